@@ -1,0 +1,154 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { NotFoundError, RefusedError, UsageError } from '../errors.js';
+import { type Scope, type User, scopeOf } from '../domain/model.js';
+import type { Store } from '../store/store.js';
+import { type CalendarDate, parseDate } from '../terms/dates.js';
+import { type Io, envFlag } from './io.js';
+import { type Style, makeStyle } from './style.js';
+
+/** The global options of CLI.md after commander has parsed them. */
+export interface GlobalOptions {
+  db?: string;
+  as?: string;
+  date?: string;
+  json?: boolean;
+  input?: boolean; // false with --no-input
+  color?: boolean; // false with --no-color
+}
+
+export function defaultDbPath(env: Io['env']): string {
+  const dataHome = env.XDG_DATA_HOME && env.XDG_DATA_HOME.startsWith('/') ? env.XDG_DATA_HOME : join(env.HOME || homedir(), '.local', 'share');
+  return join(dataHome, 'hwaas', 'hwaas.db');
+}
+
+/**
+ * What every command receives: the io streams, the resolved global options, and
+ * the store and acting user, opened only when the command asks for them.
+ */
+export class Context {
+  readonly json: boolean;
+  readonly canPrompt: boolean;
+  readonly noInput: boolean;
+  readonly style: Style;
+  readonly errStyle: Style;
+  readonly dbPath: string;
+  readonly today: CalendarDate;
+  private openStore: Store | null = null;
+  private actingUser: User | null = null;
+
+  constructor(
+    readonly io: Io,
+    readonly options: GlobalOptions,
+  ) {
+    this.json = options.json === true;
+    this.noInput = options.input === false || envFlag(io.env.HWAAS_NO_INPUT) || envFlag(io.env.CI);
+    this.canPrompt = !this.noInput && io.stdin.isTTY === true && io.stdout.isTTY === true;
+    const colourAllowed = options.color !== false && !io.env.NO_COLOR;
+    this.style = makeStyle(colourAllowed && io.stdout.isTTY === true);
+    this.errStyle = makeStyle(colourAllowed && io.stderr.isTTY === true);
+    this.dbPath = resolve(io.cwd, options.db ?? (io.env.HWAAS_DB || defaultDbPath(io.env)));
+    if (options.date !== undefined) this.today = parseDate(options.date, '--date');
+    else if (io.env.HWAAS_TODAY) this.today = parseDate(io.env.HWAAS_TODAY, 'HWAAS_TODAY');
+    else this.today = io.clockToday();
+  }
+
+  /** Lazily loaded so that commands which never touch the store never load better-sqlite3. */
+  async store(): Promise<Store> {
+    if (!this.openStore) {
+      const { Store } = await import('../store/store.js');
+      this.openStore = Store.open(this.dbPath);
+    }
+    return this.openStore;
+  }
+
+  /** For `init`, which creates the store it then uses. */
+  adoptStore(store: Store): void {
+    this.openStore?.close();
+    this.openStore = store;
+    this.actingUser = null;
+  }
+
+  /** --as, then HWAAS_USER, then the store's default user. */
+  async user(): Promise<User> {
+    if (this.actingUser) return this.actingUser;
+    const store = await this.store();
+    const named = this.options.as ?? (this.io.env.HWAAS_USER || undefined);
+    if (named !== undefined) {
+      const user = store.parties.user(named);
+      const flag = this.options.as !== undefined ? '--as' : 'HWAAS_USER';
+      if (!user) throw new UsageError(`${flag}: no user "${named}" in the store; \`hwaas users list\` (staff) or \`hwaas init --demo --json\` names the users.`);
+      this.actingUser = user;
+    } else {
+      const id = store.parties.setting('default_user');
+      const user = id ? store.parties.user(id) : null;
+      if (!user) throw new RefusedError('NOT_FOUND', 'the store names no default user: say who is acting with --as USER or HWAAS_USER.');
+      this.actingUser = user;
+    }
+    return this.actingUser;
+  }
+
+  async scope(): Promise<Scope> {
+    return scopeOf(await this.user());
+  }
+
+  async requireStaff(what: string): Promise<User> {
+    const user = await this.user();
+    if (user.role !== 'staff') throw new RefusedError('NOT_ALLOWED', `${what} is for Wildix staff only; ask your area manager.`);
+    return user;
+  }
+
+  /** A partner ID the acting user may use: partners only their own, and it must exist. */
+  async partnerFor(requested: string | undefined, flag = '--partner') {
+    const user = await this.user();
+    const store = await this.store();
+    if (user.role === 'partner') {
+      if (requested !== undefined && requested !== user.partner) throw new NotFoundError('partner', requested);
+      return store.parties.partner(user.partner!)!;
+    }
+    if (requested === undefined) throw new UsageError(`missing ${flag}: staff must say which partner (e.g. ${flag} PTR-001).`, 'USAGE');
+    const partner = store.parties.partner(requested);
+    if (!partner) throw new NotFoundError('partner', requested);
+    return partner;
+  }
+
+  timestamp(): string {
+    return this.io.now().toISOString();
+  }
+
+  out(text: string): void {
+    this.io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+
+  err(text: string): void {
+    this.io.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+
+  /** Exactly one JSON document on stdout. */
+  printJson(value: unknown): void {
+    this.out(JSON.stringify(value, null, 2));
+  }
+
+  /** A value from a flag, or asked for at a terminal, or a usage error that names the flag. */
+  async need(value: string | undefined, flag: string, question: string, validate?: (text: string) => string | true): Promise<string> {
+    if (value !== undefined) return value;
+    if (!this.canPrompt) {
+      throw new UsageError(`missing ${flag}${this.noInput ? '' : ' (no terminal to ask on)'}: give it on the command line.`, 'USAGE');
+    }
+    const { input } = await import('@inquirer/prompts');
+    return input({ message: question, required: true, validate: validate ?? (() => true) }, { input: this.io.stdin, output: this.io.stderr });
+  }
+
+  /** Confirms a destructive step; --yes answers for the user; without a terminal, --yes is required. */
+  async confirm(yes: boolean | undefined, question: string): Promise<boolean> {
+    if (yes) return true;
+    if (!this.canPrompt) throw new UsageError(`missing --yes: ${question} Confirm with --yes when no one can be asked.`, 'USAGE');
+    const { confirm } = await import('@inquirer/prompts');
+    return confirm({ message: question, default: false }, { input: this.io.stdin, output: this.io.stderr });
+  }
+
+  close(): void {
+    this.openStore?.close();
+    this.openStore = null;
+  }
+}

@@ -1,0 +1,37 @@
+import { type ProgramState, buildProgram } from './program.js';
+import { type Io, processIo } from './io.js';
+import { reportError } from './report.js';
+
+/** Runs one command line; returns the exit code. Never calls process.exit (piped output would be cut). */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const state: ProgramState = { ctx: null, exitCode: 0 };
+  const program = buildProgram(io, state);
+  program.exitOverride();
+  program.configureOutput({
+    writeOut: (text) => io.stdout.write(text),
+    writeErr: (text) => io.stderr.write(text),
+    outputError: () => {}, // reportError writes the one sentence, in JSON when asked
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return state.exitCode;
+  } catch (error) {
+    const json = state.ctx?.json ?? (argv.includes('--json') || hasJsonFormat(argv));
+    return reportError(error, io, { json, colour: !argv.includes('--no-color') });
+  } finally {
+    state.ctx?.close();
+  }
+}
+
+function hasJsonFormat(argv: readonly string[]): boolean {
+  return argv.some((arg, i) => arg === '--format=json' || (arg === '--format' && argv[i + 1] === 'json'));
+}
+
+/** The entry point of bin/hwaas.js. */
+export async function run(): Promise<void> {
+  // A reader that goes away (`hwaas … | head`) is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+  process.exitCode = await main(process.argv.slice(2), processIo());
+}

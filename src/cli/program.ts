@@ -1,0 +1,181 @@
+import { Command, Option } from 'commander';
+import { Context, type GlobalOptions } from './context.js';
+import { EXAMPLES_HEADING, HELP_TOPICS } from './topics.js';
+import type { Io } from './io.js';
+
+export const HWAAS_VERSION = '0.1.0';
+
+/** A command module: parse → call the domain → render. Loaded only when its command runs. */
+export interface CommandModule {
+  run(ctx: Context, options: Record<string, unknown>, ...args: string[]): Promise<number | void>;
+}
+
+export interface ProgramState {
+  ctx: Context | null;
+  exitCode: number;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+function examples(command: Command, lines: string[]): Command {
+  return command.addHelpText('after', `\n${EXAMPLES_HEADING}\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`);
+}
+
+const formatOption = () =>
+  new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default(undefined, 'table');
+
+/** The whole command tree. Declaring it loads no command module, no store and no heavy library. */
+export function buildProgram(io: Io, state: ProgramState): Command {
+  const lazy =
+    (load: () => Promise<CommandModule>) =>
+    async (...args: unknown[]): Promise<void> => {
+      const command = args[args.length - 1] as Command;
+      const options = command.optsWithGlobals() as Record<string, unknown>;
+      const positionals = args.slice(0, -2).flatMap((a) => (Array.isArray(a) ? a : [a])) as string[];
+      state.ctx = new Context(io, options as GlobalOptions);
+      const mod = await load();
+      const code = await mod.run(state.ctx, options, ...positionals);
+      if (typeof code === 'number') state.exitCode = code;
+    };
+
+  const program = new Command('hwaas')
+    .description('Wildix Hardware as a Service from the terminal: customers, PBXs, price lists, exact co-terminated quotes and orders.')
+    .version(HWAAS_VERSION, '-V, --version')
+    .option('--db <path>', 'the SQLite store (env HWAAS_DB; default $XDG_DATA_HOME/hwaas/hwaas.db)')
+    .option('--as <user>', 'act as this user ID or e-mail (env HWAAS_USER; else the store\'s default user)')
+    .option('--date <YYYY-MM-DD>', 'what "today" is, for quotes, expirations and overdue checks (env HWAAS_TODAY)')
+    .option('--json', 'exactly one JSON document on stdout')
+    .option('--no-input', 'never prompt; a missing value is an error (env HWAAS_NO_INPUT=1, CI)')
+    .option('--no-color', 'no colour (env NO_COLOR)')
+    .showSuggestionAfterError(true)
+    .helpCommand(false)
+    .configureHelp({ sortSubcommands: false, showGlobalOptions: true });
+  program.addHelpText(
+    'after',
+    `\nHelp topics:\n  hwaas help environment   environment variables\n  hwaas help exit-codes    exit codes and error codes\n\n${EXAMPLES_HEADING}\n  $ hwaas init --demo\n  $ hwaas customers list --search lodz\n  $ hwaas quote --pbx PBX-1001 --item CLASSOUND-FLAT-S=1 --explain\n`,
+  );
+
+  program
+    .command('help [topic...]')
+    .description('help on a command or a topic (environment, exit-codes)')
+    .action((topic: string[] | undefined) => {
+      const words = topic ?? [];
+      const key = words.join(' ');
+      if (key in HELP_TOPICS) {
+        io.stdout.write(HELP_TOPICS[key as keyof typeof HELP_TOPICS]);
+        return;
+      }
+      let target: Command = program;
+      for (const word of words) {
+        const next = target.commands.find((c) => c.name() === word || c.aliases().includes(word));
+        if (!next) {
+          program.error(`unknown help topic or command "${key}": try \`hwaas help\`, \`hwaas help environment\` or \`hwaas help exit-codes\``, {
+            exitCode: 2,
+            code: 'hwaas.unknownTopic',
+          });
+        }
+        target = next!;
+      }
+      io.stdout.write(target.helpInformation());
+    });
+
+  examples(
+    program
+      .command('init')
+      .description('create or migrate the store and load the catalog from data/')
+      .option('--demo', 'also load demo partners, users, customers, PBXs, invoices, agreements and stock')
+      .option('--force', 'delete the store and build it anew')
+      .action(lazy(() => import('../commands/init.js'))),
+    ['hwaas init', 'hwaas init --demo --json', 'hwaas --db ./try.db init --demo --force'],
+  );
+  examples(program.command('whoami').description('the acting user, role and partner').action(lazy(() => import('../commands/whoami.js'))), [
+    'hwaas whoami',
+    'hwaas --as giulia.rossi@wildix.example whoami --json',
+  ]);
+
+  const users = program.command('users').description('the people who use hwaas');
+  examples(
+    users.command('list').description('every user (staff only)').addOption(formatOption()).action(lazy(() => import('../commands/users/list.js'))),
+    ['hwaas --as USR-101 users list'],
+  );
+
+  const customers = program.command('customers').description("your customers (a partner sees only its own)");
+  examples(
+    customers
+      .command('list')
+      .description('customers, sorted by name')
+      .option('--partner <id>', 'only this partner\'s customers (staff)')
+      .option('--search <text>', 'names containing this text, ignoring case and accents ("lodz" finds "Łódź")')
+      .option('--limit <n>', 'at most this many')
+      .addOption(formatOption())
+      .action(lazy(() => import('../commands/customers/list.js'))),
+    ['hwaas customers list', 'hwaas customers list --search muller', 'hwaas customers list --format csv > customers.csv'],
+  );
+  examples(
+    customers.command('show').description('one customer with its PBXs and agreements').argument('<id>').action(lazy(() => import('../commands/customers/show.js'))),
+    ['hwaas customers show CUS-0001'],
+  );
+  examples(
+    customers
+      .command('add')
+      .description('add a customer (a partner adds its own; staff say --partner)')
+      .option('--name <name>', 'company name (asked for at a terminal)')
+      .option('--country <cc>', 'two-letter country code')
+      .option('--vat <vat>', 'VAT number')
+      .option('--email <addr>', 'contact e-mail')
+      .option('--partner <id>', 'the partner it belongs to (staff)')
+      .action(lazy(() => import('../commands/customers/add.js'))),
+    ['hwaas customers add --name "Łódź Telekom Sp. z o.o." --country PL', 'hwaas --as USR-101 customers add --name "Acme" --partner PTR-001'],
+  );
+
+  const pbx = program.command('pbx').description('PBXs, their licence term, current period and expiration');
+  examples(
+    pbx
+      .command('list')
+      .description('PBXs with their current period and expiration on "today"')
+      .option('--customer <id>', 'only this customer\'s PBXs')
+      .option('--term <term>', 'monthly|yearly|five-year (1m, 1y, 5y) or perpetual')
+      .option('--expiring-within <days>', 'only PBXs that expire within this many days: the renewal calendar')
+      .addOption(formatOption())
+      .action(lazy(() => import('../commands/pbx/list.js'))),
+    ['hwaas pbx list', 'hwaas pbx list --expiring-within 30', 'hwaas pbx list --term yearly --json'],
+  );
+  examples(
+    pbx.command('show').description('a PBX, its current period, expiration and the services on it').argument('<id>').action(lazy(() => import('../commands/pbx/show.js'))),
+    ['hwaas pbx show PBX-1001', 'hwaas --date 2020-08-01 pbx show PBX-1001 --json'],
+  );
+  examples(
+    pbx
+      .command('add')
+      .description('register a PBX of a customer')
+      .option('--customer <id>', 'the customer')
+      .option('--name <name>', 'a name for the PBX')
+      .addOption(new Option('--type <type>', 'cloud, virtual or hardware').choices(['cloud', 'virtual', 'hardware']))
+      .option('--license <term>', 'monthly|yearly|five-year (1m, 1y, 5y) or perpetual')
+      .option('--activated <YYYY-MM-DD>', 'activation date (not after today)')
+      .action(lazy(() => import('../commands/pbx/add.js'))),
+    ['hwaas pbx add --customer CUS-0001 --name "Müller Filiale" --type cloud --license yearly --activated 2026-05-01'],
+  );
+
+  const db = program.command('db').description('the store itself');
+  examples(db.command('backup').description('an online backup of the store').argument('<file>').option('--force', 'overwrite FILE').action(lazy(() => import('../commands/db/backup.js'))), [
+    'hwaas db backup ~/hwaas-$(date +%F).db',
+  ]);
+  examples(db.command('check').description('integrity, foreign-key and stock-reservation check').action(lazy(() => import('../commands/db/check.js'))), [
+    'hwaas db check',
+  ]);
+
+  examples(
+    program
+      .command('completion')
+      .description('print a shell completion script')
+      .argument('<shell>', 'bash, zsh or fish')
+      .action(async (shell: string) => {
+        const { completionScript } = await import('./completion.js');
+        io.stdout.write(completionScript(program, shell));
+      }),
+    ['hwaas completion bash > ~/.local/share/bash-completion/completions/hwaas', 'hwaas completion fish > ~/.config/fish/completions/hwaas.fish'],
+  );
+
+  return program;
+}

@@ -1,0 +1,52 @@
+export const EXAMPLES_HEADING = 'Examples:';
+
+const ENVIRONMENT = `Environment variables
+
+  HWAAS_DB        the SQLite store, like --db
+                  (default: $XDG_DATA_HOME/hwaas/hwaas.db, i.e. ~/.local/share/hwaas/hwaas.db)
+  HWAAS_USER      who is acting (user ID or e-mail), like --as
+  HWAAS_TODAY     what "today" is (YYYY-MM-DD), like --date: makes quotes in CI reproducible
+  HWAAS_NO_INPUT  set to 1 to never prompt, like --no-input
+  CI              set (to anything but "", 0 or false) by CI systems: never prompt
+  NO_COLOR        set to anything non-empty: no colour, like --no-color
+  HWAAS_DEBUG     set to 1 to print the stack of an internal error
+  XDG_DATA_HOME   where the default store lives
+
+Precedence: the flag, then the environment variable, then the store's settings.
+`;
+
+const EXIT_CODES = `Exit codes
+
+    0  done
+    1  understood, but refused or failed: a business rule, not found, not allowed,
+       a --check that did not match
+    2  usage or input error: unknown flag, bad date, bad quantity, unknown SKU,
+       a value missing while prompting is off
+   70  internal error (a bug): please report it
+  130  cancelled by the user (Ctrl-C at a prompt)
+
+Error codes (stderr; with --json as {"error":{"code":"…","message":"…"}})
+
+  exit 1  NOT_FOUND          no such ID, or not one the acting user may see
+          NOT_ALLOWED        staff only
+          TERM_MISMATCH      the service's term is not the PBX's
+          NOT_SUBSCRIPTION   the PBX is perpetual: HWaaS needs a subscription PBX
+          BEFORE_ACTIVATION  the start is before the PBX's activation
+          PBX_ENDED          the PBX was cancelled and has ended
+          NOT_ELIGIBLE       the product is CapEx-only, not HWaaS
+          NOT_PRICED         the product has no price in that currency and term
+          NO_AGREEMENT       the customer has no signed HWaaS agreement on file
+          OVERDUE_INVOICES   the partner has overdue invoices
+          INVALID_STATE      the order is not in a state that allows this
+          EXISTS             the file exists (use --force)
+          CHECK_FAILED       a quote --check case or db check failed
+          NO_STORE           no store yet: run hwaas init
+          STORE_TOO_NEW      the store was written by a newer hwaas
+          INVALID_DATA       a file in data/ is malformed
+  exit 2  USAGE              unknown flag or command, missing value
+          INVALID_INPUT      a bad date, quantity, amount or file
+          UNKNOWN_SKU        no such product in the catalog
+  exit 70 INTERNAL           a bug
+`;
+
+export const HELP_TOPICS = { environment: ENVIRONMENT, 'exit-codes': EXIT_CODES } as const;

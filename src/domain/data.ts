@@ -1,0 +1,218 @@
+import { CURRENCIES, type Currency } from '../terms/money.js';
+import { TERMS, type License } from '../terms/term.js';
+import type { CalendarDate } from '../terms/dates.js';
+import { type CatalogProduct, PBX_TYPES, type Partner, type PbxType, type PriceTable, type User } from './model.js';
+import { type JsonReader } from './validate.js';
+
+export interface CatalogData {
+  readonly samplePrices: boolean;
+  readonly products: readonly CatalogProduct[];
+}
+
+const SKU_PATTERN = /^[A-Z0-9][A-Z0-9-]{0,39}$/;
+
+/** data/catalog.json, checked entry by entry. */
+export function readCatalog(root: JsonReader): CatalogData {
+  const seen = new Set<string>();
+  const products = root
+    .field('products')
+    .array()
+    .map((entry, position): CatalogProduct => {
+      const sku = entry.field('sku').string({ pattern: SKU_PATTERN, hint: 'a SKU (capital letters, digits and dashes)' });
+      if (seen.has(sku)) entry.field('sku').fail(`SKU ${sku} appears twice`);
+      seen.add(sku);
+      const hwaas = entry.field('hwaas').boolean();
+      const pricesReader = entry.field('prices');
+      const prices: Partial<Record<Currency, PriceTable>> = {};
+      for (const currency of CURRENCIES) {
+        if (!pricesReader.has(currency)) pricesReader.field(currency).fail(`no ${currency} prices`);
+        const table = pricesReader.field(currency);
+        const row: PriceTable = {};
+        if (table.has('capex')) row.capex = table.field('capex').amount();
+        for (const term of TERMS) {
+          if (table.has(term)) {
+            if (!hwaas) table.field(term).fail(`${sku} is not HWaaS-eligible, so it has no OpEx price`);
+            row[term] = table.field(term).amount();
+          } else if (hwaas) {
+            table.field(term).fail(`${sku} is HWaaS-eligible but has no ${term} price`);
+          }
+        }
+        if (!hwaas && row.capex === undefined) table.field('capex').fail(`${sku} has no price at all`);
+        prices[currency] = row;
+      }
+      return {
+        sku,
+        name: entry.field('name').string({ max: 120 }),
+        category: entry.field('category').string({ max: 60 }),
+        hwaas,
+        position,
+        prices,
+      };
+    });
+  if (products.length === 0) root.field('products').fail('the catalog has no products');
+  return { samplePrices: root.has('samplePrices') ? root.field('samplePrices').boolean() : false, products };
+}
+
+export interface DemoData {
+  readonly partners: readonly Partner[];
+  readonly users: readonly User[];
+  readonly defaultUser: string;
+  readonly customers: readonly { id: string; partner: string; name: string; country: string | null; vat: string | null; email: string | null }[];
+  readonly pbxs: readonly {
+    id: string;
+    customer: string;
+    name: string;
+    type: PbxType;
+    license: License;
+    activated: CalendarDate;
+    cancelledOn: CalendarDate | null;
+  }[];
+  readonly invoices: readonly {
+    number: string;
+    partner: string;
+    amount: bigint;
+    currency: Currency;
+    issuedOn: CalendarDate;
+    dueOn: CalendarDate;
+    paidOn: CalendarDate | null;
+  }[];
+  readonly agreements: readonly { customer: string; signedOn: CalendarDate; file: string | null }[];
+  readonly stock: readonly { sku: string; onHand: number }[];
+}
+
+const ID = { max: 40, pattern: /^[A-Za-z0-9][A-Za-z0-9_-]*$/, hint: 'an ID (letters, digits, dashes)' };
+const EMAIL = { max: 254, pattern: /^[^@\s]+@[^@\s]+\.[^@\s]+$/, hint: 'an e-mail address' };
+
+function unique(reader: JsonReader, seen: Set<string>, id: string): void {
+  if (seen.has(id)) reader.fail(`${id} appears twice`);
+  seen.add(id);
+}
+
+function known(reader: JsonReader, ids: Set<string>, id: string, what: string): void {
+  if (!ids.has(id)) reader.fail(`no ${what} ${id} in this file`);
+}
+
+/** data/demo.json: every reference checked against the file itself and the catalog's SKUs. */
+export function readDemo(root: JsonReader, skus: ReadonlySet<string>): DemoData {
+  const partnerIds = new Set<string>();
+  const partners = root
+    .field('partners')
+    .array()
+    .map((entry): Partner => {
+      const id = entry.field('id').string(ID);
+      unique(entry.field('id'), partnerIds, id);
+      const manager = entry.field('areaManager');
+      return {
+        id,
+        name: entry.field('name').string({ max: 120 }),
+        country: entry.field('country').string({ pattern: /^[A-Z]{2}$/, hint: 'a two-letter country code' }),
+        currency: entry.field('currency').oneOf(CURRENCIES),
+        areaManagerName: manager.field('name').string({ max: 120 }),
+        areaManagerEmail: manager.field('email').string(EMAIL),
+      };
+    });
+  const userIds = new Set<string>();
+  const emails = new Set<string>();
+  const users = root
+    .field('users')
+    .array()
+    .map((entry): User => {
+      const id = entry.field('id').string(ID);
+      unique(entry.field('id'), userIds, id);
+      const email = entry.field('email').string(EMAIL);
+      unique(entry.field('email'), emails, email.toLowerCase());
+      const role = entry.field('role').oneOf(['staff', 'partner'] as const);
+      const partner = entry.field('partner').optionalString();
+      if (role === 'partner') {
+        if (partner === null) entry.field('partner').fail('a partner user needs its partner');
+        known(entry.field('partner'), partnerIds, partner!, 'partner');
+      } else if (partner !== null) {
+        entry.field('partner').fail('a staff user belongs to no partner');
+      }
+      return { id, email, name: entry.field('name').string({ max: 120 }), role, partner };
+    });
+  const defaultUser = root.field('defaultUser').string(ID);
+  known(root.field('defaultUser'), userIds, defaultUser, 'user');
+
+  const customerIds = new Set<string>();
+  const customerPartner = new Map<string, string>();
+  const customers = root
+    .field('customers')
+    .array()
+    .map((entry) => {
+      const id = entry.field('id').string(ID);
+      unique(entry.field('id'), customerIds, id);
+      const partner = entry.field('partner').string(ID);
+      known(entry.field('partner'), partnerIds, partner, 'partner');
+      customerPartner.set(id, partner);
+      return {
+        id,
+        partner,
+        name: entry.field('name').string({ max: 200 }),
+        country: entry.field('country').optionalString({ max: 2 }),
+        vat: entry.field('vat').optionalString({ max: 40 }),
+        email: entry.field('email').optionalString({ max: 254 }),
+      };
+    });
+  const pbxIds = new Set<string>();
+  const pbxs = root
+    .field('pbxs')
+    .array()
+    .map((entry) => {
+      const id = entry.field('id').string(ID);
+      unique(entry.field('id'), pbxIds, id);
+      const customer = entry.field('customer').string(ID);
+      known(entry.field('customer'), customerIds, customer, 'customer');
+      const activated = entry.field('activated').date();
+      const cancelledOn = entry.field('cancelledOn').optionalDate();
+      if (cancelledOn !== null && cancelledOn <= activated) entry.field('cancelledOn').fail('must be after the activation');
+      return {
+        id,
+        customer,
+        name: entry.field('name').string({ max: 120 }),
+        type: entry.field('type').oneOf(PBX_TYPES),
+        license: entry.field('license').oneOf([...TERMS, 'perpetual'] as const),
+        activated,
+        cancelledOn,
+      };
+    });
+  const invoiceNumbers = new Set<string>();
+  const invoices = root
+    .field('invoices')
+    .array()
+    .map((entry) => {
+      const number = entry.field('number').string(ID);
+      unique(entry.field('number'), invoiceNumbers, number);
+      const partner = entry.field('partner').string(ID);
+      known(entry.field('partner'), partnerIds, partner, 'partner');
+      const issuedOn = entry.field('issuedOn').date();
+      const dueOn = entry.field('dueOn').date();
+      if (dueOn < issuedOn) entry.field('dueOn').fail('is before the issue date');
+      return {
+        number,
+        partner,
+        amount: entry.field('amount').amount(),
+        currency: entry.field('currency').oneOf(CURRENCIES),
+        issuedOn,
+        dueOn,
+        paidOn: entry.field('paidOn').optionalDate(),
+      };
+    });
+  const agreements = root
+    .field('agreements')
+    .array()
+    .map((entry) => {
+      const customer = entry.field('customer').string(ID);
+      known(entry.field('customer'), customerIds, customer, 'customer');
+      return { customer, signedOn: entry.field('signedOn').date(), file: entry.field('file').optionalString({ max: 500 }) };
+    });
+  const stock = root
+    .field('stock')
+    .array()
+    .map((entry) => {
+      const sku = entry.field('sku').string();
+      if (!skus.has(sku)) entry.field('sku').fail(`no product ${sku} in the catalog`);
+      return { sku, onHand: entry.field('onHand').integer(-1_000_000, 1_000_000) };
+    });
+  return { partners, users, defaultUser, customers, pbxs, invoices, agreements, stock };
+}

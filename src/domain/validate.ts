@@ -1,0 +1,104 @@
+import { RefusedError, UsageError } from '../errors.js';
+import { type CalendarDate, tryParseDate } from '../terms/dates.js';
+import { tryParseAmount } from '../terms/money.js';
+
+/**
+ * Reads untrusted JSON field by field, naming the file and the position of a
+ * bad entry ("data/demo.json: pbxs[3].activated: …").
+ */
+export class JsonReader {
+  constructor(
+    readonly file: string,
+    readonly path: string,
+    readonly value: unknown,
+    /** A file the user gave (exit 2) rather than hwaas's own data/ (exit 1). */
+    readonly userInput = false,
+  ) {}
+
+  fail(message: string): never {
+    const text = `${this.file}: ${this.path || '(top level)'}: ${message}`;
+    if (this.userInput) throw new UsageError(text, 'INVALID_INPUT');
+    throw new RefusedError('INVALID_DATA', text);
+  }
+
+  field(name: string): JsonReader {
+    const object = this.object();
+    return new JsonReader(this.file, this.path ? `${this.path}.${name}` : name, object[name], this.userInput);
+  }
+
+  has(name: string): boolean {
+    const value = this.object()[name];
+    return value !== undefined && value !== null;
+  }
+
+  object(): Record<string, unknown> {
+    if (typeof this.value !== 'object' || this.value === null || Array.isArray(this.value)) this.fail('expected an object');
+    return this.value as Record<string, unknown>;
+  }
+
+  array(): JsonReader[] {
+    if (!Array.isArray(this.value)) this.fail('expected an array');
+    return (this.value as unknown[]).map((item, index) => new JsonReader(this.file, `${this.path}[${index}]`, item, this.userInput));
+  }
+
+  string(options: { max?: number; pattern?: RegExp; hint?: string } = {}): string {
+    if (typeof this.value !== 'string') this.fail('expected a string');
+    const text = (this.value as string).trim();
+    if (text === '') this.fail('must not be empty');
+    if (options.max !== undefined && text.length > options.max) this.fail(`longer than ${options.max} characters`);
+    if (options.pattern && !options.pattern.test(text)) this.fail(`"${text}" is not ${options.hint ?? 'valid'}`);
+    return text;
+  }
+
+  optionalString(options: { max?: number } = {}): string | null {
+    return this.value === undefined || this.value === null ? null : this.string(options);
+  }
+
+  oneOf<T extends string>(choices: readonly T[]): T {
+    const text = this.string();
+    if (!(choices as readonly string[]).includes(text)) this.fail(`"${text}" is not one of ${choices.join(', ')}`);
+    return text as T;
+  }
+
+  boolean(): boolean {
+    if (typeof this.value !== 'boolean') this.fail('expected true or false');
+    return this.value as boolean;
+  }
+
+  integer(min: number, max: number): number {
+    if (typeof this.value !== 'number' || !Number.isInteger(this.value) || this.value < min || this.value > max) {
+      this.fail(`expected a whole number from ${min} to ${max}`);
+    }
+    return this.value as number;
+  }
+
+  date(): CalendarDate {
+    const text = this.string();
+    const date = tryParseDate(text);
+    if (date === null) this.fail(`"${text}" is not a YYYY-MM-DD calendar date`);
+    return date as CalendarDate;
+  }
+
+  optionalDate(): CalendarDate | null {
+    return this.value === undefined || this.value === null ? null : this.date();
+  }
+
+  /** A decimal string with at most two decimals ("24.95"), as minor units. */
+  amount(): bigint {
+    if (typeof this.value !== 'string') this.fail('expected an amount as a string, e.g. "24.95"');
+    const minor = tryParseAmount(this.value as string);
+    if (minor === null) this.fail(`"${String(this.value)}" is not an amount with at most two decimals`);
+    return minor as bigint;
+  }
+}
+
+export function parseJsonText(file: string, text: string, userInput = false): JsonReader {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const message = `${file}: not valid JSON (${(error as Error).message}).`;
+    throw userInput ? new UsageError(message, 'INVALID_INPUT') : new RefusedError('INVALID_DATA', message);
+  }
+  return new JsonReader(file, '', value, userInput);
+}

@@ -1,0 +1,147 @@
+/**
+ * Migrations, applied in order; the store's `PRAGMA user_version` is the number
+ * of migrations it has. Never edit a migration that has shipped: add one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: the first schema
+  `
+  CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) WITHOUT ROWID;
+
+  CREATE TABLE partners (
+    id                 TEXT PRIMARY KEY,
+    name               TEXT NOT NULL,
+    country            TEXT NOT NULL,
+    currency           TEXT NOT NULL CHECK (currency IN ('EUR', 'GBP', 'USD')),
+    area_manager_name  TEXT NOT NULL,
+    area_manager_email TEXT NOT NULL
+  ) WITHOUT ROWID;
+
+  CREATE TABLE users (
+    id         TEXT PRIMARY KEY,
+    email      TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    name       TEXT NOT NULL,
+    role       TEXT NOT NULL CHECK (role IN ('staff', 'partner')),
+    partner_id TEXT REFERENCES partners (id),
+    CHECK ((role = 'partner') = (partner_id IS NOT NULL))
+  ) WITHOUT ROWID;
+
+  CREATE TABLE customers (
+    id         TEXT PRIMARY KEY,
+    partner_id TEXT NOT NULL REFERENCES partners (id),
+    name       TEXT NOT NULL,
+    search_key TEXT NOT NULL,
+    country    TEXT,
+    vat        TEXT,
+    email      TEXT,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX customers_by_partner ON customers (partner_id, search_key, id);
+
+  CREATE TABLE pbxs (
+    id           TEXT PRIMARY KEY,
+    customer_id  TEXT NOT NULL REFERENCES customers (id),
+    name         TEXT NOT NULL,
+    type         TEXT NOT NULL CHECK (type IN ('cloud', 'virtual', 'hardware')),
+    license      TEXT NOT NULL CHECK (license IN ('monthly', 'yearly', 'five-year', 'perpetual')),
+    activated_on TEXT NOT NULL,
+    cancelled_on TEXT,
+    CHECK (cancelled_on IS NULL OR cancelled_on > activated_on)
+  );
+  CREATE INDEX pbxs_by_customer ON pbxs (customer_id, id);
+
+  CREATE TABLE products (
+    sku      TEXT PRIMARY KEY,
+    name     TEXT NOT NULL,
+    category TEXT NOT NULL,
+    hwaas    INTEGER NOT NULL CHECK (hwaas IN (0, 1)),
+    position INTEGER NOT NULL
+  ) WITHOUT ROWID;
+
+  -- kind: 'capex' is the purchase price; a term id is the OpEx price per device per term.
+  CREATE TABLE prices (
+    sku          TEXT NOT NULL REFERENCES products (sku) ON DELETE CASCADE,
+    currency     TEXT NOT NULL CHECK (currency IN ('EUR', 'GBP', 'USD')),
+    kind         TEXT NOT NULL CHECK (kind IN ('capex', 'monthly', 'yearly', 'five-year')),
+    amount_minor INTEGER NOT NULL CHECK (amount_minor >= 0),
+    PRIMARY KEY (sku, currency, kind)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE stock (
+    sku      TEXT PRIMARY KEY REFERENCES products (sku) ON DELETE CASCADE,
+    on_hand  INTEGER NOT NULL DEFAULT 0,
+    reserved INTEGER NOT NULL DEFAULT 0 CHECK (reserved >= 0)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE orders (
+    seq                 INTEGER PRIMARY KEY AUTOINCREMENT,
+    partner_id          TEXT NOT NULL REFERENCES partners (id),
+    customer_id         TEXT NOT NULL REFERENCES customers (id),
+    pbx_id              TEXT NOT NULL REFERENCES pbxs (id),
+    term                TEXT NOT NULL CHECK (term IN ('monthly', 'yearly', 'five-year')),
+    status              TEXT NOT NULL CHECK (status IN ('draft', 'placed', 'approved', 'shipped', 'cancelled')),
+    currency            TEXT NOT NULL,
+    start_on            TEXT,
+    end_on              TEXT,
+    period_start        TEXT,
+    days                INTEGER,
+    period_days         INTEGER,
+    total_minor         INTEGER,
+    renewal_total_minor INTEGER,
+    created_at          TEXT NOT NULL,
+    created_by          TEXT NOT NULL REFERENCES users (id),
+    placed_at           TEXT,
+    warnings            TEXT NOT NULL DEFAULT '[]'
+  );
+  CREATE INDEX orders_by_partner ON orders (partner_id, seq);
+  CREATE INDEX orders_by_pbx ON orders (pbx_id, status);
+
+  CREATE TABLE order_lines (
+    order_seq        INTEGER NOT NULL REFERENCES orders (seq) ON DELETE CASCADE,
+    line_no          INTEGER NOT NULL,
+    sku              TEXT NOT NULL REFERENCES products (sku),
+    name             TEXT NOT NULL,
+    qty              INTEGER NOT NULL CHECK (qty BETWEEN 1 AND 10000),
+    price_override   INTEGER,
+    unit_price_minor INTEGER,
+    amount_minor     INTEGER,
+    renewal_minor    INTEGER,
+    PRIMARY KEY (order_seq, line_no)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE order_events (
+    id          INTEGER PRIMARY KEY,
+    order_seq   INTEGER NOT NULL REFERENCES orders (seq) ON DELETE CASCADE,
+    at          TEXT NOT NULL,
+    by_user     TEXT NOT NULL REFERENCES users (id),
+    from_status TEXT,
+    to_status   TEXT NOT NULL
+  );
+  CREATE INDEX order_events_by_order ON order_events (order_seq, id);
+
+  CREATE TABLE agreements (
+    seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+    customer_id TEXT NOT NULL REFERENCES customers (id),
+    signed_on   TEXT NOT NULL,
+    file        TEXT,
+    created_at  TEXT NOT NULL,
+    created_by  TEXT NOT NULL REFERENCES users (id)
+  );
+  CREATE INDEX agreements_by_customer ON agreements (customer_id);
+
+  CREATE TABLE invoices (
+    number       TEXT PRIMARY KEY,
+    partner_id   TEXT NOT NULL REFERENCES partners (id),
+    amount_minor INTEGER NOT NULL CHECK (amount_minor >= 0),
+    currency     TEXT NOT NULL,
+    issued_on    TEXT NOT NULL,
+    due_on       TEXT NOT NULL,
+    paid_on      TEXT
+  ) WITHOUT ROWID;
+  CREATE INDEX invoices_by_partner ON invoices (partner_id, due_on);
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,109 @@
+import { RefusedError } from '../errors.js';
+import { type CalendarDate, addMonths, daysBetween, formatDate, monthIndexDiff } from './dates.js';
+import { type License, type Term, TERM_MONTHS } from './term.js';
+
+/** A half-open period `[start, end)`; `end` is the expiration, the first day not covered. */
+export interface Period {
+  readonly start: CalendarDate;
+  readonly end: CalendarDate;
+  /** Which period since activation: 0 is the first. */
+  readonly index: number;
+}
+
+/** Boundary `k` of a subscription activated on `activated`, always counted from the anchor. */
+export function boundary(activated: CalendarDate, term: Term, k: number): CalendarDate {
+  return addMonths(activated, k * TERM_MONTHS[term]);
+}
+
+/** The period that contains `date` (which must not be before `activated`). */
+export function periodOn(activated: CalendarDate, term: Term, date: CalendarDate): Period {
+  if (date < activated) throw new RangeError('periodOn: date before activation');
+  const months = TERM_MONTHS[term];
+  let k = Math.floor(monthIndexDiff(activated, date) / months);
+  // The month count ignores days, so the estimate is off by at most one period.
+  if (boundary(activated, term, k) > date) k -= 1;
+  let end = boundary(activated, term, k + 1);
+  if (end <= date) {
+    k += 1;
+    end = boundary(activated, term, k + 1);
+  }
+  return { start: boundary(activated, term, k), end, index: k };
+}
+
+export function periodDays(period: Period): number {
+  return daysBetween(period.start, period.end);
+}
+
+/** The subscription facts of a PBX that the term engine needs. */
+export interface PbxLicence {
+  readonly id?: string | null;
+  readonly license: License;
+  readonly activated: CalendarDate;
+  /** First day the PBX no longer runs, if it was cancelled. */
+  readonly cancelledOn: CalendarDate | null;
+}
+
+/** The current period and expiration of a PBX on `date`, or why there is none. */
+export type PbxStatus =
+  | { readonly kind: 'perpetual' }
+  | { readonly kind: 'not-yet-active' }
+  | { readonly kind: 'ended'; readonly endedOn: CalendarDate }
+  | { readonly kind: 'active'; readonly period: Period; readonly expiresOn: CalendarDate; readonly renews: boolean };
+
+export function pbxStatusOn(pbx: PbxLicence, date: CalendarDate): PbxStatus {
+  if (pbx.license === 'perpetual') return { kind: 'perpetual' };
+  if (date < pbx.activated) return { kind: 'not-yet-active' };
+  if (pbx.cancelledOn !== null && date >= pbx.cancelledOn) return { kind: 'ended', endedOn: pbx.cancelledOn };
+  const period = periodOn(pbx.activated, pbx.license, date);
+  if (pbx.cancelledOn !== null && pbx.cancelledOn <= period.end) {
+    return { kind: 'active', period, expiresOn: pbx.cancelledOn, renews: false };
+  }
+  return { kind: 'active', period, expiresOn: period.end, renews: true };
+}
+
+/** The period a service gets when it starts on `start`: co-terminated with the PBX. */
+export interface CoTermination {
+  readonly term: Term;
+  /** The PBX's period that contains the start: the proration denominator. */
+  readonly period: Period;
+  readonly start: CalendarDate;
+  /** The PBX's expiration on `start`; the service ends with it. */
+  readonly end: CalendarDate;
+  /** Whether the service renews with the PBX at `end` (not when the PBX was cancelled). */
+  readonly renews: boolean;
+}
+
+/**
+ * TERMS.md "Co-termination": the service must have the PBX's term, starts on a
+ * subscription PBX that is running, and ends on the PBX's expiration.
+ */
+export function coTerminate(pbx: PbxLicence, start: CalendarDate, requestedTerm?: Term | null): CoTermination {
+  const name = pbx.id ? `PBX ${pbx.id}` : 'The PBX';
+  if (pbx.license === 'perpetual') {
+    throw new RefusedError(
+      'NOT_SUBSCRIPTION',
+      `${name} has a perpetual licence: HWaaS exists only for subscription PBXs (monthly, yearly, five-year).`,
+    );
+  }
+  if (requestedTerm && requestedTerm !== pbx.license) {
+    throw new RefusedError(
+      'TERM_MISMATCH',
+      `${name} has ${pbx.license} licences, so a ${requestedTerm} service cannot be attached to it: every service on a PBX shares its term; use --term ${pbx.license}.`,
+    );
+  }
+  if (start < pbx.activated) {
+    throw new RefusedError(
+      'BEFORE_ACTIVATION',
+      `${name} is activated on ${formatDate(pbx.activated)}: a service cannot start on ${formatDate(start)}, before it; choose a start on or after the activation.`,
+    );
+  }
+  const status = pbxStatusOn(pbx, start);
+  if (status.kind === 'ended') {
+    throw new RefusedError(
+      'PBX_ENDED',
+      `${name} was cancelled and ended on ${formatDate(status.endedOn)}: nothing can be ordered for it from then on.`,
+    );
+  }
+  if (status.kind !== 'active') throw new Error(`unreachable PBX status ${status.kind}`);
+  return { term: pbx.license, period: status.period, start, end: status.expiresOn, renews: status.renews };
+}

@@ -1,0 +1,167 @@
+import { type CalendarDate, daysBetween, formatDate } from './dates.js';
+import { type Currency, formatAmount } from './money.js';
+import { type PbxLicence, coTerminate } from './period.js';
+import { prorate } from './proration.js';
+import type { Term } from './term.js';
+
+export interface QuoteItem {
+  readonly sku: string;
+  readonly name: string;
+  readonly qty: number;
+  /** Price per device per term, in minor units. */
+  readonly unitPrice: bigint;
+}
+
+export interface QuoteLine extends QuoteItem {
+  /** The prorated first charge. */
+  readonly amount: bigint;
+  /** The full charge at each renewal. */
+  readonly renewal: bigint;
+}
+
+export interface QuoteRequest {
+  readonly pbx: PbxLicence;
+  /** A term the user asked for; refused when it is not the PBX's. */
+  readonly requestedTerm?: Term | null;
+  readonly start: CalendarDate;
+  readonly currency: Currency;
+  readonly items: readonly QuoteItem[];
+}
+
+export interface Quote {
+  readonly pbx: string | null;
+  readonly term: Term;
+  readonly activated: CalendarDate;
+  readonly currency: Currency;
+  readonly start: CalendarDate;
+  readonly end: CalendarDate;
+  readonly periodStart: CalendarDate;
+  readonly days: number;
+  readonly periodDays: number;
+  readonly lines: readonly QuoteLine[];
+  readonly total: bigint;
+  /** null when the PBX was cancelled and the services end with it. */
+  readonly renewalDate: CalendarDate | null;
+  readonly renewalTotal: bigint | null;
+}
+
+/** TERMS.md from end to end: co-terminate, prorate each line, round once, sum the rounded lines. */
+export function buildQuote(request: QuoteRequest): Quote {
+  const coterm = coTerminate(request.pbx, request.start, request.requestedTerm);
+  const days = daysBetween(coterm.start, coterm.end);
+  const periodDays = daysBetween(coterm.period.start, coterm.period.end);
+  let total = 0n;
+  let renewalTotal = 0n;
+  const lines = request.items.map((item): QuoteLine => {
+    const amount = prorate(item.unitPrice, item.qty, days, periodDays);
+    const renewal = item.unitPrice * BigInt(item.qty);
+    total += amount;
+    renewalTotal += renewal;
+    return { ...item, amount, renewal };
+  });
+  return {
+    pbx: request.pbx.id ?? null,
+    term: coterm.term,
+    activated: request.pbx.activated,
+    currency: request.currency,
+    start: coterm.start,
+    end: coterm.end,
+    periodStart: coterm.period.start,
+    days,
+    periodDays,
+    lines,
+    total,
+    renewalDate: coterm.renews ? coterm.end : null,
+    renewalTotal: coterm.renews ? renewalTotal : null,
+  };
+}
+
+/** The JSON of CLI.md ("Quote JSON"): amounts as strings with two decimals. */
+export interface QuoteJson {
+  pbx: string | null;
+  term: Term;
+  activated: string;
+  currency: Currency;
+  start: string;
+  end: string;
+  periodStart: string;
+  days: number;
+  periodDays: number;
+  lines: { sku: string; name: string; qty: number; unitPrice: string; amount: string; renewal: string }[];
+  total: string;
+  renewalDate: string | null;
+  renewalTotal: string | null;
+}
+
+export function quoteToJson(quote: Quote): QuoteJson {
+  return {
+    pbx: quote.pbx,
+    term: quote.term,
+    activated: formatDate(quote.activated),
+    currency: quote.currency,
+    start: formatDate(quote.start),
+    end: formatDate(quote.end),
+    periodStart: formatDate(quote.periodStart),
+    days: quote.days,
+    periodDays: quote.periodDays,
+    lines: quote.lines.map((line) => ({
+      sku: line.sku,
+      name: line.name,
+      qty: line.qty,
+      unitPrice: formatAmount(line.unitPrice),
+      amount: formatAmount(line.amount),
+      renewal: formatAmount(line.renewal),
+    })),
+    total: formatAmount(quote.total),
+    renewalDate: quote.renewalDate === null ? null : formatDate(quote.renewalDate),
+    renewalTotal: quote.renewalTotal === null ? null : formatAmount(quote.renewalTotal),
+  };
+}
+
+const TERM_UNIT: Readonly<Record<Term, string>> = { monthly: 'month', yearly: 'year', 'five-year': 'five years' };
+
+/** The exact value of n/d written with `places` decimals, truncated, and whether it was exact. */
+function decimalExpansion(numerator: bigint, denominator: bigint, places: number): { text: string; exact: boolean } {
+  const scale = 10n ** BigInt(places);
+  const scaled = (numerator * scale) / denominator;
+  const exact = (numerator * scale) % denominator === 0n;
+  const units = scaled / scale;
+  const fraction = (scaled % scale).toString().padStart(places, '0');
+  return { text: `${units}.${fraction}`, exact };
+}
+
+/**
+ * The arithmetic of each line, in words and numbers, for a partner to show a
+ * customer how the figure was reached.
+ */
+export function explainQuote(quote: Quote): string[] {
+  const out: string[] = [];
+  const start = formatDate(quote.start);
+  const end = formatDate(quote.end);
+  const periodStart = formatDate(quote.periodStart);
+  const periodEndNote = quote.renewalDate === null ? ' (the PBX is cancelled: the services end with it)' : '';
+  out.push(
+    `The services start on ${start} and end with the PBX on ${end}${periodEndNote}: ${quote.days} of the ${quote.periodDays} days of its current ${quote.term} period (${periodStart} to ${end}, end date not included).`,
+  );
+  for (const line of quote.lines) {
+    const unit = formatAmount(line.unitPrice);
+    const full = formatAmount(line.renewal);
+    if (quote.days === quote.periodDays) {
+      out.push(
+        `${line.sku}: ${unit} ${quote.currency} per ${TERM_UNIT[quote.term]} × ${line.qty} = ${full}; the start is on a term boundary, so the whole term is charged.`,
+      );
+      continue;
+    }
+    const numerator = line.unitPrice * BigInt(line.qty) * BigInt(quote.days);
+    const denominator = BigInt(quote.periodDays) * 100n;
+    const value = decimalExpansion(numerator, denominator, 4);
+    out.push(
+      `${line.sku}: ${unit} ${quote.currency} per ${TERM_UNIT[quote.term]} × ${line.qty} × ${quote.days}/${quote.periodDays} days = ${value.exact ? '' : '≈'}${value.text}${value.exact ? '' : '…'}, rounded half up to the cent: ${formatAmount(line.amount)}. It renews at ${full} on ${quote.renewalDate === null ? 'no date (no renewal)' : formatDate(quote.renewalDate)}.`,
+    );
+  }
+  out.push(
+    `Total first charge: the sum of the rounded lines, ${formatAmount(quote.total)} ${quote.currency}.` +
+      (quote.renewalTotal === null ? '' : ` Each renewal after that: ${formatAmount(quote.renewalTotal)} ${quote.currency}.`),
+  );
+  return out;
+}
