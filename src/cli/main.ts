@@ -6,12 +6,6 @@ import { reportError } from './report.js';
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const state: ProgramState = { ctx: null, exitCode: 0 };
   const program = buildProgram(io, state);
-  program.exitOverride();
-  program.configureOutput({
-    writeOut: (text) => io.stdout.write(text),
-    writeErr: (text) => io.stderr.write(text),
-    outputError: () => {}, // reportError writes the one sentence, in JSON when asked
-  });
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return state.exitCode;

@@ -7,7 +7,8 @@ export const HWAAS_VERSION = '0.1.0';
 
 /** A command module: parse → call the domain → render. Loaded only when its command runs. */
 export interface CommandModule {
-  run(ctx: Context, options: Record<string, unknown>, ...args: string[]): Promise<number | void>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command declares the shape of its own options
+  run(ctx: Context, options: any, ...args: string[]): Promise<number | void>;
 }
 
 export interface ProgramState {
@@ -49,7 +50,14 @@ export function buildProgram(io: Io, state: ProgramState): Command {
     .option('--no-color', 'no colour (env NO_COLOR)')
     .showSuggestionAfterError(true)
     .helpCommand(false)
-    .configureHelp({ sortSubcommands: false, showGlobalOptions: true });
+    .configureHelp({ sortSubcommands: false, showGlobalOptions: true })
+    // Set before any subcommand is added: commander copies these settings into each one.
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: () => {}, // reportError writes the one sentence, in JSON when asked
+    });
   program.addHelpText(
     'after',
     `\nHelp topics:\n  hwaas help environment   environment variables\n  hwaas help exit-codes    exit codes and error codes\n\n${EXAMPLES_HEADING}\n  $ hwaas init --demo\n  $ hwaas customers list --search lodz\n  $ hwaas quote --pbx PBX-1001 --item CLASSOUND-FLAT-S=1 --explain\n`,
@@ -76,7 +84,7 @@ export function buildProgram(io: Io, state: ProgramState): Command {
         }
         target = next!;
       }
-      io.stdout.write(target.helpInformation());
+      target.outputHelp();
     });
 
   examples(
@@ -155,6 +163,29 @@ export function buildProgram(io: Io, state: ProgramState): Command {
       .option('--activated <YYYY-MM-DD>', 'activation date (not after today)')
       .action(lazy(() => import('../commands/pbx/add.js'))),
     ['hwaas pbx add --customer CUS-0001 --name "Müller Filiale" --type cloud --license yearly --activated 2026-05-01'],
+  );
+
+  examples(
+    program
+      .command('quote')
+      .description('what an order will cost: co-terminated with the PBX, prorated to the cent (TERMS.md)')
+      .option('--pbx <id>', 'quote for this PBX (its term, activation and partner currency)')
+      .option('--term <term>', 'monthly|yearly|five-year (1m, 1y, 5y): ad hoc with --activated, or a check against --pbx')
+      .option('--activated <YYYY-MM-DD>', 'activation date of an ad-hoc PBX')
+      .option('--item <SKU=QTY[@PRICE]>', 'a product and quantity, optionally a negotiated price per term; repeat it', collect, [])
+      .option('--start <YYYY-MM-DD>', 'when the services start (default: today)')
+      .option('--currency <code>', 'EUR, GBP or USD (default: the PBX partner\'s; EUR ad hoc)')
+      .option('--explain', 'show the arithmetic of each line')
+      .option('--file <cases.json>', 'many quotes from a file (see CLI.md); - reads stdin')
+      .option('--check', 'with --file: compare each case with its "expect"; exit 1 if any fails')
+      .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']))
+      .action(lazy(() => import('../commands/quote.js'))),
+    [
+      'hwaas quote --pbx PBX-1001 --item CLASSOUND-FLAT-S=1 --item WP480G=5',
+      'hwaas quote --term yearly --activated 2020-05-01 --start 2020-08-01 --item CLASSOUND-FLAT-S=1@120.00 --explain',
+      'HWAAS_TODAY=2026-11-24 hwaas quote --pbx PBX-1001 --item WP480G=2 --json',
+      'hwaas quote --file quotes.json --check',
+    ],
   );
 
   const db = program.command('db').description('the store itself');

@@ -24,7 +24,7 @@ export function reportError(error: unknown, io: Io, options: { json: boolean; co
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
     if (error.code === 'commander.help') return EXIT.usage; // a command group called without its subcommand
-    const message = error.message.replace(/^error: /, '');
+    const message = error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
     write('USAGE', `${message[0]?.toUpperCase() ?? ''}${message.slice(1)}${/\.$/.test(message) ? '' : '.'} See \`hwaas help\`.`);
     return EXIT.usage;
   }

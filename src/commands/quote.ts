@@ -1,0 +1,120 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Context } from '../cli/context.js';
+import { renderExplanation, renderQuote } from '../cli/quoteView.js';
+import { RefusedError, UsageError } from '../errors.js';
+import { readCatalog } from '../domain/data.js';
+import { type QuoteSources, makeQuote, storeQuoteSources } from '../domain/quoting.js';
+import { catalogPriceBook, parseItemFlags } from '../domain/pricing.js';
+import { compareCase, readQuoteCases, runQuoteCase } from '../domain/quoteCases.js';
+import { parseJsonText } from '../domain/validate.js';
+import { dataFile } from '../paths.js';
+import { parseDate } from '../terms/dates.js';
+import { parseCurrency } from '../terms/money.js';
+import { explainQuote, quoteToJson } from '../terms/quote.js';
+import { parseTerm } from '../terms/term.js';
+
+export interface QuoteOptions {
+  pbx?: string;
+  term?: string;
+  activated?: string;
+  item: string[];
+  start?: string;
+  currency?: string;
+  explain?: boolean;
+  file?: string;
+  check?: boolean;
+  format?: string;
+  out?: string;
+  force?: boolean;
+}
+
+/** The store when there is one; without one, ad-hoc quotes still work from data/catalog.json (handy in CI). */
+async function quoteSources(ctx: Context): Promise<QuoteSources> {
+  if (existsSync(ctx.dbPath)) {
+    const store = await ctx.store();
+    return storeQuoteSources(store, await ctx.scope());
+  }
+  const catalog = readCatalog(parseJsonText('data/catalog.json', readFileSync(dataFile('catalog.json'), 'utf8')));
+  return {
+    book: catalogPriceBook(catalog),
+    findPbx: () => {
+      throw new RefusedError('NO_STORE', `no store at ${ctx.dbPath}: a quote for a named PBX needs one; run \`hwaas init\`, or quote ad hoc with --term and --activated.`);
+    },
+    currencyOf: () => 'EUR',
+  };
+}
+
+export async function run(ctx: Context, options: QuoteOptions): Promise<number> {
+  if (options.file !== undefined) return runCases(ctx, options);
+  if (options.check) throw new UsageError('--check goes with --file CASES.json.', 'USAGE');
+  const format = ctx.json ? 'json' : (options.format ?? 'table');
+  if (options.pbx !== undefined && options.activated !== undefined) {
+    throw new UsageError('--activated is for ad-hoc quotes: with --pbx the PBX\'s own activation date is used.', 'USAGE');
+  }
+  const input = {
+    pbx: options.pbx ?? null,
+    term: options.term === undefined ? null : parseTerm(options.term),
+    activated: options.activated === undefined ? null : parseDate(options.activated, '--activated'),
+    start: options.start === undefined ? ctx.today : parseDate(options.start, '--start'),
+    currency: options.currency === undefined ? null : parseCurrency(options.currency),
+    items: parseItemFlags(options.item),
+  };
+  const sources = await quoteSources(ctx);
+  const { quote, pbx } = makeQuote(sources, input);
+
+  if (format === 'json') {
+    ctx.printJson(options.explain ? { ...quoteToJson(quote), explanation: explainQuote(quote) } : quoteToJson(quote));
+    return 0;
+  }
+  const title = pbx ? `Quote for ${pbx.id} (${pbx.name}), customer ${pbx.customer}` : 'Ad-hoc quote';
+  ctx.out(renderQuote(ctx.style, quote, title));
+  if (options.explain) ctx.out(renderExplanation(quote));
+  return 0;
+}
+
+async function runCases(ctx: Context, options: QuoteOptions): Promise<number> {
+  if (options.pbx !== undefined || options.term !== undefined || options.activated !== undefined || options.item.length > 0) {
+    throw new UsageError('--file takes the quotes from the file: leave out --pbx, --term, --activated and --item.', 'USAGE');
+  }
+  const path = resolve(ctx.io.cwd, options.file!);
+  let text: string;
+  try {
+    text = options.file === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--file: cannot read ${options.file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+  }
+  const cases = readQuoteCases(parseJsonText(options.file!, text, true));
+  const sources = await quoteSources(ctx);
+  const outcomes = cases.map((c) => runQuoteCase(sources, c, ctx.today));
+
+  if (!options.check) {
+    ctx.printJson(outcomes.map((o) => ('quote' in o ? o.quote : { error: o.error })));
+    return 0;
+  }
+  let failed = 0;
+  const results = cases.map((c, i) => {
+    const outcome = outcomes[i]!;
+    const differences = c.expect ? compareCase(outcome, c.expect) : [];
+    const passed = c.expect !== null && differences.length === 0;
+    if (!passed) failed++;
+    return { index: i, name: c.name, passed, differences, ...(c.expect === null ? { reason: 'no "expect" in the case' } : {}) };
+  });
+  if (ctx.json) {
+    ctx.printJson(results);
+    return failed > 0 ? 1 : 0;
+  }
+  const { chalk } = ctx.style;
+  const lines: string[] = [];
+  for (const result of results) {
+    if (result.passed) {
+      lines.push(`${chalk.green('✓')} ${result.name}`);
+      continue;
+    }
+    const why = result.reason ? [result.reason] : result.differences.map((d) => `${d.field}: expected ${JSON.stringify(d.expected)}, got ${JSON.stringify(d.got)}`);
+    lines.push(`${chalk.red('✗')} ${result.name}: ${why.join('; ')}`);
+  }
+  lines.push(`${results.length - failed} passed, ${failed} failed`);
+  ctx.out(lines.join('\n'));
+  return failed > 0 ? 1 : 0;
+}

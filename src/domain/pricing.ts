@@ -1,0 +1,126 @@
+import { RefusedError, UsageError } from '../errors.js';
+import type { Currency } from '../terms/money.js';
+import { tryParseAmount } from '../terms/money.js';
+import type { QuoteItem } from '../terms/quote.js';
+import type { Term } from '../terms/term.js';
+import type { CatalogData } from './data.js';
+import type { PriceKind, Product } from './model.js';
+
+export const MAX_QTY = 10_000;
+
+/** Where prices come from: the store's catalog, or data/catalog.json when there is no store. */
+export interface PriceBook {
+  product(sku: string): Product | null;
+  skus(): readonly string[];
+  price(sku: string, currency: Currency, kind: PriceKind): bigint | null;
+}
+
+export function catalogPriceBook(catalog: CatalogData): PriceBook {
+  const bySku = new Map(catalog.products.map((p) => [p.sku, p]));
+  return {
+    product: (sku) => bySku.get(sku) ?? null,
+    skus: () => [...bySku.keys()],
+    price: (sku, currency, kind) => bySku.get(sku)?.prices[currency]?.[kind] ?? null,
+  };
+}
+
+/** One `--item` or one case item before it meets the catalog. */
+export interface RequestedItem {
+  readonly sku: string;
+  readonly qty: number;
+  /** A negotiated price per term, in minor units. */
+  readonly price: bigint | null;
+}
+
+const ITEM_PATTERN = /^([^=@\s]+)=([^@]*)(?:@(.*))?$/;
+
+export function parseQty(text: string, what: string): number {
+  if (!/^\d{1,6}$/.test(text) || Number(text) < 1 || Number(text) > MAX_QTY) {
+    throw new UsageError(`${what}: the quantity "${text}" is not a whole number from 1 to ${MAX_QTY.toLocaleString('en')}.`);
+  }
+  return Number(text);
+}
+
+/** `SKU=QTY[@PRICE]`, repeated; repeated SKUs are merged. */
+export function parseItemFlags(flags: readonly string[]): RequestedItem[] {
+  if (flags.length === 0) throw new UsageError('missing --item: say what to quote, e.g. --item CLASSOUND-FLAT-S=1 (SKU=QTY, optionally @PRICE).', 'USAGE');
+  return mergeItems(
+    flags.map((flag) => {
+      const match = ITEM_PATTERN.exec(flag.trim());
+      if (!match) throw new UsageError(`--item "${flag}": write it as SKU=QTY or SKU=QTY@PRICE, e.g. WP480G=3 or WP480G=3@55.00.`);
+      const what = `--item ${flag}`;
+      const qty = parseQty(match[2]!, what);
+      let price: bigint | null = null;
+      if (match[3] !== undefined) {
+        price = tryParseAmount(match[3]);
+        if (price === null) throw new UsageError(`${what}: the price "${match[3]}" is not an amount with at most two decimals, e.g. 55.00.`);
+      }
+      return { sku: match[1]!.toUpperCase(), qty, price };
+    }),
+    (sku) => `--item ${sku}`,
+  );
+}
+
+/** Adds up repeated SKUs (their prices must agree); keeps the first-seen order. */
+export function mergeItems(items: readonly RequestedItem[], name: (sku: string) => string): RequestedItem[] {
+  const merged = new Map<string, RequestedItem>();
+  for (const item of items) {
+    const previous = merged.get(item.sku);
+    if (!previous) {
+      merged.set(item.sku, item);
+      continue;
+    }
+    if (previous.price !== item.price) throw new UsageError(`${name(item.sku)}: given twice with different prices; give one price per SKU.`);
+    const qty = previous.qty + item.qty;
+    if (qty > MAX_QTY) throw new UsageError(`${name(item.sku)}: ${qty} in all; at most ${MAX_QTY.toLocaleString('en')} per line.`);
+    merged.set(item.sku, { ...previous, qty });
+  }
+  return [...merged.values()];
+}
+
+/** Edit distance, for "did you mean". */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+export function nearestSkus(sku: string, skus: readonly string[], count = 3): string[] {
+  return skus
+    .map((candidate) => ({ candidate, score: candidate.includes(sku) || sku.includes(candidate) ? 0.5 : distance(sku, candidate) }))
+    .filter(({ candidate, score }) => score <= Math.max(2, Math.floor(candidate.length / 3)))
+    .sort((a, b) => a.score - b.score || a.candidate.localeCompare(b.candidate))
+    .slice(0, count)
+    .map((x) => x.candidate);
+}
+
+export function unknownSku(sku: string, book: PriceBook): UsageError {
+  const near = nearestSkus(sku, book.skus());
+  return new UsageError(
+    `unknown SKU "${sku}"${near.length ? `; did you mean ${near.join(', ')}?` : '.'} \`hwaas pricelist --format json\` lists every SKU.`,
+    'UNKNOWN_SKU',
+  );
+}
+
+/** The catalog's product and OpEx price for each item; CapEx-only products are refused. */
+export function priceItems(book: PriceBook, items: readonly RequestedItem[], term: Term, currency: Currency): QuoteItem[] {
+  return items.map((item) => {
+    const product = book.product(item.sku);
+    if (!product) throw unknownSku(item.sku, book);
+    if (!product.hwaas) {
+      throw new RefusedError(
+        'NOT_ELIGIBLE',
+        `${product.sku} (${product.name}) is sold outright (CapEx) only, not as HWaaS: leave it out of the HWaaS order and buy it separately.`,
+      );
+    }
+    const unitPrice = item.price ?? book.price(product.sku, currency, term);
+    if (unitPrice === null) throw new RefusedError('NOT_PRICED', `${product.sku} has no ${term} price in ${currency}: quote it in another currency or give the price as ${product.sku}=QTY@PRICE.`);
+    return { sku: product.sku, name: product.name, qty: item.qty, unitPrice };
+  });
+}

@@ -1,0 +1,107 @@
+import { HwaasError } from '../errors.js';
+import type { CalendarDate } from '../terms/dates.js';
+import { CURRENCIES, type Currency } from '../terms/money.js';
+import { type QuoteJson, quoteToJson } from '../terms/quote.js';
+import { type Term, tryParseTerm } from '../terms/term.js';
+import { type QuoteSources, makeQuote } from './quoting.js';
+import { type RequestedItem, MAX_QTY, mergeItems } from './pricing.js';
+import type { JsonReader } from './validate.js';
+
+export interface QuoteCase {
+  readonly index: number;
+  readonly name: string;
+  readonly pbx: string | null;
+  readonly term: Term | null;
+  readonly activated: CalendarDate | null;
+  readonly start: CalendarDate | null;
+  readonly currency: Currency | null;
+  readonly items: readonly RequestedItem[];
+  readonly expect: Readonly<Record<string, unknown>> | null;
+}
+
+const QUOTE_FIELDS = new Set(['pbx', 'term', 'activated', 'currency', 'start', 'end', 'periodStart', 'days', 'periodDays', 'lines', 'total', 'renewalDate', 'renewalTotal', 'error']);
+
+/** The cases file of CLI.md, checked case by case; a malformed case is named by index and field. */
+export function readQuoteCases(root: JsonReader): QuoteCase[] {
+  return root.array().map((entry, index): QuoteCase => {
+    entry.object();
+    const pbx = entry.field('pbx').optionalString({ max: 40 });
+    const termText = entry.field('term').optionalString();
+    const term = termText === null ? null : tryParseTerm(termText);
+    if (termText !== null && term === null) entry.field('term').fail(`"${termText}" is not monthly, yearly or five-year`);
+    const activated = entry.field('activated').optionalDate();
+    if (pbx === null && (term === null || activated === null)) entry.fail('name a "pbx", or give both "term" and "activated"');
+    if (pbx !== null && activated !== null) entry.field('activated').fail('give "activated" only for an ad-hoc quote, without "pbx"');
+    const currencyText = entry.field('currency').optionalString();
+    let currency: Currency | null = null;
+    if (currencyText !== null) currency = entry.field('currency').oneOf(CURRENCIES);
+    const itemsReader = entry.field('items');
+    const rawItems = itemsReader.array().map((item) => ({
+      sku: item.field('sku').string({ max: 40 }).toUpperCase(),
+      qty: item.field('qty').integer(1, MAX_QTY),
+      price: item.has('price') ? item.field('price').amount() : null,
+    }));
+    if (rawItems.length === 0) itemsReader.fail('a case needs at least one item');
+    let items: RequestedItem[] = [];
+    try {
+      items = mergeItems(rawItems, (sku) => `item ${sku}`);
+    } catch (error) {
+      itemsReader.fail((error as Error).message);
+    }
+    let expect: Record<string, unknown> | null = null;
+    if (entry.has('expect')) {
+      expect = entry.field('expect').object();
+      for (const key of Object.keys(expect)) {
+        if (!QUOTE_FIELDS.has(key)) entry.field('expect').field(key).fail(`"${key}" is not a field of a quote (see CLI.md, "Quote JSON")`);
+      }
+    }
+    return {
+      index,
+      name: entry.field('name').optionalString({ max: 200 }) ?? `case ${index + 1}`,
+      pbx,
+      term,
+      activated,
+      start: entry.field('start').optionalDate(),
+      currency,
+      items,
+      expect,
+    };
+  });
+}
+
+export type CaseOutcome = { readonly quote: QuoteJson } | { readonly error: { code: string; message: string } };
+
+export function runQuoteCase(sources: QuoteSources, quoteCase: QuoteCase, today: CalendarDate): CaseOutcome {
+  try {
+    const { quote } = makeQuote(sources, {
+      pbx: quoteCase.pbx,
+      term: quoteCase.term,
+      activated: quoteCase.activated,
+      start: quoteCase.start ?? today,
+      currency: quoteCase.currency,
+      items: quoteCase.items,
+    });
+    return { quote: quoteToJson(quote) };
+  } catch (error) {
+    if (error instanceof HwaasError) return { error: { code: error.code, message: error.message } };
+    throw error;
+  }
+}
+
+export interface Difference {
+  readonly field: string;
+  readonly expected: unknown;
+  readonly got: unknown;
+}
+
+/** The fields of `expect` that the outcome does not match. */
+export function compareCase(outcome: CaseOutcome, expect: Readonly<Record<string, unknown>>): Difference[] {
+  const differences: Difference[] = [];
+  for (const [field, expected] of Object.entries(expect)) {
+    let got: unknown;
+    if (field === 'error') got = 'error' in outcome ? outcome.error.code : null;
+    else got = 'quote' in outcome ? (outcome.quote as unknown as Record<string, unknown>)[field] : undefined;
+    if (JSON.stringify(got) !== JSON.stringify(expected)) differences.push({ field, expected, got: got === undefined && 'error' in outcome ? `error ${outcome.error.code}` : got });
+  }
+  return differences;
+}

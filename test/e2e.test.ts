@@ -1,0 +1,98 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ROOT, demoStore, spawnCli } from './helpers.js';
+
+// These run the built CLI (npm test builds first) as a separate process with no terminal.
+let db: string;
+beforeAll(async () => {
+  db = await demoStore();
+});
+
+describe('the built CLI', () => {
+  it('init --demo then customers list, as on a fresh machine', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'hwaas-e2e-')), 'hwaas.db');
+    const init = spawnCli(['init', '--demo'], { HWAAS_DB: path });
+    expect(init.code).toBe(0);
+    const list = spawnCli(['customers', 'list'], { HWAAS_DB: path });
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain('Müller GmbH');
+  });
+
+  it('uses the XDG default store path', () => {
+    const home = mkdtempSync(join(tmpdir(), 'hwaas-home-'));
+    expect(spawnCli(['init', '--json'], { HOME: home }).stdout).toContain(join(home, '.local/share/hwaas/hwaas.db'));
+    const xdg = mkdtempSync(join(tmpdir(), 'hwaas-xdg-'));
+    expect(JSON.parse(spawnCli(['init', '--json'], { XDG_DATA_HOME: xdg }).stdout).db).toBe(join(xdg, 'hwaas/hwaas.db'));
+  });
+
+  it('NO_COLOR output has no escape codes, even with FORCE_COLOR', () => {
+    const result = spawnCli(['customers', 'list'], { HWAAS_DB: db, NO_COLOR: '1', FORCE_COLOR: '3' });
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toMatch(/\u001b\[/);
+    expect(result.stderr).not.toMatch(/\u001b\[/);
+  });
+
+  it('--json: stdout parses; on error it stays empty and stderr holds the envelope', () => {
+    const ok = spawnCli(['pbx', 'list', '--json'], { HWAAS_DB: db });
+    expect(Array.isArray(JSON.parse(ok.stdout))).toBe(true);
+    const refused = spawnCli(['--json', 'quote', '--pbx', 'PBX-1002', '--item', 'WP480G=1'], { HWAAS_DB: db });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(JSON.parse(refused.stderr)).toEqual({ error: { code: 'NOT_SUBSCRIPTION', message: expect.stringContaining('perpetual') } });
+  });
+
+  it('no terminal and a missing value exits 2 at once instead of hanging', async () => {
+    // stdin stays open and is not a terminal: a prompt would wait forever.
+    const child = spawn(process.execPath, [BIN, 'customers', 'add'], { env: { PATH: process.env.PATH, HOME: tmpdir(), HWAAS_DB: db }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        resolve(null);
+      }, 10_000);
+      child.on('exit', (status) => {
+        clearTimeout(timer);
+        resolve(status);
+      });
+    });
+    expect(code).toBe(2);
+    expect(stderr).toContain('missing --name');
+  });
+
+  it('CI=true never prompts', () => {
+    const result = spawnCli(['customers', 'add'], { HWAAS_DB: db, CI: 'true' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('missing --name');
+  });
+
+  it('stack traces only with HWAAS_DEBUG=1', () => {
+    const result = spawnCli(['customers', 'show', 'CUS-0001'], { HWAAS_DB: join(ROOT, 'package.json') });
+    expect([1, 70]).toContain(result.code);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('loads no pdfkit, exceljs or inquirer for --help, quote, customers list and pbx list', () => {
+    const runs = [['--help'], ['quote', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--json'], ['customers', 'list', '--json'], ['pbx', 'list', '--format', 'csv']];
+    for (const args of runs) {
+      const trace = join(mkdtempSync(join(tmpdir(), 'hwaas-trace-')), 'trace.txt');
+      const child = spawnTraced(args, trace);
+      expect(child.code, args.join(' ')).toBe(0);
+      const loaded = readFileSync(trace, 'utf8');
+      expect(loaded).toContain('/dist/src/cli/main.js');
+      expect(loaded, args.join(' ')).not.toMatch(/node_modules\/(pdfkit|exceljs|@inquirer)\//);
+    }
+  });
+});
+
+function spawnTraced(args: string[], trace: string) {
+  const result = spawnSync(process.execPath, ['--import', join(ROOT, 'test/fixtures/trace.mjs'), BIN, ...args], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, HOME: tmpdir(), HWAAS_DB: db, HWAAS_TRACE_FILE: trace },
+    timeout: 20_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
