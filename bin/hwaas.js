@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-import { run } from '../dist/src/cli/main.js';
+// The built CLI is one CommonJS bundle (see scripts/bundle.mjs): required, not imported, for start-up speed.
+import { createRequire } from 'node:module';
 
-await run();
+await createRequire(import.meta.url)('../dist/hwaas.cjs').run();

@@ -82,7 +82,8 @@ describe('the built CLI', () => {
       const child = spawnTraced(args, trace);
       expect(child.code, args.join(' ')).toBe(0);
       const loaded = readFileSync(trace, 'utf8');
-      expect(loaded).toContain('/dist/src/cli/main.js');
+      expect(loaded).toContain('hwaas.cjs');
+      expect(loaded).toContain('require commander');
       expect(loaded, args.join(' ')).not.toMatch(/node_modules\/(pdfkit|exceljs|@inquirer)\//);
     }
   });

@@ -48,6 +48,7 @@ export function fakeIo(options: FakeIoOptions = {}) {
     stdout,
     stderr,
     stdin,
+    stdinIsTTY: tty,
     env: { HOME: tmpdir(), ...options.env },
     cwd: options.cwd ?? ROOT,
     clockToday: () => parseDate(options.today ?? '2026-11-24'),

@@ -5,7 +5,7 @@ import { type Scope, type User, scopeOf } from '../domain/model.js';
 import type { Store } from '../store/store.js';
 import { type CalendarDate, parseDate } from '../terms/dates.js';
 import { type Io, envFlag } from './io.js';
-import { type Style, makeStyle } from './style.js';
+import { PLAIN_STYLE, type Style, loadStyle } from './style.js';
 
 /** The global options of CLI.md after commander has parsed them. */
 export interface GlobalOptions {
@@ -30,8 +30,8 @@ export class Context {
   readonly json: boolean;
   readonly canPrompt: boolean;
   readonly noInput: boolean;
-  readonly style: Style;
-  readonly errStyle: Style;
+  style: Style = PLAIN_STYLE;
+  private readonly colourWanted: boolean;
   readonly dbPath: string;
   readonly today: CalendarDate;
   private openStore: Store | null = null;
@@ -43,14 +43,19 @@ export class Context {
   ) {
     this.json = options.json === true;
     this.noInput = options.input === false || envFlag(io.env.HWAAS_NO_INPUT) || envFlag(io.env.CI);
-    this.canPrompt = !this.noInput && io.stdin.isTTY === true && io.stdout.isTTY === true;
-    const colourAllowed = options.color !== false && !io.env.NO_COLOR;
-    this.style = makeStyle(colourAllowed && io.stdout.isTTY === true);
-    this.errStyle = makeStyle(colourAllowed && io.stderr.isTTY === true);
+    this.canPrompt = !this.noInput && io.stdinIsTTY && io.stdout.isTTY === true;
+    this.colourWanted = options.color !== false && !io.env.NO_COLOR && io.stdout.isTTY === true;
     this.dbPath = resolve(io.cwd, options.db ?? (io.env.HWAAS_DB || defaultDbPath(io.env)));
     if (options.date !== undefined) this.today = parseDate(options.date, '--date');
     else if (io.env.HWAAS_TODAY) this.today = parseDate(io.env.HWAAS_TODAY, 'HWAAS_TODAY');
     else this.today = io.clockToday();
+  }
+
+  /** Colour on stdout only for a terminal, without NO_COLOR or --no-color. */
+  static async create(io: Io, options: GlobalOptions): Promise<Context> {
+    const ctx = new Context(io, options);
+    ctx.style = await loadStyle(ctx.colourWanted);
+    return ctx;
   }
 
   /** Lazily loaded so that commands which never touch the store never load better-sqlite3. */

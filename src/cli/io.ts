@@ -1,4 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
+import { isatty } from 'node:tty';
 import { type CalendarDate, fromCivil } from '../terms/dates.js';
 
 export type OutStream = Writable & { isTTY?: boolean; columns?: number };
@@ -8,7 +9,9 @@ export type InStream = Readable & { isTTY?: boolean };
 export interface Io {
   readonly stdout: OutStream;
   readonly stderr: OutStream;
+  /** Read only by prompts and `--file -`; creating process.stdin costs milliseconds, so it is a getter. */
   readonly stdin: InStream;
+  readonly stdinIsTTY: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
   /** The local calendar date from the clock (commands use the context's `today`, which honours --date). */
@@ -25,7 +28,10 @@ export function processIo(): Io {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    get stdin() {
+      return process.stdin;
+    },
+    stdinIsTTY: isatty(0),
     env: process.env,
     cwd: process.cwd(),
     clockToday: () => localCalendarDate(new Date()),

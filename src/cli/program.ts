@@ -33,7 +33,7 @@ export function buildProgram(io: Io, state: ProgramState): Command {
       const command = args[args.length - 1] as Command;
       const options = command.optsWithGlobals() as Record<string, unknown>;
       const positionals = args.slice(0, -2).flatMap((a) => (Array.isArray(a) ? a : [a])) as string[];
-      state.ctx = new Context(io, options as GlobalOptions);
+      state.ctx = await Context.create(io, options as GlobalOptions);
       const mod = await load();
       const code = await mod.run(state.ctx, options, ...positionals);
       if (typeof code === 'number') state.exitCode = code;

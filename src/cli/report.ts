@@ -1,7 +1,6 @@
 import { CommanderError } from 'commander';
 import { HwaasError } from '../errors.js';
 import type { Io } from './io.js';
-import { makeStyle } from './style.js';
 
 export const EXIT = { ok: 0, refused: 1, usage: 2, internal: 70, cancelled: 130 } as const;
 
@@ -10,10 +9,11 @@ const REPORT_TO = 'the hwaas maintainers (open an issue in the hwaas repository)
 /** The one place where an error becomes text on stderr and an exit code. */
 export function reportError(error: unknown, io: Io, options: { json: boolean; colour: boolean }): number {
   const json = options.json;
-  const { chalk } = makeStyle(options.colour && !json && io.stderr.isTTY === true && !io.env.NO_COLOR);
+  const colour = options.colour && !json && io.stderr.isTTY === true && !io.env.NO_COLOR;
+  const prefix = colour ? '\u001b[31mhwaas:\u001b[39m' : 'hwaas:'; // one red word is not worth loading chalk for
   const write = (code: string, message: string): void => {
     if (json) io.stderr.write(`${JSON.stringify({ error: { code, message } })}\n`);
-    else io.stderr.write(`${chalk.red('hwaas:')} ${message}\n`);
+    else io.stderr.write(`${prefix} ${message}\n`);
   };
 
   if (error instanceof Error && error.name === 'ExitPromptError') return EXIT.cancelled; // Ctrl-C at a prompt: quietly

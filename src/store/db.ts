@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { RefusedError } from '../errors.js';
@@ -7,6 +8,20 @@ import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 export type Db = Database.Database;
 
 const BUSY_TIMEOUT_MS = 10_000;
+
+// Naming the addon directly skips the `bindings` package's search of a dozen paths on every start.
+const addon = (() => {
+  try {
+    const path = createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
+    return existsSync(path) ? path : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+
+function connect(path: string, options: Database.Options = {}): Db {
+  return new Database(path, addon ? { ...options, nativeBinding: addon } : options);
+}
 
 function applyPragmas(db: Db): void {
   db.pragma('journal_mode = WAL');
@@ -43,7 +58,7 @@ export function openExisting(path: string): Db {
   if (!existsSync(path)) {
     throw new RefusedError('NO_STORE', `no store at ${path}: run \`hwaas init\` (or \`hwaas init --demo\` to try hwaas with demo data).`);
   }
-  const db = new Database(path, { fileMustExist: true });
+  const db = connect(path, { fileMustExist: true });
   try {
     applyPragmas(db);
     const version = db.pragma('user_version', { simple: true }) as number;
@@ -64,7 +79,7 @@ export function openExisting(path: string): Db {
 /** Opens or creates a store and migrates it: what `hwaas init` does. */
 export function openOrCreate(path: string): { db: Db; migrated: { from: number; to: number } } {
   mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  const db = connect(path);
   try {
     applyPragmas(db);
     return { db, migrated: migrate(db, path) };

@@ -89,7 +89,11 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
 
 /** Moves year and month by `months`, clamping the day to the target month's last day. */
 export function addMonths(date: CalendarDate, months: number): CalendarDate {
-  const { year, month, day } = toCivil(date);
+  return addMonthsCivil(toCivil(date), months);
+}
+
+/** addMonths from an already split date: the term engine's hot path splits the anchor once. */
+export function addMonthsCivil({ year, month, day }: CivilDate, months: number): CalendarDate {
   const index = year * 12 + (month - 1) + months;
   const targetYear = Math.floor(index / 12);
   const targetMonth = index - targetYear * 12 + 1;

@@ -1,5 +1,5 @@
 import { RefusedError } from '../errors.js';
-import { type CalendarDate, addMonths, daysBetween, formatDate, monthIndexDiff } from './dates.js';
+import { type CalendarDate, addMonths, addMonthsCivil, daysBetween, formatDate, toCivil } from './dates.js';
 import { type License, type Term, TERM_MONTHS } from './term.js';
 
 /** A half-open period `[start, end)`; `end` is the expiration, the first day not covered. */
@@ -19,15 +19,22 @@ export function boundary(activated: CalendarDate, term: Term, k: number): Calend
 export function periodOn(activated: CalendarDate, term: Term, date: CalendarDate): Period {
   if (date < activated) throw new RangeError('periodOn: date before activation');
   const months = TERM_MONTHS[term];
-  let k = Math.floor(monthIndexDiff(activated, date) / months);
+  const anchor = toCivil(activated);
+  const on = toCivil(date);
+  let k = Math.floor(((on.year - anchor.year) * 12 + (on.month - anchor.month)) / months);
   // The month count ignores days, so the estimate is off by at most one period.
-  if (boundary(activated, term, k) > date) k -= 1;
-  let end = boundary(activated, term, k + 1);
+  let start = addMonthsCivil(anchor, k * months);
+  if (start > date) {
+    k -= 1;
+    start = addMonthsCivil(anchor, k * months);
+  }
+  let end = addMonthsCivil(anchor, (k + 1) * months);
   if (end <= date) {
     k += 1;
-    end = boundary(activated, term, k + 1);
+    start = end;
+    end = addMonthsCivil(anchor, (k + 1) * months);
   }
-  return { start: boundary(activated, term, k), end, index: k };
+  return { start, end, index: k };
 }
 
 export function periodDays(period: Period): number {

@@ -1,0 +1,26 @@
+import { mkdtempSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { batchBench, engineBench } from './engine.js';
+import { BIN, rows, timeCommand } from './lib.js';
+import { startupBench } from './startup.js';
+
+// `npm run bench` runs every section; `npm run bench -- engine startup` only those.
+const SECTIONS = ['startup', 'engine'] as const;
+const wanted = new Set(process.argv.slice(2).length ? process.argv.slice(2) : SECTIONS);
+
+process.stdout.write(`hwaas benchmarks on ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}\n`);
+process.stdout.write('Each figure stands beside a baseline measured in the same run; the ratio is what to compare across machines.\n\n');
+
+const demo = join(mkdtempSync(join(tmpdir(), 'hwaas-bench-')), 'demo.db');
+const init = timeCommand([BIN, 'init', '--demo'], { HWAAS_DB: demo });
+if (init.status !== 0) throw new Error(`init failed: ${init.stderr}`);
+
+if (wanted.has('startup')) startupBench(demo);
+if (wanted.has('engine')) {
+  engineBench();
+  batchBench();
+}
+
+const failed = rows.filter((r) => r.ok === false);
+process.stdout.write(`\n${rows.length} figures, ${rows.filter((r) => r.ok).length} goals met, ${failed.length} missed\n`);
