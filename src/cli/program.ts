@@ -167,6 +167,26 @@ export function buildProgram(io: Io, state: ProgramState): Command {
 
   examples(
     program
+      .command('pricelist')
+      .description('the OpEx (HWaaS) or CapEx price list as PDF, Excel, CSV or JSON')
+      .addOption(new Option('--type <type>', 'opex: per term, as a service; capex: purchase').choices(['opex', 'capex']))
+      .addOption(new Option('--format <format>', 'file format (default pdf; json with --json)').choices(['pdf', 'xlsx', 'csv', 'json']))
+      .option('--currency <code>', 'EUR, GBP or USD (default: your partner\'s currency; EUR for staff)')
+      .addOption(new Option('--paper <size>', 'PDF paper size (default a4)').choices(['a4', 'letter']))
+      .option('--out <file>', 'where to write; - for stdout (default hwaas-pricelist-<type>-<currency>-<date>.<ext>)')
+      .option('--force', 'replace an existing file')
+      .option('--bom', 'CSV: start with a UTF-8 byte-order mark, for Excel')
+      .action(lazy(() => import('../commands/pricelist.js'))),
+    [
+      'hwaas pricelist',
+      'hwaas pricelist --format xlsx --currency GBP',
+      'hwaas pricelist --type capex --format csv --out - | head',
+      'hwaas pricelist --json > pricelist.json',
+    ],
+  );
+
+  examples(
+    program
       .command('quote')
       .description('what an order will cost: co-terminated with the PBX, prorated to the cent (TERMS.md)')
       .option('--pbx <id>', 'quote for this PBX (its term, activation and partner currency)')
@@ -178,13 +198,17 @@ export function buildProgram(io: Io, state: ProgramState): Command {
       .option('--explain', 'show the arithmetic of each line')
       .option('--file <cases.json>', 'many quotes from a file (see CLI.md); - reads stdin')
       .option('--check', 'with --file: compare each case with its "expect"; exit 1 if any fails')
-      .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']))
+      .addOption(new Option('--format <format>', 'output format: table, json, or pdf to send to the customer').choices(['table', 'json', 'pdf']))
+      .option('--out <file>', 'with --format pdf: the file (- for stdout; default hwaas-quote-<pbx>-<date>.pdf)')
+      .addOption(new Option('--paper <size>', 'PDF paper size (default a4)').choices(['a4', 'letter']))
+      .option('--force', 'replace an existing file')
       .action(lazy(() => import('../commands/quote.js'))),
     [
       'hwaas quote --pbx PBX-1001 --item CLASSOUND-FLAT-S=1 --item WP480G=5',
       'hwaas quote --term yearly --activated 2020-05-01 --start 2020-08-01 --item CLASSOUND-FLAT-S=1@120.00 --explain',
       'HWAAS_TODAY=2026-11-24 hwaas quote --pbx PBX-1001 --item WP480G=2 --json',
       'hwaas quote --file quotes.json --check',
+      'hwaas quote --pbx PBX-1001 --item WP480G=5 --format pdf --out quote-mueller.pdf',
     ],
   );
 

@@ -27,6 +27,7 @@ export interface QuoteOptions {
   format?: string;
   out?: string;
   force?: boolean;
+  paper?: 'a4' | 'letter';
 }
 
 /** The store when there is one; without one, ad-hoc quotes still work from data/catalog.json (handy in CI). */
@@ -48,7 +49,8 @@ async function quoteSources(ctx: Context): Promise<QuoteSources> {
 export async function run(ctx: Context, options: QuoteOptions): Promise<number> {
   if (options.file !== undefined) return runCases(ctx, options);
   if (options.check) throw new UsageError('--check goes with --file CASES.json.', 'USAGE');
-  const format = ctx.json ? 'json' : (options.format ?? 'table');
+  const format = options.format ?? (ctx.json ? 'json' : 'table');
+  if (format !== 'pdf' && (options.out !== undefined || options.paper !== undefined)) throw new UsageError('--out and --paper go with --format pdf.', 'USAGE');
   if (options.pbx !== undefined && options.activated !== undefined) {
     throw new UsageError('--activated is for ad-hoc quotes: with --pbx the PBX\'s own activation date is used.', 'USAGE');
   }
@@ -65,6 +67,11 @@ export async function run(ctx: Context, options: QuoteOptions): Promise<number> 
 
   if (format === 'json') {
     ctx.printJson(options.explain ? { ...quoteToJson(quote), explanation: explainQuote(quote) } : quoteToJson(quote));
+    return 0;
+  }
+  if (format === 'pdf') {
+    const { writeQuoteFile } = await import('./quote/pdf.js');
+    await writeQuoteFile(ctx, { title: 'Quote', quote, pbx }, options);
     return 0;
   }
   const title = pbx ? `Quote for ${pbx.id} (${pbx.name}), customer ${pbx.customer}` : 'Ad-hoc quote';

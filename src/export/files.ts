@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, createWriteStream, fsyncSync, lstatSync, openSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { PassThrough, type Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { RefusedError, UsageError } from '../errors.js';
+
+export type OutputTarget = { readonly kind: 'stdout' } | { readonly kind: 'file'; readonly path: string };
+
+/** `--out -` is stdout; `--out FILE` a file; no --out the default name in the working directory. */
+export function outputTarget(out: string | undefined, defaultName: string, cwd: string): OutputTarget {
+  if (out === '-') return { kind: 'stdout' };
+  if (out === '') throw new UsageError('--out: give a file name, or - for stdout.');
+  return { kind: 'file', path: resolve(cwd, out ?? defaultName) };
+}
+
+function existing(path: string): { link: boolean } | null {
+  try {
+    return { link: lstatSync(path).isSymbolicLink() };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Writes through a temporary file in the same folder, then renames it into place:
+ * a failure never leaves half a file. An existing file is replaced only with
+ * `force`, and a symbolic link never is (hwaas does not write through links).
+ */
+export async function writeOutput(
+  target: OutputTarget,
+  stdout: Writable,
+  force: boolean,
+  produce: (out: Writable) => Promise<void>,
+): Promise<{ path: string | null; bytes: number }> {
+  if (target.kind === 'stdout') {
+    const tee = new PassThrough();
+    let bytes = 0;
+    tee.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+      stdout.write(chunk);
+    });
+    await produce(tee);
+    if (!tee.writableEnded) tee.end();
+    await finished(tee);
+    return { path: null, bytes };
+  }
+  const { path } = target;
+  const found = existing(path);
+  if (found?.link) throw new RefusedError('EXISTS', `${path} is a symbolic link: hwaas does not write through links; remove it or choose another --out.`);
+  if (found && !force) throw new RefusedError('EXISTS', `${path} exists: choose another --out, or replace it with --force.`);
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.partial`);
+  try {
+    const stream = createWriteStream(temporary, { flags: 'wx' });
+    const done = finished(stream);
+    await produce(stream);
+    if (!stream.writableEnded) stream.end();
+    await done;
+    const fd = openSync(temporary, 'r');
+    fsyncSync(fd);
+    closeSync(fd);
+    const bytes = lstatSync(temporary).size;
+    renameSync(temporary, path);
+    return { path, bytes };
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EACCES') {
+      throw new UsageError(`--out: cannot write ${path} (${(error as NodeJS.ErrnoException).code}): check that the folder exists and is writable.`);
+    }
+    throw error;
+  }
+}
+
+/** Writes a string or buffer whole. */
+export function writeAll(out: Writable, data: string | Buffer): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    out.end(data, () => resolvePromise());
+    out.once('error', reject);
+  });
+}

@@ -1,0 +1,235 @@
+import { createRequire } from 'node:module';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import PDFDocument from 'pdfkit';
+
+// A Unicode TrueType font, loaded by path: the 14 standard PDF fonts silently
+// corrupt Łódź, Cyrillic and Greek, and registerFont() makes large tables slow.
+const require = createRequire(import.meta.url);
+const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
+
+export type Paper = 'a4' | 'letter';
+
+export interface PdfColumn {
+  readonly header: string;
+  readonly width: number;
+  readonly align?: 'left' | 'right';
+  /** Long text takes a second line instead of being cut. */
+  readonly wrap?: boolean;
+}
+
+export interface ReportOptions {
+  readonly paper: Paper;
+  readonly title: string;
+  readonly subject: string;
+  readonly author: string;
+  /** The document's date (from --date), so the same input gives the same file. */
+  readonly date: Date;
+  /** Lines under the title on the first page. */
+  readonly intro: readonly string[];
+  /** Left side of every page's footer. */
+  readonly footer: string;
+}
+
+const MARGIN = 42;
+const ROW = 14;
+const SIZE = 8.5;
+const INK = '#1a1a1a';
+const MUTED = '#666666';
+const ACCENT = '#0b5394';
+const STRIPE = '#f2f5f9';
+
+/**
+ * A report laid out by hand on top of pdfkit: a title block, tables whose header
+ * row repeats on every page, category headings that never sit alone at the foot
+ * of a page, and "Page x of y" footers added once all pages exist.
+ */
+export class PdfReport {
+  private readonly doc: PDFKit.PDFDocument;
+  private y: number;
+  private columns: readonly PdfColumn[] = [];
+  private striped = false;
+
+  constructor(
+    private readonly options: ReportOptions,
+    private readonly out: Writable,
+  ) {
+    this.doc = new PDFDocument({
+      size: options.paper === 'letter' ? 'LETTER' : 'A4',
+      margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+      bufferPages: true,
+      autoFirstPage: true,
+      info: { Title: options.title, Subject: options.subject, Author: options.author, Creator: 'hwaas', Producer: 'hwaas', CreationDate: options.date, ModDate: options.date },
+    });
+    this.doc.pipe(out);
+    this.doc.font(FONT).fillColor(INK);
+    this.doc.font(FONT_BOLD).fontSize(16).fillColor(ACCENT).text(options.title, MARGIN, MARGIN, { lineBreak: false });
+    this.y = MARGIN + 26;
+    for (const line of options.intro) this.paragraph(line, { size: 9, colour: INK });
+    this.y += 6;
+  }
+
+  private get bottom(): number {
+    return this.doc.page.height - MARGIN - 18; // room for the footer
+  }
+
+  private get right(): number {
+    return this.doc.page.width - MARGIN;
+  }
+
+  /** Cuts text to the width with an ellipsis. */
+  private fit(text: string, width: number): string {
+    if (this.doc.widthOfString(text) <= width) return text;
+    let low = 0;
+    let high = text.length;
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if (this.doc.widthOfString(`${text.slice(0, mid)}…`) <= width) low = mid;
+      else high = mid - 1;
+    }
+    return `${text.slice(0, low)}…`;
+  }
+
+  /** Splits text into at most `max` lines that fit the width, by words; the last line is cut if it must be. */
+  private lines(text: string, width: number, max: number): string[] {
+    if (this.doc.widthOfString(text) <= width) return [text];
+    const out: string[] = [];
+    let rest = text;
+    while (rest && out.length < max - 1) {
+      const words = rest.split(' ');
+      let line = words[0]!;
+      let used = 1;
+      while (used < words.length && this.doc.widthOfString(`${line} ${words[used]}`) <= width) line += ` ${words[used++]}`;
+      out.push(this.fit(line, width));
+      rest = words.slice(used).join(' ');
+    }
+    if (rest) out.push(this.fit(rest, width));
+    return out;
+  }
+
+  /** Draws one row of cells and returns how many text lines it took. */
+  private cells(values: readonly string[], bold: boolean, colour = INK, draw = true): number {
+    this.doc.font(bold ? FONT_BOLD : FONT).fontSize(SIZE).fillColor(colour);
+    let x = MARGIN;
+    let height = 1;
+    values.forEach((value, index) => {
+      const column = this.columns[index]!;
+      const inner = column.width - 6;
+      const texts = column.wrap ? this.lines(value, inner, 2) : [this.fit(value, inner)];
+      height = Math.max(height, texts.length);
+      if (draw) {
+        texts.forEach((text, line) => {
+          // No width option: pdfkit's line wrapper is what makes big tables slow.
+          const left = column.align === 'right' ? x + 3 + inner - this.doc.widthOfString(text) : x + 3;
+          this.doc.text(text, left, this.y + 3 + line * (SIZE + 2), { lineBreak: false });
+        });
+      }
+      x += column.width;
+    });
+    return height;
+  }
+
+  private tableHeader(): void {
+    const width = this.columns.reduce((sum, c) => sum + c.width, 0);
+    this.doc.rect(MARGIN, this.y, width, ROW + 2).fill(ACCENT);
+    this.cells(this.columns.map((c) => c.header), true, '#ffffff');
+    this.y += ROW + 2;
+    this.striped = false;
+  }
+
+  private newPage(): void {
+    this.doc.addPage();
+    this.y = MARGIN;
+    this.doc.font(FONT).fontSize(8).fillColor(MUTED).text(this.options.title, MARGIN, this.y, { lineBreak: false });
+    this.y += 16;
+    if (this.columns.length) this.tableHeader();
+  }
+
+  private ensure(height: number): void {
+    if (this.y + height > this.bottom) this.newPage();
+  }
+
+  /** Starts a table; its header row repeats at the top of every page from here on. */
+  table(columns: readonly PdfColumn[]): void {
+    this.columns = columns;
+    this.ensure(ROW * 3);
+    this.tableHeader();
+  }
+
+  endTable(): void {
+    this.columns = [];
+    this.y += 6;
+  }
+
+  /** A heading inside a table, kept with at least two rows below it. */
+  heading(text: string): void {
+    this.ensure(ROW * 3 + 4);
+    this.doc.font(FONT_BOLD).fontSize(9.5).fillColor(ACCENT).text(text, MARGIN, this.y + 5, { lineBreak: false });
+    this.y += ROW + 5;
+    this.striped = false;
+  }
+
+  row(values: readonly string[], options: { bold?: boolean } = {}): void {
+    const wraps = this.columns.some((c) => c.wrap);
+    const lines = wraps ? this.cells(values, options.bold === true, INK, false) : 1;
+    const height = ROW + (lines - 1) * (SIZE + 2);
+    this.ensure(height);
+    if (this.striped) {
+      const width = this.columns.reduce((sum, c) => sum + c.width, 0);
+      this.doc.rect(MARGIN, this.y, width, height).fill(STRIPE);
+    }
+    this.striped = !this.striped;
+    this.cells(values, options.bold === true);
+    this.y += height;
+  }
+
+  /** A line of text, right-aligned or not, e.g. a total. */
+  line(text: string, options: { bold?: boolean; align?: 'left' | 'right'; size?: number; colour?: string } = {}): void {
+    const size = options.size ?? 9;
+    this.ensure(size + 6);
+    this.doc.font(options.bold ? FONT_BOLD : FONT).fontSize(size).fillColor(options.colour ?? INK);
+    const x = options.align === 'right' ? this.right - this.doc.widthOfString(text) : MARGIN;
+    this.doc.text(text, x, this.y, { lineBreak: false });
+    this.y += size + 5;
+  }
+
+  /** A wrapped paragraph (footnotes); short documents only, wrapping is slow. */
+  paragraph(text: string, options: { size?: number; colour?: string } = {}): void {
+    const size = options.size ?? 8;
+    this.doc.font(FONT).fontSize(size).fillColor(options.colour ?? MUTED);
+    const width = this.right - MARGIN;
+    const height = this.doc.heightOfString(text, { width });
+    this.ensure(height + 4);
+    this.doc.text(text, MARGIN, this.y, { width });
+    this.y += height + 4;
+  }
+
+  space(points: number): void {
+    this.y += points;
+  }
+
+  /** Adds the footers and writes the document out. */
+  async finish(): Promise<void> {
+    const range = this.doc.bufferedPageRange();
+    for (let index = range.start; index < range.start + range.count; index++) {
+      this.doc.switchToPage(index);
+      const y = this.doc.page.height - MARGIN + 4;
+      const savedBottom = this.doc.page.margins.bottom;
+      this.doc.page.margins.bottom = 0; // writing below the margin must not add a page
+      this.doc.font(FONT).fontSize(7.5).fillColor(MUTED);
+      this.doc.moveTo(MARGIN, y - 6).lineTo(this.right, y - 6).lineWidth(0.5).strokeColor('#cccccc').stroke();
+      this.doc.text(this.options.footer, MARGIN, y, { lineBreak: false });
+      const page = `Page ${index - range.start + 1} of ${range.count}`;
+      this.doc.text(page, this.right - this.doc.widthOfString(page), y, { lineBreak: false });
+      this.doc.page.margins.bottom = savedBottom;
+    }
+    const written = finished(this.out);
+    this.doc.end(); // pdfkit ends the piped stream once everything is out
+    await written;
+  }
+
+  get contentWidth(): number {
+    return this.doc.page.width - 2 * MARGIN;
+  }
+}

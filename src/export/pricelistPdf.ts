@@ -1,0 +1,76 @@
+import type { Writable } from 'node:stream';
+import { PRICELIST_TITLES, type Pricelist, SAMPLE_NOTE, monthlyEquivalent, pricelistItems } from '../domain/pricelist.js';
+import { formatDate, toCivil } from '../terms/dates.js';
+import { formatMoney } from '../terms/money.js';
+import { type Paper, type PdfColumn, PdfReport } from './pdf.js';
+
+export function utcDate(date: import('../terms/dates.js').CalendarDate): Date {
+  const { year, month, day } = toCivil(date);
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+/** The price list as a PDF a partner can send to a customer. */
+export async function writePricelistPdf(list: Pricelist, paper: Paper, out: Writable, onProgress?: (done: number, total: number) => void): Promise<void> {
+  const items = pricelistItems(list);
+  const intro = [
+    `Currency: ${list.currency}    Valid from: ${formatDate(list.date)}    ${items.length} products`,
+    ...(list.partner ? [`Your partner: ${list.partner.name}`] : []),
+    ...(list.type === 'opex'
+      ? ['Prices per device for each term; the per-month figures show what a longer term saves. Every service on a PBX shares its term and expiration.']
+      : ['Purchase prices per device.']),
+    ...(list.samplePrices ? [SAMPLE_NOTE] : []),
+  ];
+  const report = new PdfReport(
+    {
+      paper,
+      title: PRICELIST_TITLES[list.type],
+      subject: `${list.type === 'opex' ? 'OpEx' : 'CapEx'} price list in ${list.currency}, ${formatDate(list.date)}`,
+      author: list.partner?.name ?? 'Wildix',
+      date: utcDate(list.date),
+      intro,
+      footer: `${list.type === 'opex' ? 'OpEx' : 'CapEx'} price list, ${list.currency}, ${formatDate(list.date)}${list.samplePrices ? ' (sample prices)' : ''}`,
+    },
+    out,
+  );
+  const money = (minor: bigint) => formatMoney(minor, list.currency);
+  const width = report.contentWidth;
+  const columns: PdfColumn[] =
+    list.type === 'opex'
+      ? [
+          { header: 'SKU', width: 94 },
+          { header: 'Product', width: width - 94 - 5 * 52, wrap: true },
+          { header: 'Monthly', width: 52, align: 'right' },
+          { header: 'Yearly', width: 52, align: 'right' },
+          { header: '/ month', width: 52, align: 'right' },
+          { header: '5 years', width: 52, align: 'right' },
+          { header: '/ month', width: 52, align: 'right' },
+        ]
+      : [
+          { header: 'SKU', width: 90 },
+          { header: 'Product', width: width - 90 - 80, wrap: true },
+          { header: 'Price', width: 80, align: 'right' },
+        ];
+  report.table(columns);
+  let done = 0;
+  for (const category of list.categories) {
+    report.heading(category.name);
+    for (const item of category.items) {
+      if (item.prices) {
+        report.row([
+          item.sku,
+          item.name,
+          money(item.prices.monthly),
+          money(item.prices.yearly),
+          money(monthlyEquivalent(item.prices.yearly, 'yearly')),
+          money(item.prices['five-year']),
+          money(monthlyEquivalent(item.prices['five-year'], 'five-year')),
+        ]);
+      } else {
+        report.row([item.sku, item.name, money(item.price!)]);
+      }
+      if (++done % 500 === 0) onProgress?.(done, items.length);
+    }
+  }
+  report.endTable();
+  await report.finish();
+}

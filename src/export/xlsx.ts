@@ -1,0 +1,94 @@
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { PRICELIST_TITLES, type Pricelist, SAMPLE_NOTE, pricelistTable } from '../domain/pricelist.js';
+import { formatDate } from '../terms/dates.js';
+import { type Currency, currencySymbol } from '../terms/money.js';
+import { utcDate } from './pricelistPdf.js';
+
+const HEADERS: Readonly<Record<string, string>> = {
+  sku: 'SKU',
+  name: 'Product',
+  category: 'Category',
+  monthly: 'Monthly',
+  yearly: 'Yearly',
+  'five-year': 'Five years',
+  yearlyPerMonth: 'Yearly, per month',
+  fiveYearPerMonth: 'Five years, per month',
+  price: 'Price',
+};
+
+export const currencyFormat = (currency: Currency): string => `"${currencySymbol(currency)}"#,##0.00`;
+
+/** An exact minor-unit amount as the number a spreadsheet cell holds (the conversion happens only here). */
+const cellAmount = (minor: bigint): number => Number(minor) / 100;
+
+/**
+ * The price list as a real spreadsheet, written with exceljs's streaming writer so
+ * 50,000 rows stay fast and small in memory: numeric amount cells with currency
+ * formats, a frozen header, an autofilter, fitted columns and document properties.
+ * Text cells are always strings, never formulas, so "=…" in a name is inert.
+ */
+export async function writePricelistXlsx(list: Pricelist, out: Writable, onProgress?: (done: number, total: number) => void): Promise<void> {
+  const table = pricelistTable(list);
+  const title = PRICELIST_TITLES[list.type];
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const date = utcDate(list.date);
+  Object.assign(workbook, {
+    creator: 'hwaas',
+    lastModifiedBy: 'hwaas',
+    created: date,
+    modified: date,
+    title,
+    subject: `${list.type === 'opex' ? 'OpEx' : 'CapEx'} price list in ${list.currency}, ${formatDate(list.date)}`,
+    company: list.partner?.name ?? 'Wildix',
+    keywords: list.samplePrices ? 'sample prices' : '',
+  });
+
+  const intro = [
+    title,
+    `Currency: ${list.currency}. Valid from ${formatDate(list.date)}.${list.partner ? ` Partner: ${list.partner.name}` : ''}`,
+    ...(list.samplePrices ? [SAMPLE_NOTE] : []),
+  ];
+  const headerRow = intro.length + 2;
+  const lastColumn = String.fromCharCode(64 + table.header.length);
+  const sheet = workbook.addWorksheet(`${list.type === 'opex' ? 'OpEx' : 'CapEx'} ${list.currency}`, {
+    views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }],
+  });
+  sheet.autoFilter = `A${headerRow}:${lastColumn}${headerRow}`;
+
+  // Column widths must be known before the first row is committed: fit them to the content.
+  const amounts = new Set(table.amountColumns);
+  const widths = table.header.map((key, index) => {
+    let longest = HEADERS[key]!.length;
+    for (const row of table.rows) {
+      const value = row[index]!;
+      const length = typeof value === 'bigint' ? value.toString().length + 4 : value.length;
+      if (length > longest) longest = length;
+    }
+    return Math.min(60, longest + 2);
+  });
+  sheet.columns = table.header.map((key, index) => ({ key, width: widths[index]! }));
+
+  intro.forEach((text, index) => {
+    const row = sheet.addRow([text]);
+    row.font = index === 0 ? { bold: true, size: 14 } : { italic: index === intro.length - 1 && list.samplePrices, size: 10 };
+    row.commit();
+  });
+  sheet.addRow([]).commit();
+  const header = sheet.addRow(table.header.map((key) => HEADERS[key]!));
+  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+  header.eachCell((cell) => {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF0B5394' } };
+  });
+  header.commit();
+
+  const numFmt = currencyFormat(list.currency);
+  table.rows.forEach((values, rowIndex) => {
+    const row = sheet.addRow(values.map((value) => (typeof value === 'bigint' ? cellAmount(value) : value)));
+    for (const column of amounts) row.getCell(column + 1).numFmt = numFmt;
+    row.commit();
+    if ((rowIndex + 1) % 5000 === 0) onProgress?.(rowIndex + 1, table.rows.length);
+  });
+  sheet.commit();
+  await workbook.commit();
+}

@@ -1,0 +1,180 @@
+import { lstatSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { neutraliseFormula, toCsv } from '../src/export/csv.js';
+import { cli, demoStore } from './helpers.js';
+import { pdfPages } from './pdfText.js';
+
+let db: string;
+let dir: string;
+beforeEach(async () => {
+  db = await demoStore();
+  dir = mkdtempSync(join(tmpdir(), 'hwaas-pl-'));
+});
+const run = (...args: string[]) => cli(['--db', db, '--date', '2026-11-24', ...args], { cwd: dir });
+
+describe('pricelist content', () => {
+  it('OpEx JSON: every HWaaS-eligible product with its price per term, in the partner\'s currency', async () => {
+    const result = await run('pricelist', '--json');
+    expect(result.code).toBe(0);
+    const list = result.json();
+    expect(list).toMatchObject({ type: 'opex', currency: 'EUR', date: '2026-11-24', partner: 'Alpen Telecom GmbH', samplePrices: true });
+    expect(list.items).toHaveLength(31);
+    const phone = list.items.find((i: { sku: string }) => i.sku === 'WP480G');
+    expect(phone).toEqual({
+      sku: 'WP480G', name: 'WorkForce WP480G desk phone', category: 'Desk phones',
+      prices: { monthly: '6.80', yearly: '68.00', 'five-year': '306.00' },
+      monthlyEquivalent: { monthly: '6.80', yearly: '5.67', 'five-year': '5.10' },
+    });
+    expect(list.items.some((i: { sku: string }) => i.sku === 'BELT-CLIP')).toBe(false);
+    const categories = list.items.map((i: { category: string }) => i.category);
+    expect(categories.indexOf('Services')).toBeGreaterThan(categories.lastIndexOf('Desk phones'));
+    expect(readdirSync(dir)).toEqual([]); // --json alone writes no file
+  });
+
+  it('CapEx JSON has the purchase price and the accessories; currency follows the partner or --currency', async () => {
+    const capex = (await cli(['--db', db, '--as', 'USR-002', 'pricelist', '--type', 'capex', '--json'], { cwd: dir })).json();
+    expect(capex.currency).toBe('GBP');
+    expect(capex.items.find((i: { sku: string }) => i.sku === 'BELT-CLIP')).toEqual({ sku: 'BELT-CLIP', name: 'Belt clip for W-AIR handsets', category: 'Accessories', price: '5.60' });
+    expect(capex.items.some((i: { sku: string }) => i.sku.startsWith('CLASSOUND'))).toBe(false);
+    expect((await run('pricelist', '--currency', 'usd', '--json')).json().currency).toBe('USD');
+    expect((await run('pricelist', '--currency', 'CHF', '--json')).code).toBe(2);
+  });
+
+  it('CSV and JSON are byte-identical for the same data and --date', async () => {
+    for (const format of ['csv', 'json']) {
+      const a = await run('pricelist', '--format', format, '--out', '-');
+      const b = await run('pricelist', '--format', format, '--out', '-');
+      expect(a.code).toBe(0);
+      expect(a.stdout).toBe(b.stdout);
+    }
+    const csv = (await run('pricelist', '--format', 'csv', '--out', '-')).stdout;
+    expect(csv.startsWith('sku,name,category,monthly,yearly,five-year,yearlyPerMonth,fiveYearPerMonth\r\n')).toBe(true);
+    expect(csv).toContain('WP480G,WorkForce WP480G desk phone,Desk phones,6.80,68.00,306.00,5.67,5.10\r\n');
+    const bom = (await run('pricelist', '--format', 'csv', '--out', '-', '--bom')).stdout;
+    expect(bom.startsWith('\uFEFFsku,')).toBe(true);
+  });
+});
+
+describe('CSV formula injection (OWASP)', () => {
+  it.each([
+    ['=SUM(A1:A9)', "'=SUM(A1:A9)"],
+    ['+cmd|calc', "'+cmd|calc"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(1)', "'@SUM(1)"],
+    ['\tTab', "'\tTab"],
+    ['\rCR', "'\rCR"],
+    ['-186', '-186'],
+    ['12.50', '12.50'],
+    ['Müller GmbH', 'Müller GmbH'],
+  ])('%j → %j', (cell, expected) => {
+    expect(neutraliseFormula(cell)).toBe(expected);
+  });
+
+  it('quotes per RFC 4180', () => {
+    expect(toCsv(['a', 'b'], [['x,y', 'say "hi"'], ['=1+1', 'line\nbreak']])).toBe('a,b\r\n"x,y","say ""hi"""\r\n\'=1+1,"line\nbreak"\r\n');
+  });
+});
+
+describe('pricelist files', () => {
+  it('writes the default file name, refuses to overwrite without --force, never follows a symlink', async () => {
+    const first = await run('pricelist', '--format', 'csv');
+    expect(first.code).toBe(0);
+    const name = 'hwaas-pricelist-opex-EUR-2026-11-24.csv';
+    expect(readdirSync(dir)).toEqual([name]);
+    const again = await run('pricelist', '--format', 'csv', '--json');
+    expect(again.code).toBe(1);
+    expect(JSON.parse(again.stderr).error.code).toBe('EXISTS');
+    expect((await run('pricelist', '--format', 'csv', '--force')).code).toBe(0);
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, 'keep me');
+    symlinkSync(victim, join(dir, 'link.csv'));
+    const link = await run('pricelist', '--format', 'csv', '--out', 'link.csv', '--force');
+    expect(link.code).toBe(1);
+    expect(readFileSync(victim, 'utf8')).toBe('keep me');
+    expect(lstatSync(join(dir, 'link.csv')).isSymbolicLink()).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.includes('partial'))).toEqual([]);
+  });
+
+  it('a failing write leaves no file behind', async () => {
+    const result = await run('pricelist', '--format', 'csv', '--out', join(dir, 'missing-folder', 'x.csv'));
+    expect(result.code).toBe(2);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('--out - writes a binary PDF to stdout intact', async () => {
+    const { io, stdout } = (await import('./helpers.js')).fakeIo({ cwd: dir });
+    const chunks: Buffer[] = [];
+    stdout.on('data', (c: Buffer) => chunks.push(Buffer.from(c)));
+    const { main } = await import('../src/cli/main.js');
+    expect(await main(['--db', db, '--date', '2026-11-24', 'pricelist', '--format', 'pdf', '--out', '-'], io)).toBe(0);
+    await new Promise((r) => setImmediate(r));
+    const pdf = Buffer.concat(chunks);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.subarray(-6).toString('latin1')).toMatch(/%%EOF/);
+    expect((await pdfPages(pdf)).join(' ')).toContain('Page 1 of');
+  });
+});
+
+describe('pricelist PDF', () => {
+  it('embeds a Unicode font: the partner\'s Polish name, currency symbols, page numbers, repeated headers', async () => {
+    const result = await cli(['--db', db, '--date', '2026-11-24', '--as', 'USR-004', 'pricelist', '--out', 'p.pdf'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const data = readFileSync(join(dir, 'p.pdf'));
+    const pages = await pdfPages(data);
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    expect(pages[0]).toContain('Łączność Plus Sp. z o.o.');
+    expect(pages[0]).toContain('€6.80');
+    expect(pages[0]).toContain(`Page 1 of ${pages.length}`);
+    for (const page of pages) expect(page).toContain('SKU');
+    expect(data.toString('latin1')).toContain('DejaVuSans');
+    const gbp = await cli(['--db', db, '--date', '2026-11-24', '--as', 'USR-002', 'pricelist', '--out', 'g.pdf', '--paper', 'letter'], { cwd: dir });
+    expect(gbp.code).toBe(0);
+    expect((await pdfPages(readFileSync(join(dir, 'g.pdf')))).join(' ')).toContain('£');
+    const usd = await run('pricelist', '--currency', 'USD', '--type', 'capex', '--out', 'u.pdf');
+    expect(usd.code).toBe(0);
+    expect((await pdfPages(readFileSync(join(dir, 'u.pdf')))).join(' ')).toContain('$129.99');
+  });
+
+  it('is reproducible: the same --date gives the same bytes', async () => {
+    await run('pricelist', '--out', 'a.pdf');
+    await run('pricelist', '--out', 'b.pdf');
+    expect(readFileSync(join(dir, 'a.pdf')).equals(readFileSync(join(dir, 'b.pdf')))).toBe(true);
+  });
+
+  it('quote as PDF names partner, customer and PBX, and explains the proration', async () => {
+    const result = await run('quote', '--pbx', 'PBX-1001', '--item', 'WP480G=5', '--format', 'pdf', '--out', 'q.pdf');
+    expect(result.code).toBe(0);
+    const text = (await pdfPages(readFileSync(join(dir, 'q.pdf')))).join(' ');
+    for (const expected of ['Alpen Telecom GmbH', 'Müller GmbH (CUS-0001)', 'PBX-1001', '€147.18', '158/365', 'Page 1 of 1']) expect(text).toContain(expected);
+  });
+});
+
+describe('pricelist XLSX', () => {
+  it('has numeric amount cells with currency formats, a frozen header, an autofilter and properties', async () => {
+    const result = await cli(['--db', db, '--date', '2026-11-24', '--as', 'USR-002', 'pricelist', '--format', 'xlsx', '--out', 'p.xlsx'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(dir, 'p.xlsx'));
+    expect(workbook.title).toContain('OpEx');
+    expect(workbook.creator).toBe('hwaas');
+    const sheet = workbook.worksheets[0]!;
+    const headerRow = 5;
+    expect(sheet.getRow(headerRow).getCell(1).value).toBe('SKU');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: headerRow });
+    expect(sheet.autoFilter).toBeTruthy();
+    let found = false;
+    sheet.eachRow((row, number) => {
+      if (number > headerRow && row.getCell(1).value === 'WP480G') {
+        found = true;
+        expect(row.getCell(5).value).toBe(58.5);
+        expect(typeof row.getCell(4).value).toBe('number');
+        expect(row.getCell(5).numFmt).toBe('"£"#,##0.00');
+      }
+    });
+    expect(found).toBe(true);
+    expect(sheet.getColumn(2).width).toBeGreaterThan(30);
+  });
+});
