@@ -2,11 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { batchBench, engineBench } from './engine.js';
+import { exportBench } from './exports.js';
 import { BIN, rows, timeCommand } from './lib.js';
 import { startupBench } from './startup.js';
 
 // `npm run bench` runs every section; `npm run bench -- engine startup` only those.
-const SECTIONS = ['startup', 'engine'] as const;
+const SECTIONS = ['startup', 'engine', 'exports'] as const;
 const wanted = new Set(process.argv.slice(2).length ? process.argv.slice(2) : SECTIONS);
 
 process.stdout.write(`hwaas benchmarks on ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}\n`);
@@ -21,6 +22,8 @@ if (wanted.has('engine')) {
   engineBench();
   batchBench();
 }
+
+if (wanted.has('exports')) exportBench();
 
 const failed = rows.filter((r) => r.ok === false);
 process.stdout.write(`\n${rows.length} figures, ${rows.filter((r) => r.ok).length} goals met, ${failed.length} missed\n`);

@@ -78,14 +78,34 @@ export class PdfReport {
     return this.doc.page.width - MARGIN;
   }
 
+  /** The font set by setFont(); width() is only called after it. */
+  private fontKey = '';
+  private readonly widths = new Map<string, number>();
+
+  private setFont(bold: boolean, size: number): void {
+    this.fontKey = `${bold ? 'b' : 'r'}${size}`;
+    this.doc.font(bold ? FONT_BOLD : FONT).fontSize(size);
+  }
+
+  /** Text width in the current font, remembered: price lists repeat the same amounts and words. */
+  private width(text: string): number {
+    const key = `${this.fontKey}|${text}`;
+    let width = this.widths.get(key);
+    if (width === undefined) {
+      width = this.doc.widthOfString(text);
+      this.widths.set(key, width);
+    }
+    return width;
+  }
+
   /** Cuts text to the width with an ellipsis. */
   private fit(text: string, width: number): string {
-    if (this.doc.widthOfString(text) <= width) return text;
+    if (this.width(text) <= width) return text;
     let low = 0;
     let high = text.length;
     while (low < high) {
       const mid = Math.ceil((low + high) / 2);
-      if (this.doc.widthOfString(`${text.slice(0, mid)}…`) <= width) low = mid;
+      if (this.width(`${text.slice(0, mid)}…`) <= width) low = mid;
       else high = mid - 1;
     }
     return `${text.slice(0, low)}…`;
@@ -93,14 +113,14 @@ export class PdfReport {
 
   /** Splits text into at most `max` lines that fit the width, by words; the last line is cut if it must be. */
   private lines(text: string, width: number, max: number): string[] {
-    if (this.doc.widthOfString(text) <= width) return [text];
+    if (this.width(text) <= width) return [text];
     const out: string[] = [];
     let rest = text;
     while (rest && out.length < max - 1) {
       const words = rest.split(' ');
       let line = words[0]!;
       let used = 1;
-      while (used < words.length && this.doc.widthOfString(`${line} ${words[used]}`) <= width) line += ` ${words[used++]}`;
+      while (used < words.length && this.width(`${line} ${words[used]}`) <= width) line += ` ${words[used++]}`;
       out.push(this.fit(line, width));
       rest = words.slice(used).join(' ');
     }
@@ -108,26 +128,38 @@ export class PdfReport {
     return out;
   }
 
-  /** Draws one row of cells and returns how many text lines it took. */
-  private cells(values: readonly string[], bold: boolean, colour = INK, draw = true): number {
-    this.doc.font(bold ? FONT_BOLD : FONT).fontSize(SIZE).fillColor(colour);
-    let x = MARGIN;
-    let height = 1;
-    values.forEach((value, index) => {
+  /** Where each cell's lines go; measured once per row. */
+  private layout(values: readonly string[], bold: boolean): { texts: string[][]; lines: number } {
+    this.setFont(bold, SIZE);
+    let lines = 1;
+    const texts = values.map((value, index) => {
       const column = this.columns[index]!;
       const inner = column.width - 6;
-      const texts = column.wrap ? this.lines(value, inner, 2) : [this.fit(value, inner)];
-      height = Math.max(height, texts.length);
-      if (draw) {
-        texts.forEach((text, line) => {
-          // No width option: pdfkit's line wrapper is what makes big tables slow.
-          const left = column.align === 'right' ? x + 3 + inner - this.doc.widthOfString(text) : x + 3;
-          this.doc.text(text, left, this.y + 3 + line * (SIZE + 2), { lineBreak: false });
-        });
-      }
+      const cell = column.wrap ? this.lines(value, inner, 2) : [this.fit(value, inner)];
+      lines = Math.max(lines, cell.length);
+      return cell;
+    });
+    return { texts, lines };
+  }
+
+  private draw(texts: readonly (readonly string[])[], bold: boolean, colour: string): void {
+    this.setFont(bold, SIZE);
+    this.doc.fillColor(colour);
+    let x = MARGIN;
+    texts.forEach((cell, index) => {
+      const column = this.columns[index]!;
+      const inner = column.width - 6;
+      cell.forEach((text, line) => {
+        // No width option: pdfkit's line wrapper is what makes big tables slow.
+        const left = column.align === 'right' ? x + 3 + inner - this.width(text) : x + 3;
+        this.doc.text(text, left, this.y + 3 + line * (SIZE + 2), { lineBreak: false });
+      });
       x += column.width;
     });
-    return height;
+  }
+
+  private cells(values: readonly string[], bold: boolean, colour = INK): void {
+    this.draw(this.layout(values, bold).texts, bold, colour);
   }
 
   private tableHeader(): void {
@@ -171,8 +203,8 @@ export class PdfReport {
   }
 
   row(values: readonly string[], options: { bold?: boolean } = {}): void {
-    const wraps = this.columns.some((c) => c.wrap);
-    const lines = wraps ? this.cells(values, options.bold === true, INK, false) : 1;
+    const bold = options.bold === true;
+    const { texts, lines } = this.layout(values, bold);
     const height = ROW + (lines - 1) * (SIZE + 2);
     this.ensure(height);
     if (this.striped) {
@@ -180,7 +212,7 @@ export class PdfReport {
       this.doc.rect(MARGIN, this.y, width, height).fill(STRIPE);
     }
     this.striped = !this.striped;
-    this.cells(values, options.bold === true);
+    this.draw(texts, bold, INK);
     this.y += height;
   }
 
@@ -188,8 +220,9 @@ export class PdfReport {
   line(text: string, options: { bold?: boolean; align?: 'left' | 'right'; size?: number; colour?: string } = {}): void {
     const size = options.size ?? 9;
     this.ensure(size + 6);
-    this.doc.font(options.bold ? FONT_BOLD : FONT).fontSize(size).fillColor(options.colour ?? INK);
-    const x = options.align === 'right' ? this.right - this.doc.widthOfString(text) : MARGIN;
+    this.setFont(options.bold === true, size);
+    this.doc.fillColor(options.colour ?? INK);
+    const x = options.align === 'right' ? this.right - this.width(text) : MARGIN;
     this.doc.text(text, x, this.y, { lineBreak: false });
     this.y += size + 5;
   }
