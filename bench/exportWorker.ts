@@ -14,7 +14,7 @@ const products: Product[] = [];
 const prices = new Map<string, Partial<Record<PriceKind, bigint>>>();
 for (let i = 0; i < count; i++) {
   const sku = `GEN-${String(i).padStart(6, '0')}`;
-  products.push({ sku, name: `Generated device ${i} with a reasonably long product name ${i % 7 === 0 ? 'and a second line of description' : ''}`.trim(), category: categories[i % categories.length]!, hwaas: true, position: i });
+  products.push({ sku, name: `Generated device ${i} with a reasonably long product name ${i % 7 === 0 ? 'and a second line of description' : ''}`.trim(), category: categories[i % categories.length]!, hwaas: true, stocked: true, position: i });
   const monthly = BigInt(100 + (i % 5000));
   prices.set(sku, { monthly, yearly: monthly * 10n, 'five-year': monthly * 45n, capex: monthly * 30n });
 }

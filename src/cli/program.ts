@@ -212,6 +212,94 @@ export function buildProgram(io: Io, state: ProgramState): Command {
     ],
   );
 
+  examples(
+    program
+      .command('order')
+      .description('order HWaaS: an interactive session at a terminal, or scripted with flags')
+      .option('--customer <id>', 'the customer')
+      .option('--pbx <id>', 'the customer\'s subscription PBX; everything ordered ends with it')
+      .option('--term <term>', 'the duration you mean (monthly, yearly, five-year): refused unless it is the PBX\'s term')
+      .option('--item <SKU=QTY[@PRICE]>', 'a product and quantity; repeat it', collect, [])
+      .option('--save', 'save a draft to check out later')
+      .option('--checkout', 'place the order now')
+      .option('--yes', 'do not ask for confirmation')
+      .action(lazy(() => import('../commands/order.js'))),
+    [
+      'hwaas order',
+      'hwaas order --customer CUS-0001 --pbx PBX-1001 --item WP480G=5 --item MONOLED=5 --save',
+      'hwaas order --customer CUS-0001 --pbx PBX-1001 --term yearly --item WP480G=5 --checkout --yes --json',
+    ],
+  );
+
+  const orders = program.command('orders').description('track orders: draft → placed → approved → shipped, or cancelled');
+  examples(
+    orders
+      .command('list')
+      .description('orders, oldest first')
+      .addOption(new Option('--status <status>', 'only orders in this state').choices(['draft', 'placed', 'approved', 'shipped', 'cancelled']))
+      .option('--customer <id>', 'only this customer\'s orders')
+      .addOption(formatOption())
+      .action(lazy(() => import('../commands/orders/list.js'))),
+    ['hwaas orders list --status draft', 'hwaas orders list --json'],
+  );
+  examples(
+    orders
+      .command('show')
+      .description('an order, its figures, warnings and history')
+      .argument('<id>')
+      .addOption(new Option('--format <format>', 'table, json, or pdf: an order confirmation').choices(['table', 'json', 'pdf']))
+      .option('--out <file>', 'with --format pdf: the file (- for stdout)')
+      .addOption(new Option('--paper <size>', 'PDF paper size (default a4)').choices(['a4', 'letter']))
+      .option('--force', 'replace an existing file')
+      .action(lazy(() => import('../commands/orders/show.js'))),
+    ['hwaas orders show ORD-000001', 'hwaas orders show ORD-000001 --format pdf'],
+  );
+  examples(
+    orders.command('checkout').description('place a draft: checks the rules, fixes the amounts, reserves stock').argument('<id>').option('--yes', 'do not ask for confirmation').action(lazy(() => import('../commands/orders/checkout.js'))),
+    ['hwaas orders checkout ORD-000001 --yes'],
+  );
+  examples(
+    orders.command('cancel').description('cancel a draft, placed or approved order (releases its reservation)').argument('<id>').option('--yes', 'do not ask for confirmation').action(lazy(() => import('../commands/orders/cancel.js'))),
+    ['hwaas orders cancel ORD-000001 --yes'],
+  );
+  examples(orders.command('approve').description('staff: the area manager has the signed agreement').argument('<id>').action(lazy(() => import('../commands/orders/approve.js'))), [
+    'hwaas --as giulia.rossi@wildix.example orders approve ORD-000001',
+  ]);
+  examples(orders.command('ship').description('staff: the devices leave stock; reservations are released').argument('<id>').action(lazy(() => import('../commands/orders/ship.js'))), [
+    'hwaas --as giulia.rossi@wildix.example orders ship ORD-000001',
+  ]);
+
+  const stock = program.command('stock').description('devices on hand, reserved by orders, and available (may be negative: backorder)');
+  examples(stock.command('list').description('stock of every device').addOption(formatOption()).action(lazy(() => import('../commands/stock/list.js'))), ['hwaas stock list']);
+  examples(stock.command('set').description('staff: set the devices on hand').argument('<sku>').argument('<qty>').action(lazy(() => import('../commands/stock/set.js'))), [
+    'hwaas --as USR-101 stock set MONOLED 250',
+  ]);
+
+  const agreements = program.command('agreements').description('signed HWaaS agreements: one per customer is needed to check out');
+  examples(
+    agreements.command('list').description('agreements on file').option('--customer <id>', 'only this customer\'s').addOption(formatOption()).action(lazy(() => import('../commands/agreements/list.js'))),
+    ['hwaas agreements list --customer CUS-0002'],
+  );
+  examples(
+    agreements
+      .command('add')
+      .description('register a customer\'s signed HWaaS agreement (send the copy to your area manager)')
+      .option('--customer <id>', 'the customer')
+      .option('--signed-on <YYYY-MM-DD>', 'when the customer signed')
+      .option('--file <path>', 'the signed document')
+      .action(lazy(() => import('../commands/agreements/add.js'))),
+    ['hwaas agreements add --customer CUS-0002 --signed-on 2026-11-20 --file signed.pdf'],
+  );
+
+  const invoices = program.command('invoices').description('invoices: an overdue one blocks checkout');
+  examples(
+    invoices.command('list').description('invoices, by due date').option('--overdue', 'only unpaid invoices past their due date').addOption(formatOption()).action(lazy(() => import('../commands/invoices/list.js'))),
+    ['hwaas invoices list --overdue'],
+  );
+  examples(invoices.command('pay').description('staff: mark an invoice paid today').argument('<number>').action(lazy(() => import('../commands/invoices/pay.js'))), [
+    'hwaas --as USR-101 invoices pay INV-2026-0201',
+  ]);
+
   const db = program.command('db').description('the store itself');
   examples(db.command('backup').description('an online backup of the store').argument('<file>').option('--force', 'overwrite FILE').action(lazy(() => import('../commands/db/backup.js'))), [
     'hwaas db backup ~/hwaas-$(date +%F).db',

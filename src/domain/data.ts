@@ -45,6 +45,7 @@ export function readCatalog(root: JsonReader): CatalogData {
         name: entry.field('name').string({ max: 120 }),
         category: entry.field('category').string({ max: 60 }),
         hwaas,
+        stocked: entry.has('stocked') ? entry.field('stocked').boolean() : true,
         position,
         prices,
       };

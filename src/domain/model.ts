@@ -57,6 +57,8 @@ export interface Product {
   readonly category: string;
   /** HWaaS-eligible: has OpEx prices per term. CapEx-only accessories are not. */
   readonly hwaas: boolean;
+  /** A device kept in stock; services (CLASSOUND) are not. */
+  readonly stocked: boolean;
   readonly position: number;
 }
 

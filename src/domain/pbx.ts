@@ -64,3 +64,13 @@ export function checkActivation(activated: CalendarDate, today: CalendarDate): v
     throw new UsageError(`--activated: ${formatDate(activated)} is after today (${formatDate(today)}); a PBX is registered once it is activated.`);
   }
 }
+
+/** Why HWaaS of `term` cannot be ordered on this PBX today, or null when it can. */
+export function whyNotOrderable(pbx: Pbx, term: import('../terms/term.js').Term, today: CalendarDate): string | null {
+  const status = pbxStatusOn(pbx, today);
+  if (status.kind === 'perpetual') return 'perpetual licence: HWaaS needs a subscription PBX';
+  if (status.kind === 'ended') return `cancelled: ended ${formatDate(status.endedOn)}`;
+  if (status.kind === 'not-yet-active') return `not active until ${formatDate(pbx.activated)}`;
+  if (pbx.license !== term) return `${pbx.license} licence: its services must be ${pbx.license} too`;
+  return null;
+}

@@ -7,6 +7,7 @@ interface ProductRow {
   name: string;
   category: string;
   hwaas: number;
+  stocked: number;
   position: number;
 }
 
@@ -15,6 +16,7 @@ const toProduct = (row: ProductRow): Product => ({
   name: row.name,
   category: row.category,
   hwaas: row.hwaas === 1,
+  stocked: row.stocked === 1,
   position: row.position,
 });
 
@@ -32,15 +34,17 @@ export class CatalogRepository {
     }
     this.db.prepare('DELETE FROM prices').run();
     const upsert = this.db.prepare(
-      `INSERT INTO products (sku, name, category, hwaas, position) VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO products (sku, name, category, hwaas, stocked, position) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (sku) DO UPDATE SET name = excluded.name, category = excluded.category,
-         hwaas = excluded.hwaas, position = excluded.position`,
+         hwaas = excluded.hwaas, stocked = excluded.stocked, position = excluded.position`,
     );
     const price = this.db.prepare('INSERT INTO prices (sku, currency, kind, amount_minor) VALUES (?, ?, ?, ?)');
     const stock = this.db.prepare('INSERT INTO stock (sku) VALUES (?) ON CONFLICT (sku) DO NOTHING');
+    const unstock = this.db.prepare('DELETE FROM stock WHERE sku = ? AND reserved = 0');
     for (const product of products) {
-      upsert.run(product.sku, product.name, product.category, product.hwaas ? 1 : 0, product.position);
-      stock.run(product.sku);
+      upsert.run(product.sku, product.name, product.category, product.hwaas ? 1 : 0, product.stocked ? 1 : 0, product.position);
+      if (product.stocked) stock.run(product.sku);
+      else unstock.run(product.sku);
       for (const [currency, table] of Object.entries(product.prices)) {
         for (const [kind, amount] of Object.entries(table ?? {})) {
           if (amount !== undefined) price.run(product.sku, currency, kind, amount);
@@ -50,13 +54,13 @@ export class CatalogRepository {
   }
 
   products(): Product[] {
-    return (this.db.prepare('SELECT sku, name, category, hwaas, position FROM products ORDER BY position, sku').all() as ProductRow[]).map(
+    return (this.db.prepare('SELECT sku, name, category, hwaas, stocked, position FROM products ORDER BY position, sku').all() as ProductRow[]).map(
       toProduct,
     );
   }
 
   product(sku: string): Product | null {
-    const row = this.db.prepare('SELECT sku, name, category, hwaas, position FROM products WHERE sku = ?').get(sku) as
+    const row = this.db.prepare('SELECT sku, name, category, hwaas, stocked, position FROM products WHERE sku = ?').get(sku) as
       | ProductRow
       | undefined;
     return row ? toProduct(row) : null;

@@ -57,6 +57,8 @@ export const MIGRATIONS: readonly string[] = [
     name     TEXT NOT NULL,
     category TEXT NOT NULL,
     hwaas    INTEGER NOT NULL CHECK (hwaas IN (0, 1)),
+    -- 0 for services (CLASSOUND): nothing leaves a warehouse, so nothing is reserved
+    stocked  INTEGER NOT NULL DEFAULT 1 CHECK (stocked IN (0, 1)),
     position INTEGER NOT NULL
   ) WITHOUT ROWID;
 

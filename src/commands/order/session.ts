@@ -1,0 +1,189 @@
+import { Separator, number, search, select } from '@inquirer/prompts';
+import type { Context } from '../../cli/context.js';
+import { renderQuote } from '../../cli/quoteView.js';
+import type { Customer, Partner, Pbx, Product } from '../../domain/model.js';
+import { checkoutBlockers, placeOrder, saveDraft } from '../../domain/orders.js';
+import { pbxToJson, whyNotOrderable } from '../../domain/pbx.js';
+import { MAX_QTY, type RequestedItem } from '../../domain/pricing.js';
+import { makeQuote, storeQuoteSources } from '../../domain/quoting.js';
+import { searchKey } from '../../domain/search.js';
+import type { Store } from '../../store/store.js';
+import { formatDate, daysBetween } from '../../terms/dates.js';
+import { formatMoney } from '../../terms/money.js';
+import { pbxStatusOn } from '../../terms/period.js';
+import type { Quote } from '../../terms/quote.js';
+import { TERM_LABELS, TERMS, type Term } from '../../terms/term.js';
+import { actor } from '../orders/common.js';
+
+const BACK = '__back__';
+
+/**
+ * The portal's HWaaS flow at a terminal: customer, duration, PBX, cart, review,
+ * then a draft or a placed order. Prompts and the running cart go to stderr;
+ * stdout gets only the result. Ctrl-C anywhere leaves the store untouched.
+ */
+export async function orderSession(ctx: Context): Promise<number> {
+  const store = await ctx.store();
+  const scope = await ctx.scope();
+  const user = await ctx.user();
+  const streams = { input: ctx.io.stdin, output: ctx.io.stderr };
+  const say = (text: string) => ctx.err(text);
+  const { chalk } = ctx.style;
+
+  // 1. The customer (staff pick the partner first).
+  let partner: Partner;
+  if (user.role === 'staff') {
+    const partners = store.parties.partners();
+    partner = await select({ message: 'Which partner is ordering?', choices: partners.map((p) => ({ name: `${p.name} (${p.id}, ${p.currency})`, value: p })) }, streams);
+  } else {
+    partner = store.parties.partner(user.partner!)!;
+  }
+  const customers = store.customers.list(scope, { partner: partner.id });
+  if (customers.length === 0) {
+    say(`${partner.name} has no customers yet: add one with \`hwaas customers add --name NAME\`.`);
+    return 1;
+  }
+  const customer: Customer = await search(
+    {
+      message: 'Customer (type to search):',
+      source: (term) => {
+        const key = searchKey(term ?? '');
+        return customers.filter((c) => searchKey(c.name).includes(key) || c.id.toLowerCase().includes(key)).map((c) => ({ name: `${c.name} (${c.id})`, value: c }));
+      },
+      pageSize: 10,
+    },
+    streams,
+  );
+
+  // 2. Duration and PBX: only subscription PBXs of that term can be chosen, the others say why not.
+  const pbxs = store.pbxs.list(scope, { customer: customer.id });
+  let term: Term;
+  let pbx: Pbx | null = null;
+  do {
+    term = await select({ message: 'Duration:', choices: TERMS.map((t) => ({ name: TERM_LABELS[t], value: t, description: `${t} HWaaS: only on a PBX with ${t} licences` })) }, streams);
+    const choices = pbxs.map((p) => {
+      const reason = whyNotOrderable(p, term, ctx.today);
+      const expires = pbxToJson(p, ctx.today).expiresOn;
+      return { name: `${p.id} ${p.name} (${p.license}${expires ? `, expires ${expires}` : ''})`, value: p.id, disabled: reason ?? false };
+    });
+    if (!choices.some((c) => c.disabled === false)) say(chalk.yellow(`No PBX of ${customer.name} takes ${term} HWaaS today; choose another duration.`));
+    const picked = await select({ message: 'PBX:', choices: [...choices, new Separator(), { name: '← Choose another duration', value: BACK }] }, streams);
+    pbx = picked === BACK ? null : pbxs.find((p) => p.id === picked)!;
+  } while (!pbx);
+
+  // 3. Co-termination, said before anything is added.
+  const status = pbxStatusOn(pbx, ctx.today);
+  if (status.kind === 'active') {
+    say(
+      `Everything ordered now ends with PBX ${pbx.id} on ${formatDate(status.expiresOn)}: the first charge covers the ${daysBetween(ctx.today, status.expiresOn)} days from today, then it renews with the PBX at the full ${term} price.`,
+    );
+  }
+
+  // 4. The cart.
+  const sources = storeQuoteSources(store, scope);
+  const products = store.catalog.products().filter((p) => p.hwaas && sources.book.price(p.sku, partner.currency, term) !== null);
+  const stock = new Map(store.ledger.stock().map((s) => [s.sku, s.onHand - s.reserved]));
+  const cart = new Map<string, number>();
+  const items = (): RequestedItem[] => [...cart].map(([sku, qty]) => ({ sku, qty, price: null }));
+  const quote = (): Quote => makeQuote(sources, { pbx: pbx!.id, term, start: ctx.today, items: items() }).quote;
+  const showCart = () => {
+    if (cart.size === 0) say('The cart is empty.');
+    else say(renderQuote(ctx.style, quote(), `Cart for ${customer.name}, PBX ${pbx!.id}`));
+  };
+  const available = (product: Product) => (product.stocked ? (stock.get(product.sku) ?? 0) : null);
+  const askQty = async (product: Product, current?: number): Promise<number> => {
+    const free = available(product);
+    const qty = await number(
+      {
+        message: `Quantity of ${product.name}${free === null ? '' : ` (available: ${free})`}:`,
+        default: current ?? 1,
+        min: 1,
+        max: MAX_QTY,
+        step: 1,
+        required: true,
+      },
+      streams,
+    );
+    if (free !== null && free - qty < 0) say(chalk.yellow(`⚠ Backorder: only ${free} available; ${qty - Math.max(free, 0)} will follow when stock arrives (the order is still accepted).`));
+    return qty!;
+  };
+
+  for (;;) {
+    const action = await select(
+      {
+        message: 'Cart:',
+        choices: [
+          { name: 'Add a product', value: 'add' },
+          { name: 'Change a quantity', value: 'change', disabled: cart.size === 0 ? 'the cart is empty' : false },
+          { name: 'Remove a line', value: 'remove', disabled: cart.size === 0 ? 'the cart is empty' : false },
+          { name: 'Review and finish', value: 'review', disabled: cart.size === 0 ? 'add a product first' : false },
+          { name: 'Quit without saving', value: 'quit' },
+        ],
+      },
+      streams,
+    );
+    if (action === 'quit') {
+      say('Nothing saved.');
+      return 0;
+    }
+    if (action === 'add') {
+      const product: Product = await search(
+        {
+          message: 'Product (type to search by name or SKU):',
+          source: (text) => {
+            const key = searchKey(text ?? '');
+            return products
+              .filter((p) => searchKey(`${p.sku} ${p.name} ${p.category}`).includes(key))
+              .map((p) => {
+                const free = available(p);
+                const price = sources.book.price(p.sku, partner.currency, term)!;
+                return { name: `${p.sku}  ${p.name}  ${formatMoney(price, partner.currency)}/${term}${free === null ? '' : `  (available ${free})`}`, value: p };
+              });
+          },
+          pageSize: 12,
+        },
+        streams,
+      );
+      cart.set(product.sku, Math.min(MAX_QTY, (cart.get(product.sku) ?? 0) + (await askQty(product))));
+    } else if (action === 'change' || action === 'remove') {
+      const sku = await select({ message: action === 'change' ? 'Which line?' : 'Remove which line?', choices: [...cart].map(([s, q]) => ({ name: `${s} × ${q}`, value: s })) }, streams);
+      if (action === 'remove') cart.delete(sku);
+      else cart.set(sku, await askQty(products.find((p) => p.sku === sku)!, cart.get(sku)));
+    } else {
+      // 5. Review: the quote, and up front anything that blocks checkout.
+      showCart();
+      const blockers = checkoutBlockers(store, customer, ctx.today);
+      for (const blocker of blockers) say(chalk.red(`✗ ${blocker.code}: ${blocker.message}`));
+      const next = await select(
+        {
+          message: 'Finish:',
+          choices: [
+            { name: 'Check out now', value: 'checkout', disabled: blockers.length ? `blocked: ${blockers.map((b) => b.code).join(', ')}` : false },
+            { name: 'Save as a draft (check out later)', value: 'save' },
+            { name: 'Back to the cart', value: 'back' },
+            { name: 'Quit without saving', value: 'quit' },
+          ],
+        },
+        streams,
+      );
+      if (next === 'quit') {
+        say('Nothing saved.');
+        return 0;
+      }
+      if (next === 'back') continue;
+      const who = await actor(ctx);
+      const request = { customer: customer.id, pbx: pbx.id, term, items: items() };
+      if (next === 'save') {
+        const { seq } = saveDraft(store, who, request);
+        const order = store.orders.get(scope, seq)!;
+        ctx.out(`Saved draft ${order.id}; check it out later with \`hwaas orders checkout ${order.id}\`.`);
+        return 0;
+      }
+      const order = placeOrder(store, who, request);
+      ctx.out(`Placed ${order.id}: first charge ${formatMoney(order.total!, order.currency)}, ending with PBX ${order.pbx} on ${formatDate(order.end!)}. Track it with \`hwaas orders show ${order.id}\`.`);
+      for (const warning of order.warnings) ctx.out(chalk.yellow(`⚠ ${warning}`));
+      return 0;
+    }
+    showCart();
+  }
+}

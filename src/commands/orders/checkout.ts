@@ -1,0 +1,21 @@
+import type { Context } from '../../cli/context.js';
+import { NotFoundError } from '../../errors.js';
+import { checkout } from '../../domain/orders.js';
+import { formatDate } from '../../terms/dates.js';
+import { formatMoney } from '../../terms/money.js';
+import { actor, parseOrderId, printChanged } from './common.js';
+
+export async function run(ctx: Context, options: { yes?: boolean }, id: string): Promise<number> {
+  const seq = parseOrderId(id);
+  const store = await ctx.store();
+  const scope = await ctx.scope();
+  const draft = store.orders.get(scope, seq);
+  if (!draft) throw new NotFoundError('order', id);
+  if (draft.status === 'draft' && !(await ctx.confirm(options.yes, `Place ${draft.id}? The partner is charged from today.`))) {
+    ctx.err('Nothing placed.');
+    return 1;
+  }
+  const order = checkout(store, await actor(ctx), seq, id);
+  await printChanged(ctx, order, `Placed ${order.id}: first charge ${formatMoney(order.total!, order.currency)}, ${order.lines.length} line(s), ending with PBX ${order.pbx} on ${formatDate(order.end!)}.`);
+  return 0;
+}
