@@ -6,5 +6,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // @inquirer/testing registers its prompt mocks with vi.mock: they apply only
+    // when vitest itself loads these packages, not Node.
+    server: { deps: { inline: [/@inquirer\//] } },
   },
 });

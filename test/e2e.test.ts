@@ -97,3 +97,49 @@ function spawnTraced(args: string[], trace: string) {
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+
+describe.skipIf(!hasTmux)('a real terminal (tmux)', () => {
+  it('a partner places an order in one hwaas order session', async () => {
+    const socket = `hwaas-test-${process.pid}`;
+    const tmux = (...args: string[]) => spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+    const screen = () => tmux('capture-pane', '-p', '-t', 'order').stdout;
+    const waitFor = async (text: string) => {
+      const deadline = Date.now() + 15_000;
+      while (!screen().includes(text)) {
+        if (Date.now() > deadline) throw new Error(`"${text}" never appeared on:\n${screen()}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    const command = `env -u CI HWAAS_DB=${db} HWAAS_TODAY=2026-11-24 ${process.execPath} ${BIN} order; echo EXIT=$?; sleep 60`;
+    expect(tmux('new-session', '-d', '-s', 'order', '-x', '140', '-y', '45', command).status).toBe(0);
+    try {
+      await waitFor('Customer (type to search)');
+      tmux('send-keys', '-t', 'order', 'alpenblick');
+      await waitFor('❯ Hotel Alpenblick AG');
+      tmux('send-keys', '-t', 'order', 'Enter');
+      await waitFor('Duration');
+      tmux('send-keys', '-t', 'order', 'Down', 'Enter'); // One year
+      await waitFor('PBX-1004 Alpenblick Rezeption (five-year');
+      expect(screen()).toContain('five-year licence: its services must be five-year too');
+      tmux('send-keys', '-t', 'order', 'Enter'); // PBX-1020, the only yearly one
+      await waitFor('Everything ordered now ends with PBX PBX-1020 on 2026-12-05');
+      tmux('send-keys', '-t', 'order', 'Enter'); // Add a product
+      await waitFor('Product (type to search');
+      tmux('send-keys', '-t', 'order', 'wair-med');
+      await waitFor('❯ WAIR-MED');
+      tmux('send-keys', '-t', 'order', 'Enter');
+      await waitFor('Quantity of W-AIR Med');
+      tmux('send-keys', '-t', 'order', 'BSpace', '3', 'Enter'); // 58.00 × 3 × 11/365 = 5.2438…
+      await waitFor('Total first charge');
+      tmux('send-keys', '-t', 'order', 'Down', 'Down', 'Down', 'Enter'); // Review and finish
+      await waitFor('Finish');
+      tmux('send-keys', '-t', 'order', 'Enter'); // Check out now
+      await waitFor('EXIT=0');
+      expect(screen()).toMatch(/Placed ORD-\d{6}: first charge €5\.24, ending with PBX PBX-1020 on 2026-12-05/);
+    } finally {
+      tmux('kill-server');
+    }
+  });
+});

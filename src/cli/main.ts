@@ -21,6 +21,9 @@ function hasJsonFormat(argv: readonly string[]): boolean {
   return argv.some((arg, i) => arg === '--format=json' || (arg === '--format' && argv[i + 1] === 'json'));
 }
 
+// For the reliability suite's worker processes, which drive the built bundle in a loop.
+export { processIo };
+
 /** The entry point of bin/hwaas.js. */
 export async function run(): Promise<void> {
   // A reader that goes away (`hwaas … | head`) is not an error worth a stack trace.

@@ -67,7 +67,11 @@ export async function orderSession(ctx: Context): Promise<number> {
       return { name: `${p.id} ${p.name} (${p.license}${expires ? `, expires ${expires}` : ''})`, value: p.id, disabled: reason ?? false };
     });
     if (!choices.some((c) => c.disabled === false)) say(chalk.yellow(`No PBX of ${customer.name} takes ${term} HWaaS today; choose another duration.`));
-    const picked = await select({ message: 'PBX:', choices: [...choices, new Separator(), { name: '← Choose another duration', value: BACK }] }, streams);
+    const firstEnabled = choices.find((c) => c.disabled === false)?.value ?? BACK;
+    const picked = await select(
+      { message: 'PBX:', choices: [...choices, new Separator(), { name: '← Choose another duration', value: BACK }], default: firstEnabled },
+      streams,
+    );
     pbx = picked === BACK ? null : pbxs.find((p) => p.id === picked)!;
   } while (!pbx);
 
@@ -163,6 +167,7 @@ export async function orderSession(ctx: Context): Promise<number> {
             { name: 'Back to the cart', value: 'back' },
             { name: 'Quit without saving', value: 'quit' },
           ],
+          default: blockers.length ? 'save' : 'checkout',
         },
         streams,
       );

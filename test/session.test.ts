@@ -1,0 +1,139 @@
+import { screen } from '@inquirer/testing/vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { cli, demoStore } from './helpers.js';
+
+// The session's prompts, driven by @inquirer/testing's `screen` (its own mocks do
+// not reach a package that Node, not vitest, loads, so the barrel is wrapped here).
+vi.mock('@inquirer/prompts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@inquirer/prompts')>();
+  const { wrapPrompt } = await import('@inquirer/testing/vitest');
+  return { ...actual, search: wrapPrompt(actual.search), select: wrapPrompt(actual.select), number: wrapPrompt(actual.number), input: wrapPrompt(actual.input), confirm: wrapPrompt(actual.confirm) };
+});
+let db: string;
+beforeEach(async () => {
+  db = await demoStore();
+});
+const session = (user = 'USR-001') => cli(['--db', db, '--date', '2026-11-24', '--as', user, 'order'], { tty: true });
+
+/** Waits until the prompt on screen shows `text` (the session loads the store first). */
+async function choose(text: string | RegExp): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  const matches = () => (typeof text === 'string' ? screen.getScreen().includes(text) : text.test(screen.getScreen()));
+  while (!matches() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  expect(screen.getScreen()).toMatch(typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : text);
+}
+
+describe('hwaas order, the interactive session', () => {
+  it('goes from nothing to a placed order, showing the PBX rule and the co-termination', async () => {
+    const result = session();
+    await choose('Customer (type to search)');
+    screen.type('muller');
+    await choose('Müller GmbH (CUS-0001)');
+    expect(screen.getScreen()).not.toContain('Bäckerei');
+    screen.keypress('enter');
+
+    await choose('Duration');
+    screen.keypress('down'); // One year
+    screen.keypress('enter');
+
+    await choose('PBX');
+    const pbxScreen = screen.getScreen();
+    expect(pbxScreen).toContain('PBX-1001 Müller HQ (yearly, expires 2027-05-01)');
+    expect(pbxScreen).toMatch(/PBX-1002 Müller Lager \(perpetual\).*perpetual licence: HWaaS needs a subscription PBX/);
+    screen.keypress('enter');
+
+    await choose('Cart');
+    screen.keypress('enter'); // Add a product
+    await choose('Product');
+    screen.type('monoled');
+    await choose('MONOLED  MonoLED Headset  €25.00/yearly  (available 0)');
+    screen.keypress('enter');
+    await choose('Quantity of MonoLED Headset (available: 0)');
+    screen.keypress('backspace');
+    screen.type('4');
+    screen.keypress('enter');
+
+    await choose('Cart');
+    for (let i = 0; i < 3; i++) screen.keypress('down');
+    screen.keypress('enter'); // Review and finish
+    await choose('Finish');
+    expect(screen.getScreen()).toContain('Check out now');
+    screen.keypress('enter');
+
+    expect(await result).toMatchObject({ code: 0 });
+    const { stdout, stderr } = await result;
+    expect(stdout).toContain('Placed ORD-000001: first charge €43.29, ending with PBX PBX-1001 on 2027-05-01.');
+    expect(stdout).toContain('BACKORDER: MonoLED Headset, available -4');
+    expect(stderr).toContain('Everything ordered now ends with PBX PBX-1001 on 2027-05-01');
+    expect(stderr).toContain('Backorder: only 0 available');
+    const order = (await cli(['--db', db, 'orders', 'show', 'ORD-000001', '--json'])).json();
+    expect(order).toMatchObject({ status: 'placed', total: '43.29' });
+  });
+
+  it('shows what blocks checkout up front and can save a draft instead', async () => {
+    const result = session('USR-002'); // Thames: overdue invoices
+    await choose('Customer');
+    screen.type('sum');
+    await choose('=SUM Accounting Ltd');
+    screen.keypress('enter');
+    await choose('Duration');
+    screen.keypress('down');
+    screen.keypress('enter');
+    await choose('PBX');
+    screen.keypress('enter');
+    await choose('Cart');
+    screen.keypress('enter');
+    await choose('Product');
+    screen.type('wp480g');
+    await choose(/❯ WP480G/);
+    screen.keypress('enter');
+    await choose('Quantity');
+    screen.keypress('enter');
+    await choose('Cart');
+    for (let i = 0; i < 3; i++) screen.keypress('down');
+    screen.keypress('enter');
+    await choose('Finish');
+    expect(screen.getScreen()).toMatch(/Check out now.*blocked: OVERDUE_INVOICES/);
+    screen.keypress('enter'); // the cursor starts on "Save as a draft": checkout is disabled
+    const { code, stdout, stderr } = await result;
+    expect(code).toBe(0);
+    expect(stderr).toContain('OVERDUE_INVOICES: Thames Unified Comms Ltd has overdue invoices: INV-2026-0201');
+    expect(stdout).toContain('Saved draft ORD-000001');
+  });
+
+  it('refuses a duration no PBX takes, with the reason beside each PBX', async () => {
+    const result = session();
+    await choose('Customer');
+    screen.type('muller');
+    await choose(/❯ Müller GmbH/);
+    screen.keypress('enter');
+    await choose('Duration');
+    screen.keypress('enter'); // One month
+    await choose('PBX');
+    expect(screen.getScreen()).toMatch(/PBX-1001 Müller HQ .*yearly licence: its services must be yearly too/);
+    expect(screen.getScreen()).toMatch(/❯ ← Choose another duration/); // the only choice left
+    screen.keypress({ name: 'c', ctrl: true });
+    const { code, stdout, stderr } = await result;
+    expect(code).toBe(130);
+    expect(stdout).toBe('');
+    expect(stderr).not.toMatch(/Error|at /);
+    expect((await cli(['--db', db, 'orders', 'list', '--json'])).json()).toEqual([]);
+  });
+
+  it('Ctrl-C in the cart writes nothing and exits 130', async () => {
+    const result = session();
+    await choose('Customer');
+    screen.type('muller');
+    await choose(/❯ Müller GmbH/);
+    screen.keypress('enter');
+    await choose('Duration');
+    screen.keypress('down');
+    screen.keypress('enter');
+    await choose('PBX');
+    screen.keypress('enter');
+    await choose('Cart');
+    screen.keypress({ name: 'c', ctrl: true });
+    expect((await result).code).toBe(130);
+    expect((await cli(['--db', db, 'orders', 'list', '--json'])).json()).toEqual([]);
+  });
+});
