@@ -181,3 +181,16 @@ describe('partner isolation on order commands', () => {
     raw.close();
   });
 });
+
+describe('shipping a backorder', () => {
+  it('waits until the devices are on hand', async () => {
+    const id = (await run('order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'MONOLED=5', '--checkout', '--yes', '--json')).json().id;
+    expect((await as(STAFF, 'orders', 'approve', id)).code).toBe(0);
+    const early = await as(STAFF, 'orders', 'ship', id);
+    expect(early.code).toBe(1);
+    expect(early.stderr).toContain('MONOLED (0 on hand, 5 to ship)');
+    expect((await as(STAFF, 'stock', 'set', 'MONOLED', '20')).code).toBe(0);
+    expect((await as(STAFF, 'orders', 'ship', id)).code).toBe(0);
+    expect(await stockOf('MONOLED')).toMatchObject({ onHand: 15, reserved: 0, available: 15 });
+  });
+});

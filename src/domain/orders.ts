@@ -180,7 +180,14 @@ export function approve(store: Store, actor: Actor, seq: number, id: string): Or
 export function ship(store: Store, actor: Actor, seq: number, id: string): OrderRecord {
   return staffTransition(store, actor, seq, id, 'approved', 'shipped', (order) => {
     const products = new Map(store.catalog.products().map((p) => [p.sku, p]));
-    for (const line of order.lines) if (products.get(line.sku)?.stocked) store.ledger.ship(line.sku, line.qty);
+    const stocked = order.lines.filter((line) => products.get(line.sku)?.stocked);
+    // Orders may be accepted beyond stock (backorder), but nothing ships that is not on the shelf.
+    const short = stocked.filter((line) => (store.ledger.stockOf(line.sku)?.onHand ?? 0) < line.qty);
+    if (short.length > 0) {
+      const list = short.map((l) => `${l.sku} (${store.ledger.stockOf(l.sku)?.onHand ?? 0} on hand, ${l.qty} to ship)`).join(', ');
+      throw new RefusedError('INVALID_STATE', `${order.id} cannot ship yet: ${list}. Record deliveries with \`hwaas stock set SKU QTY\`, then ship.`);
+    }
+    for (const line of stocked) store.ledger.ship(line.sku, line.qty);
   });
 }
 

@@ -16,6 +16,6 @@ export async function run(ctx: Context, options: { yes?: boolean }, id: string):
     return 1;
   }
   const order = checkout(store, await actor(ctx), seq, id);
-  await printChanged(ctx, order, `Placed ${order.id}: first charge ${formatMoney(order.total!, order.currency)}, ${order.lines.length} line(s), ending with PBX ${order.pbx} on ${formatDate(order.end!)}.`);
+  await printChanged(ctx, order, `Placed ${order.id}: first charge ${formatMoney(order.total!, order.currency)}, ${order.lines.length} line(s), ending with PBX ${order.pbx} on ${formatDate(order.end!)}.`, true);
   return 0;
 }

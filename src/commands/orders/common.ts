@@ -59,8 +59,8 @@ function statusWord(ctx: Context, status: string): string {
   }
 }
 
-/** After a state change: the order JSON, or one line for people. */
-export async function printChanged(ctx: Context, order: OrderRecord, sentence: string): Promise<void> {
+/** After a state change: the order JSON, or one line for people (with the checkout's warnings right after checkout). */
+export async function printChanged(ctx: Context, order: OrderRecord, sentence: string, showWarnings = false): Promise<void> {
   const store = await ctx.store();
   const scope = await ctx.scope();
   if (ctx.json) {
@@ -68,5 +68,5 @@ export async function printChanged(ctx: Context, order: OrderRecord, sentence: s
     return;
   }
   ctx.out(sentence);
-  for (const warning of order.warnings) ctx.out(ctx.style.chalk.yellow(`⚠ ${warning}`));
+  if (showWarnings) for (const warning of order.warnings) ctx.out(ctx.style.chalk.yellow(`⚠ ${warning}`));
 }
