@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { batchBench, engineBench } from './engine.js';
 import { exportBench } from './exports.js';
 import { BIN, rows, timeCommand } from './lib.js';
+import { scaleBench } from './scale.js';
 import { startupBench } from './startup.js';
 
 // `npm run bench` runs every section; `npm run bench -- engine startup` only those.
-const SECTIONS = ['startup', 'engine', 'exports'] as const;
+const SECTIONS = ['startup', 'engine', 'exports', 'scale'] as const;
 const wanted = new Set(process.argv.slice(2).length ? process.argv.slice(2) : SECTIONS);
 
 process.stdout.write(`hwaas benchmarks on ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}\n`);
@@ -24,6 +25,7 @@ if (wanted.has('engine')) {
 }
 
 if (wanted.has('exports')) exportBench();
+if (wanted.has('scale')) await scaleBench();
 
 const failed = rows.filter((r) => r.ok === false);
 process.stdout.write(`\n${rows.length} figures, ${rows.filter((r) => r.ok).length} goals met, ${failed.length} missed\n`);

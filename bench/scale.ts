@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import type { Io } from '../src/cli/io.js';
+import { main } from '../src/cli/main.js';
+import { readCatalog } from '../src/domain/data.js';
+import { searchKey } from '../src/domain/search.js';
+import { parseJsonText } from '../src/domain/validate.js';
+import { dataFile } from '../src/paths.js';
+import { Store } from '../src/store/store.js';
+import { fromCivil, formatDate, type CalendarDate } from '../src/terms/dates.js';
+import { median, record } from './lib.js';
+
+export const SCALE = { partners: 2_000, customers: 200_000, pbxs: 250_000, orderLines: 1_000_000, linesPerOrder: 4 } as const;
+
+const WORDS = ['Acme', 'Nord', 'Süd', 'Łódź', 'Alpen', 'Blue', 'Green', 'Tele', 'Data', 'Haus', 'Müller', 'Κρήτη', 'Москва', 'Porto', 'Lyon', 'Oslo'];
+
+/** Builds the store of the benchmark: 2,000 partners … 1,000,000 order lines, deterministically. */
+export function generateStore(path: string): { seconds: number } {
+  const start = process.hrtime.bigint();
+  const { store } = Store.create(path, true);
+  const catalog = readCatalog(parseJsonText('data/catalog.json', readFileSync(dataFile('catalog.json'), 'utf8')));
+  const skus = catalog.products.filter((p) => p.hwaas).map((p) => p.sku);
+  const db = store.db;
+  let seed = 12345;
+  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  store.write(() => {
+    store.catalog.replace(catalog.products);
+    const partner = db.prepare('INSERT INTO partners VALUES (?, ?, ?, ?, ?, ?)');
+    const user = db.prepare('INSERT INTO users VALUES (?, ?, ?, ?, ?)');
+    for (let p = 1; p <= SCALE.partners; p++) {
+      const id = `PTR-${String(p).padStart(4, '0')}`;
+      partner.run(id, `Partner ${p}`, 'DE', pick(['EUR', 'GBP', 'USD']), 'Area Manager', 'am@wildix.example');
+      user.run(`USR-P${p}`, `user${p}@partner.example`, `User ${p}`, 'partner', id);
+    }
+    user.run('USR-STAFF', 'staff@wildix.example', 'Staff', 'staff', null);
+    const customer = db.prepare('INSERT INTO customers (id, partner_id, name, search_key, country, vat, email, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    for (let c = 1; c <= SCALE.customers; c++) {
+      const name = `${pick(WORDS)} ${pick(WORDS)} ${c} GmbH`;
+      customer.run(`CUS-${c}`, `PTR-${String(((c - 1) % SCALE.partners) + 1).padStart(4, '0')}`, name, searchKey(name), 'DE', null, null, '2026-01-01T00:00:00Z');
+    }
+    const pbx = db.prepare('INSERT INTO pbxs (id, customer_id, name, type, license, activated_on, cancelled_on) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const base = fromCivil(2018, 1, 1);
+    for (let x = 1; x <= SCALE.pbxs; x++) {
+      const activated = (base + Math.floor(random() * 3200)) as CalendarDate;
+      pbx.run(`PBX-${x}`, `CUS-${((x - 1) % SCALE.customers) + 1}`, `PBX ${x}`, pick(['cloud', 'virtual', 'hardware']), pick(['monthly', 'yearly', 'yearly', 'five-year', 'perpetual']), formatDate(activated), null);
+    }
+    const order = db.prepare(
+      `INSERT INTO orders (seq, partner_id, customer_id, pbx_id, term, status, currency, start_on, end_on, period_start, days, period_days, total_minor, renewal_total_minor, created_at, created_by, placed_at)
+       VALUES (?, ?, ?, ?, 'yearly', 'shipped', 'EUR', '2026-01-10', '2026-05-01', '2025-05-01', 111, 365, 1000, 4000, '2026-01-10T00:00:00Z', ?, '2026-01-10T00:00:00Z')`,
+    );
+    const line = db.prepare('INSERT INTO order_lines (order_seq, line_no, sku, name, qty, unit_price_minor, amount_minor, renewal_minor) VALUES (?, ?, ?, ?, ?, 1000, 250, 1000)');
+    const event = db.prepare("INSERT INTO order_events (order_seq, at, by_user, from_status, to_status) VALUES (?, '2026-01-10T00:00:00Z', ?, NULL, 'draft')");
+    const orders = SCALE.orderLines / SCALE.linesPerOrder;
+    for (let o = 1; o <= orders; o++) {
+      const x = ((o - 1) % SCALE.pbxs) + 1;
+      const c = ((x - 1) % SCALE.customers) + 1;
+      const p = ((c - 1) % SCALE.partners) + 1;
+      order.run(o, `PTR-${String(p).padStart(4, '0')}`, `CUS-${c}`, `PBX-${x}`, `USR-P${p}`);
+      for (let l = 1; l <= SCALE.linesPerOrder; l++) line.run(o, l, skus[(o + l) % skus.length], 'device', 1 + (l % 3));
+      event.run(o, `USR-P${p}`);
+    }
+    store.parties.setSetting('default_user', 'USR-STAFF');
+  });
+  db.pragma('optimize');
+  store.close();
+  return { seconds: Number(process.hrtime.bigint() - start) / 1e9 };
+}
+
+function nullIo(): Io {
+  const sink = () => new Writable({ write: (_c, _e, done) => done() });
+  return {
+    stdout: sink(),
+    stderr: sink(),
+    get stdin(): never {
+      throw new Error('no stdin in the benchmark');
+    },
+    stdinIsTTY: false,
+    env: {},
+    cwd: tmpdir(),
+    clockToday: () => fromCivil(2026, 11, 24),
+    now: () => new Date('2026-11-24T00:00:00Z'),
+  };
+}
+
+async function timeMain(argv: string[], runs: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const code = await main(argv, nullIo());
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (code !== 0) throw new Error(`${argv.join(' ')} exited ${code}`);
+  }
+  return median(times);
+}
+
+function timeSql(db: Store['db'], sql: string, params: unknown[], runs: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    db.prepare(sql).all(...params);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return median(times);
+}
+
+/** The three listings a partner uses every day, on a large store, against their bare SQL. */
+export async function scaleBench(): Promise<void> {
+  const path = join(mkdtempSync(join(tmpdir(), 'hwaas-bench-scale-')), 'scale.db');
+  const generated = generateStore(path);
+  process.stdout.write(`  generated ${SCALE.partners.toLocaleString('en')} partners, ${SCALE.customers.toLocaleString('en')} customers, ${SCALE.pbxs.toLocaleString('en')} PBXs, ${SCALE.orderLines.toLocaleString('en')} order lines in ${generated.seconds.toFixed(1)} s\n`);
+  const store = Store.open(path);
+  const partner = 'PTR-0042';
+  const runs = 25;
+  // The same SQL the repositories run (src/store/customers.ts, pbxs.ts, orders.ts).
+  const cases: { what: string; argv: string[]; sql: string; params: unknown[] }[] = [
+    {
+      what: 'customers list --search "alpen"',
+      argv: ['customers', 'list', '--search', 'alpen', '--json'],
+      sql: "SELECT id, partner_id, name, country, vat, email FROM customers WHERE partner_id = ? AND search_key LIKE ? ESCAPE '\\' ORDER BY search_key, id",
+      params: [partner, '%alpen%'],
+    },
+    {
+      what: 'pbx list --expiring-within 30',
+      argv: ['pbx', 'list', '--expiring-within', '30', '--json'],
+      sql: 'SELECT p.id, p.customer_id, c.partner_id, p.name, p.type, p.license, p.activated_on, p.cancelled_on FROM pbxs p JOIN customers c ON c.id = p.customer_id WHERE c.partner_id = ? ORDER BY p.id',
+      params: [partner],
+    },
+    {
+      what: 'orders list',
+      argv: ['orders', 'list', '--json'],
+      sql: 'SELECT seq, status, customer_id, pbx_id, term, currency, total_minor, created_at, placed_at FROM orders WHERE partner_id = ? ORDER BY seq',
+      params: [partner],
+    },
+  ];
+  for (const c of cases) {
+    const command = await timeMain(['--db', path, '--as', 'USR-P42', '--date', '2026-11-24', ...c.argv], runs);
+    const sql = timeSql(store.db, c.sql, c.params, runs);
+    const plan = (store.db.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...c.params) as { detail: string }[]).map((r) => r.detail).join('; ');
+    record({
+      section: 'scale',
+      what: `${c.what} for one partner (in-process, median of ${runs})`,
+      value: `${command.toFixed(2)} ms`,
+      baseline: `${sql.toFixed(2)} ms for its SQL alone`,
+      ratio: `${(command / sql).toFixed(1)}×`,
+      goal: '',
+      ok: null,
+    });
+    process.stdout.write(`    plan: ${plan}\n`);
+  }
+  store.close();
+}
