@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-// The built CLI is one CommonJS bundle (see scripts/bundle.mjs): required, not imported, for start-up speed.
-import { createRequire } from 'node:module';
-
-await createRequire(import.meta.url)('../dist/hwaas.cjs').run();
+// CommonJS (see bin/package.json) and one bundled file (see scripts/bundle.mjs):
+// no ES module loader at start-up, which a bare command pays for on every run.
+require('../dist/hwaas.cjs').run();

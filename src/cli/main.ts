@@ -5,7 +5,7 @@ import { reportError } from './report.js';
 /** Runs one command line; returns the exit code. Never calls process.exit (piped output would be cut). */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const state: ProgramState = { ctx: null, exitCode: 0 };
-  const program = buildProgram(io, state);
+  const program = buildProgram(io, state, argv);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return state.exitCode;
