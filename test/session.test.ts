@@ -23,6 +23,29 @@ async function choose(text: string | RegExp): Promise<void> {
   expect(screen.getScreen()).toMatch(typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : text);
 }
 
+/** Cart → Add a product → search → pick → quantity. */
+async function addProduct(search: string, shown: string | RegExp, qty?: string): Promise<void> {
+  await choose('Cart');
+  screen.keypress('enter');
+  await choose('Product');
+  screen.type(search);
+  await choose(shown);
+  screen.keypress('enter');
+  await choose('Quantity');
+  if (qty !== undefined) {
+    screen.keypress('backspace');
+    screen.type(qty);
+  }
+  screen.keypress('enter');
+}
+
+/** Cart → the nth menu entry (0: add, 1: change, 2: remove, 3: review). */
+async function cartAction(index: number): Promise<void> {
+  await choose('Cart');
+  for (let i = 0; i < index; i++) screen.keypress('down');
+  screen.keypress('enter');
+}
+
 describe('hwaas order, the interactive session', () => {
   it('goes from nothing to a placed order, showing the PBX rule and the co-termination', async () => {
     const result = session();
@@ -42,20 +65,8 @@ describe('hwaas order, the interactive session', () => {
     expect(pbxScreen).toMatch(/PBX-1002 Müller Lager \(perpetual\).*perpetual licence: HWaaS needs a subscription PBX/);
     screen.keypress('enter');
 
-    await choose('Cart');
-    screen.keypress('enter'); // Add a product
-    await choose('Product');
-    screen.type('monoled');
-    await choose('MONOLED  MonoLED Headset  €25.00/yearly  (available 0)');
-    screen.keypress('enter');
-    await choose('Quantity of MonoLED Headset (available: 0)');
-    screen.keypress('backspace');
-    screen.type('4');
-    screen.keypress('enter');
-
-    await choose('Cart');
-    for (let i = 0; i < 3; i++) screen.keypress('down');
-    screen.keypress('enter'); // Review and finish
+    await addProduct('monoled', 'MONOLED  MonoLED Headset  €25.00/yearly  (available 0)', '4');
+    await cartAction(3); // Review and finish
     await choose('Finish');
     expect(screen.getScreen()).toContain('Check out now');
     screen.keypress('enter');
@@ -70,7 +81,7 @@ describe('hwaas order, the interactive session', () => {
     expect(order).toMatchObject({ status: 'placed', total: '43.29' });
   });
 
-  it('shows what blocks checkout up front and can save a draft instead', async () => {
+  it('changes and removes lines, shows what blocks checkout up front, and saves a draft instead', async () => {
     const result = session('USR-002'); // Thames: overdue invoices
     await choose('Customer');
     screen.type('sum');
@@ -81,17 +92,20 @@ describe('hwaas order, the interactive session', () => {
     screen.keypress('enter');
     await choose('PBX');
     screen.keypress('enter');
-    await choose('Cart');
+    await addProduct('wp480g', /❯ WP480G/);
+    await addProduct('duoled', /❯ DUOLED/, '2');
+    await cartAction(1); // Change a quantity
+    await choose('Which line?');
+    screen.keypress('enter'); // WP480G × 1
+    await choose('Quantity of WorkForce WP480G');
+    screen.keypress('backspace');
+    screen.type('3');
     screen.keypress('enter');
-    await choose('Product');
-    screen.type('wp480g');
-    await choose(/❯ WP480G/);
+    await cartAction(2); // Remove a line
+    await choose('Remove which line?');
+    screen.keypress('down'); // DUOLED × 2
     screen.keypress('enter');
-    await choose('Quantity');
-    screen.keypress('enter');
-    await choose('Cart');
-    for (let i = 0; i < 3; i++) screen.keypress('down');
-    screen.keypress('enter');
+    await cartAction(3);
     await choose('Finish');
     expect(screen.getScreen()).toMatch(/Check out now.*blocked: OVERDUE_INVOICES/);
     screen.keypress('enter'); // the cursor starts on "Save as a draft": checkout is disabled
@@ -99,6 +113,8 @@ describe('hwaas order, the interactive session', () => {
     expect(code).toBe(0);
     expect(stderr).toContain('OVERDUE_INVOICES: Thames Unified Comms Ltd has overdue invoices: INV-2026-0201');
     expect(stdout).toContain('Saved draft ORD-000001');
+    const draft = (await cli(['--db', db, '--as', 'USR-002', 'orders', 'show', 'ORD-000001', '--json'])).json();
+    expect(draft.lines.map((l: { sku: string; qty: number }) => `${l.sku}×${l.qty}`)).toEqual(['WP480G×3']);
   });
 
   it('refuses a duration no PBX takes, with the reason beside each PBX', async () => {

@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { dataFile } from '../paths.js';
+import { parseDate } from '../terms/dates.js';
+import { readCatalog, readDemo } from './data.js';
+import { whyNotOrderable } from './pbx.js';
+import { monthlyEquivalent } from './pricelist.js';
+import { mergeItems, nearestSkus, parseItemFlags } from './pricing.js';
+import { searchKey } from './search.js';
+import { parseJsonText } from './validate.js';
+
+const catalogJson = () => JSON.parse(readFileSync(dataFile('catalog.json'), 'utf8'));
+const demoJson = () => JSON.parse(readFileSync(dataFile('demo.json'), 'utf8'));
+const catalog = (value: unknown) => readCatalog(parseJsonText('data/catalog.json', JSON.stringify(value)));
+const demo = (value: unknown) => readDemo(parseJsonText('data/demo.json', JSON.stringify(value)), new Set(catalog(catalogJson()).products.map((p) => p.sku)));
+
+describe('data/ files', () => {
+  it('the shipped catalog and demo data are valid and big enough', () => {
+    const products = catalog(catalogJson()).products;
+    expect(products.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(products.map((p) => p.category)).size).toBeGreaterThanOrEqual(9);
+    expect(products.some((p) => !p.hwaas)).toBe(true);
+    const data = demo(demoJson());
+    expect(new Set(data.partners.map((p) => p.currency))).toEqual(new Set(['EUR', 'GBP', 'USD']));
+    expect(data.customers.length).toBeGreaterThanOrEqual(12);
+    expect(data.pbxs.length).toBeGreaterThanOrEqual(20);
+    expect(data.customers.some((c) => c.name.startsWith('='))).toBe(true);
+    expect(data.stock.some((s) => s.onHand === 0)).toBe(true);
+  });
+
+  it('names the file and the position of a bad entry', () => {
+    const badPrice = catalogJson();
+    badPrice.products[3].prices.GBP.yearly = '12.345';
+    expect(() => catalog(badPrice)).toThrow('data/catalog.json: products[3].prices.GBP.yearly: "12.345" is not an amount with at most two decimals');
+    const twice = catalogJson();
+    twice.products[5].sku = twice.products[0].sku;
+    expect(() => catalog(twice)).toThrow(/products\[5\]\.sku: SKU \w+ appears twice/);
+    const capexOnly = catalogJson();
+    const accessory = capexOnly.products.findIndex((p: { hwaas: boolean }) => !p.hwaas);
+    capexOnly.products[accessory].prices.EUR.monthly = '1.00';
+    expect(() => catalog(capexOnly)).toThrow(`products[${accessory}].prices.EUR.monthly`);
+    const badDate = demoJson();
+    badDate.pbxs[3].activated = '2021-02-30';
+    expect(() => demo(badDate)).toThrow('data/demo.json: pbxs[3].activated: "2021-02-30" is not a YYYY-MM-DD calendar date');
+    const orphan = demoJson();
+    orphan.pbxs[7].customer = 'CUS-4242';
+    expect(() => demo(orphan)).toThrow('data/demo.json: pbxs[7].customer: no customer CUS-4242 in this file');
+    expect(() => parseJsonText('data/demo.json', '{ nope')).toThrow(/data\/demo\.json: not valid JSON/);
+  });
+});
+
+describe('search keys', () => {
+  it.each([
+    ['Łódź Telekom', 'lodz telekom'],
+    ['Müller GmbH', 'muller gmbh'],
+    ['Straße', 'strasse'],
+    ['Αθηναϊκή', 'αθηναικη'],
+    ['ООО «Северный ветер»', 'ооо «северныи ветер»'],
+    ['  Café   Zürich ', 'cafe zurich'],
+  ])('%s → %s', (text, key) => {
+    expect(searchKey(text)).toBe(key);
+  });
+});
+
+describe('items', () => {
+  it('parses, merges and suggests', () => {
+    expect(parseItemFlags(['wp480g=2', 'WP480G=3', 'DUOLED=1@10.50'])).toEqual([
+      { sku: 'WP480G', qty: 5, price: null },
+      { sku: 'DUOLED', qty: 1, price: 1050n },
+    ]);
+    expect(() => parseItemFlags(['WP480G=1@10', 'WP480G=1@11'])).toThrow(/different prices/);
+    expect(() => parseItemFlags(['WP480G'])).toThrow(/SKU=QTY/);
+    expect(() => mergeItems([{ sku: 'A', qty: 10_000, price: null }, { sku: 'A', qty: 1, price: null }], (s) => s)).toThrow(/10001 in all/);
+    expect(nearestSkus('WAIR-OFICE', ['WAIR-OFFICE', 'WAIR-MED', 'WP410'])).toEqual(['WAIR-OFFICE']);
+  });
+});
+
+describe('PBX eligibility and monthly equivalents', () => {
+  const today = parseDate('2026-11-24');
+  const pbx = { id: 'P', customer: 'C', partner: 'X', name: 'n', type: 'cloud' as const, activated: parseDate('2020-05-01'), cancelledOn: null };
+  it('says why a PBX cannot take HWaaS of a term', () => {
+    expect(whyNotOrderable({ ...pbx, license: 'yearly' }, 'yearly', today)).toBeNull();
+    expect(whyNotOrderable({ ...pbx, license: 'yearly' }, 'monthly', today)).toMatch(/yearly licence/);
+    expect(whyNotOrderable({ ...pbx, license: 'perpetual' }, 'yearly', today)).toMatch(/perpetual/);
+    expect(whyNotOrderable({ ...pbx, license: 'yearly', cancelledOn: parseDate('2024-05-01') }, 'yearly', today)).toBe('cancelled: ended 2024-05-01');
+  });
+  it('rounds the monthly equivalent half up', () => {
+    expect(monthlyEquivalent(6800n, 'yearly')).toBe(567n); // 5.666…
+    expect(monthlyEquivalent(30600n, 'five-year')).toBe(510n);
+    expect(monthlyEquivalent(30n, 'five-year')).toBe(1n); // 0.5 → 1
+  });
+});
