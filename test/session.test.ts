@@ -23,6 +23,18 @@ async function choose(text: string | RegExp): Promise<void> {
   expect(screen.getScreen()).toMatch(typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : text);
 }
 
+/** Customer search → duration (0: month, 1: year, 2: five years) → waits on the PBX prompt. */
+async function toPbx(search: string, shown: string | RegExp, duration: number): Promise<void> {
+  await choose('Customer');
+  screen.type(search);
+  await choose(shown);
+  screen.keypress('enter');
+  await choose('Duration');
+  for (let i = 0; i < duration; i++) screen.keypress('down');
+  screen.keypress('enter');
+  await choose('PBX');
+}
+
 /** Cart → Add a product → search → pick → quantity. */
 async function addProduct(search: string, shown: string | RegExp, qty?: string): Promise<void> {
   await choose('Cart');
@@ -119,13 +131,7 @@ describe('hwaas order, the interactive session', () => {
 
   it('refuses a duration no PBX takes, with the reason beside each PBX', async () => {
     const result = session();
-    await choose('Customer');
-    screen.type('muller');
-    await choose(/❯ Müller GmbH/);
-    screen.keypress('enter');
-    await choose('Duration');
-    screen.keypress('enter'); // One month
-    await choose('PBX');
+    await toPbx('muller', /❯ Müller GmbH/, 0);
     expect(screen.getScreen()).toMatch(/PBX-1001 Müller HQ .*yearly licence: its services must be yearly too/);
     expect(screen.getScreen()).toMatch(/❯ ← Choose another duration/); // the only choice left
     screen.keypress({ name: 'c', ctrl: true });
@@ -138,14 +144,7 @@ describe('hwaas order, the interactive session', () => {
 
   it('Ctrl-C in the cart writes nothing and exits 130', async () => {
     const result = session();
-    await choose('Customer');
-    screen.type('muller');
-    await choose(/❯ Müller GmbH/);
-    screen.keypress('enter');
-    await choose('Duration');
-    screen.keypress('down');
-    screen.keypress('enter');
-    await choose('PBX');
+    await toPbx('muller', /❯ Müller GmbH/, 1);
     screen.keypress('enter');
     await choose('Cart');
     screen.keypress({ name: 'c', ctrl: true });

@@ -81,7 +81,7 @@ export function buildProgram(io: Io, state: ProgramState, argv: readonly string[
   // description (for help and suggestions), which saves start-up time on every run.
   const only = commandWord(argv);
   const top = (name: string, description: string, define: (command: Command) => void): void => {
-    const command = program.command(name).description(description);
+    const command = program.command(name).description(description).helpCommand(false); // `hwaas help …` is the one help command
     if (only === null || only === name) define(command);
   };
 

@@ -50,23 +50,27 @@ export async function writeOutput(
   if (found?.link) throw new RefusedError('EXISTS', `${path} is a symbolic link: hwaas does not write through links; remove it or choose another --out.`);
   if (found && !force) throw new RefusedError('EXISTS', `${path} exists: choose another --out, or replace it with --force.`);
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.partial`);
+  let fd: number;
   try {
-    const stream = createWriteStream(temporary, { flags: 'wx' });
+    fd = openSync(temporary, 'wx'); // synchronously, so a missing folder is an error here, not an unhandled event
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new UsageError(`--out: cannot write ${path} (${code}): check that the folder exists and is writable.`);
+  }
+  try {
+    const stream = createWriteStream(temporary, { fd });
     const done = finished(stream);
     await produce(stream);
     if (!stream.writableEnded) stream.end();
     await done;
-    const fd = openSync(temporary, 'r');
-    fsyncSync(fd);
-    closeSync(fd);
+    const check = openSync(temporary, 'r');
+    fsyncSync(check); // on disk before it takes the real name
+    closeSync(check);
     const bytes = lstatSync(temporary).size;
     renameSync(temporary, path);
     return { path, bytes };
   } catch (error) {
     rmSync(temporary, { force: true });
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EACCES') {
-      throw new UsageError(`--out: cannot write ${path} (${(error as NodeJS.ErrnoException).code}): check that the folder exists and is writable.`);
-    }
     throw error;
   }
 }
