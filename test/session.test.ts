@@ -151,4 +151,20 @@ describe('hwaas order, the interactive session', () => {
     expect((await result).code).toBe(130);
     expect((await cli(['--db', db, 'orders', 'list', '--json'])).json()).toEqual([]);
   });
+
+  it('staff pick the partner first, then only that partner\'s customers are offered', async () => {
+    const result = session('USR-101');
+    await choose('Which partner is ordering?');
+    for (let i = 0; i < 3; i++) screen.keypress('down');
+    expect(screen.getScreen()).toContain('❯ Łączność Plus Sp. z o.o. (PTR-004, EUR)');
+    screen.keypress('enter');
+    await choose('Customer');
+    const offered = screen.getScreen();
+    expect(offered).toContain('Łódź Telekom Sp. z o.o. (CUS-0011)');
+    expect(offered).not.toContain('Müller');
+    screen.type('lodz');
+    await choose(/❯ Łódź Telekom/);
+    screen.keypress({ name: 'c', ctrl: true });
+    expect((await result).code).toBe(130);
+  });
 });
