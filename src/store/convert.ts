@@ -5,8 +5,6 @@ export const toDateText = (date: CalendarDate): string => formatDate(date);
 export const fromDateText = (text: string): CalendarDate => parseDate(text, 'stored date');
 export const fromOptionalDateText = (text: string | null): CalendarDate | null => (text === null ? null : fromDateText(text));
 
-export const toMinor = (value: number | bigint): bigint => BigInt(value);
-
 /** `%text%` for LIKE … ESCAPE '\', with the user's `%` and `_` taken literally. */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;

@@ -13,7 +13,6 @@ export interface CivilDate {
 }
 
 export const MIN_YEAR = 1;
-export const MAX_YEAR = 9999;
 
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -83,10 +82,6 @@ export function daysBetween(a: CalendarDate, b: CalendarDate): number {
   return b - a;
 }
 
-export function addDays(date: CalendarDate, days: number): CalendarDate {
-  return (date + days) as CalendarDate;
-}
-
 /** Moves year and month by `months`, clamping the day to the target month's last day. */
 export function addMonths(date: CalendarDate, months: number): CalendarDate {
   return addMonthsCivil(toCivil(date), months);
@@ -98,11 +93,4 @@ export function addMonthsCivil({ year, month, day }: CivilDate, months: number):
   const targetYear = Math.floor(index / 12);
   const targetMonth = index - targetYear * 12 + 1;
   return fromCivil(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth)));
-}
-
-/** Whole months from `from` to `to` counted on year and month only (days ignored). */
-export function monthIndexDiff(from: CalendarDate, to: CalendarDate): number {
-  const a = toCivil(from);
-  const b = toCivil(to);
-  return (b.year - a.year) * 12 + (b.month - a.month);
 }

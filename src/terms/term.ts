@@ -22,10 +22,6 @@ const TERM_ALIASES: Readonly<Record<string, Term>> = {
   '5y': 'five-year',
 };
 
-export function isTerm(value: unknown): value is Term {
-  return typeof value === 'string' && (TERMS as readonly string[]).includes(value);
-}
-
 export function tryParseTerm(text: string): Term | null {
   return TERM_ALIASES[text.trim().toLowerCase()] ?? null;
 }

@@ -7,7 +7,6 @@ import { pbxToJson, whyNotOrderable } from '../../domain/pbx.js';
 import { MAX_QTY, type RequestedItem } from '../../domain/pricing.js';
 import { makeQuote, storeQuoteSources } from '../../domain/quoting.js';
 import { searchKey } from '../../domain/search.js';
-import type { Store } from '../../store/store.js';
 import { formatDate, daysBetween } from '../../terms/dates.js';
 import { formatMoney } from '../../terms/money.js';
 import { pbxStatusOn } from '../../terms/period.js';
