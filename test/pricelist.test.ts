@@ -144,6 +144,13 @@ describe('pricelist PDF', () => {
     expect(readFileSync(join(dir, 'a.pdf')).equals(readFileSync(join(dir, 'b.pdf')))).toBe(true);
   });
 
+  it('prints Cyrillic and Greek customer names intact', async () => {
+    expect((await run('quote', '--pbx', 'PBX-1005', '--item', 'WP480G=1', '--format', 'pdf', '--out', 'ru.pdf')).code).toBe(0);
+    expect((await run('quote', '--pbx', 'PBX-1006', '--item', 'WP480G=1', '--format', 'pdf', '--out', 'gr.pdf')).code).toBe(0);
+    expect((await pdfPages(readFileSync(join(dir, 'ru.pdf')))).join(' ')).toContain('ООО «Северный ветер»');
+    expect((await pdfPages(readFileSync(join(dir, 'gr.pdf')))).join(' ')).toContain('Αθηναϊκή Λογιστική Α.Ε.');
+  });
+
   it('quote as PDF names partner, customer and PBX, and explains the proration', async () => {
     const result = await run('quote', '--pbx', 'PBX-1001', '--item', 'WP480G=5', '--format', 'pdf', '--out', 'q.pdf');
     expect(result.code).toBe(0);
