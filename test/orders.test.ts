@@ -152,6 +152,11 @@ describe('the order state machine', () => {
     await run('order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'DUOLED=1', '--save');
     const drafts = (await run('orders', 'list', '--status', 'draft', '--json')).json();
     expect(drafts.map((o: { id: string }) => o.id)).toEqual(['ORD-000002']);
+    expect(Object.keys(drafts[0])).toEqual(['id', 'status', 'partner', 'customer', 'pbx', 'term', 'currency', 'total', 'createdAt', 'placedAt']);
+    expect(drafts[0]).toMatchObject({ partner: 'PTR-001', total: null, placedAt: null });
+    const staffTable = (await as(STAFF, 'orders', 'list')).stdout;
+    expect(staffTable).toContain('Partner');
+    expect(staffTable).toContain('PTR-001');
     const text = await run('orders', 'show', id);
     expect(text.stdout).toContain('Figures fixed at checkout');
     expect((await run('orders', 'show', 'ORD-000002')).stdout).toContain('a draft is re-priced at checkout');

@@ -53,6 +53,7 @@ export interface OrderRecord {
 
 export interface OrderSummary {
   readonly id: string;
+  readonly partner: string;
   readonly status: OrderStatus;
   readonly customer: string;
   readonly pbx: string;
@@ -263,13 +264,14 @@ export class OrderRepository {
     }
     const rows = this.db
       .prepare(
-        'SELECT seq, status, customer_id, pbx_id, term, currency, total_minor, created_at, placed_at FROM orders' +
+        'SELECT seq, partner_id, status, customer_id, pbx_id, term, currency, total_minor, created_at, placed_at FROM orders' +
           (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
           ' ORDER BY seq',
       )
       .all(...params) as OrderRow[];
     return rows.map((row) => ({
       id: orderId(row.seq),
+      partner: row.partner_id,
       status: row.status,
       customer: row.customer_id,
       pbx: row.pbx_id,

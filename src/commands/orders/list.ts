@@ -17,14 +17,15 @@ export async function run(ctx: Context, options: { status?: string; customer?: s
     columns: [
       { header: 'Order', value: (o: OrderSummary) => o.id },
       { header: 'Status', value: (o) => o.status },
+      ...(scope.kind === 'staff' ? [{ header: 'Partner', value: (o: OrderSummary) => o.partner }] : []),
       { header: 'Customer', value: (o) => o.customer },
       { header: 'PBX', value: (o) => o.pbx },
       { header: 'Term', value: (o) => o.term },
       { header: 'Total', value: (o) => (o.total === null ? '(draft)' : formatMoney(o.total, o.currency)), align: 'right' },
       { header: 'Created', value: (o) => o.createdAt.slice(0, 10) },
     ],
-    toJson: (o) => ({ id: o.id, status: o.status, customer: o.customer, pbx: o.pbx, term: o.term, currency: o.currency, total: o.total === null ? null : formatAmount(o.total), createdAt: o.createdAt, placedAt: o.placedAt }),
-    keys: ['id', 'status', 'customer', 'pbx', 'term', 'currency', 'total', 'createdAt', 'placedAt'],
+    toJson: (o) => ({ id: o.id, status: o.status, partner: o.partner, customer: o.customer, pbx: o.pbx, term: o.term, currency: o.currency, total: o.total === null ? null : formatAmount(o.total), createdAt: o.createdAt, placedAt: o.placedAt }),
+    keys: ['id', 'status', 'partner', 'customer', 'pbx', 'term', 'currency', 'total', 'createdAt', 'placedAt'],
     empty: 'No orders yet: start one with `hwaas order`.',
   });
 }
