@@ -185,3 +185,29 @@ describe('pricelist XLSX', () => {
     expect(sheet.getColumn(2).width).toBeGreaterThan(30);
   });
 });
+
+describe('large exports', () => {
+  it('show progress on stderr at a terminal, and write a complete file', async () => {
+    const { Store } = await import('../src/store/store.js');
+    const store = Store.open(db);
+    const products = Array.from({ length: 2500 }, (_, i) => ({
+      sku: `GEN-${i}`,
+      name: `Generated device ${i}`,
+      category: i % 2 ? 'Desk phones' : 'Headsets',
+      hwaas: true,
+      stocked: true,
+      position: i,
+      prices: { EUR: { capex: 10000n, monthly: 500n, yearly: 5000n, 'five-year': 22500n } },
+    }));
+    store.write(() => store.catalog.replace(products));
+    store.close();
+    const result = await cli(['--db', db, '--date', '2026-11-24', 'pricelist', '--format', 'xlsx', '--out', 'big.xlsx'], { cwd: dir, tty: true });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('xlsx: 2,500 of 2,500 products…');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(dir, 'big.xlsx'));
+    expect(workbook.worksheets[0]!.rowCount).toBe(5 + 2500);
+    const piped = await cli(['--db', db, '--date', '2026-11-24', 'pricelist', '--format', 'xlsx', '--out', 'big2.xlsx'], { cwd: dir });
+    expect(piped.stderr).toBe('');
+  });
+});

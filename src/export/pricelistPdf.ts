@@ -68,7 +68,7 @@ export async function writePricelistPdf(list: Pricelist, paper: Paper, out: Writ
       } else {
         report.row([item.sku, item.name, money(item.price!)]);
       }
-      if (++done % 500 === 0) onProgress?.(done, items.length);
+      if (++done % 500 === 0 || done === items.length) onProgress?.(done, items.length);
     }
   }
   report.endTable();

@@ -87,7 +87,7 @@ export async function writePricelistXlsx(list: Pricelist, out: Writable, onProgr
     const row = sheet.addRow(values.map((value) => (typeof value === 'bigint' ? cellAmount(value) : value)));
     for (const column of amounts) row.getCell(column + 1).numFmt = numFmt;
     row.commit();
-    if ((rowIndex + 1) % 5000 === 0) onProgress?.(rowIndex + 1, table.rows.length);
+    if ((rowIndex + 1) % 1000 === 0 || rowIndex + 1 === table.rows.length) onProgress?.(rowIndex + 1, table.rows.length);
   });
   sheet.commit();
   await workbook.commit();
