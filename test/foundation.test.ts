@@ -344,5 +344,8 @@ describe('the CLI core', () => {
     expect((await run('db', 'backup', target)).code).toBe(1);
     const copy = await cli(['--db', target, '--as', STAFF, 'customers', 'list', '--json']);
     expect(copy.json()).toHaveLength(14);
+    const nowhere = await run('db', 'backup', join(tmpdir(), `missing-${process.pid}`, 'copy.db'));
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stderr).toContain('check that the folder exists');
   });
 });

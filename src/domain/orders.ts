@@ -112,10 +112,8 @@ export function checkout(store: Store, actor: Actor, seq: number, id: string): O
     const blockers = checkoutBlockers(store, customer, actor.today);
     if (blockers.length > 0) throw new RefusedError(blockers[0]!.code, blockers.map((b) => b.message).join(' Also: '));
     const quote = quoteFor(store, scope, pbx, order.term, draftItems(order), actor.today);
-    const products = new Map(store.catalog.products().map((p) => [p.sku, p]));
     const warnings: string[] = [];
-    for (const line of quote.lines) {
-      if (!products.get(line.sku)?.stocked) continue;
+    for (const line of stockedLines(store, quote.lines)) {
       store.ledger.reserve(line.sku, line.qty);
       const level = store.ledger.stockOf(line.sku);
       const available = level ? level.onHand - level.reserved : -line.qty;
@@ -167,8 +165,13 @@ export function cancel(store: Store, actor: Actor, seq: number, id: string): Ord
 }
 
 function releaseReservation(store: Store, order: OrderRecord): void {
-  const products = new Map(store.catalog.products().map((p) => [p.sku, p]));
-  for (const line of order.lines) if (products.get(line.sku)?.stocked) store.ledger.reserve(line.sku, -line.qty);
+  for (const line of stockedLines(store, order.lines)) store.ledger.reserve(line.sku, -line.qty);
+}
+
+/** The lines of devices kept in stock: services (CLASSOUND) are neither reserved nor shipped. */
+function stockedLines<T extends { readonly sku: string }>(store: Store, lines: readonly T[]): T[] {
+  const stocked = new Set(store.catalog.products().filter((p) => p.stocked).map((p) => p.sku));
+  return lines.filter((line) => stocked.has(line.sku));
 }
 
 /** Staff: the area manager has the signed agreement. placed → approved. */
@@ -179,15 +182,14 @@ export function approve(store: Store, actor: Actor, seq: number, id: string): Or
 /** Staff: the devices leave the warehouse; on hand and reservation go down together. approved → shipped. */
 export function ship(store: Store, actor: Actor, seq: number, id: string): OrderRecord {
   return staffTransition(store, actor, seq, id, 'approved', 'shipped', (order) => {
-    const products = new Map(store.catalog.products().map((p) => [p.sku, p]));
-    const stocked = order.lines.filter((line) => products.get(line.sku)?.stocked);
+    const stocked = stockedLines(store, order.lines).map((line) => ({ line, onHand: store.ledger.stockOf(line.sku)?.onHand ?? 0 }));
     // Orders may be accepted beyond stock (backorder), but nothing ships that is not on the shelf.
-    const short = stocked.filter((line) => (store.ledger.stockOf(line.sku)?.onHand ?? 0) < line.qty);
+    const short = stocked.filter(({ line, onHand }) => onHand < line.qty);
     if (short.length > 0) {
-      const list = short.map((l) => `${l.sku} (${store.ledger.stockOf(l.sku)?.onHand ?? 0} on hand, ${l.qty} to ship)`).join(', ');
+      const list = short.map(({ line, onHand }) => `${line.sku} (${onHand} on hand, ${line.qty} to ship)`).join(', ');
       throw new RefusedError('INVALID_STATE', `${order.id} cannot ship yet: ${list}. Record deliveries with \`hwaas stock set SKU QTY\`, then ship.`);
     }
-    for (const line of stocked) store.ledger.ship(line.sku, line.qty);
+    for (const { line } of stocked) store.ledger.ship(line.sku, line.qty);
   });
 }
 

@@ -100,8 +100,8 @@ export function nearestSkus(sku: string, skus: readonly string[], count = 3): st
     .map((x) => x.candidate);
 }
 
-export function unknownSku(sku: string, book: PriceBook): UsageError {
-  const near = nearestSkus(sku, book.skus());
+export function unknownSku(sku: string, skus: readonly string[]): UsageError {
+  const near = nearestSkus(sku, skus);
   return new UsageError(
     `unknown SKU "${sku}"${near.length ? `; did you mean ${near.join(', ')}?` : '.'} \`hwaas pricelist --format json\` lists every SKU.`,
     'UNKNOWN_SKU',
@@ -112,7 +112,7 @@ export function unknownSku(sku: string, book: PriceBook): UsageError {
 export function priceItems(book: PriceBook, items: readonly RequestedItem[], term: Term, currency: Currency): QuoteItem[] {
   return items.map((item) => {
     const product = book.product(item.sku);
-    if (!product) throw unknownSku(item.sku, book);
+    if (!product) throw unknownSku(item.sku, book.skus());
     if (!product.hwaas) {
       throw new RefusedError(
         'NOT_ELIGIBLE',

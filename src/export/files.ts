@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, createWriteStream, fsyncSync, lstatSync, openSync, renameSync, rmSync } from 'node:fs';
+import { accessSync, closeSync, constants, createWriteStream, fsyncSync, lstatSync, openSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { PassThrough, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
@@ -22,11 +22,7 @@ function existing(path: string): { link: boolean } | null {
   }
 }
 
-/**
- * Writes through a temporary file in the same folder, then renames it into place:
- * a failure never leaves half a file. An existing file is replaced only with
- * `force`, and a symbolic link never is (hwaas does not write through links).
- */
+/** Writes to stdout, or to a file through replaceFile(). */
 export async function writeOutput(
   target: OutputTarget,
   stdout: Writable,
@@ -45,33 +41,44 @@ export async function writeOutput(
     await finished(tee);
     return { path: null, bytes };
   }
-  const { path } = target;
-  const found = existing(path);
-  if (found?.link) throw new RefusedError('EXISTS', `${path} is a symbolic link: hwaas does not write through links; remove it or choose another --out.`);
-  if (found && !force) throw new RefusedError('EXISTS', `${path} exists: choose another --out, or replace it with --force.`);
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.partial`);
-  let fd: number;
-  try {
-    fd = openSync(temporary, 'wx'); // synchronously, so a missing folder is an error here, not an unhandled event
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new UsageError(`--out: cannot write ${path} (${code}): check that the folder exists and is writable.`);
-  }
-  try {
-    const stream = createWriteStream(temporary, { fd });
+  let bytes = 0;
+  await replaceFile(target.path, force, '--out', async (temporary) => {
+    const stream = createWriteStream(temporary, { fd: openSync(temporary, 'wx') });
     const done = finished(stream);
     await produce(stream);
     if (!stream.writableEnded) stream.end();
     await done;
+    bytes = lstatSync(temporary).size;
+  });
+  return { path: target.path, bytes };
+}
+
+/**
+ * Writes `path` through a temporary file in the same folder, then renames it into
+ * place: a failure never leaves half a file. An existing file is replaced only with
+ * `force`, a symbolic link never (hwaas does not write through links). `write` gets
+ * the temporary name; it must create the file there.
+ */
+export async function replaceFile(path: string, force: boolean, flag: string, write: (temporary: string) => Promise<void>): Promise<void> {
+  const found = existing(path);
+  if (found?.link) throw new RefusedError('EXISTS', `${path} is a symbolic link: hwaas does not write through links; remove it or choose another name.`);
+  if (found && !force) throw new RefusedError('EXISTS', `${path} exists: choose another name, or replace it with --force.`);
+  const folder = dirname(path);
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new UsageError(`${flag}: cannot write ${path} (${code}): check that the folder exists and is writable.`);
+  }
+  const temporary = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.partial`);
+  try {
+    await write(temporary);
     const check = openSync(temporary, 'r');
     fsyncSync(check); // on disk before it takes the real name
     closeSync(check);
-    const bytes = lstatSync(temporary).size;
     renameSync(temporary, path);
-    return { path, bytes };
-  } catch (error) {
+  } finally {
     rmSync(temporary, { force: true });
-    throw error;
   }
 }
 

@@ -10,12 +10,12 @@ export async function run(ctx: Context, _options: unknown, id: string): Promise<
   const scope = await ctx.scope();
   const customer = store.customers.get(scope, id);
   if (!customer) throw new NotFoundError('customer', id);
-  const pbxs = store.pbxs.list(scope, { customer: customer.id });
+  const pbxs = store.pbxs.list(scope, { customer: customer.id }).map((pbx) => ({ pbx, view: pbxToJson(pbx, ctx.today) }));
   const agreements = store.ledger.agreements(scope, customer.id);
   if (ctx.json) {
     ctx.printJson({
       ...customerToJson(customer),
-      pbxs: pbxs.map((p) => pbxToJson(p, ctx.today)),
+      pbxs: pbxs.map((r) => r.view),
       agreements: agreements.map((a) => ({ id: a.id, customer: a.customer, signedOn: formatDate(a.signedOn), file: a.file })),
     });
     return;
@@ -41,11 +41,11 @@ export async function run(ctx: Context, _options: unknown, id: string): Promise<
     renderTable(
       ctx.style,
       [
-        { header: 'PBX', value: (p) => p.id },
-        { header: 'Name', value: (p) => p.name },
-        { header: 'Licence', value: (p) => p.license },
-        { header: 'Expires', value: (p) => pbxToJson(p, ctx.today).expiresOn ?? '' },
-        { header: 'State', value: (p) => pbxState(p, ctx.today) },
+        { header: 'PBX', value: (r) => r.pbx.id },
+        { header: 'Name', value: (r) => r.pbx.name },
+        { header: 'Licence', value: (r) => r.pbx.license },
+        { header: 'Expires', value: (r) => r.view.expiresOn ?? '' },
+        { header: 'State', value: (r) => pbxState(r.pbx, ctx.today) },
       ],
       pbxs,
     ),

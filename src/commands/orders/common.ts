@@ -2,6 +2,7 @@ import type { Context } from '../../cli/context.js';
 import { renderQuote } from '../../cli/quoteView.js';
 import { renderTable } from '../../cli/style.js';
 import { UsageError } from '../../errors.js';
+import type { Scope } from '../../domain/model.js';
 import { type Actor, orderFigures, orderToJson } from '../../domain/orders.js';
 import { type OrderRecord, orderSeq } from '../../store/orders.js';
 import type { Store } from '../../store/store.js';
@@ -17,7 +18,7 @@ export async function actor(ctx: Context): Promise<Actor> {
 }
 
 /** An order for people: its state, its figures as a quote table, warnings and history. */
-export function renderOrder(ctx: Context, store: Store, order: OrderRecord, scope: Parameters<typeof orderFigures>[1]): string {
+export function renderOrder(ctx: Context, store: Store, order: OrderRecord, scope: Scope): string {
   const { chalk } = ctx.style;
   const out: string[] = [];
   const customer = store.customers.get(scope, order.customer);

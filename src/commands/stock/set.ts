@@ -9,10 +9,7 @@ export async function run(ctx: Context, _options: unknown, skuText: string, qtyT
   await ctx.requireStaff('Setting stock');
   const store = await ctx.store();
   const product = store.catalog.product(sku);
-  if (!product) {
-    const skus = store.catalog.products().map((p) => p.sku);
-    throw unknownSku(sku, { product: () => null, skus: () => skus, price: () => null });
-  }
+  if (!product) throw unknownSku(sku, store.catalog.products().map((p) => p.sku));
   if (!product.stocked) throw new RefusedError('NOT_ELIGIBLE', `${sku} (${product.name}) is a service: it has no stock.`);
   const level = store.write(() => {
     store.ledger.setOnHand(sku, Number(qtyText));
