@@ -18,7 +18,7 @@ for (let i = 0; i < count; i++) {
   const monthly = BigInt(100 + (i % 5000));
   prices.set(sku, { monthly, yearly: monthly * 10n, 'five-year': monthly * 45n, capex: monthly * 30n });
 }
-const list = buildPricelist(products, prices, { type: 'opex', currency: 'EUR', date: fromCivil(2026, 11, 24), partner: { id: 'P', name: 'Łączność Plus Sp. z o.o.' }, samplePrices: true });
+const list = buildPricelist(products, prices, { type: 'opex', currency: 'EUR', date: fromCivil(2026, 11, 24), partner: { id: 'P', name: 'Łączność Plus Sp. z o.o.' }, samplePrices: true, sandbox: false });
 const start = process.hrtime.bigint();
 if (format !== 'none') {
   const stream = createWriteStream(out);

@@ -3,7 +3,7 @@
  * them into text and exit codes (see CLI.md, "Exit codes").
  */
 
-export type UsageCode = 'USAGE' | 'INVALID_INPUT' | 'UNKNOWN_SKU';
+export type UsageCode = 'USAGE' | 'INVALID_INPUT' | 'UNKNOWN_SKU' | 'DATE_PINNED' | 'NOT_A_STORE';
 export type RefusalCode =
   | 'NOT_FOUND'
   | 'NOT_ALLOWED'
@@ -17,6 +17,11 @@ export type RefusalCode =
   | 'INVALID_STATE'
   | 'NO_STORE'
   | 'STORE_TOO_NEW'
+  | 'STORE_CORRUPT'
+  | 'READ_ONLY'
+  | 'STORE_BUSY'
+  | 'DISK_FULL'
+  | 'IO_ERROR'
   | 'NOT_PRICED'
   | 'EXISTS'
   | 'CHECK_FAILED'
@@ -39,7 +44,7 @@ export class UsageError extends HwaasError {
   }
 }
 
-/** Understood, but a rule says no. Exit 1. */
+/** Understood, but a rule says no, or the environment failed (a full disk, a read-only store). Exit 1. */
 export class RefusedError extends HwaasError {
   readonly exitCode = 1;
   constructor(

@@ -69,10 +69,13 @@ describe('the built CLI', () => {
     expect(result.stderr).toContain('missing --name');
   });
 
-  it('stack traces only with HWAAS_DEBUG=1', () => {
+  it('a --db that is not a store is one sentence, exit 2, and the file is left alone', () => {
+    const before = readFileSync(join(ROOT, 'package.json'));
     const result = spawnCli(['customers', 'show', 'CUS-0001'], { HWAAS_DB: join(ROOT, 'package.json') });
-    expect([1, 70]).toContain(result.code);
+    expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('is not an hwaas store');
+    expect(readFileSync(join(ROOT, 'package.json'))).toEqual(before);
   });
 
   it('loads no pdfkit, exceljs or inquirer for --help, quote, customers list and pbx list', () => {

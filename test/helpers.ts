@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -86,6 +87,23 @@ export async function demoStore(): Promise<string> {
   const path = join(dir, 'hwaas.db');
   copyFileSync(template, path);
   return path;
+}
+
+/** The demo store turned live, as if a real partner's team had this data: writes run on the clock's date. */
+export async function liveStore(): Promise<string> {
+  const path = await demoStore();
+  const { default: Database } = await import('better-sqlite3');
+  const db = new Database(path);
+  db.prepare("UPDATE settings SET value = 'live' WHERE key = 'mode'").run();
+  db.close();
+  return path;
+}
+
+/** SHA-256 of the store's files: "nothing written" means this does not change. */
+export function storeFingerprint(path: string): string {
+  const hash = createHash('sha256');
+  for (const suffix of ['', '-wal']) if (existsSync(path + suffix)) hash.update(readFileSync(path + suffix));
+  return hash.digest('hex');
 }
 
 /** Runs the built CLI as a separate process, with no terminal. */

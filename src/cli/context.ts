@@ -3,9 +3,10 @@ import { join, resolve } from 'node:path';
 import { NotFoundError, RefusedError, UsageError } from '../errors.js';
 import { type Scope, type User, scopeOf } from '../domain/model.js';
 import type { Store } from '../store/store.js';
-import { type CalendarDate, parseDate } from '../terms/dates.js';
+import { type CalendarDate, formatDate, parseDate } from '../terms/dates.js';
 import { type Io, envFlag } from './io.js';
-import { PLAIN_STYLE, type Style, loadStyle } from './style.js';
+import { PLAIN_STYLE, type Style, loadStyle, terminalSafe } from './style.js';
+import { safeJson } from './report.js';
 
 /** The global options of CLI.md after commander has parsed them. */
 export interface GlobalOptions {
@@ -15,6 +16,13 @@ export interface GlobalOptions {
   json?: boolean;
   input?: boolean; // false with --no-input
   color?: boolean; // false with --no-color
+}
+
+export function datePinned(by: '--date' | 'HWAAS_TODAY', today: CalendarDate): UsageError {
+  return new UsageError(
+    `${by}: this store is live, and a live store writes on today's date (${formatDate(today)}); ${by} is for quotes and listings: leave it out to write.`,
+    'DATE_PINNED',
+  );
 }
 
 export function defaultDbPath(env: Io['env']): string {
@@ -34,6 +42,8 @@ export class Context {
   private readonly colourWanted: boolean;
   readonly dbPath: string;
   readonly today: CalendarDate;
+  /** Which flag or variable moved "today" away from the clock, if one did. */
+  readonly datePinnedBy: '--date' | 'HWAAS_TODAY' | null;
   private openStore: Store | null = null;
   private actingUser: User | null = null;
 
@@ -46,9 +56,32 @@ export class Context {
     this.canPrompt = !this.noInput && io.stdinIsTTY && io.stdout.isTTY === true;
     this.colourWanted = options.color !== false && !io.env.NO_COLOR && io.stdout.isTTY === true;
     this.dbPath = resolve(io.cwd, options.db ?? (io.env.HWAAS_DB || defaultDbPath(io.env)));
-    if (options.date !== undefined) this.today = parseDate(options.date, '--date');
-    else if (io.env.HWAAS_TODAY) this.today = parseDate(io.env.HWAAS_TODAY, 'HWAAS_TODAY');
-    else this.today = io.clockToday();
+    if (options.date !== undefined) {
+      this.today = parseDate(options.date, '--date');
+      this.datePinnedBy = '--date';
+    } else if (io.env.HWAAS_TODAY) {
+      this.today = parseDate(io.env.HWAAS_TODAY, 'HWAAS_TODAY');
+      this.datePinnedBy = 'HWAAS_TODAY';
+    } else {
+      this.today = io.clockToday();
+      this.datePinnedBy = null;
+    }
+  }
+
+  /**
+   * A command that writes runs on the real date in a live store: a moved "today"
+   * would let anyone pick the price and the rules that apply. Refused before anything
+   * happens; read-only commands keep --date for what-ifs, and a sandbox store moves freely.
+   */
+  async requireRealDateForWrite(): Promise<void> {
+    if (this.datePinnedBy === null) return;
+    const store = await this.store();
+    if (store.parties.setting('mode') !== 'sandbox') throw datePinned(this.datePinnedBy, this.io.clockToday());
+  }
+
+  /** Whether the store is a sandbox (demo data, a movable clock): its documents say so. */
+  async sandbox(): Promise<boolean> {
+    return (await this.store()).parties.setting('mode') === 'sandbox';
   }
 
   /** Colour on stdout only for a terminal, without NO_COLOR or --no-color. */
@@ -117,21 +150,27 @@ export class Context {
     return partner;
   }
 
+  /** When an event happens. In a sandbox with a moved "today", the clock's time on that day, so that dates agree. */
   timestamp(): string {
-    return this.io.now().toISOString();
+    const now = this.io.now();
+    const shift = this.today - this.io.clockToday();
+    return new Date(now.getTime() + shift * 86_400_000).toISOString();
   }
 
+  /** A line (or lines) for people on stdout, with nothing that could drive the terminal but hwaas's own colours. */
   out(text: string): void {
-    this.io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    const safe = terminalSafe(text, this.style.enabled);
+    this.io.stdout.write(safe.endsWith('\n') ? safe : `${safe}\n`);
   }
 
   err(text: string): void {
-    this.io.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+    const safe = terminalSafe(text, this.style.enabled);
+    this.io.stderr.write(safe.endsWith('\n') ? safe : `${safe}\n`);
   }
 
   /** Exactly one JSON document on stdout. */
   printJson(value: unknown): void {
-    this.out(JSON.stringify(value, null, 2));
+    this.io.stdout.write(`${safeJson(value, 2)}\n`);
   }
 
   /** A value from a flag, or asked for at a terminal, or a usage error that names the flag. */

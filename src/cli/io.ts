@@ -1,6 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import { isatty } from 'node:tty';
-import { type CalendarDate, fromCivil } from '../terms/dates.js';
+import { type CalendarDate, formatDate, fromCivil } from '../terms/dates.js';
 
 export type OutStream = Writable & { isTTY?: boolean; columns?: number };
 export type InStream = Readable & { isTTY?: boolean };
@@ -22,6 +22,17 @@ export interface Io {
 
 export function localCalendarDate(now: Date): CalendarDate {
   return fromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+/** A stored timestamp as people read it: the local calendar date, like "today" (`2026-11-24`). */
+export function localDateText(iso: string): string {
+  return formatDate(localCalendarDate(new Date(iso)));
+}
+
+/** A stored timestamp as a local date and time of day (`2026-11-24 11:00`). */
+export function localDateTimeText(iso: string): string {
+  const at = new Date(iso);
+  return `${formatDate(localCalendarDate(at))} ${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
 }
 
 export function processIo(): Io {

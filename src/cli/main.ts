@@ -1,6 +1,6 @@
 import { type ProgramState, buildProgram } from './program.js';
 import { type Io, processIo } from './io.js';
-import { reportError } from './report.js';
+import { outputFailure, reportError } from './report.js';
 
 /** Runs one command line; returns the exit code. Never calls process.exit (piped output would be cut). */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -11,7 +11,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return state.exitCode;
   } catch (error) {
     const json = state.ctx?.json ?? (argv.includes('--json') || hasJsonFormat(argv));
-    return reportError(error, io, { json, colour: !argv.includes('--no-color') });
+    return reportError(error, io, { json, colour: !argv.includes('--no-color'), storePath: state.ctx?.dbPath ?? null });
   } finally {
     state.ctx?.close();
   }
@@ -26,9 +26,16 @@ export { processIo };
 
 /** The entry point of bin/hwaas.js. */
 export async function run(): Promise<void> {
-  // A reader that goes away (`hwaas … | head`) is not an error worth a stack trace.
+  // A reader that goes away (`hwaas … | head`) is not an error worth a stack trace;
+  // a full device (`> /dev/full`) is said once, and the run fails.
+  let failed = false;
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
+    if (error.code === 'EPIPE' || failed) return;
+    failed = true;
+    const argv = process.argv.slice(2);
+    reportError(outputFailure(error), processIo(), { json: argv.includes('--json'), colour: false });
+    process.exitCode = 1;
   });
-  process.exitCode = await main(process.argv.slice(2), processIo());
+  const code = await main(process.argv.slice(2), processIo());
+  if (!failed) process.exitCode = code;
 }

@@ -41,13 +41,15 @@ const formatOption = () =>
 
 /** The whole command tree. Declaring it loads no command module, no store and no heavy library. */
 export function buildProgram(io: Io, state: ProgramState, argv: readonly string[] = []): Command {
+  /** `writes`: the command changes the store, so a live store refuses a moved "today" before anything happens. */
   const lazy =
-    (load: () => Promise<CommandModule>) =>
+    (load: () => Promise<CommandModule>, writes = false) =>
     async (...args: unknown[]): Promise<void> => {
       const command = args[args.length - 1] as Command;
       const options = command.optsWithGlobals() as Record<string, unknown>;
       const positionals = args.slice(0, -2).flatMap((a) => (Array.isArray(a) ? a : [a])) as string[];
       state.ctx = await Context.create(io, options as GlobalOptions);
+      if (writes) await state.ctx.requireRealDateForWrite();
       const mod = await load();
       const code = await mod.run(state.ctx, options, ...positionals);
       if (typeof code === 'number') state.exitCode = code;
@@ -109,13 +111,14 @@ export function buildProgram(io: Io, state: ProgramState, argv: readonly string[
       target.outputHelp();
     });
 
-  top('init', 'create or migrate the store and load the catalog from data/', (c) => {
+  top('init', 'create or migrate the store (live; --demo: a sandbox with demo data) and load the catalog from data/', (c) => {
     examples(
       c
         .option('--demo', 'also load demo partners, users, customers, PBXs, invoices, agreements and stock')
-        .option('--force', 'delete the store and build it anew')
+        .option('--force', 'delete the store and build it anew (only an hwaas store; asks first)')
+        .option('--yes', 'with --force: do not ask (required without a terminal)')
         .action(lazy(() => import('../commands/init.js'))),
-      ['hwaas init', 'hwaas init --demo --json', 'hwaas --db ./try.db init --demo --force'],
+      ['hwaas init', 'hwaas init --demo --json', 'hwaas --db ./try.db init --demo --force --yes'],
     );
   });
 
@@ -158,7 +161,7 @@ export function buildProgram(io: Io, state: ProgramState, argv: readonly string[
         .option('--vat <vat>', 'VAT number')
         .option('--email <addr>', 'contact e-mail')
         .option('--partner <id>', 'the partner it belongs to (staff)')
-        .action(lazy(() => import('../commands/customers/add.js'))),
+        .action(lazy(() => import('../commands/customers/add.js'), true)),
       ['hwaas customers add --name "Łódź Telekom Sp. z o.o." --country PL', 'hwaas --as USR-101 customers add --name "Acme" --partner PTR-001'],
     );
   });
@@ -188,7 +191,7 @@ export function buildProgram(io: Io, state: ProgramState, argv: readonly string[
         .addOption(new Option('--type <type>', 'cloud, virtual or hardware').choices(['cloud', 'virtual', 'hardware']))
         .option('--license <term>', 'monthly|yearly|five-year (1m, 1y, 5y) or perpetual')
         .option('--activated <YYYY-MM-DD>', 'activation date (not after today)')
-        .action(lazy(() => import('../commands/pbx/add.js'))),
+        .action(lazy(() => import('../commands/pbx/add.js'), true)),
       ['hwaas pbx add --customer CUS-0001 --name "Müller Filiale" --type cloud --license yearly --activated 2026-05-01'],
     );
   });
@@ -250,7 +253,7 @@ export function buildProgram(io: Io, state: ProgramState, argv: readonly string[
         .option('--save', 'save a draft to check out later')
         .option('--checkout', 'place the order now')
         .option('--yes', 'do not ask for confirmation')
-        .action(lazy(() => import('../commands/order.js'))),
+        .action(lazy(() => import('../commands/order.js'), true)),
       [
         'hwaas order',
         'hwaas order --customer CUS-0001 --pbx PBX-1001 --item WP480G=5 --item MONOLED=5 --save',
@@ -283,24 +286,24 @@ export function buildProgram(io: Io, state: ProgramState, argv: readonly string[
       ['hwaas orders show ORD-000001', 'hwaas orders show ORD-000001 --format pdf'],
     );
     examples(
-      orders.command('checkout').description('place a draft: checks the rules, fixes the amounts, reserves stock').argument('<id>').option('--yes', 'do not ask for confirmation').action(lazy(() => import('../commands/orders/checkout.js'))),
+      orders.command('checkout').description('place a draft: checks the rules, fixes the amounts, reserves stock').argument('<id>').option('--yes', 'do not ask for confirmation').action(lazy(() => import('../commands/orders/checkout.js'), true)),
       ['hwaas orders checkout ORD-000001 --yes'],
     );
     examples(
-      orders.command('cancel').description('cancel a draft, placed or approved order (releases its reservation)').argument('<id>').option('--yes', 'do not ask for confirmation').action(lazy(() => import('../commands/orders/cancel.js'))),
+      orders.command('cancel').description('cancel a draft, placed or approved order (releases its reservation)').argument('<id>').option('--yes', 'do not ask for confirmation').action(lazy(() => import('../commands/orders/cancel.js'), true)),
       ['hwaas orders cancel ORD-000001 --yes'],
     );
-    examples(orders.command('approve').description('staff: the area manager has the signed agreement').argument('<id>').action(lazy(() => import('../commands/orders/approve.js'))), [
+    examples(orders.command('approve').description('staff: the area manager has the signed agreement').argument('<id>').action(lazy(() => import('../commands/orders/approve.js'), true)), [
       'hwaas --as giulia.rossi@wildix.example orders approve ORD-000001',
     ]);
-    examples(orders.command('ship').description('staff: the devices leave stock; reservations are released').argument('<id>').action(lazy(() => import('../commands/orders/ship.js'))), [
+    examples(orders.command('ship').description('staff: the devices leave stock; reservations are released').argument('<id>').action(lazy(() => import('../commands/orders/ship.js'), true)), [
       'hwaas --as giulia.rossi@wildix.example orders ship ORD-000001',
     ]);
   });
 
   top('stock', 'devices on hand, reserved by orders, and available (may be negative: backorder)', (stock) => {
     examples(stock.command('list').description('stock of every device').addOption(formatOption()).action(lazy(() => import('../commands/stock/list.js'))), ['hwaas stock list']);
-    examples(stock.command('set').description('staff: set the devices on hand').argument('<sku>').argument('<qty>').action(lazy(() => import('../commands/stock/set.js'))), [
+    examples(stock.command('set').description('staff: set the devices on hand').argument('<sku>').argument('<qty>').action(lazy(() => import('../commands/stock/set.js'), true)), [
       'hwaas --as USR-101 stock set MONOLED 250',
     ]);
   });
@@ -317,7 +320,7 @@ export function buildProgram(io: Io, state: ProgramState, argv: readonly string[
         .option('--customer <id>', 'the customer')
         .option('--signed-on <YYYY-MM-DD>', 'when the customer signed')
         .option('--file <path>', 'the signed document')
-        .action(lazy(() => import('../commands/agreements/add.js'))),
+        .action(lazy(() => import('../commands/agreements/add.js'), true)),
       ['hwaas agreements add --customer CUS-0002 --signed-on 2026-11-20 --file signed.pdf'],
     );
   });
@@ -327,7 +330,7 @@ export function buildProgram(io: Io, state: ProgramState, argv: readonly string[
       invoices.command('list').description('invoices, by due date').option('--overdue', 'only unpaid invoices past their due date').addOption(formatOption()).action(lazy(() => import('../commands/invoices/list.js'))),
       ['hwaas invoices list --overdue'],
     );
-    examples(invoices.command('pay').description('staff: mark an invoice paid today').argument('<number>').action(lazy(() => import('../commands/invoices/pay.js'))), [
+    examples(invoices.command('pay').description('staff: mark an invoice paid today').argument('<number>').action(lazy(() => import('../commands/invoices/pay.js'), true)), [
       'hwaas --as USR-101 invoices pay INV-2026-0201',
     ]);
   });
@@ -335,6 +338,10 @@ export function buildProgram(io: Io, state: ProgramState, argv: readonly string[
   top('db', 'the store itself', (db) => {
     examples(db.command('backup').description('an online backup of the store').argument('<file>').option('--force', 'overwrite FILE').action(lazy(() => import('../commands/db/backup.js'))), [
       'hwaas db backup ~/hwaas-$(date +%F).db',
+    ]);
+    examples(db.command('info').description('where the store is, its backend, mode (live or sandbox) and schema version').action(lazy(() => import('../commands/db/info.js'))), [
+      'hwaas db info',
+      'hwaas db info --json',
     ]);
     examples(db.command('check').description('integrity, foreign-key and stock-reservation check').action(lazy(() => import('../commands/db/check.js'))), [
       'hwaas db check',

@@ -1,10 +1,9 @@
 import { formatDate } from '../terms/dates.js';
 import { formatMoney } from '../terms/money.js';
 import { type Quote, type QuoteLine, explainQuote } from '../terms/quote.js';
-import type { Term } from '../terms/term.js';
+import { PER_TERM } from '../terms/term.js';
 import { type Style, renderTable } from './style.js';
 
-const PER: Readonly<Record<Term, string>> = { monthly: 'month', yearly: 'year', 'five-year': '5 years' };
 
 /** A quote (or a placed order's figures) for people: the header facts, the lines, the totals. */
 export function renderQuote(style: Style, quote: Quote, title: string): string {
@@ -24,7 +23,7 @@ export function renderQuote(style: Style, quote: Quote, title: string): string {
         { header: 'SKU', value: (l) => l.sku },
         { header: 'Product', value: (l) => l.name },
         { header: 'Qty', value: (l) => String(l.qty), align: 'right' },
-        { header: `Unit / ${PER[quote.term]}`, value: (l) => money(l.unitPrice), align: 'right' },
+        { header: `Unit / ${PER_TERM[quote.term]}`, value: (l) => money(l.unitPrice), align: 'right' },
         { header: 'First charge', value: (l) => money(l.amount), align: 'right' },
         { header: 'Renewal', value: (l) => money(l.renewal), align: 'right' },
       ],
@@ -34,7 +33,7 @@ export function renderQuote(style: Style, quote: Quote, title: string): string {
   out.push('');
   out.push(`Total first charge: ${chalk.bold(money(quote.total))} (${formatDate(quote.start)} to ${formatDate(quote.end)})`);
   if (quote.renewalDate !== null && quote.renewalTotal !== null) {
-    out.push(`Renews on ${formatDate(quote.renewalDate)} at ${money(quote.renewalTotal)} per ${PER[quote.term]}, together with the PBX.`);
+    out.push(`Renews on ${formatDate(quote.renewalDate)} at ${money(quote.renewalTotal)} per ${PER_TERM[quote.term]}, together with the PBX.`);
   } else {
     out.push(chalk.yellow('The PBX is cancelled: these services end with it and do not renew.'));
   }

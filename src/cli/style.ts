@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import type Table from 'cli-table3';
+import { escapeUnsafe } from '../domain/text.js';
 
-/** The few styles hwaas uses; chalk provides them when colour is on. */
+/** The few styles hwaas uses; chalk provides them when colour is on. Each escapes what it is given. */
 export interface Painter {
   bold(text: string): string;
   red(text: string): string;
@@ -15,8 +16,7 @@ export interface Style {
   readonly chalk: Painter;
 }
 
-const same = (text: string): string => text;
-const PLAIN: Painter = { bold: same, red: same, green: same, yellow: same, grey: same };
+const PLAIN: Painter = { bold: escapeUnsafe, red: escapeUnsafe, green: escapeUnsafe, yellow: escapeUnsafe, grey: escapeUnsafe };
 export const PLAIN_STYLE: Style = { enabled: false, chalk: PLAIN };
 
 /**
@@ -26,14 +26,51 @@ export const PLAIN_STYLE: Style = { enabled: false, chalk: PLAIN };
 export async function loadStyle(enabled: boolean): Promise<Style> {
   if (!enabled) return PLAIN_STYLE;
   const { Chalk } = await import('chalk');
-  return { enabled, chalk: new Chalk({ level: 1 }) };
+  const chalk = new Chalk({ level: 1 });
+  const painter: Painter = {
+    bold: (text) => chalk.bold(escapeUnsafe(text)),
+    red: (text) => chalk.red(escapeUnsafe(text)),
+    green: (text) => chalk.green(escapeUnsafe(text)),
+    yellow: (text) => chalk.yellow(escapeUnsafe(text)),
+    grey: (text) => chalk.grey(escapeUnsafe(text)),
+  };
+  return { enabled, chalk: painter };
 }
+
+// The only escape sequences hwaas itself writes: chalk's level-1 colours and bold, and their resets.
+// eslint-disable-next-line no-control-regex
+const OWN_SEQUENCE = /^\u001b\[(?:1|22|31|32|33|39|90)m/;
+
+/**
+ * The last net before a terminal: every control character and bidirectional override
+ * is escaped, except (with colour on) the colour codes hwaas writes itself. A stored
+ * name can then neither write the clipboard (OSC 52) nor hide text (SGR 8).
+ */
+export function terminalSafe(text: string, keepColour: boolean): string {
+  if (!keepColour) return keepNewlines(text);
+  let out = '';
+  let plainFrom = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) !== 0x1b) continue;
+    const own = OWN_SEQUENCE.exec(text.slice(i, i + 5));
+    if (!own) continue;
+    out += keepNewlines(text.slice(plainFrom, i)) + own[0];
+    i += own[0].length - 1;
+    plainFrom = i + 1;
+  }
+  return out + keepNewlines(text.slice(plainFrom));
+}
+
+const keepNewlines = (text: string): string => text.split('\n').map(escapeUnsafe).join('\n');
 
 export type Align = 'left' | 'right';
 
+/** A cell: text, or text painted in one colour. Either way the text is escaped. */
+export type Cell = string | { readonly text: string; readonly paint: keyof Painter };
+
 export interface Column<T> {
   readonly header: string;
-  readonly value: (row: T) => string;
+  readonly value: (row: T) => Cell;
   readonly align?: Align;
 }
 
@@ -49,6 +86,13 @@ export function renderTable<T>(style: Style, columns: readonly Column<T>[], rows
     colAligns: columns.map((c) => c.align ?? 'left'),
     wordWrap: false,
   });
-  for (const row of rows) table.push(columns.map((c) => c.value(row)));
+  for (const row of rows) {
+    table.push(
+      columns.map((c) => {
+        const cell = c.value(row);
+        return typeof cell === 'string' ? escapeUnsafe(cell) : style.chalk[cell.paint](cell.text);
+      }),
+    );
+  }
   return table.toString();
 }

@@ -5,7 +5,8 @@ const ENVIRONMENT = `Environment variables
   HWAAS_DB        the SQLite store, like --db
                   (default: $XDG_DATA_HOME/hwaas/hwaas.db, i.e. ~/.local/share/hwaas/hwaas.db)
   HWAAS_USER      who is acting (user ID or e-mail), like --as
-  HWAAS_TODAY     what "today" is (YYYY-MM-DD), like --date: makes quotes in CI reproducible
+  HWAAS_TODAY     what "today" is (YYYY-MM-DD), like --date: makes quotes in CI reproducible;
+                  a live store refuses it on commands that write (DATE_PINNED)
   HWAAS_NO_INPUT  set to 1 to never prompt, like --no-input
   CI              set (to anything but "", 0 or false) by CI systems: never prompt
   NO_COLOR        set to anything non-empty: no colour, like --no-color
@@ -40,12 +41,20 @@ Error codes (stderr; with --json as {"error":{"code":"…","message":"…"}})
           INVALID_STATE      the order is not in a state that allows this
           EXISTS             the file exists (use --force)
           CHECK_FAILED       a quote --check case or db check failed
-          NO_STORE           no store yet: run hwaas init
+          NO_STORE           no store yet (or an empty file): run hwaas init
           STORE_TOO_NEW      the store was written by a newer hwaas
+          STORE_CORRUPT      the store file is damaged: restore a backup
+          STORE_BUSY         another hwaas held the store locked too long
+          READ_ONLY          a store, folder or disk hwaas must write is read-only
+          DISK_FULL          the disk (or standard output's device) is full
+          IO_ERROR           the disk failed while reading or writing
           INVALID_DATA       a file in data/ is malformed
   exit 2  USAGE              unknown flag or command, missing value
-          INVALID_INPUT      a bad date, quantity, amount or file
+          INVALID_INPUT      a bad date, quantity, amount, text or file
           UNKNOWN_SKU        no such product in the catalog
+          DATE_PINNED        --date or HWAAS_TODAY on a write to a live store
+          NOT_A_STORE        --db names a folder, a link to nothing, or a file
+                             that is not an hwaas store
   exit 70 INTERNAL           a bug
 `;
 

@@ -1,6 +1,7 @@
 import type { Context } from '../cli/context.js';
 import { UsageError } from '../errors.js';
-import { orderToJson, placeOrder, saveDraft } from '../domain/orders.js';
+import { checkPriceOverrides, orderToJson, placeOrder, saveDraft } from '../domain/orders.js';
+import { makeQuote, storeQuoteSources } from '../domain/quoting.js';
 import { parseItemFlags } from '../domain/pricing.js';
 import { orderId } from '../store/orders.js';
 import { formatDate } from '../terms/dates.js';
@@ -40,6 +41,7 @@ export async function run(ctx: Context, options: OrderOptions): Promise<number> 
   const store = await ctx.store();
   const scope = await ctx.scope();
   const who = await actor(ctx);
+  checkPriceOverrides(who.user, request.items);
   if (options.save) {
     const { seq, quote } = saveDraft(store, who, request);
     const order = store.orders.get(scope, seq)!;
@@ -47,7 +49,10 @@ export async function run(ctx: Context, options: OrderOptions): Promise<number> 
     else ctx.out(`Saved draft ${order.id}: ${formatMoney(quote.total, quote.currency)} if checked out today; check out with \`hwaas orders checkout ${order.id}\`.`);
     return 0;
   }
-  if (!(await ctx.confirm(options.yes, `Place an HWaaS order for ${request.customer} on ${request.pbx}?`))) {
+  // The amount is said before the question; a refusal (a PBX that does not fit, an unknown SKU) comes first.
+  const preview = options.yes ? null : makeQuote(storeQuoteSources(store, scope), { pbx: request.pbx, term: request.term, start: ctx.today, items: request.items }).quote;
+  const amount = preview ? ` for ${formatMoney(preview.total, preview.currency)}` : '';
+  if (!(await ctx.confirm(options.yes, `Place an HWaaS order for ${request.customer} on ${request.pbx}${amount}?`))) {
     ctx.err('Nothing placed.');
     return 1;
   }

@@ -62,6 +62,7 @@ export async function run(ctx: Context, options: PricelistOptions): Promise<void
     date: ctx.today,
     partner: partner ? { id: partner.id, name: partner.name } : null,
     samplePrices: store.parties.setting('sample_prices') === '1',
+    sandbox: store.parties.setting('mode') === 'sandbox',
   });
 
   const defaultName = `hwaas-pricelist-${type}-${currency}-${formatDate(ctx.today)}.${format}`;

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { renderExplanation, renderQuote } from '../cli/quoteView.js';
@@ -80,17 +80,55 @@ export async function run(ctx: Context, options: QuoteOptions): Promise<number> 
   return 0;
 }
 
+/** A cases file is read whole, so it is bounded: /dev/zero or a 10 GB file is refused, not swallowed. */
+export const MAX_CASES_BYTES = 128 * 1024 * 1024;
+
+function readCasesFile(file: string, cwd: string): string {
+  const tooBig = () => new UsageError(`--file: ${file} is larger than ${MAX_CASES_BYTES / 1024 / 1024} MB, more than a cases file can be; split it into several files.`);
+  let fd: number;
+  try {
+    if (file === '-') fd = 0;
+    else {
+      const path = resolve(cwd, file);
+      const stat = statSync(path);
+      if (stat.isDirectory()) throw new UsageError(`--file: ${file} is a folder; give a JSON cases file.`);
+      if (stat.isFile() && stat.size > MAX_CASES_BYTES) throw tooBig();
+      fd = openSync(path, 'r');
+    }
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`--file: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+  }
+  // Read in chunks up to the bound, whatever the file claims to be (a device, a pipe, stdin).
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(1024 * 1024);
+      let read: number;
+      try {
+        read = readSync(fd, chunk, 0, chunk.length, null);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+        if ((error as NodeJS.ErrnoException).code === 'EOF') break;
+        throw new UsageError(`--file: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+      }
+      if (read === 0) break;
+      total += read;
+      if (total > MAX_CASES_BYTES) throw tooBig();
+      chunks.push(chunk.subarray(0, read));
+    }
+  } finally {
+    if (fd !== 0) closeSync(fd);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 async function runCases(ctx: Context, options: QuoteOptions): Promise<number> {
   if (options.pbx !== undefined || options.term !== undefined || options.activated !== undefined || options.item.length > 0) {
     throw new UsageError('--file takes the quotes from the file: leave out --pbx, --term, --activated and --item.', 'USAGE');
   }
-  const path = resolve(ctx.io.cwd, options.file!);
-  let text: string;
-  try {
-    text = options.file === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(`--file: cannot read ${options.file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
-  }
+  const text = readCasesFile(options.file!, ctx.io.cwd);
   const cases = readQuoteCases(parseJsonText(options.file!, text, true));
   const sources = await quoteSources(ctx);
   const outcomes = cases.map((c) => runQuoteCase(sources, c, ctx.today));

@@ -3,6 +3,10 @@ import { TERMS, type License } from '../terms/term.js';
 import type { CalendarDate } from '../terms/dates.js';
 import { type CatalogProduct, PBX_TYPES, type Partner, type PbxType, type PriceTable, type User } from './model.js';
 import { type JsonReader } from './validate.js';
+import { MAX_UNIT_PRICE } from './pricing.js';
+
+/** 1,000,000,000.00: an invoice is larger than a unit price, but still bounded. */
+export const MAX_INVOICE_AMOUNT = 100_000_000_000n;
 
 export interface CatalogData {
   readonly samplePrices: boolean;
@@ -28,11 +32,11 @@ export function readCatalog(root: JsonReader): CatalogData {
         if (!pricesReader.has(currency)) pricesReader.field(currency).fail(`no ${currency} prices`);
         const table = pricesReader.field(currency);
         const row: PriceTable = {};
-        if (table.has('capex')) row.capex = table.field('capex').amount();
+        if (table.has('capex')) row.capex = table.field('capex').amount(MAX_UNIT_PRICE);
         for (const term of TERMS) {
           if (table.has(term)) {
             if (!hwaas) table.field(term).fail(`${sku} is not HWaaS-eligible, so it has no OpEx price`);
-            row[term] = table.field(term).amount();
+            row[term] = table.field(term).amount(MAX_UNIT_PRICE);
           } else if (hwaas) {
             table.field(term).fail(`${sku} is HWaaS-eligible but has no ${term} price`);
           }
@@ -192,7 +196,7 @@ export function readDemo(root: JsonReader, skus: ReadonlySet<string>): DemoData 
       return {
         number,
         partner,
-        amount: entry.field('amount').amount(),
+        amount: entry.field('amount').amount(MAX_INVOICE_AMOUNT),
         currency: entry.field('currency').oneOf(CURRENCIES),
         issuedOn,
         dueOn,

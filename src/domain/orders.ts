@@ -68,8 +68,20 @@ export function checkoutBlockers(store: Store, customer: Customer, today: Calend
   return blockers;
 }
 
+/** Only staff set a negotiated price on an order; a partner orders at the price list's price. Quotes may ask "what if". */
+export function checkPriceOverrides(user: User, items: readonly RequestedItem[]): void {
+  const priced = items.filter((item) => item.price !== null);
+  if (priced.length > 0 && user.role !== 'staff') {
+    throw new RefusedError(
+      'NOT_ALLOWED',
+      `${priced.map((i) => `${i.sku}@…`).join(', ')}: an order is placed at the price list's price; only Wildix staff can set a negotiated price. Leave out @PRICE (a quote may still use it), or ask your area manager.`,
+    );
+  }
+}
+
 /** Saves a draft; the quote (as of today) proves every line can be ordered on that PBX. */
 export function saveDraft(store: Store, actor: Actor, request: OrderRequest): { seq: number; quote: Quote } {
+  checkPriceOverrides(actor.user, request.items);
   const scope = scopeOf(actor.user);
   return store.write(() => {
     const { customer, pbx } = customerAndPbx(store, scope, request.customer, request.pbx);
@@ -82,6 +94,7 @@ export function saveDraft(store: Store, actor: Actor, request: OrderRequest): { 
       currency: quote.currency,
       createdAt: actor.at,
       createdBy: actor.user.id,
+      savedTotal: quote.total,
       lines: quote.lines.map((line, index) => ({ sku: line.sku, name: line.name, qty: line.qty, priceOverride: request.items[index]!.price })),
     });
     return { seq, quote };
@@ -111,9 +124,12 @@ export function checkout(store: Store, actor: Actor, seq: number, id: string): O
     const { customer, pbx } = customerAndPbx(store, scope, order.customer, order.pbx);
     const blockers = checkoutBlockers(store, customer, actor.today);
     if (blockers.length > 0) throw new RefusedError(blockers[0]!.code, blockers.map((b) => b.message).join(' Also: '));
-    const quote = quoteFor(store, scope, pbx, order.term, draftItems(order), actor.today);
+    const sources = storeQuoteSources(store, scope);
+    const quote = makeQuote(sources, { pbx: pbx.id, term: order.term, start: actor.today, items: draftItems(order) }).quote;
+    const stocked = new Set(stockedLines(store, quote.lines).map((l) => l.sku));
     const warnings: string[] = [];
-    for (const line of stockedLines(store, quote.lines)) {
+    for (const line of quote.lines) {
+      if (!stocked.has(line.sku)) continue;
       store.ledger.reserve(line.sku, line.qty);
       const level = store.ledger.stockOf(line.sku);
       const available = level ? level.onHand - level.reserved : -line.qty;
@@ -129,7 +145,14 @@ export function checkout(store: Store, actor: Actor, seq: number, id: string): O
         periodDays: quote.periodDays,
         total: quote.total,
         renewalTotal: quote.renewalTotal,
-        lines: quote.lines.map((l) => ({ sku: l.sku, name: l.name, qty: l.qty, priceOverride: null, unitPrice: l.unitPrice, amount: l.amount, renewal: l.renewal })),
+        lines: quote.lines.map((l) => ({
+          sku: l.sku,
+          unitPrice: l.unitPrice,
+          amount: l.amount,
+          renewal: l.renewal,
+          listPrice: sources.book.price(l.sku, quote.currency, quote.term),
+          reservedQty: stocked.has(l.sku) ? l.qty : 0,
+        })),
         warnings,
       },
       actor.at,
@@ -164,8 +187,9 @@ export function cancel(store: Store, actor: Actor, seq: number, id: string): Ord
   });
 }
 
+/** Gives back what each line recorded at checkout: the catalog may have changed since. */
 function releaseReservation(store: Store, order: OrderRecord): void {
-  for (const line of stockedLines(store, order.lines)) store.ledger.reserve(line.sku, -line.qty);
+  for (const line of order.lines) if (line.reservedQty > 0) store.ledger.reserve(line.sku, -line.reservedQty);
 }
 
 /** The lines of devices kept in stock: services (CLASSOUND) are neither reserved nor shipped. */
@@ -182,14 +206,15 @@ export function approve(store: Store, actor: Actor, seq: number, id: string): Or
 /** Staff: the devices leave the warehouse; on hand and reservation go down together. approved → shipped. */
 export function ship(store: Store, actor: Actor, seq: number, id: string): OrderRecord {
   return staffTransition(store, actor, seq, id, 'approved', 'shipped', (order) => {
-    const stocked = stockedLines(store, order.lines).map((line) => ({ line, onHand: store.ledger.stockOf(line.sku)?.onHand ?? 0 }));
+    // What each line reserved at checkout ships, whatever the catalog says today.
+    const stocked = order.lines.filter((line) => line.reservedQty > 0).map((line) => ({ line, onHand: store.ledger.stockOf(line.sku)?.onHand ?? 0 }));
     // Orders may be accepted beyond stock (backorder), but nothing ships that is not on the shelf.
-    const short = stocked.filter(({ line, onHand }) => onHand < line.qty);
+    const short = stocked.filter(({ line, onHand }) => onHand < line.reservedQty);
     if (short.length > 0) {
-      const list = short.map(({ line, onHand }) => `${line.sku} (${onHand} on hand, ${line.qty} to ship)`).join(', ');
+      const list = short.map(({ line, onHand }) => `${line.sku} (${onHand} on hand, ${line.reservedQty} to ship)`).join(', ');
       throw new RefusedError('INVALID_STATE', `${order.id} cannot ship yet: ${list}. Record deliveries with \`hwaas stock set SKU QTY\`, then ship.`);
     }
-    for (const { line } of stocked) store.ledger.ship(line.sku, line.qty);
+    for (const { line } of stocked) store.ledger.ship(line.sku, line.reservedQty);
   });
 }
 
@@ -239,9 +264,25 @@ export function orderFigures(store: Store, scope: Scope, order: OrderRecord, tod
   };
 }
 
+/** Each line's list price and whether staff negotiated another: fixed at checkout, today's catalog on a draft. */
+export function priceNotes(store: Store, scope: Scope, order: OrderRecord): Map<string, { listPrice: bigint | null; override: boolean }> {
+  const book = order.status === 'draft' ? storeQuoteSources(store, scope).book : null;
+  return new Map(
+    order.lines.map((l) => [
+      l.sku,
+      { listPrice: book ? book.price(l.sku, order.currency, order.term) : l.listPrice, override: l.priceOverride !== null },
+    ]),
+  );
+}
+
 /** The order JSON of CLI.md. */
 export function orderToJson(store: Store, scope: Scope, order: OrderRecord, today: CalendarDate) {
   const { quote, estimate } = orderFigures(store, scope, order, today);
+  const notes = priceNotes(store, scope, order);
+  const note = (sku: string) => {
+    const n = notes.get(sku);
+    return { listPrice: n?.listPrice == null ? null : formatAmount(n.listPrice), priceOverride: n?.override ?? false };
+  };
   return {
     id: order.id,
     status: order.status,
@@ -255,8 +296,8 @@ export function orderToJson(store: Store, scope: Scope, order: OrderRecord, toda
     currency: order.currency,
     estimate,
     lines: quote
-      ? quote.lines.map((l) => ({ sku: l.sku, name: l.name, qty: l.qty, unitPrice: formatAmount(l.unitPrice), amount: formatAmount(l.amount), renewal: formatAmount(l.renewal) }))
-      : order.lines.map((l) => ({ sku: l.sku, name: l.name, qty: l.qty, unitPrice: null, amount: null, renewal: null })),
+      ? quote.lines.map((l) => ({ sku: l.sku, name: l.name, qty: l.qty, unitPrice: formatAmount(l.unitPrice), amount: formatAmount(l.amount), renewal: formatAmount(l.renewal), ...note(l.sku) }))
+      : order.lines.map((l) => ({ sku: l.sku, name: l.name, qty: l.qty, unitPrice: null, amount: null, renewal: null, ...note(l.sku) })),
     total: quote ? formatAmount(quote.total) : null,
     renewalTotal: quote && quote.renewalTotal !== null ? formatAmount(quote.renewalTotal) : null,
     warnings: order.warnings,

@@ -21,6 +21,8 @@ export interface Pricelist {
   readonly date: CalendarDate;
   readonly partner: { readonly id: string; readonly name: string } | null;
   readonly samplePrices: boolean;
+  /** Written from a sandbox store (demo data, a movable clock): its documents say so. */
+  readonly sandbox: boolean;
   readonly categories: readonly { readonly name: string; readonly items: readonly PricelistItem[] }[];
 }
 
@@ -37,7 +39,7 @@ export function monthlyEquivalent(price: bigint, term: Term): bigint {
 export function buildPricelist(
   products: readonly Product[],
   prices: ReadonlyMap<string, Partial<Record<PriceKind, bigint>>>,
-  options: { type: PricelistType; currency: Currency; date: CalendarDate; partner: Pricelist['partner']; samplePrices: boolean },
+  options: { type: PricelistType; currency: Currency; date: CalendarDate; partner: Pricelist['partner']; samplePrices: boolean; sandbox: boolean },
 ): Pricelist {
   const categories = new Map<string, PricelistItem[]>();
   for (const product of [...products].sort((a, b) => a.position - b.position)) {

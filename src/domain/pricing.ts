@@ -1,12 +1,22 @@
 import { RefusedError, UsageError } from '../errors.js';
 import type { Currency } from '../terms/money.js';
-import { tryParseAmount } from '../terms/money.js';
+import { formatGrouped, tryParseAmount } from '../terms/money.js';
 import type { QuoteItem } from '../terms/quote.js';
 import type { Term } from '../terms/term.js';
 import type { CatalogData } from './data.js';
 import type { PriceKind, Product } from './model.js';
 
 export const MAX_QTY = 10_000;
+/** 1,000,000.00 per device per term: with MAX_QTY, every line and total stays exact in a 64-bit integer. */
+export const MAX_UNIT_PRICE = 100_000_000n;
+
+/** A unit price as typed (`@55.00`), within the bound. */
+export function parseUnitPrice(text: string, what: string): bigint {
+  const price = tryParseAmount(text);
+  if (price === null) throw new UsageError(`${what}: the price "${text}" is not an amount with at most two decimals, e.g. 55.00.`);
+  if (price > MAX_UNIT_PRICE) throw new UsageError(`${what}: the price ${text} is above the limit of ${formatGrouped(MAX_UNIT_PRICE)} per device and term.`);
+  return price;
+}
 
 /** Where prices come from: the store's catalog, or data/catalog.json when there is no store. */
 export interface PriceBook {
@@ -35,9 +45,10 @@ export interface RequestedItem {
 const ITEM_PATTERN = /^([^=@\s]+)=([^@]*)(?:@(.*))?$/;
 
 export function parseQty(text: string, what: string): number {
-  if (!/^\d{1,6}$/.test(text) || Number(text) < 1 || Number(text) > MAX_QTY) {
+  if (!/^\d+$/.test(text) || Number(text) < 1) {
     throw new UsageError(`${what}: the quantity "${text}" is not a whole number from 1 to ${MAX_QTY.toLocaleString('en')}.`);
   }
+  if (text.length > 6 || Number(text) > MAX_QTY) throw new UsageError(`${what}: the quantity ${text} is above the limit of ${MAX_QTY.toLocaleString('en')} per line.`);
   return Number(text);
 }
 
@@ -50,11 +61,7 @@ export function parseItemFlags(flags: readonly string[]): RequestedItem[] {
       if (!match) throw new UsageError(`--item "${flag}": write it as SKU=QTY or SKU=QTY@PRICE, e.g. WP480G=3 or WP480G=3@55.00.`);
       const what = `--item ${flag}`;
       const qty = parseQty(match[2]!, what);
-      let price: bigint | null = null;
-      if (match[3] !== undefined) {
-        price = tryParseAmount(match[3]);
-        if (price === null) throw new UsageError(`${what}: the price "${match[3]}" is not an amount with at most two decimals, e.g. 55.00.`);
-      }
+      const price = match[3] === undefined ? null : parseUnitPrice(match[3], what);
       return { sku: match[1]!.toUpperCase(), qty, price };
     }),
     (sku) => `--item ${sku}`,

@@ -4,8 +4,8 @@ import { CURRENCIES, type Currency } from '../terms/money.js';
 import { type QuoteJson, quoteToJson } from '../terms/quote.js';
 import { type Term, tryParseTerm } from '../terms/term.js';
 import { type QuoteSources, makeQuote } from './quoting.js';
-import { type RequestedItem, MAX_QTY, mergeItems } from './pricing.js';
-import type { JsonReader } from './validate.js';
+import { type RequestedItem, MAX_QTY, MAX_UNIT_PRICE, mergeItems } from './pricing.js';
+import { type JsonReader, MAX_NESTING, nestingDepth } from './validate.js';
 
 export interface QuoteCase {
   readonly index: number;
@@ -24,6 +24,9 @@ const QUOTE_FIELDS = new Set(['pbx', 'term', 'activated', 'currency', 'start', '
 /** The cases file of CLI.md, checked case by case; a malformed case is named by index and field. */
 export function readQuoteCases(root: JsonReader): QuoteCase[] {
   return root.array().map((entry, index): QuoteCase => {
+    if (nestingDepth(entry.value, MAX_NESTING - 1) > MAX_NESTING - 1) {
+      entry.fail(`case ${index + 1} is nested deeper than ${MAX_NESTING} levels: a case is an object of a few flat fields (see "Quote cases file" in the README).`);
+    }
     entry.object();
     const pbx = entry.field('pbx').optionalString({ max: 40 });
     const termText = entry.field('term').optionalString();
@@ -39,7 +42,7 @@ export function readQuoteCases(root: JsonReader): QuoteCase[] {
     const rawItems = itemsReader.array().map((item) => ({
       sku: item.field('sku').string({ max: 40 }).toUpperCase(),
       qty: item.field('qty').integer(1, MAX_QTY),
-      price: item.has('price') ? item.field('price').amount() : null,
+      price: item.has('price') ? item.field('price').amount(MAX_UNIT_PRICE) : null,
     }));
     if (rawItems.length === 0) itemsReader.fail('a case needs at least one item');
     let items: RequestedItem[] = [];

@@ -5,8 +5,9 @@ import { scopeOf } from './model.js';
 export const ADMIN_USER = { id: 'USR-ADMIN', email: 'admin@hwaas.local', name: 'hwaas administrator', role: 'staff', partner: null } as const;
 
 /** What `init` does to the store, in one write transaction: catalog, demo data, default user. */
-export function seedStore(store: Store, catalog: CatalogData, demo: DemoData | null, createdAt: string): { defaultUser: string } {
+export function seedStore(store: Store, catalog: CatalogData, demo: DemoData | null, createdAt: string, mode: 'live' | 'sandbox'): { defaultUser: string } {
   return store.write(() => {
+    store.parties.setSetting('mode', mode);
     store.catalog.replace(catalog.products);
     store.parties.setSetting('sample_prices', catalog.samplePrices ? '1' : '0');
     if (demo && store.parties.setting('demo_loaded') !== '1') {

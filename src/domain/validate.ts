@@ -1,6 +1,25 @@
 import { RefusedError, UsageError } from '../errors.js';
 import { type CalendarDate, tryParseDate } from '../terms/dates.js';
-import { tryParseAmount } from '../terms/money.js';
+import { formatGrouped, tryParseAmount } from '../terms/money.js';
+import { checkText } from './text.js';
+
+/** How deep a document the user gives may nest: enough for any real file, never a stack's worth. */
+export const MAX_NESTING = 32;
+
+/** The nesting depth of a parsed JSON value (a scalar is 0), counted without recursion, stopping past `limit`. */
+export function nestingDepth(value: unknown, limit = MAX_NESTING): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item !== 'object' || item === null) continue;
+    const level = depth + 1;
+    if (level > deepest) deepest = level;
+    if (deepest > limit) return deepest;
+    for (const child of Array.isArray(item) ? item : Object.values(item)) stack.push([child, level]);
+  }
+  return deepest;
+}
 
 /**
  * Reads untrusted JSON field by field, naming the file and the position of a
@@ -43,6 +62,7 @@ export class JsonReader {
 
   string(options: { max?: number; pattern?: RegExp; hint?: string } = {}): string {
     if (typeof this.value !== 'string') this.fail('expected a string');
+    if (this.userInput) checkText(this.value as string, `${this.file}: ${this.path}`);
     const text = (this.value as string).trim();
     if (text === '') this.fail('must not be empty');
     if (options.max !== undefined && text.length > options.max) this.fail(`longer than ${options.max} characters`);
@@ -83,11 +103,12 @@ export class JsonReader {
     return this.value === undefined || this.value === null ? null : this.date();
   }
 
-  /** A decimal string with at most two decimals ("24.95"), as minor units. */
-  amount(): bigint {
+  /** A decimal string with at most two decimals ("24.95"), as minor units, at most `max`. */
+  amount(max: bigint): bigint {
     if (typeof this.value !== 'string') this.fail('expected an amount as a string, e.g. "24.95"');
     const minor = tryParseAmount(this.value as string);
     if (minor === null) this.fail(`"${String(this.value)}" is not an amount with at most two decimals`);
+    if ((minor as bigint) > max) this.fail(`${String(this.value)} is above the limit of ${formatGrouped(max)}`);
     return minor as bigint;
   }
 }

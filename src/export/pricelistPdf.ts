@@ -28,7 +28,7 @@ export async function writePricelistPdf(list: Pricelist, paper: Paper, out: Writ
       author: list.partner?.name ?? 'Wildix',
       date: utcDate(list.date),
       intro,
-      footer: `${list.type === 'opex' ? 'OpEx' : 'CapEx'} price list, ${list.currency}, ${formatDate(list.date)}${list.samplePrices ? ' (sample prices)' : ''}`,
+      footer: `${list.type === 'opex' ? 'OpEx' : 'CapEx'} price list, ${list.currency}, ${formatDate(list.date)}${list.samplePrices ? ' (sample prices)' : ''}${list.sandbox ? ' · sandbox' : ''}`,
     },
     out,
   );

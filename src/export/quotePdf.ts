@@ -2,11 +2,10 @@ import type { Writable } from 'node:stream';
 import { type CalendarDate, formatDate } from '../terms/dates.js';
 import { formatMoney } from '../terms/money.js';
 import { type Quote, explainQuote } from '../terms/quote.js';
-import type { Term } from '../terms/term.js';
+import { PER_TERM } from '../terms/term.js';
 import { type Paper, PdfReport } from './pdf.js';
 import { utcDate } from './pricelistPdf.js';
 
-const PER: Readonly<Record<Term, string>> = { monthly: 'month', yearly: 'year', 'five-year': '5 years' };
 
 export interface QuoteDocument {
   /** "Quote" or "Order confirmation ORD-000042". */
@@ -19,6 +18,8 @@ export interface QuoteDocument {
   /** Extra facts, e.g. the order's status. */
   readonly facts?: readonly string[];
   readonly samplePrices: boolean;
+  /** From a sandbox store: the footer says so. */
+  readonly sandbox: boolean;
 }
 
 /** A quote or an order confirmation the partner can send to the customer, with the proration explained. */
@@ -43,7 +44,7 @@ export async function writeQuotePdf(document: QuoteDocument, paper: Paper, out: 
       author: document.partner?.name ?? 'hwaas',
       date: utcDate(document.date),
       intro,
-      footer: `${document.title}, ${formatDate(document.date)}`,
+      footer: `${document.title}, ${formatDate(document.date)}${document.sandbox ? ' · sandbox' : ''}`,
     },
     out,
   );
@@ -52,7 +53,7 @@ export async function writeQuotePdf(document: QuoteDocument, paper: Paper, out: 
     { header: 'SKU', width: 94 },
     { header: 'Product', width: width - 94 - 34 - 3 * 74, wrap: true },
     { header: 'Qty', width: 34, align: 'right' },
-    { header: `Unit / ${PER[quote.term]}`, width: 74, align: 'right' },
+    { header: `Unit / ${PER_TERM[quote.term]}`, width: 74, align: 'right' },
     { header: 'First charge', width: 74, align: 'right' },
     { header: 'Renewal', width: 74, align: 'right' },
   ]);
@@ -62,7 +63,7 @@ export async function writeQuotePdf(document: QuoteDocument, paper: Paper, out: 
   report.endTable();
   report.line(`First charge, ${formatDate(quote.start)} to ${formatDate(quote.end)}: ${money(quote.total)}`, { bold: true, align: 'right', size: 10 });
   if (quote.renewalDate !== null && quote.renewalTotal !== null) {
-    report.line(`Then ${money(quote.renewalTotal)} per ${PER[quote.term]}, renewing with the PBX on ${formatDate(quote.renewalDate)}`, { align: 'right' });
+    report.line(`Then ${money(quote.renewalTotal)} per ${PER_TERM[quote.term]}, renewing with the PBX on ${formatDate(quote.renewalDate)}`, { align: 'right' });
   } else {
     report.line('The PBX is cancelled: these services end with it and do not renew.', { align: 'right' });
   }

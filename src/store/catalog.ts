@@ -6,18 +6,18 @@ interface ProductRow {
   sku: string;
   name: string;
   category: string;
-  hwaas: number;
-  stocked: number;
-  position: number;
+  hwaas: bigint;
+  stocked: bigint;
+  position: bigint;
 }
 
 const toProduct = (row: ProductRow): Product => ({
   sku: row.sku,
   name: row.name,
   category: row.category,
-  hwaas: row.hwaas === 1,
-  stocked: row.stocked === 1,
-  position: row.position,
+  hwaas: row.hwaas === 1n,
+  stocked: row.stocked === 1n,
+  position: Number(row.position),
 });
 
 export class CatalogRepository {
@@ -71,22 +71,14 @@ export class CatalogRepository {
     const rows = this.db.prepare('SELECT sku, kind, amount_minor FROM prices WHERE currency = ?').all(currency) as {
       sku: string;
       kind: PriceKind;
-      amount_minor: number;
+      amount_minor: bigint;
     }[];
     const out = new Map<string, Partial<Record<PriceKind, bigint>>>();
     for (const row of rows) {
       let table = out.get(row.sku);
       if (!table) out.set(row.sku, (table = {}));
-      table[row.kind] = BigInt(row.amount_minor);
+      table[row.kind] = row.amount_minor;
     }
     return out;
-  }
-
-  price(sku: string, currency: Currency, kind: PriceKind): bigint | null {
-    const value = this.db
-      .prepare('SELECT amount_minor FROM prices WHERE sku = ? AND currency = ? AND kind = ?')
-      .pluck()
-      .get(sku, currency, kind) as number | undefined;
-    return value === undefined ? null : BigInt(value);
   }
 }

@@ -87,7 +87,7 @@ export class CustomerRepository {
     const max = this.db
       .prepare("SELECT MAX(CAST(substr(id, 5) AS INTEGER)) FROM customers WHERE id GLOB 'CUS-[0-9]*'")
       .pluck()
-      .get() as number | null;
-    return `CUS-${String((max ?? 0) + 1).padStart(4, '0')}`;
+      .get() as bigint | null;
+    return `CUS-${String(Number(max ?? 0n) + 1).padStart(4, '0')}`;
   }
 }

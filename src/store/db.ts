@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { RefusedError } from '../errors.js';
+import { RefusedError, UsageError } from '../errors.js';
+import { APPLICATION_ID, inspectStoreFile, makeFolders, refuseNonStore, requireStoreFile } from './file.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
 export type Db = Database.Database;
@@ -20,12 +20,35 @@ const addon = (() => {
 })();
 
 function connect(path: string, options: Database.Options = {}): Db {
-  return new Database(path, addon ? { ...options, nativeBinding: addon } : options);
+  const db = new Database(path, addon ? { ...options, nativeBinding: addon } : options);
+  // Every integer comes back as a bigint: amounts are exact whatever their size; counts are converted where read.
+  db.defaultSafeIntegers(true);
+  return db;
+}
+
+/** Reads the schema version and refuses a store this hwaas cannot handle, before anything is written to it. */
+function checkVersion(db: Db, path: string): number {
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  const version = Number(db.pragma('user_version', { simple: true }));
+  if (version > SCHEMA_VERSION) {
+    throw new RefusedError(
+      'STORE_TOO_NEW',
+      `the store at ${path} has schema version ${version}, newer than this hwaas knows (${SCHEMA_VERSION}): upgrade hwaas; the store was left untouched.`,
+    );
+  }
+  const applicationId = Number(db.pragma('application_id', { simple: true }));
+  if (applicationId !== 0 && applicationId !== APPLICATION_ID) {
+    throw new UsageError(`--db: ${path} is a SQLite database of another program, not an hwaas store; hwaas left it as it was.`, 'NOT_A_STORE');
+  }
+  if (version === 0 && applicationId === 0) {
+    const tables = Number(db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").pluck().get());
+    if (tables > 0) throw new UsageError(`--db: ${path} is a SQLite database of another program, not an hwaas store; hwaas left it as it was.`, 'NOT_A_STORE');
+  }
+  return version;
 }
 
 function applyPragmas(db: Db): void {
   db.pragma('journal_mode = WAL');
-  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
 }
@@ -35,16 +58,10 @@ export function writeTransaction<T>(db: Db, fn: () => T): T {
   return db.transaction(fn).immediate();
 }
 
-/** Brings the schema up to date; refuses a store written by a newer hwaas. */
+/** Brings the schema up to date, inside one immediate transaction; refuses a store written by a newer hwaas. */
 export function migrate(db: Db, path: string): { from: number; to: number } {
   return writeTransaction(db, () => {
-    const from = db.pragma('user_version', { simple: true }) as number;
-    if (from > SCHEMA_VERSION) {
-      throw new RefusedError(
-        'STORE_TOO_NEW',
-        `the store at ${path} has schema version ${from}, newer than this hwaas knows (${SCHEMA_VERSION}): upgrade hwaas; the store was left untouched.`,
-      );
-    }
+    const from = checkVersion(db, path);
     for (let version = from; version < SCHEMA_VERSION; version++) {
       db.exec(MIGRATIONS[version]!);
     }
@@ -53,21 +70,17 @@ export function migrate(db: Db, path: string): { from: number; to: number } {
   });
 }
 
-/** Opens an existing store (a missing one is refused), checking its schema version. */
+/**
+ * Opens an existing store. A missing or empty file, a folder, a file that is not an
+ * hwaas store and a store newer than this hwaas are all refused before anything is
+ * written: reading never creates or converts a file.
+ */
 export function openExisting(path: string): Db {
-  if (!existsSync(path)) {
-    throw new RefusedError('NO_STORE', `no store at ${path}: run \`hwaas init\` (or \`hwaas init --demo\` to try hwaas with demo data).`);
-  }
+  requireStoreFile(path);
   const db = connect(path, { fileMustExist: true });
   try {
+    const version = checkVersion(db, path);
     applyPragmas(db);
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > SCHEMA_VERSION) {
-      throw new RefusedError(
-        'STORE_TOO_NEW',
-        `the store at ${path} has schema version ${version}, newer than this hwaas knows (${SCHEMA_VERSION}): upgrade hwaas; the store was left untouched.`,
-      );
-    }
     if (version < SCHEMA_VERSION) migrate(db, path);
     return db;
   } catch (error) {
@@ -78,9 +91,12 @@ export function openExisting(path: string): Db {
 
 /** Opens or creates a store and migrates it: what `hwaas init` does. */
 export function openOrCreate(path: string): { db: Db; migrated: { from: number; to: number } } {
-  mkdirSync(dirname(path), { recursive: true });
+  const file = inspectStoreFile(path);
+  refuseNonStore(file, path);
+  if (file.kind === 'missing') makeFolders(path);
   const db = connect(path);
   try {
+    checkVersion(db, path);
     applyPragmas(db);
     return { db, migrated: migrate(db, path) };
   } catch (error) {

@@ -31,7 +31,7 @@ export interface StockLevel {
 interface InvoiceRow {
   number: string;
   partner_id: string;
-  amount_minor: number;
+  amount_minor: bigint;
   currency: Currency;
   issued_on: string;
   due_on: string;
@@ -41,11 +41,18 @@ interface InvoiceRow {
 const toInvoice = (row: InvoiceRow): Invoice => ({
   number: row.number,
   partner: row.partner_id,
-  amount: BigInt(row.amount_minor),
+  amount: row.amount_minor,
   currency: row.currency,
   issuedOn: fromDateText(row.issued_on),
   dueOn: fromDateText(row.due_on),
   paidOn: fromOptionalDateText(row.paid_on),
+});
+
+const toStockLevel = (row: { sku: string; name: string; on_hand: bigint; reserved: bigint }): StockLevel => ({
+  sku: row.sku,
+  name: row.name,
+  onHand: Number(row.on_hand),
+  reserved: Number(row.reserved),
 });
 
 const agreementId = (seq: number): string => `AGR-${String(seq).padStart(4, '0')}`;
@@ -114,8 +121,8 @@ export class LedgerRepository {
           (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
           ' ORDER BY a.seq',
       )
-      .all(...params) as { seq: number; customer_id: string; signed_on: string; file: string | null }[];
-    return rows.map((row) => ({ id: agreementId(row.seq), customer: row.customer_id, signedOn: fromDateText(row.signed_on), file: row.file }));
+      .all(...params) as { seq: bigint; customer_id: string; signed_on: string; file: string | null }[];
+    return rows.map((row) => ({ id: agreementId(Number(row.seq)), customer: row.customer_id, signedOn: fromDateText(row.signed_on), file: row.file }));
   }
 
   addAgreement(customer: string, signedOn: CalendarDate, file: string | null, createdAt: string, createdBy: string): Agreement {
@@ -129,24 +136,26 @@ export class LedgerRepository {
     return (
       this.db
         .prepare('SELECT s.sku, p.name, s.on_hand, s.reserved FROM stock s JOIN products p ON p.sku = s.sku ORDER BY p.position, s.sku')
-        .all() as { sku: string; name: string; on_hand: number; reserved: number }[]
-    ).map((row) => ({ sku: row.sku, name: row.name, onHand: row.on_hand, reserved: row.reserved }));
+        .all() as { sku: string; name: string; on_hand: bigint; reserved: bigint }[]
+    ).map(toStockLevel);
   }
 
   stockOf(sku: string): StockLevel | null {
     const row = this.db
       .prepare('SELECT s.sku, p.name, s.on_hand, s.reserved FROM stock s JOIN products p ON p.sku = s.sku WHERE s.sku = ?')
-      .get(sku) as { sku: string; name: string; on_hand: number; reserved: number } | undefined;
-    return row ? { sku: row.sku, name: row.name, onHand: row.on_hand, reserved: row.reserved } : null;
+      .get(sku) as { sku: string; name: string; on_hand: bigint; reserved: bigint } | undefined;
+    return row ? toStockLevel(row) : null;
   }
 
   setOnHand(sku: string, onHand: number): void {
     this.db.prepare('INSERT INTO stock (sku, on_hand) VALUES (?, ?) ON CONFLICT (sku) DO UPDATE SET on_hand = excluded.on_hand').run(sku, onHand);
   }
 
-  /** Adds `qty` to the reservation (negative to release). */
+  /** Adds `qty` to the reservation (negative to release); a stock row is made if the catalog has none yet. */
   reserve(sku: string, qty: number): void {
-    this.db.prepare('UPDATE stock SET reserved = reserved + ? WHERE sku = ?').run(qty, sku);
+    // An upsert would check the new row's CHECK (reserved >= 0) before resolving the conflict: update first.
+    const changed = this.db.prepare('UPDATE stock SET reserved = reserved + ? WHERE sku = ?').run(qty, sku).changes;
+    if (changed === 0) this.db.prepare('INSERT INTO stock (sku, reserved) VALUES (?, ?)').run(sku, qty);
   }
 
   /** Devices leave the warehouse: off the shelf and out of the reservation. */

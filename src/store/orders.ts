@@ -12,12 +12,16 @@ export interface OrderLineRecord {
   readonly sku: string;
   readonly name: string;
   readonly qty: number;
-  /** A negotiated price per term, kept from the draft. */
+  /** A negotiated price per term that staff set on the draft, kept from the draft. */
   readonly priceOverride: bigint | null;
   /** Fixed at checkout; null on a draft. */
   readonly unitPrice: bigint | null;
   readonly amount: bigint | null;
   readonly renewal: bigint | null;
+  /** The catalog's price at checkout, beside a negotiated one; null on a draft or when the catalog had none. */
+  readonly listPrice: bigint | null;
+  /** Devices this line reserved at checkout: what cancel releases and shipping takes, whatever the catalog says later. */
+  readonly reservedQty: number;
 }
 
 export interface OrderEvent {
@@ -43,6 +47,8 @@ export interface OrderRecord {
   readonly periodDays: number | null;
   readonly total: bigint | null;
   readonly renewalTotal: bigint | null;
+  /** A draft's first charge when it was saved, to say at checkout that the price moved. */
+  readonly savedTotal: bigint | null;
   readonly createdAt: string;
   readonly createdBy: string;
   readonly placedAt: string | null;
@@ -73,7 +79,7 @@ export function orderSeq(id: string): number | null {
 }
 
 interface OrderRow {
-  seq: number;
+  seq: bigint;
   partner_id: string;
   customer_id: string;
   pbx_id: string;
@@ -83,17 +89,18 @@ interface OrderRow {
   start_on: string | null;
   end_on: string | null;
   period_start: string | null;
-  days: number | null;
-  period_days: number | null;
-  total_minor: number | null;
-  renewal_total_minor: number | null;
+  days: bigint | null;
+  period_days: bigint | null;
+  total_minor: bigint | null;
+  renewal_total_minor: bigint | null;
+  saved_total_minor: bigint | null;
   created_at: string;
   created_by: string;
   placed_at: string | null;
   warnings: string;
 }
 
-const big = (value: number | null): bigint | null => (value === null ? null : BigInt(value));
+const small = (value: bigint | null): number | null => (value === null ? null : Number(value));
 
 export interface NewOrder {
   readonly partner: string;
@@ -103,6 +110,7 @@ export interface NewOrder {
   readonly currency: Currency;
   readonly createdAt: string;
   readonly createdBy: string;
+  readonly savedTotal: bigint;
   readonly lines: readonly { sku: string; name: string; qty: number; priceOverride: bigint | null }[];
 }
 
@@ -114,7 +122,7 @@ export interface PricedOrder {
   readonly periodDays: number;
   readonly total: bigint;
   readonly renewalTotal: bigint | null;
-  readonly lines: readonly OrderLineRecord[];
+  readonly lines: readonly { sku: string; unitPrice: bigint; amount: bigint; renewal: bigint; listPrice: bigint | null; reservedQty: number }[];
   readonly warnings: readonly string[];
 }
 
@@ -125,10 +133,10 @@ export class OrderRepository {
   insertDraft(order: NewOrder): number {
     const result = this.db
       .prepare(
-        `INSERT INTO orders (partner_id, customer_id, pbx_id, term, status, currency, created_at, created_by)
-         VALUES (?, ?, ?, ?, 'draft', ?, ?, ?)`,
+        `INSERT INTO orders (partner_id, customer_id, pbx_id, term, status, currency, created_at, created_by, saved_total_minor)
+         VALUES (?, ?, ?, ?, 'draft', ?, ?, ?, ?)`,
       )
-      .run(order.partner, order.customer, order.pbx, order.term, order.currency, order.createdAt, order.createdBy);
+      .run(order.partner, order.customer, order.pbx, order.term, order.currency, order.createdAt, order.createdBy, order.savedTotal);
     const seq = Number(result.lastInsertRowid);
     const line = this.db.prepare('INSERT INTO order_lines (order_seq, line_no, sku, name, qty, price_override) VALUES (?, ?, ?, ?, ?, ?)');
     order.lines.forEach((l, index) => line.run(seq, index + 1, l.sku, l.name, l.qty, l.priceOverride));
@@ -136,10 +144,6 @@ export class OrderRepository {
     return seq;
   }
 
-  /** The status, read inside the caller's transaction, for compare-and-set. */
-  status(seq: number): OrderStatus | null {
-    return (this.db.prepare('SELECT status FROM orders WHERE seq = ?').pluck().get(seq) as OrderStatus | undefined) ?? null;
-  }
 
   /** Fixes the amounts and places the order, only if it is still a draft. Returns false when it was not. */
   place(seq: number, priced: PricedOrder, at: string, by: string): boolean {
@@ -163,9 +167,9 @@ export class OrderRepository {
       ).changes;
     if (changed === 0) return false;
     const line = this.db.prepare(
-      'UPDATE order_lines SET unit_price_minor = ?, amount_minor = ?, renewal_minor = ? WHERE order_seq = ? AND sku = ?',
+      'UPDATE order_lines SET unit_price_minor = ?, amount_minor = ?, renewal_minor = ?, list_price_minor = ?, reserved_qty = ? WHERE order_seq = ? AND sku = ?',
     );
-    for (const l of priced.lines) line.run(l.unitPrice, l.amount, l.renewal, seq, l.sku);
+    for (const l of priced.lines) line.run(l.unitPrice, l.amount, l.renewal, l.listPrice, l.reservedQty, seq, l.sku);
     this.addEvent(seq, at, by, 'draft', 'placed');
     return true;
   }
@@ -189,21 +193,25 @@ export class OrderRepository {
       this.db.prepare('SELECT * FROM order_lines WHERE order_seq = ? ORDER BY line_no').all(seq) as {
         sku: string;
         name: string;
-        qty: number;
-        price_override: number | null;
-        unit_price_minor: number | null;
-        amount_minor: number | null;
-        renewal_minor: number | null;
+        qty: bigint;
+        price_override: bigint | null;
+        unit_price_minor: bigint | null;
+        amount_minor: bigint | null;
+        renewal_minor: bigint | null;
+        list_price_minor: bigint | null;
+        reserved_qty: bigint;
       }[]
     ).map(
       (l): OrderLineRecord => ({
         sku: l.sku,
         name: l.name,
-        qty: l.qty,
-        priceOverride: big(l.price_override),
-        unitPrice: big(l.unit_price_minor),
-        amount: big(l.amount_minor),
-        renewal: big(l.renewal_minor),
+        qty: Number(l.qty),
+        priceOverride: l.price_override,
+        unitPrice: l.unit_price_minor,
+        amount: l.amount_minor,
+        renewal: l.renewal_minor,
+        listPrice: l.list_price_minor,
+        reservedQty: Number(l.reserved_qty),
       }),
     );
     const events = (
@@ -215,8 +223,8 @@ export class OrderRepository {
       }[]
     ).map((e): OrderEvent => ({ at: e.at, by: e.by_user, from: e.from_status, to: e.to_status }));
     return {
-      id: orderId(row.seq),
-      seq: row.seq,
+      id: orderId(Number(row.seq)),
+      seq: Number(row.seq),
       partner: row.partner_id,
       customer: row.customer_id,
       pbx: row.pbx_id,
@@ -226,10 +234,11 @@ export class OrderRepository {
       start: fromOptionalDateText(row.start_on),
       end: fromOptionalDateText(row.end_on),
       periodStart: fromOptionalDateText(row.period_start),
-      days: row.days,
-      periodDays: row.period_days,
-      total: big(row.total_minor),
-      renewalTotal: big(row.renewal_total_minor),
+      days: small(row.days),
+      periodDays: small(row.period_days),
+      total: row.total_minor,
+      renewalTotal: row.renewal_total_minor,
+      savedTotal: row.saved_total_minor,
       createdAt: row.created_at,
       createdBy: row.created_by,
       placedAt: row.placed_at,
@@ -239,7 +248,7 @@ export class OrderRepository {
     };
   }
 
-  list(scope: Scope, filter: { status?: OrderStatus | null; customer?: string | null; pbx?: string | null; statuses?: readonly OrderStatus[] } = {}): OrderSummary[] {
+  list(scope: Scope, filter: { status?: OrderStatus | null; customer?: string | null } = {}): OrderSummary[] {
     const where: string[] = [];
     const params: unknown[] = [];
     if (scope.kind === 'partner') {
@@ -250,17 +259,9 @@ export class OrderRepository {
       where.push('status = ?');
       params.push(filter.status);
     }
-    if (filter.statuses) {
-      where.push(`status IN (${filter.statuses.map(() => '?').join(', ')})`);
-      params.push(...filter.statuses);
-    }
     if (filter.customer) {
       where.push('customer_id = ?');
       params.push(filter.customer);
-    }
-    if (filter.pbx) {
-      where.push('pbx_id = ?');
-      params.push(filter.pbx);
     }
     const rows = this.db
       .prepare(
@@ -270,14 +271,14 @@ export class OrderRepository {
       )
       .all(...params) as OrderRow[];
     return rows.map((row) => ({
-      id: orderId(row.seq),
+      id: orderId(Number(row.seq)),
       partner: row.partner_id,
       status: row.status,
       customer: row.customer_id,
       pbx: row.pbx_id,
       term: row.term,
       currency: row.currency,
-      total: big(row.total_minor),
+      total: row.total_minor,
       createdAt: row.created_at,
       placedAt: row.placed_at,
     }));
@@ -290,7 +291,7 @@ export class OrderRepository {
         `SELECT o.seq, o.status, o.start_on, l.sku, l.name, l.qty FROM orders o JOIN order_lines l ON l.order_seq = o.seq
          WHERE o.pbx_id = ? AND o.status IN ('placed', 'approved', 'shipped') ORDER BY o.seq, l.line_no`,
       )
-      .all(pbx) as { seq: number; status: OrderStatus; start_on: string | null; sku: string; name: string; qty: number }[];
-    return rows.map((r) => ({ order: orderId(r.seq), status: r.status, sku: r.sku, name: r.name, qty: r.qty, start: fromOptionalDateText(r.start_on) }));
+      .all(pbx) as { seq: bigint; status: OrderStatus; start_on: string | null; sku: string; name: string; qty: bigint }[];
+    return rows.map((r) => ({ order: orderId(Number(r.seq)), status: r.status, sku: r.sku, name: r.name, qty: Number(r.qty), start: fromOptionalDateText(r.start_on) }));
   }
 }

@@ -84,7 +84,7 @@ export class PbxRepository {
     const max = this.db
       .prepare("SELECT MAX(CAST(substr(id, 5) AS INTEGER)) FROM pbxs WHERE id GLOB 'PBX-[0-9]*'")
       .pluck()
-      .get() as number | null;
-    return `PBX-${String(Math.max(max ?? 0, 1000) + 1)}`;
+      .get() as bigint | null;
+    return `PBX-${String(Math.max(Number(max ?? 0n), 1000) + 1)}`;
   }
 }

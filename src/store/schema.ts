@@ -144,6 +144,21 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX invoices_by_partner ON invoices (partner_id, due_on);
   `,
+  // 2: trust. A store has a mode (live or sandbox); each order line records what it
+  // reserved, so release and shipping never depend on today's catalog; a line records
+  // the list price beside a negotiated one; a draft records its estimate when saved.
+  `
+  ALTER TABLE order_lines ADD COLUMN reserved_qty INTEGER NOT NULL DEFAULT 0 CHECK (reserved_qty >= 0);
+  ALTER TABLE order_lines ADD COLUMN list_price_minor INTEGER;
+  ALTER TABLE orders ADD COLUMN saved_total_minor INTEGER;
+  UPDATE order_lines SET reserved_qty = qty
+    WHERE sku IN (SELECT sku FROM products WHERE stocked = 1)
+      AND order_seq IN (SELECT seq FROM orders WHERE status IN ('placed', 'approved'));
+  INSERT INTO settings (key, value)
+    SELECT 'mode', CASE WHEN EXISTS (SELECT 1 FROM settings WHERE key = 'demo_loaded' AND value = '1') THEN 'sandbox' ELSE 'live' END
+    WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = 'mode');
+  PRAGMA application_id = ${0x48574153};
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

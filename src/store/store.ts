@@ -1,7 +1,9 @@
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { CatalogRepository } from './catalog.js';
 import { CustomerRepository } from './customers.js';
 import { type Db, openExisting, openOrCreate, writeTransaction } from './db.js';
+import { APPLICATION_ID, type StoreFile, inspectStoreFile, storeCompanions } from './file.js';
 import { LedgerRepository } from './ledger.js';
 import { PartyRepository } from './parties.js';
 import { PbxRepository } from './pbxs.js';
@@ -35,14 +37,39 @@ export class Store {
   /** Creates (or, with `fresh`, recreates) and migrates; returns the schema versions before and after. */
   static create(path: string, fresh = false): { store: Store; from: number; to: number } {
     if (fresh) {
-      for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
+      if (Store.identify(path) !== 'store') throw new Error(`refusing to delete ${path}: not an hwaas store`); // init checks first
+      for (const file of storeCompanions(path)) rmSync(file, { force: true });
     }
     const { db, migrated } = openOrCreate(path);
     return { store: new Store(db, path), ...migrated };
   }
 
-  static exists(path: string): boolean {
-    return existsSync(path);
+  static inspect(path: string): StoreFile {
+    return inspectStoreFile(path);
+  }
+
+  /**
+   * What is at a path: nothing (or an empty file) that a store may be made in, an
+   * hwaas store, or something else that hwaas must never delete or write into.
+   */
+  static identify(path: string): 'none' | 'store' | 'other' {
+    const file = inspectStoreFile(path);
+    if (file.kind === 'missing' || file.kind === 'empty') return 'none';
+    if (file.kind !== 'sqlite') return 'other';
+    if (file.applicationId === APPLICATION_ID) return 'store';
+    if (file.applicationId !== 0 || file.userVersion === 0) return 'other';
+    // A store of hwaas 0.1 (no application ID yet): known by its tables.
+    try {
+      const db = new Database(path, { readonly: true, fileMustExist: true });
+      try {
+        const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('settings', 'partners', 'orders', 'order_lines')").pluck().all();
+        return names.length === 4 ? 'store' : 'other';
+      } finally {
+        db.close();
+      }
+    } catch {
+      return 'other';
+    }
   }
 
   /** `BEGIN IMMEDIATE … COMMIT`: every write goes through here. */
@@ -50,24 +77,37 @@ export class Store {
     return writeTransaction(this.db, fn);
   }
 
-  /** Integrity and foreign-key problems, one line each; empty when the store is sound. */
-  check(): string[] {
+  schemaVersion(): number {
+    return Number(this.db.pragma('user_version', { simple: true }));
+  }
+
+  /**
+   * `damage`: the file itself is corrupt (restore a backup). `problems`: foreign keys
+   * and stock reservations that do not add up. One line each; both empty when sound.
+   */
+  check(): { damage: string[]; problems: string[] } {
+    const damage: string[] = [];
     const problems: string[] = [];
     const integrity = this.db.pragma('integrity_check') as { integrity_check: string }[];
-    for (const row of integrity) if (row.integrity_check !== 'ok') problems.push(`integrity: ${row.integrity_check}`);
-    const foreign = this.db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+    for (const row of integrity) if (row.integrity_check !== 'ok') damage.push(row.integrity_check);
+    if (damage.length > 0) return { damage, problems };
+    const foreign = this.db.pragma('foreign_key_check') as { table: string; rowid: bigint; parent: string }[];
     for (const row of foreign) problems.push(`foreign key: ${row.table} row ${row.rowid} points to a missing ${row.parent}`);
+    // What each open order's lines recorded as reserved, against the stock rows (either side may lack a row).
     const reserved = this.db
       .prepare(
-        `SELECT s.sku, s.reserved, COALESCE(SUM(l.qty), 0) AS expected
-         FROM stock s
-         LEFT JOIN order_lines l ON l.sku = s.sku
-           AND l.order_seq IN (SELECT seq FROM orders WHERE status IN ('placed', 'approved'))
-         GROUP BY s.sku HAVING s.reserved <> expected`,
+        `WITH held AS (
+           SELECT l.sku, SUM(l.reserved_qty) AS expected FROM order_lines l
+           JOIN orders o ON o.seq = l.order_seq AND o.status IN ('placed', 'approved')
+           GROUP BY l.sku)
+         SELECT s.sku, s.reserved, COALESCE(h.expected, 0) AS expected FROM stock s LEFT JOIN held h ON h.sku = s.sku
+           WHERE s.reserved <> COALESCE(h.expected, 0)
+         UNION ALL
+         SELECT h.sku, 0, h.expected FROM held h WHERE h.expected <> 0 AND NOT EXISTS (SELECT 1 FROM stock s WHERE s.sku = h.sku)`,
       )
-      .all() as { sku: string; reserved: number; expected: number }[];
+      .all() as { sku: string; reserved: bigint; expected: bigint }[];
     for (const row of reserved) problems.push(`stock: ${row.sku} has ${row.reserved} reserved, but open orders hold ${row.expected}`);
-    return problems;
+    return { damage, problems };
   }
 
   /** An online, consistent copy of the store (SQLite's backup API). */

@@ -77,6 +77,17 @@ export function formatDate(date: CalendarDate): string {
   return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
+/** The last date hwaas handles: dates are written with four-digit years. */
+export const MAX_DATE = fromCivil(9999, 12, 31);
+
+/** A computed date past 9999-12-31 is the input's fault (a far "today" or start), never stored data's. */
+export function checkWithinCalendar(date: CalendarDate, what: string): CalendarDate {
+  if (date > MAX_DATE) {
+    throw new UsageError(`${what} would fall after 9999-12-31, the last date hwaas handles: choose an earlier date.`);
+  }
+  return date;
+}
+
 /** Calendar days from `a` to `b`, `b` exclusive. */
 export function daysBetween(a: CalendarDate, b: CalendarDate): number {
   return b - a;

@@ -54,11 +54,16 @@ export function formatAmount(minor: bigint): string {
 
 /** 123456n, EUR → "€1,234.56": for people. */
 export function formatMoney(minor: bigint, currency: Currency): string {
+  return formatGrouped(minor, SYMBOLS[currency]);
+}
+
+/** 123456n → "1,234.56": an amount for people, without a currency. */
+export function formatGrouped(minor: bigint, symbol = ''): string {
   const plain = formatAmount(minor);
   const negative = plain.startsWith('-');
   const [units, cents] = (negative ? plain.slice(1) : plain).split('.') as [string, string];
   const grouped = units.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${negative ? '-' : ''}${SYMBOLS[currency]}${grouped}.${cents}`;
+  return `${negative ? '-' : ''}${symbol}${grouped}.${cents}`;
 }
 
 /** numerator / denominator rounded to the nearest integer, ties away from zero. */

@@ -1,5 +1,5 @@
 import { RefusedError } from '../errors.js';
-import { type CalendarDate, addMonths, addMonthsCivil, daysBetween, formatDate, toCivil } from './dates.js';
+import { type CalendarDate, MAX_DATE, addMonths, addMonthsCivil, checkWithinCalendar, formatDate, toCivil } from './dates.js';
 import { type License, type Term, TERM_MONTHS } from './term.js';
 
 /** A half-open period `[start, end)`; `end` is the expiration, the first day not covered. */
@@ -34,11 +34,8 @@ export function periodOn(activated: CalendarDate, term: Term, date: CalendarDate
     start = end;
     end = addMonthsCivil(anchor, (k + 1) * months);
   }
+  if (end > MAX_DATE) checkWithinCalendar(end, `The ${term} period that contains ${formatDate(date)} ends on a date that`);
   return { start, end, index: k };
-}
-
-export function periodDays(period: Period): number {
-  return daysBetween(period.start, period.end);
 }
 
 /** The subscription facts of a PBX that the term engine needs. */

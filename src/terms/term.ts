@@ -6,6 +6,9 @@ export type License = Term | 'perpetual';
 
 export const TERM_MONTHS: Readonly<Record<Term, number>> = { monthly: 1, yearly: 12, 'five-year': 60 };
 
+/** A price "per …" of each term, for people: "€45.00 / year". */
+export const PER_TERM: Readonly<Record<Term, string>> = { monthly: 'month', yearly: 'year', 'five-year': '5 years' };
+
 /** What the portal calls each duration. */
 export const TERM_LABELS: Readonly<Record<Term, string>> = {
   monthly: 'One month',

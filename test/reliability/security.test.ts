@@ -2,6 +2,7 @@ import { lstatSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/program.js';
@@ -83,8 +84,18 @@ describe('formula injection', () => {
     const staff = (...args: string[]) => cli(['--db', db, '--date', '2026-11-24', '--as', 'USR-101', ...args]);
     for (const [i, name] of payloads.entries()) {
       const customer = await staff('customers', 'add', '--name', name, '--partner', 'PTR-001', '--json');
-      expect(customer.code, name).toBe(0);
-      const id = customer.json().id;
+      let id: string;
+      if (/[\t\r]/.test(name)) {
+        // Control characters are refused at input now; a store written before may still hold them.
+        expect(customer.code, name).toBe(2);
+        id = `CUS-90${i}`;
+        const raw = new Database(db);
+        raw.prepare("INSERT INTO customers (id, partner_id, name, search_key, created_at) VALUES (?, 'PTR-001', ?, ?, '2026-11-24T10:00:00Z')").run(id, name, name.toLowerCase());
+        raw.close();
+      } else {
+        expect(customer.code, name).toBe(0);
+        id = customer.json().id;
+      }
       expect((await staff('pbx', 'add', '--customer', id, '--name', `${payloads[(i + 1) % payloads.length]!.trim() || 'x'} pbx`, '--type', 'cloud', '--license', 'yearly', '--activated', '2026-01-01')).code).toBe(0);
     }
     const csvs = await Promise.all(

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Context } from '../../cli/context.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 import { formatDate, parseDate } from '../../terms/dates.js';
+import { checkText } from '../../domain/text.js';
 import { agreementToJson } from './list.js';
 
 export async function run(ctx: Context, options: { customer?: string; signedOn?: string; file?: string }): Promise<void> {
@@ -11,7 +12,7 @@ export async function run(ctx: Context, options: { customer?: string; signedOn?:
   if (signedOn > ctx.today) throw new UsageError(`--signed-on: ${formatDate(signedOn)} is after today (${formatDate(ctx.today)}).`);
   let file: string | null = null;
   if (options.file !== undefined) {
-    file = resolve(ctx.io.cwd, options.file);
+    file = resolve(ctx.io.cwd, checkText(options.file, '--file'));
     if (!existsSync(file)) throw new UsageError(`--file: ${file} does not exist; give the path of the signed agreement.`);
   }
   const store = await ctx.store();

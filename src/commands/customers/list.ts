@@ -1,6 +1,7 @@
 import type { Context } from '../../cli/context.js';
 import { listFormat, parseWholeNumber, printListing } from '../../cli/listing.js';
-import { NotFoundError } from '../../errors.js';
+import { NotFoundError, UsageError } from '../../errors.js';
+import { checkText, isInvisible } from '../../domain/text.js';
 import type { Customer } from '../../domain/model.js';
 
 export const customerToJson = (c: Customer) => ({ id: c.id, name: c.name, partner: c.partner, country: c.country, vat: c.vat, email: c.email });
@@ -8,6 +9,9 @@ export const customerToJson = (c: Customer) => ({ id: c.id, name: c.name, partne
 export async function run(ctx: Context, options: { partner?: string; search?: string; limit?: string; format?: string }): Promise<void> {
   const format = listFormat(ctx, options.format);
   const limit = parseWholeNumber(options.limit, '--limit', 1, 1_000_000);
+  if (options.search !== undefined && isInvisible(checkText(options.search, '--search'))) {
+    throw new UsageError('--search: give some text to look for (it is blank); leave --search out to list everyone.');
+  }
   const store = await ctx.store();
   const scope = await ctx.scope();
   if (options.partner !== undefined && scope.kind === 'partner' && options.partner !== scope.partnerId) {

@@ -10,7 +10,6 @@ export async function run(ctx: Context, options: { overdue?: boolean; format?: s
   const scope = await ctx.scope();
   const invoices = store.ledger.invoices(scope, { unpaidDueBefore: options.overdue ? ctx.today : null });
   const overdue = (i: Invoice) => i.paidOn === null && i.dueOn < ctx.today;
-  const { chalk } = ctx.style;
   await printListing(ctx, format, invoices, {
     columns: [
       { header: 'Invoice', value: (i: Invoice) => i.number },
@@ -18,7 +17,7 @@ export async function run(ctx: Context, options: { overdue?: boolean; format?: s
       { header: 'Amount', value: (i) => formatMoney(i.amount, i.currency), align: 'right' },
       { header: 'Issued', value: (i) => formatDate(i.issuedOn) },
       { header: 'Due', value: (i) => formatDate(i.dueOn) },
-      { header: 'Paid', value: (i) => (i.paidOn === null ? (overdue(i) ? chalk.red('OVERDUE') : 'open') : formatDate(i.paidOn)) },
+      { header: 'Paid', value: (i) => (i.paidOn === null ? (overdue(i) ? { text: 'OVERDUE', paint: 'red' as const } : 'open') : formatDate(i.paidOn)) },
     ],
     toJson: (i) => ({ number: i.number, partner: i.partner, amount: formatAmount(i.amount), currency: i.currency, issuedOn: formatDate(i.issuedOn), dueOn: formatDate(i.dueOn), paidOn: i.paidOn === null ? null : formatDate(i.paidOn), overdue: overdue(i) }),
     keys: ['number', 'partner', 'amount', 'currency', 'issuedOn', 'dueOn', 'paidOn', 'overdue'],

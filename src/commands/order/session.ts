@@ -7,6 +7,7 @@ import { pbxToJson, whyNotOrderable } from '../../domain/pbx.js';
 import { MAX_QTY, type RequestedItem } from '../../domain/pricing.js';
 import { makeQuote, storeQuoteSources } from '../../domain/quoting.js';
 import { searchKey } from '../../domain/search.js';
+import { escapeUnsafe } from '../../domain/text.js';
 import { formatDate, daysBetween } from '../../terms/dates.js';
 import { formatMoney } from '../../terms/money.js';
 import { pbxStatusOn } from '../../terms/period.js';
@@ -33,7 +34,7 @@ export async function orderSession(ctx: Context): Promise<number> {
   let partner: Partner;
   if (user.role === 'staff') {
     const partners = store.parties.partners();
-    partner = await select({ message: 'Which partner is ordering?', choices: partners.map((p) => ({ name: `${p.name} (${p.id}, ${p.currency})`, value: p })) }, streams);
+    partner = await select({ message: 'Which partner is ordering?', choices: partners.map((p) => ({ name: escapeUnsafe(`${p.name} (${p.id}, ${p.currency})`), value: p })) }, streams);
   } else {
     partner = store.parties.partner(user.partner!)!;
   }
@@ -47,7 +48,7 @@ export async function orderSession(ctx: Context): Promise<number> {
       message: 'Customer (type to search):',
       source: (term) => {
         const key = searchKey(term ?? '');
-        return customers.filter((c) => searchKey(c.name).includes(key) || c.id.toLowerCase().includes(key)).map((c) => ({ name: `${c.name} (${c.id})`, value: c }));
+        return customers.filter((c) => searchKey(c.name).includes(key) || c.id.toLowerCase().includes(key)).map((c) => ({ name: escapeUnsafe(`${c.name} (${c.id})`), value: c }));
       },
       pageSize: 10,
     },
@@ -63,7 +64,7 @@ export async function orderSession(ctx: Context): Promise<number> {
     const choices = pbxs.map((p) => {
       const reason = whyNotOrderable(p, term, ctx.today);
       const expires = pbxToJson(p, ctx.today).expiresOn;
-      return { name: `${p.id} ${p.name} (${p.license}${expires ? `, expires ${expires}` : ''})`, value: p.id, disabled: reason ?? false };
+      return { name: escapeUnsafe(`${p.id} ${p.name} (${p.license}${expires ? `, expires ${expires}` : ''})`), value: p.id, disabled: reason ?? false };
     });
     if (!choices.some((c) => c.disabled === false)) say(chalk.yellow(`No PBX of ${customer.name} takes ${term} HWaaS today; choose another duration.`));
     const firstEnabled = choices.find((c) => c.disabled === false)?.value ?? BACK;

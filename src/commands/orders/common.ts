@@ -1,9 +1,12 @@
 import type { Context } from '../../cli/context.js';
 import { renderQuote } from '../../cli/quoteView.js';
+import { localDateTimeText } from '../../cli/io.js';
 import { renderTable } from '../../cli/style.js';
 import { UsageError } from '../../errors.js';
 import type { Scope } from '../../domain/model.js';
-import { type Actor, orderFigures, orderToJson } from '../../domain/orders.js';
+import { type Actor, orderFigures, orderToJson, priceNotes } from '../../domain/orders.js';
+import { formatMoney } from '../../terms/money.js';
+import { PER_TERM } from '../../terms/term.js';
 import { type OrderRecord, orderSeq } from '../../store/orders.js';
 import type { Store } from '../../store/store.js';
 
@@ -24,7 +27,7 @@ export function renderOrder(ctx: Context, store: Store, order: OrderRecord, scop
   const customer = store.customers.get(scope, order.customer);
   const { quote, estimate, problem } = orderFigures(store, scope, order, ctx.today);
   out.push(`${chalk.bold(order.id)}: ${statusWord(ctx, order.status)}, ${customer?.name ?? order.customer} (${order.customer}), PBX ${order.pbx}, ${order.term}`);
-  out.push(`Created ${order.createdAt}${order.placedAt ? `, placed ${order.placedAt}` : ''}`);
+  out.push(`Created ${localDateTimeText(order.createdAt)}${order.placedAt ? `, placed ${localDateTimeText(order.placedAt)}` : ''}`);
   out.push('');
   if (quote) {
     out.push(renderQuote(ctx.style, quote, estimate ? 'Figures if checked out today (a draft is re-priced at checkout):' : 'Figures fixed at checkout:'));
@@ -32,12 +35,13 @@ export function renderOrder(ctx: Context, store: Store, order: OrderRecord, scop
     out.push(chalk.yellow(`This draft cannot be priced today: ${problem}`));
   }
   for (const warning of order.warnings) out.push(chalk.yellow(`⚠ ${warning}`));
+  for (const note of negotiatedPrices(store, scope, order)) out.push(chalk.yellow(`⚠ ${note}`));
   out.push('');
   out.push(
     renderTable(
       ctx.style,
       [
-        { header: 'When', value: (e) => e.at },
+        { header: 'When', value: (e) => localDateTimeText(e.at) },
         { header: 'Who', value: (e) => e.by },
         { header: 'From', value: (e) => e.from ?? '' },
         { header: 'To', value: (e) => e.to },
@@ -46,6 +50,17 @@ export function renderOrder(ctx: Context, store: Store, order: OrderRecord, scop
     ),
   );
   return out.join('\n');
+}
+
+/** One sentence per line whose price staff negotiated, so that nobody approves a €0.00 line without seeing it. */
+export function negotiatedPrices(store: Store, scope: Scope, order: OrderRecord): string[] {
+  const notes = priceNotes(store, scope, order);
+  return order.lines
+    .filter((l) => notes.get(l.sku)?.override)
+    .map((l) => {
+      const list = notes.get(l.sku)!.listPrice;
+      return `NEGOTIATED PRICE: ${l.sku} at ${formatMoney(l.unitPrice ?? l.priceOverride!, order.currency)} per ${PER_TERM[order.term]}${list === null ? ' (no list price)' : ` instead of the list price ${formatMoney(list, order.currency)}`}.`;
+    });
 }
 
 function statusWord(ctx: Context, status: string): string {

@@ -1,5 +1,6 @@
 import type { Context } from '../../cli/context.js';
 import { listFormat, printListing } from '../../cli/listing.js';
+import { localDateText } from '../../cli/io.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 import { ORDER_STATUSES, type OrderStatus, type OrderSummary } from '../../store/orders.js';
 import { formatAmount, formatMoney } from '../../terms/money.js';
@@ -22,7 +23,7 @@ export async function run(ctx: Context, options: { status?: string; customer?: s
       { header: 'PBX', value: (o) => o.pbx },
       { header: 'Term', value: (o) => o.term },
       { header: 'Total', value: (o) => (o.total === null ? '(draft)' : formatMoney(o.total, o.currency)), align: 'right' },
-      { header: 'Created', value: (o) => o.createdAt.slice(0, 10) },
+      { header: 'Created', value: (o) => localDateText(o.createdAt) },
     ],
     toJson: (o) => ({ id: o.id, status: o.status, partner: o.partner, customer: o.customer, pbx: o.pbx, term: o.term, currency: o.currency, total: o.total === null ? null : formatAmount(o.total), createdAt: o.createdAt, placedAt: o.placedAt }),
     keys: ['id', 'status', 'partner', 'customer', 'pbx', 'term', 'currency', 'total', 'createdAt', 'placedAt'],

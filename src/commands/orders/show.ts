@@ -2,6 +2,7 @@ import type { Context } from '../../cli/context.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 import { orderFigures, orderToJson } from '../../domain/orders.js';
 import { parseOrderId, renderOrder } from './common.js';
+import { localDateText } from '../../cli/io.js';
 
 export async function run(ctx: Context, options: { format?: string; out?: string; force?: boolean; paper?: 'a4' | 'letter' }, id: string): Promise<void> {
   const seq = parseOrderId(id);
@@ -25,7 +26,7 @@ export async function run(ctx: Context, options: { format?: string; out?: string
         title: estimate ? `Draft order ${order.id}` : `Order confirmation ${order.id}`,
         quote,
         pbx: store.pbxs.get(scope, order.pbx),
-        facts: [`Order ${order.id}: ${order.status}${order.placedAt ? `, placed ${order.placedAt.slice(0, 10)}` : ''}.${estimate ? ' Figures as if checked out today.' : ''}`, ...order.warnings],
+        facts: [`Order ${order.id}: ${order.status}${order.placedAt ? `, placed ${localDateText(order.placedAt)}` : ''}.${estimate ? ' Figures as if checked out today.' : ''}`, ...order.warnings],
         defaultName: `hwaas-order-${order.id}.pdf`,
       },
       options,

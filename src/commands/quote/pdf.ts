@@ -31,6 +31,7 @@ export async function writeQuoteFile(
         pbx: what.pbx ? { id: what.pbx.id, name: what.pbx.name } : null,
         facts: what.facts,
         samplePrices: store ? store.parties.setting('sample_prices') === '1' : true,
+        sandbox: store ? store.parties.setting('mode') === 'sandbox' : false,
       },
       options.paper ?? 'a4',
       out,

@@ -8,14 +8,13 @@ export async function run(ctx: Context, options: { format?: string }): Promise<v
   const format = listFormat(ctx, options.format);
   const store = await ctx.store();
   await ctx.user();
-  const { chalk } = ctx.style;
   await printListing(ctx, format, store.ledger.stock(), {
     columns: [
       { header: 'SKU', value: (s: StockLevel) => s.sku },
       { header: 'Product', value: (s) => s.name },
       { header: 'On hand', value: (s) => String(s.onHand), align: 'right' },
       { header: 'Reserved', value: (s) => String(s.reserved), align: 'right' },
-      { header: 'Available', value: (s) => (s.onHand - s.reserved < 0 ? chalk.yellow(`${s.onHand - s.reserved} (backorder)`) : String(s.onHand - s.reserved)), align: 'right' },
+      { header: 'Available', value: (s) => (s.onHand - s.reserved < 0 ? { text: `${s.onHand - s.reserved} (backorder)`, paint: 'yellow' as const } : String(s.onHand - s.reserved)), align: 'right' },
     ],
     toJson: stockToJson,
     keys: ['sku', 'name', 'onHand', 'reserved', 'available'],

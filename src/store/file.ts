@@ -1,0 +1,149 @@
+import { closeSync, lstatSync, mkdirSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { RefusedError, UsageError } from '../errors.js';
+
+/** `PRAGMA application_id` of an hwaas store: "HWAS" in ASCII. Stores of 0.1 have 0 and are known by their tables. */
+export const APPLICATION_ID = 0x48574153;
+
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+/** What is at a store path, read without opening it as a database (so nothing is written or converted). */
+export type StoreFile =
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'dangling-link'; readonly target: string }
+  | { readonly kind: 'folder' }
+  | { readonly kind: 'special' }
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'not-sqlite' }
+  | { readonly kind: 'sqlite'; readonly userVersion: number; readonly applicationId: number };
+
+export function inspectStoreFile(path: string): StoreFile {
+  let link;
+  try {
+    link = lstatSync(path);
+  } catch (error) {
+    if (isMissing(error)) return { kind: 'missing' };
+    throw error;
+  }
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch (error) {
+    if (link.isSymbolicLink() && isMissing(error)) return { kind: 'dangling-link', target: path };
+    throw error;
+  }
+  if (stat.isDirectory()) return { kind: 'folder' };
+  if (!stat.isFile()) return { kind: 'special' };
+  if (stat.size === 0) return { kind: 'empty' };
+  const header = Buffer.alloc(100);
+  const fd = openSync(path, 'r');
+  let read: number;
+  try {
+    read = readSync(fd, header, 0, 100, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (read < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) return { kind: 'not-sqlite' };
+  return { kind: 'sqlite', userVersion: header.readUInt32BE(60), applicationId: header.readUInt32BE(68) };
+}
+
+const isMissing = (error: unknown): boolean => ['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '');
+
+/** Refuses what can never be a store, in one sentence that names the path. Exit 2: it is the user's --db. */
+export function refuseNonStore(file: StoreFile, path: string): void {
+  switch (file.kind) {
+    case 'folder':
+      throw new UsageError(`--db: ${path} is a folder; give the path of a store file inside it, e.g. ${join(path, 'hwaas.db')}.`, 'NOT_A_STORE');
+    case 'special':
+      throw new UsageError(`--db: ${path} is not a regular file (a device, pipe or socket); give the path of a store file.`, 'NOT_A_STORE');
+    case 'dangling-link':
+      throw new UsageError(`--db: ${path} is a symbolic link to a file that does not exist; hwaas does not create a store through a link: give the real path.`, 'NOT_A_STORE');
+    case 'not-sqlite':
+      throw new UsageError(`--db: ${path} is not an hwaas store (it is not a SQLite database): check the path; hwaas left the file as it was.`, 'NOT_A_STORE');
+    default:
+  }
+}
+
+/** A store that a reading command may open: anything else is refused before a byte is written. */
+export function requireStoreFile(path: string): void {
+  const file = inspectStoreFile(path);
+  if (file.kind === 'missing' || file.kind === 'empty') {
+    throw new RefusedError(
+      'NO_STORE',
+      `no store at ${path}${file.kind === 'empty' ? ' (the file is empty)' : ''}: run \`hwaas init\` (or \`hwaas init --demo\` to try hwaas with demo data).`,
+    );
+  }
+  refuseNonStore(file, path);
+}
+
+/**
+ * Creates the folders of a new store one level at a time. `mkdirSync(…, { recursive: true })`
+ * never returns under /proc/self; a folder that cannot be made is said in one sentence.
+ */
+export function makeFolders(path: string): void {
+  const missing: string[] = [];
+  let folder = dirname(path);
+  for (;;) {
+    let stat;
+    try {
+      stat = statSync(folder);
+    } catch (error) {
+      if (!isMissing(error)) throw folderError(folder, error);
+      const parent = dirname(folder);
+      if (parent === folder) throw folderError(folder, error);
+      missing.push(folder);
+      folder = parent;
+      continue;
+    }
+    if (!stat.isDirectory()) throw new UsageError(`--db: cannot make a store at ${path}: ${folder} is a file, not a folder.`, 'NOT_A_STORE');
+    break;
+  }
+  for (const dir of missing.reverse()) {
+    try {
+      mkdirSync(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw folderError(dir, error);
+    }
+  }
+}
+
+function folderError(folder: string, error: unknown): RefusedError {
+  const code = (error as NodeJS.ErrnoException).code ?? 'error';
+  return new RefusedError('READ_ONLY', `cannot make the folder ${folder} for the store (${code}): choose a --db in a folder you can write to.`);
+}
+
+/** The store's own files: the database and what SQLite keeps beside it. */
+export function storeCompanions(path: string): string[] {
+  return ['', '-wal', '-shm', '-journal'].map((suffix) => path + suffix);
+}
+
+/** True when `candidate` is one of the store's files, by path, by real path or by inode. */
+export function isStoreFile(storePath: string, candidate: string): boolean {
+  const companions = storeCompanions(storePath);
+  if (companions.includes(candidate)) return true;
+  const real = (p: string): string | null => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return null;
+    }
+  };
+  const candidateReal = real(candidate) ?? join(real(dirname(candidate)) ?? dirname(candidate), candidate.slice(dirname(candidate).length + 1));
+  const storeFolder = real(dirname(storePath)) ?? dirname(storePath);
+  const storeName = storePath.slice(dirname(storePath).length + 1);
+  if (['', '-wal', '-shm', '-journal'].some((suffix) => join(storeFolder, storeName + suffix) === candidateReal)) return true;
+  let inode;
+  try {
+    inode = statSync(candidate);
+  } catch {
+    return false;
+  }
+  return companions.some((companion) => {
+    try {
+      const stat = statSync(companion);
+      return stat.ino === inode.ino && stat.dev === inode.dev;
+    } catch {
+      return false;
+    }
+  });
+}
