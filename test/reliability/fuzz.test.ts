@@ -17,11 +17,14 @@ function fingerprint(): string {
   return hash.digest('hex');
 }
 
-const nasty = fc.constantFrom('', ' ', '-', '--', '=', '@', '0', '-1', '1.5', '1e3', '10001', '99999999999999999999', 'NaN', 'null', "'; DROP TABLE orders;--", '%', '_', '\\', 'Łódź', 'Ελλάδα', '\u0000', '\u202e', 'x'.repeat(300), '2021-02-30', '2021-2-3', '20210203', '2100-02-29', '9999-12-31');
+const nasty = fc.constantFrom('', ' ', '-', '--', '=', '@', '0', '-1', '1.5', '1e3', '10000', '10001', '99999999999999999999', 'NaN', 'null', "'; DROP TABLE orders;--", '%', '_', '\\', 'Łódź', 'Ελλάδα', '\u0000', '\u202e', '\u2066', '\u009b2J', '\u001b]52;c;aGk=\u0007', '\u001b[8m', '\u200b', 'x'.repeat(300), '2021-02-30', '2021-2-3', '20210203', '2100-02-29', '9999-12-31');
+/** Quantities and prices at and around the bounds (10,000 per line; 1,000,000.00 per device and term). */
+const qty = fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 1, max: 50 }) }, { weight: 2, arbitrary: fc.integer({ min: 9_990, max: 10_010 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 10_001 }) });
+const price = fc.constantFrom('12.00', '0', '0.00', '1.234', '99.99', '999999.99', '1000000.00', '1000000.01', '9999999999999.99', '1e6', '-1.00');
 
 /** Mostly a valid value, sometimes a nasty one: so the fuzz reaches the rules, not only the parser. */
 const value = (valid: fc.Arbitrary<string>) => fc.oneof({ weight: 4, arbitrary: valid }, { weight: 1, arbitrary: nasty });
-const item = value(fc.tuple(fc.constantFrom('WP480G', 'wp480g', 'MONOLED', 'DUOLED', 'BELT-CLIP', 'CLASSOUND-FLAT-S', 'NOPE'), fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 1, max: 50 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 10001 }) }), fc.option(fc.constantFrom('12.00', '0', '1.234', '99.99'), { nil: undefined })).map(([s, q, p]) => `${s}=${q}${p === undefined ? '' : `@${p}`}`));
+const item = value(fc.tuple(fc.constantFrom('WP480G', 'wp480g', 'MONOLED', 'DUOLED', 'BELT-CLIP', 'CLASSOUND-FLAT-S', 'NOPE'), qty, fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: price })).map(([s, q, p]) => `${s}=${q}${p === undefined ? '' : `@${p}`}`));
 const customer = value(fc.constantFrom('CUS-0001', 'CUS-0003', 'CUS-0002', 'CUS-0006', 'CUS-0009', 'CUS-9999'));
 const pbx = value(fc.constantFrom('PBX-1001', 'PBX-1004', 'PBX-1020', 'PBX-1002', 'PBX-1003', 'PBX-1007', 'PBX-1011', 'PBX-1012'));
 const term = value(fc.constantFrom('monthly', 'yearly', 'five-year', '1m', '1y', '5y', 'perpetual', 'weekly'));
@@ -52,7 +55,7 @@ const commands: [string, fc.Arbitrary<string[]>][] = [
       )
       .map(([[c, p], mode, rest]) => ['order', '--customer', c, '--pbx', p, ...mode, ...rest]),
   ],
-  ['customers add', flags([['--name', value(fc.string({ minLength: 1, maxLength: 40 })), 0.9], ['--country', value(fc.constantFrom('PL', 'de', 'Poland')), 0.5], ['--vat', value(fc.constantFrom('PL123', 'DE 123.45')), 0.3], ['--email', value(fc.constantFrom('a@b.example', 'no-at')), 0.3], ['--partner', value(fc.constantFrom('PTR-001', 'PTR-002', 'PTR-999')), 0.4]]).map((a) => ['customers', 'add', ...a])],
+  ['customers add', flags([['--name', value(fc.oneof(fc.string({ minLength: 1, maxLength: 40 }), fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }))), 0.9], ['--country', value(fc.constantFrom('PL', 'de', 'Poland')), 0.5], ['--vat', value(fc.constantFrom('PL123', 'DE 123.45')), 0.3], ['--email', value(fc.constantFrom('a@b.example', 'no-at', 'a\u009b@b.example')), 0.3], ['--partner', value(fc.constantFrom('PTR-001', 'PTR-002', 'PTR-999')), 0.4]]).map((a) => ['customers', 'add', ...a])],
 ];
 
 describe('argv fuzz', () => {
@@ -66,6 +69,8 @@ describe('argv fuzz', () => {
         expect([0, 1, 2], `${args.join(' ')}\n${result.stderr}`).toContain(result.code);
         expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
         expect(result.stderr).not.toContain('internal error');
+        // Nothing typed reaches the terminal raw: no control characters or bidi overrides in any output.
+        expect(result.stdout + result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
         const after = fingerprint();
         if (result.code !== 0) expect(after, `${args.join(' ')} failed but changed the store`).toBe(before);
         before = after;

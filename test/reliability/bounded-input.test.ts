@@ -1,0 +1,79 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BIN, cli, demoStore } from '../helpers.js';
+
+// Attack: unbounded input. `quote --file /dev/zero` grew to 8 GB; a case nested 5,000
+// levels deep exited 70; a date past 9999-12-31 became an error about stored data.
+let db: string;
+let dir: string;
+beforeAll(async () => {
+  db = await demoStore();
+  dir = mkdtempSync(join(tmpdir(), 'hwaas-bounds-'));
+});
+const errorOf = (result: { stderr: string }) => JSON.parse(result.stderr).error;
+
+describe('the cases file', () => {
+  it('/dev/zero is refused at 128 MB, without growing past it', () => {
+    const result = spawnSync(process.execPath, [BIN, '--json', 'quote', '--file', '/dev/zero'], { encoding: 'utf8', timeout: 30_000 });
+    expect(result.status).toBe(2);
+    expect(errorOf(result).message).toContain('larger than 128 MB');
+  });
+
+  it('a file over 128 MB is refused before it is read', async () => {
+    const big = join(dir, 'big.json');
+    writeFileSync(big, '');
+    truncateSync(big, 129 * 1024 * 1024); // sparse: costs no disk
+    const result = await cli(['--json', 'quote', '--file', big]);
+    expect(result.code).toBe(2);
+    expect(errorOf(result).message).toContain('larger than 128 MB');
+  });
+
+  it('stdin is bounded alike', () => {
+    const result = spawnSync('sh', ['-c', `head -c 140000000 /dev/zero | ${process.execPath} ${BIN} --json quote --file -`], { encoding: 'utf8', timeout: 30_000 });
+    expect(result.status).toBe(2);
+    expect(errorOf(result).message).toContain('larger than 128 MB');
+  });
+
+  it('a case nested 5,000 levels deep is refused, naming the case', async () => {
+    const file = join(dir, 'deep.json');
+    const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    writeFileSync(file, `[{"name":"fine","term":"yearly","activated":"2020-05-01","items":[{"sku":"WP480G","qty":1}]},{"name":"deep","term":"yearly","activated":"2020-05-01","items":[{"sku":"WP480G","qty":1}],"expect":{"lines":${deep}}}]`);
+    const result = await cli(['--json', 'quote', '--file', file]);
+    expect(result.code).toBe(2);
+    expect(errorOf(result).message).toMatch(/\[1\]: case 2 is nested deeper than 32 levels/);
+  });
+
+  it('32 levels are fine', async () => {
+    const file = join(dir, 'ok.json');
+    // The array of cases (1), the case (2), expect (3), and 29 more arrays.
+    writeFileSync(file, `[{"term":"yearly","activated":"2020-05-01","items":[{"sku":"WP480G","qty":1}],"expect":{"lines":${'['.repeat(29)}${']'.repeat(29)}}}]`);
+    const result = await cli(['--json', 'quote', '--file', file]);
+    expect(result.code, result.stderr).toBe(0);
+  });
+});
+
+describe('dates past 9999-12-31', () => {
+  it.each([
+    ['a far --date on a named PBX', ['--date', '9999-12-20', 'quote', '--pbx', 'PBX-1001', '--item', 'WP480G=1']],
+    ['an ad-hoc quote whose period ends in 10000', ['quote', '--term', 'yearly', '--activated', '9999-06-01', '--start', '9999-07-01', '--item', 'WP480G=1']],
+    ['a five-year term from 9996', ['quote', '--term', 'five-year', '--activated', '9996-01-01', '--start', '9996-01-01', '--item', 'WP480G=1']],
+    ['the PBX listing on a far --date', ['--date', '9999-12-15', 'pbx', 'list']],
+    ['pbx show on a far --date', ['--date', '9999-12-15', 'pbx', 'show', 'PBX-1001']],
+  ])('%s: exit 2, a sentence about the date', async (_name, args) => {
+    const result = await cli(['--db', db, '--json', ...args]);
+    expect(result.code, result.stderr).toBe(2);
+    const error = errorOf(result);
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.message).toContain('after 9999-12-31, the last date hwaas handles');
+    expect(error.message).not.toContain('stored');
+  });
+
+  it('an order that would end after 9999-12-31 is never placed', async () => {
+    const result = await cli(['--db', db, '--date', '9999-12-20', '--json', 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--save']);
+    expect(result.code).toBe(2);
+    expect((await cli(['--db', db, '--json', 'orders', 'list'])).json()).toEqual([]);
+  });
+});

@@ -1,0 +1,86 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { cli, demoStore, liveStore, storeFingerprint } from '../helpers.js';
+
+// Attack: a partner moves "today" on a write. `--date 2027-04-30` placed an order for
+// €4.99 that costs €777.86 today; `--date 2026-08-31` slipped past the overdue rule.
+// The fake clock of these tests says 2026-11-24.
+let db: string;
+beforeEach(async () => {
+  db = await liveStore();
+});
+const run = (...args: string[]) => cli(['--db', db, '--json', ...args]);
+
+const WRITES: [string, string[]][] = [
+  ['order --checkout', ['order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP490G=20', '--checkout', '--yes']],
+  ['order --save', ['order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP490G=20', '--save']],
+  ['orders checkout', ['orders', 'checkout', 'ORD-000001', '--yes']],
+  ['orders cancel', ['orders', 'cancel', 'ORD-000001', '--yes']],
+  ['orders approve', ['--as', 'USR-101', 'orders', 'approve', 'ORD-000001']],
+  ['orders ship', ['--as', 'USR-101', 'orders', 'ship', 'ORD-000001']],
+  ['stock set', ['--as', 'USR-101', 'stock', 'set', 'MONOLED', '5']],
+  ['agreements add', ['agreements', 'add', '--customer', 'CUS-0002', '--signed-on', '2026-01-01']],
+  ['invoices pay', ['--as', 'USR-101', 'invoices', 'pay', 'INV-2026-0201']],
+  ['customers add', ['customers', 'add', '--name', 'Backdated GmbH']],
+  ['pbx add', ['pbx', 'add', '--customer', 'CUS-0001', '--name', 'X', '--type', 'cloud', '--license', 'yearly', '--activated', '2020-01-01']],
+  ['order (the interactive session)', ['order']],
+];
+
+describe('a moved "today" on a write to a live store', () => {
+  it.each(WRITES)('%s with --date is refused before anything happens (DATE_PINNED, exit 2)', async (_name, args) => {
+    const before = storeFingerprint(db);
+    const result = await run('--date', '2027-04-30', ...args);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    const error = JSON.parse(result.stderr).error;
+    expect(error.code).toBe('DATE_PINNED');
+    expect(error.message).toContain("a live store writes on today's date");
+    expect(error.message).toContain('--date is for quotes and listings');
+    expect(storeFingerprint(db)).toBe(before);
+  });
+
+  it('HWAAS_TODAY is refused alike, and named', async () => {
+    const result = await cli(['--db', db, 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP490G=20', '--checkout', '--yes'], { env: { HWAAS_TODAY: '2026-08-31' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('HWAAS_TODAY: this store is live');
+  });
+
+  it('the €4.99 order is placed at today\'s price once --date is left out', async () => {
+    const cheap = await run('--date', '2027-04-30', 'quote', '--pbx', 'PBX-1001', '--item', 'WP490G=20');
+    expect(cheap.json().total).toBe('4.99'); // a what-if on a read still works
+    const placed = await run('order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP490G=20', '--checkout', '--yes');
+    expect(placed.code).toBe(0);
+    // 91.00 × 20 × 158/365 on the clock's 2026-11-24 (the report's €777.86 was two days later: 156/365).
+    expect(placed.json()).toMatchObject({ start: '2026-11-24', total: '787.84' });
+  });
+
+  it('read-only commands keep --date for what-ifs', async () => {
+    for (const args of [['quote', '--pbx', 'PBX-1001', '--item', 'WP480G=1'], ['pbx', 'list'], ['invoices', 'list', '--overdue'], ['orders', 'list'], ['customers', 'list'], ['stock', 'list']]) {
+      expect((await run('--date', '2027-04-30', ...args)).code, args.join(' ')).toBe(0);
+    }
+  });
+
+  it('a sandbox store (init --demo) moves its clock everywhere', async () => {
+    const sandbox = await demoStore();
+    expect((await cli(['--db', sandbox, 'db', 'info', '--json'])).json()).toMatchObject({ backend: 'sqlite', mode: 'sandbox' });
+    const placed = await cli(['--db', sandbox, '--date', '2026-11-30', '--json', 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--checkout', '--yes']);
+    expect(placed.json()).toMatchObject({ start: '2026-11-30' });
+    // Its events carry the moved date, so "Created" and "today" agree.
+    expect(placed.json().createdAt.slice(0, 10)).toBe('2026-11-30');
+  });
+
+  it('init makes a live store, init --demo a sandbox; --date on a live init is refused; demo data never goes into a live store', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hwaas-mode-'));
+    const live = join(dir, 'live.db');
+    expect((await cli(['--db', live, '--date', '2027-01-01', 'init'])).code).toBe(2);
+    expect((await cli(['--db', live, 'init', '--json'])).json().mode).toBe('live');
+    expect((await cli(['--db', live, 'db', 'info', '--json'])).json()).toEqual({ backend: 'sqlite', path: live, mode: 'live', schemaVersion: expect.any(Number) });
+    const demo = await cli(['--db', live, 'init', '--demo', '--json']);
+    expect(demo.code).toBe(1);
+    expect(JSON.parse(demo.stderr).error.message).toContain('is live: demo data goes only into a sandbox store');
+    const sandbox = join(dir, 'sandbox.db');
+    expect((await cli(['--db', sandbox, '--date', '2027-01-01', 'init', '--demo', '--json'])).json().mode).toBe('sandbox');
+  });
+});

@@ -1,0 +1,146 @@
+import { spawn } from 'node:child_process';
+import { existsSync, linkSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { screen } from '@inquirer/testing/vitest';
+import Database from 'better-sqlite3';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ROOT, cli, demoStore, storeFingerprint } from '../helpers.js';
+
+// Attack: destroy the store by mistake. `db backup` onto the store's own -wal (while
+// another process held it) said "Backed up" and lost every order; `init --force`
+// deleted notes.txt; a read-only command turned a 0-byte file into a store; a newer
+// store was switched to WAL before it was refused.
+vi.mock('@inquirer/prompts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@inquirer/prompts')>();
+  const { wrapPrompt } = await import('@inquirer/testing/vitest');
+  return { ...actual, confirm: wrapPrompt(actual.confirm) };
+});
+
+let db: string;
+let dir: string;
+beforeEach(async () => {
+  db = await demoStore();
+  dir = join(db, '..');
+});
+const orders = async (path = db) => (await cli(['--db', path, '--json', 'orders', 'list'])).json().length as number;
+
+/** Another process that keeps the store open (so its -wal and -shm exist) until killed. */
+function holder(path: string) {
+  const child = spawn(process.execPath, ['-e', `const D=require(${JSON.stringify(join(ROOT, 'node_modules/better-sqlite3'))});const d=new D(${JSON.stringify(path)});d.prepare('SELECT 1 FROM orders').all();process.stdout.write('open');setInterval(()=>{},1000)`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const ready = new Promise((resolve) => child.stdout.once('data', resolve));
+  return { ready, stop: () => child.kill('SIGKILL') };
+}
+
+describe('db backup onto the store itself', () => {
+  it.each([
+    ['its -wal (another process holding the store)', (p: string) => `${p}-wal`],
+    ['its -shm', (p: string) => `${p}-shm`],
+    ['its -journal', (p: string) => `${p}-journal`],
+    ['the store', (p: string) => p],
+    ['the store through a symbolic link', (p: string) => {
+      const link = join(dir, 'alias.db');
+      symlinkSync(p, link);
+      return link;
+    }],
+    ['the store by another name (a hard link, same inode)', (p: string) => {
+      const hard = join(dir, 'hard.db');
+      linkSync(p, hard);
+      return hard;
+    }],
+    ['the store by a path with ..', (p: string) => join(dir, '..', dir.split('/').pop()!, 'hwaas.db')],
+  ])('%s is refused (exit 2) and every order survives', async (_name, target) => {
+    await cli(['--db', db, 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--checkout', '--yes']);
+    const held = holder(db);
+    await held.ready;
+    try {
+      const result = await cli(['--db', db, '--json', 'db', 'backup', target(db), '--force']);
+      expect(result.code).toBe(2);
+      expect(JSON.parse(result.stderr).error.message).toContain('is the store itself');
+    } finally {
+      held.stop();
+    }
+    expect(await orders()).toBe(1);
+    expect((await cli(['--db', db, '--json', 'db', 'check'])).json().ok).toBe(true);
+  });
+});
+
+describe('init --force', () => {
+  it('deletes only an hwaas store: notes.txt is left alone', async () => {
+    const notes = join(dir, 'notes.txt');
+    writeFileSync(notes, 'my notes');
+    const result = await cli(['--db', notes, '--json', 'init', '--force', '--yes']);
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stderr).error.code).toBe('NOT_A_STORE');
+    expect(readFileSync(notes, 'utf8')).toBe('my notes');
+  });
+
+  it('leaves another program\'s SQLite database alone', async () => {
+    const other = join(dir, 'other.sqlite');
+    const raw = new Database(other);
+    raw.exec('CREATE TABLE photos (id INTEGER PRIMARY KEY)');
+    raw.close();
+    const before = readFileSync(other);
+    expect((await cli(['--db', other, 'init', '--force', '--yes'])).code).toBe(2);
+    expect((await cli(['--db', other, 'init'])).code).toBe(2);
+    expect((await cli(['--db', other, 'customers', 'list'])).code).toBe(2);
+    expect(readFileSync(other)).toEqual(before);
+  });
+
+  it('asks first at a terminal; "no" keeps the store', async () => {
+    await cli(['--db', db, 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--save']);
+    const pending = cli(['--db', db, 'init', '--demo', '--force'], { tty: true });
+    const deadline = Date.now() + 10_000;
+    while (!screen.getScreen().includes('Delete the store') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(screen.getScreen()).toContain(`Delete the store at ${db} and build it anew?`);
+    screen.type('n');
+    screen.keypress('enter');
+    const result = await pending;
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Nothing deleted.');
+    expect(await orders()).toBe(1);
+  });
+
+  it('without a terminal it needs --yes', async () => {
+    const result = await cli(['--db', db, '--json', 'init', '--force']);
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stderr).error.message).toContain('missing --yes');
+    expect((await cli(['--db', db, 'init', '--demo', '--force', '--yes'])).code).toBe(0);
+  });
+});
+
+describe('reading never creates or converts a file', () => {
+  it('an empty file is NO_STORE and stays empty, with nothing beside it', async () => {
+    const empty = join(dir, 'empty.db');
+    writeFileSync(empty, '');
+    for (const args of [['customers', 'list'], ['db', 'check'], ['db', 'info'], ['quote', '--pbx', 'PBX-1001', '--item', 'WP480G=1']]) {
+      const result = await cli(['--db', empty, '--json', ...args]);
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(JSON.parse(result.stderr).error.code).toBe('NO_STORE');
+    }
+    expect(statSync(empty).size).toBe(0);
+    expect(existsSync(`${empty}-wal`) || existsSync(`${empty}-shm`)).toBe(false);
+  });
+
+  it('a missing file is NO_STORE and is not created', async () => {
+    const missing = join(dir, 'missing.db');
+    expect((await cli(['--db', missing, 'customers', 'list'])).code).toBe(1);
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it.each(['delete', 'wal'])('a newer store (journal mode %s) is refused with its bytes unchanged', async (mode) => {
+    const raw = new Database(db);
+    raw.pragma(`journal_mode = ${mode}`);
+    raw.pragma('user_version = 99');
+    raw.pragma('wal_checkpoint(TRUNCATE)');
+    raw.close();
+    const before = storeFingerprint(db);
+    const bytes = readFileSync(db);
+    for (const args of [['customers', 'list'], ['init'], ['db', 'check']]) {
+      const result = await cli(['--db', db, '--json', ...args]);
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(JSON.parse(result.stderr).error.code).toBe('STORE_TOO_NEW');
+    }
+    expect(readFileSync(db)).toEqual(bytes);
+    expect(storeFingerprint(db)).toBe(before);
+  });
+});
