@@ -78,23 +78,48 @@ describe('the built CLI', () => {
     expect(readFileSync(join(ROOT, 'package.json'))).toEqual(before);
   });
 
+  it('an internal error is one line; its stack only with HWAAS_DEBUG=1', () => {
+    // A fixture breaks the clock: hwaas meets an exception it does not expect, a bug.
+    const args = ['--import', join(ROOT, 'test/fixtures/broken-clock.mjs'), BIN, 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--save'];
+    const env = { PATH: process.env.PATH, HOME: tmpdir(), HWAAS_DB: db };
+    const quiet = spawnSync(process.execPath, args, { encoding: 'utf8', env, timeout: 20_000 });
+    expect(quiet.status).toBe(70);
+    expect(quiet.stderr.trim().split('\n')).toEqual([expect.stringContaining('internal error: the clock is broken (a test fixture). This is a bug')]);
+    const debug = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...env, HWAAS_DEBUG: '1' }, timeout: 20_000 });
+    expect(debug.status).toBe(70);
+    expect(debug.stderr).toContain('internal error: the clock is broken');
+    expect(debug.stderr).toMatch(/TypeError: the clock is broken \(a test fixture\)\n\s+at /);
+  });
+
+  // What a run loads, from Module._load ("require NAME") and the ES module resolver (URLs).
+  const HEAVY = /^require (pdfkit|exceljs|@inquirer\/prompts)$|node_modules\/(pdfkit|exceljs|@inquirer)\//m;
+  function traced(args: string[]): string {
+    const trace = join(mkdtempSync(join(tmpdir(), 'hwaas-trace-')), 'trace.txt');
+    const child = spawnTraced(args, trace);
+    expect(child.code, `${args.join(' ')}: ${child.stderr}`).toBe(0);
+    const loaded = readFileSync(trace, 'utf8');
+    expect(loaded).toContain('hwaas.cjs');
+    expect(loaded).toContain('require commander');
+    return loaded;
+  }
+
   it('loads no pdfkit, exceljs or inquirer for --help, quote, customers list and pbx list', () => {
     const runs = [['--help'], ['quote', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--json'], ['customers', 'list', '--json'], ['pbx', 'list', '--format', 'csv']];
-    for (const args of runs) {
-      const trace = join(mkdtempSync(join(tmpdir(), 'hwaas-trace-')), 'trace.txt');
-      const child = spawnTraced(args, trace);
-      expect(child.code, args.join(' ')).toBe(0);
-      const loaded = readFileSync(trace, 'utf8');
-      expect(loaded).toContain('hwaas.cjs');
-      expect(loaded).toContain('require commander');
-      expect(loaded, args.join(' ')).not.toMatch(/node_modules\/(pdfkit|exceljs|@inquirer)\//);
-    }
+    for (const args of runs) expect(traced(args), args.join(' ')).not.toMatch(HEAVY);
+  });
+
+  it('the trace sees a heavy module when one loads: a PDF loads pdfkit, an XLSX only exceljs', () => {
+    expect(traced(['pricelist', '--format', 'pdf', '--out', '-'])).toMatch(/^require pdfkit$/m);
+    const xlsx = traced(['pricelist', '--format', 'xlsx', '--out', '-']);
+    expect(xlsx).toMatch(/^require exceljs$/m);
+    expect(xlsx).not.toMatch(/^require pdfkit$/m);
   });
 });
 
 function spawnTraced(args: string[], trace: string) {
   const result = spawnSync(process.execPath, ['--import', join(ROOT, 'test/fixtures/trace.mjs'), BIN, ...args], {
     encoding: 'utf8',
+    maxBuffer: 1 << 26,
     env: { PATH: process.env.PATH, HOME: tmpdir(), HWAAS_DB: db, HWAAS_TRACE_FILE: trace },
     timeout: 20_000,
   });
