@@ -4,7 +4,10 @@
 // start-up that one synchronous file does not. Packages stay external, and the
 // heavy ones (pdfkit, exceljs, inquirer, chalk) are still loaded with import()
 // only by the commands that need them. tsc checks types and emits dist/src too.
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 await build({
   entryPoints: ['src/cli/main.ts'],
@@ -16,6 +19,6 @@ await build({
   packages: 'external',
   logLevel: 'warning',
   // import.meta does not exist in CommonJS: give the bundle its own file URL.
-  define: { 'import.meta.url': '__hwaasFileUrl' },
+  define: { 'import.meta.url': '__hwaasFileUrl', __HWAAS_VERSION__: JSON.stringify(version) },
   banner: { js: "const __hwaasFileUrl = require('node:url').pathToFileURL(__filename).href;" },
 });

@@ -1,6 +1,8 @@
 /**
- * The small set of error classes the whole program throws. Only src/cli/ turns
- * them into text and exit codes (see CLI.md, "Exit codes").
+ * The small set of error classes the whole program throws. Below src/cli/ an error
+ * says what is wrong in domain words; what the user can do about it (a flag to use,
+ * a command to run) travels as a structured `hint` that only src/cli/ turns into
+ * text, with the exit code (see CLI.md, "Exit codes").
  */
 
 export type UsageCode = 'USAGE' | 'INVALID_INPUT' | 'UNKNOWN_SKU' | 'DATE_PINNED' | 'NOT_A_STORE';
@@ -27,9 +29,50 @@ export type RefusalCode =
   | 'CHECK_FAILED'
   | 'INVALID_DATA';
 
+/** Things a user looks up by ID, each with the listing that shows the IDs. */
+export type Findable = 'customer' | 'PBX' | 'order' | 'user' | 'invoice' | 'partner' | 'product';
+
+/** What the user can do next, as data: src/cli/hints.ts says it with flags and commands. */
+export type Hint =
+  | { readonly kind: 'find'; readonly what: Findable }
+  | { readonly kind: 'pbxs-of-customer'; readonly customer: string }
+  | { readonly kind: 'register-agreement'; readonly customer: string }
+  | { readonly kind: 'overdue-invoices' }
+  | { readonly kind: 'show-order'; readonly order: string }
+  | { readonly kind: 'record-stock' }
+  | { readonly kind: 'list-skus' }
+  | { readonly kind: 'use-term'; readonly term: string }
+  | { readonly kind: 'negotiated-price'; readonly sku: string }
+  | { readonly kind: 'init' }
+  | { readonly kind: 'backup' };
+
+/** A sentence of an error, with what to do about it. */
+export interface Said {
+  readonly message: string;
+  readonly hint?: Hint;
+}
+
+export interface ErrorDetails {
+  readonly hint?: Hint;
+  /** More reasons, each with its own hint, said after the first ("Also: …"). */
+  readonly also?: readonly Said[];
+  /** The error is about the store's location (`--db` or `HWAAS_DB`): src/cli names where it came from. */
+  readonly aboutStoreLocation?: boolean;
+}
+
 export abstract class HwaasError extends Error {
   abstract readonly code: string;
   abstract readonly exitCode: number;
+  readonly hint: Hint | undefined;
+  readonly also: readonly Said[];
+  readonly aboutStoreLocation: boolean;
+
+  constructor(message: string, details: ErrorDetails = {}) {
+    super(message);
+    this.hint = details.hint;
+    this.also = details.also ?? [];
+    this.aboutStoreLocation = details.aboutStoreLocation === true;
+  }
 }
 
 /** The user's words are wrong: a flag, a date, a quantity, an unknown SKU. Exit 2. */
@@ -38,8 +81,9 @@ export class UsageError extends HwaasError {
   constructor(
     message: string,
     readonly code: UsageCode = 'INVALID_INPUT',
+    details: ErrorDetails = {},
   ) {
-    super(message);
+    super(message, details);
     this.name = 'UsageError';
   }
 }
@@ -50,35 +94,17 @@ export class RefusedError extends HwaasError {
   constructor(
     readonly code: RefusalCode,
     message: string,
+    details: ErrorDetails = {},
   ) {
-    super(message);
+    super(message, details);
     this.name = 'RefusedError';
   }
 }
 
 /** Unknown ID, or an ID the acting user may not see: the two must read the same. */
 export class NotFoundError extends RefusedError {
-  constructor(kind: string, id: string) {
-    super('NOT_FOUND', `${kind} ${id} not found: check the ID with \`hwaas ${listCommandFor(kind)}\`.`);
+  constructor(what: Findable, id: string) {
+    super('NOT_FOUND', `${what} ${id} not found.`, { hint: { kind: 'find', what } });
     this.name = 'NotFoundError';
-  }
-}
-
-function listCommandFor(kind: string): string {
-  switch (kind) {
-    case 'customer':
-      return 'customers list';
-    case 'PBX':
-      return 'pbx list';
-    case 'order':
-      return 'orders list';
-    case 'user':
-      return 'users list';
-    case 'invoice':
-      return 'invoices list';
-    case 'partner':
-      return 'whoami';
-    default:
-      return 'help';
   }
 }

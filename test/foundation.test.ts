@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION } from '../src/store/schema.js';
+import { SCHEMA_VERSION } from '../src/store/sqlite/schema.js';
 import { cli, demoStore } from './helpers.js';
 
 const ANNA = 'USR-001'; // partner PTR-001 (EUR), the demo's default user
@@ -75,13 +75,13 @@ describe('init and migrations', () => {
   });
 
   it('uses WAL, foreign keys and a busy timeout', async () => {
-    const { Store } = await import('../src/store/store.js');
-    const store = Store.open(db);
-    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(Number(store.db.pragma('foreign_keys', { simple: true }))).toBe(1);
-    expect(Number(store.db.pragma('busy_timeout', { simple: true }))).toBeGreaterThan(0);
-    expect(store.check()).toEqual({ damage: [], problems: [] });
-    store.close();
+    const { SqliteStore } = await import('../src/store/sqlite/store.js');
+    const store = SqliteStore.open(db);
+    expect(store.handle.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(Number(store.handle.pragma('foreign_keys', { simple: true }))).toBe(1);
+    expect(Number(store.handle.pragma('busy_timeout', { simple: true }))).toBeGreaterThan(0);
+    expect(await store.check()).toEqual({ damage: [], problems: [] });
+    await store.close();
   });
 });
 

@@ -188,8 +188,8 @@ describe('pricelist XLSX', () => {
 
 describe('large exports', () => {
   it('show progress on stderr at a terminal, and write a complete file', async () => {
-    const { Store } = await import('../src/store/store.js');
-    const store = Store.open(db);
+    const { SqliteStore } = await import('../src/store/sqlite/store.js');
+    const store = SqliteStore.open(db);
     const products = Array.from({ length: 2500 }, (_, i) => ({
       sku: `GEN-${i}`,
       name: `Generated device ${i}`,
@@ -199,8 +199,8 @@ describe('large exports', () => {
       position: i,
       prices: { EUR: { capex: 10000n, monthly: 500n, yearly: 5000n, 'five-year': 22500n } },
     }));
-    store.write(() => store.catalog.replace(products));
-    store.close();
+    await store.write((tx) => tx.catalog.replace(products));
+    await store.close();
     const result = await cli(['--db', db, '--date', '2026-11-24', 'pricelist', '--format', 'xlsx', '--out', 'big.xlsx'], { cwd: dir, tty: true });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('xlsx: 2,500 of 2,500 products…');

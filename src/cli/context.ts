@@ -1,14 +1,15 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { NotFoundError, RefusedError, UsageError } from '../errors.js';
-import { type Scope, type User, scopeOf } from '../domain/model.js';
-import type { Store } from '../store/store.js';
+import { RefusedError, UsageError } from '../errors.js';
+import { type Actor, type User, scopeOf } from '../domain/model.js';
+import type { Store } from '../domain/port.js';
+import type { StoreLocation } from '../store/index.js';
 import { type CalendarDate, formatDate, parseDate } from '../terms/dates.js';
 import { type Io, envFlag } from './io.js';
-import { PLAIN_STYLE, type Style, loadStyle, terminalSafe } from './style.js';
 import { safeJson } from './report.js';
+import { PLAIN_STYLE, type Style, loadStyle, terminalSafe } from './style.js';
 
-/** The global options of CLI.md after commander has parsed them. */
+/** The global options of the contract after commander has parsed them. */
 export interface GlobalOptions {
   db?: string;
   as?: string;
@@ -18,6 +19,11 @@ export interface GlobalOptions {
   color?: boolean; // false with --no-color
 }
 
+export function defaultDbPath(env: Io['env']): string {
+  const dataHome = env.XDG_DATA_HOME && env.XDG_DATA_HOME.startsWith('/') ? env.XDG_DATA_HOME : join(env.HOME || homedir(), '.local', 'share');
+  return join(dataHome, 'hwaas', 'hwaas.db');
+}
+
 export function datePinned(by: '--date' | 'HWAAS_TODAY', today: CalendarDate): UsageError {
   return new UsageError(
     `${by}: this store is live, and a live store writes on today's date (${formatDate(today)}); ${by} is for quotes and listings: leave it out to write.`,
@@ -25,14 +31,10 @@ export function datePinned(by: '--date' | 'HWAAS_TODAY', today: CalendarDate): U
   );
 }
 
-export function defaultDbPath(env: Io['env']): string {
-  const dataHome = env.XDG_DATA_HOME && env.XDG_DATA_HOME.startsWith('/') ? env.XDG_DATA_HOME : join(env.HOME || homedir(), '.local', 'share');
-  return join(dataHome, 'hwaas', 'hwaas.db');
-}
-
 /**
- * What every command receives: the io streams, the resolved global options, and
- * the store and acting user, opened only when the command asks for them.
+ * What every command receives: the io streams, the resolved global options, and the
+ * store and acting user, opened only when the command asks for them. It is also the
+ * composition root: the store's backend is picked here, through src/store/index.ts.
  */
 export class Context {
   readonly json: boolean;
@@ -40,7 +42,9 @@ export class Context {
   readonly noInput: boolean;
   style: Style = PLAIN_STYLE;
   private readonly colourWanted: boolean;
-  readonly dbPath: string;
+  readonly storeLocation: StoreLocation;
+  /** Where the store's location came from, to name it in errors: `--db`, `HWAAS_DB`, or the default. */
+  readonly storeSource: '--db' | 'HWAAS_DB' | null;
   readonly today: CalendarDate;
   /** Which flag or variable moved "today" away from the clock, if one did. */
   readonly datePinnedBy: '--date' | 'HWAAS_TODAY' | null;
@@ -55,7 +59,8 @@ export class Context {
     this.noInput = options.input === false || envFlag(io.env.HWAAS_NO_INPUT) || envFlag(io.env.CI);
     this.canPrompt = !this.noInput && io.stdinIsTTY && io.stdout.isTTY === true;
     this.colourWanted = options.color !== false && !io.env.NO_COLOR && io.stdout.isTTY === true;
-    this.dbPath = resolve(io.cwd, options.db ?? (io.env.HWAAS_DB || defaultDbPath(io.env)));
+    this.storeSource = options.db !== undefined ? '--db' : io.env.HWAAS_DB ? 'HWAAS_DB' : null;
+    this.storeLocation = { kind: 'sqlite', path: resolve(io.cwd, options.db ?? (io.env.HWAAS_DB || defaultDbPath(io.env))) };
     if (options.date !== undefined) {
       this.today = parseDate(options.date, '--date');
       this.datePinnedBy = '--date';
@@ -68,22 +73,6 @@ export class Context {
     }
   }
 
-  /**
-   * A command that writes runs on the real date in a live store: a moved "today"
-   * would let anyone pick the price and the rules that apply. Refused before anything
-   * happens; read-only commands keep --date for what-ifs, and a sandbox store moves freely.
-   */
-  async requireRealDateForWrite(): Promise<void> {
-    if (this.datePinnedBy === null) return;
-    const store = await this.store();
-    if (store.parties.setting('mode') !== 'sandbox') throw datePinned(this.datePinnedBy, this.io.clockToday());
-  }
-
-  /** Whether the store is a sandbox (demo data, a movable clock): its documents say so. */
-  async sandbox(): Promise<boolean> {
-    return (await this.store()).parties.setting('mode') === 'sandbox';
-  }
-
   /** Colour on stdout only for a terminal, without NO_COLOR or --no-color. */
   static async create(io: Io, options: GlobalOptions): Promise<Context> {
     const ctx = new Context(io, options);
@@ -91,20 +80,42 @@ export class Context {
     return ctx;
   }
 
-  /** Lazily loaded so that commands which never touch the store never load better-sqlite3. */
+  /** The store's path or URL, for messages. */
+  get dbPath(): string {
+    return this.storeLocation.path;
+  }
+
+  /** Opened on first use, so that commands which never touch the store never load its driver. */
   async store(): Promise<Store> {
     if (!this.openStore) {
-      const { Store } = await import('../store/store.js');
-      this.openStore = Store.open(this.dbPath);
+      const { openStore } = await import('../store/index.js');
+      this.openStore = await openStore(this.storeLocation);
     }
     return this.openStore;
   }
 
+  /** The store, or null when there is none yet at its location (ad-hoc quotes work without one). */
+  async storeIfAny(): Promise<Store | null> {
+    if (this.openStore) return this.openStore;
+    const { identifyStore } = await import('../store/index.js');
+    return (await identifyStore(this.storeLocation)) === 'none' ? null : this.store();
+  }
+
   /** For `init`, which creates the store it then uses. */
-  adoptStore(store: Store): void {
-    this.openStore?.close();
+  async adoptStore(store: Store): Promise<void> {
+    await this.openStore?.close();
     this.openStore = store;
     this.actingUser = null;
+  }
+
+  /**
+   * A command that writes runs on the real date in a live store: a moved "today"
+   * would let anyone pick the price and the rules that apply. Refused before anything
+   * happens; read-only commands keep --date for what-ifs, and a sandbox store moves freely.
+   */
+  async requireRealDateForWrite(): Promise<void> {
+    if (this.datePinnedBy === null) return;
+    if ((await (await this.store()).mode()) !== 'sandbox') throw datePinned(this.datePinnedBy, this.io.clockToday());
   }
 
   /** --as, then HWAAS_USER, then the store's default user. */
@@ -113,41 +124,23 @@ export class Context {
     const store = await this.store();
     const named = this.options.as ?? (this.io.env.HWAAS_USER || undefined);
     if (named !== undefined) {
-      const user = store.parties.user(named);
+      const user = await store.parties.user(named);
       const flag = this.options.as !== undefined ? '--as' : 'HWAAS_USER';
       if (!user) throw new UsageError(`${flag}: no user "${named}" in the store; \`hwaas users list\` (staff) or \`hwaas init --demo --json\` names the users.`);
       this.actingUser = user;
     } else {
-      const id = store.parties.setting('default_user');
-      const user = id ? store.parties.user(id) : null;
+      const id = await store.settings.get('default_user');
+      const user = id ? await store.parties.user(id) : null;
       if (!user) throw new RefusedError('NOT_FOUND', 'the store names no default user: say who is acting with --as USER or HWAAS_USER.');
       this.actingUser = user;
     }
     return this.actingUser;
   }
 
-  async scope(): Promise<Scope> {
-    return scopeOf(await this.user());
-  }
-
-  async requireStaff(what: string): Promise<User> {
+  /** Who acts, on which day, at which moment: what the domain's services are given. */
+  async actor(): Promise<Actor> {
     const user = await this.user();
-    if (user.role !== 'staff') throw new RefusedError('NOT_ALLOWED', `${what} is for Wildix staff only; ask your area manager.`);
-    return user;
-  }
-
-  /** A partner ID the acting user may use: partners only their own, and it must exist. */
-  async partnerFor(requested: string | undefined, flag = '--partner') {
-    const user = await this.user();
-    const store = await this.store();
-    if (user.role === 'partner') {
-      if (requested !== undefined && requested !== user.partner) throw new NotFoundError('partner', requested);
-      return store.parties.partner(user.partner!)!;
-    }
-    if (requested === undefined) throw new UsageError(`missing ${flag}: staff must say which partner (e.g. ${flag} PTR-001).`, 'USAGE');
-    const partner = store.parties.partner(requested);
-    if (!partner) throw new NotFoundError('partner', requested);
-    return partner;
+    return { user, scope: scopeOf(user), today: this.today, at: this.timestamp() };
   }
 
   /** When an event happens. In a sandbox with a moved "today", the clock's time on that day, so that dates agree. */
@@ -191,8 +184,8 @@ export class Context {
     return confirm({ message: question, default: false }, { input: this.io.stdin, output: this.io.stderr });
   }
 
-  close(): void {
-    this.openStore?.close();
+  async close(): Promise<void> {
+    await this.openStore?.close();
     this.openStore = null;
   }
 }

@@ -5,15 +5,15 @@ import { outputFailure, reportError } from './report.js';
 /** Runs one command line; returns the exit code. Never calls process.exit (piped output would be cut). */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const state: ProgramState = { ctx: null, exitCode: 0 };
-  const program = buildProgram(io, state, argv);
   try {
+    const program = await buildProgram(io, state, argv);
     await program.parseAsync([...argv], { from: 'user' });
     return state.exitCode;
   } catch (error) {
     const json = state.ctx?.json ?? (argv.includes('--json') || hasJsonFormat(argv));
-    return reportError(error, io, { json, colour: !argv.includes('--no-color'), storePath: state.ctx?.dbPath ?? null });
+    return reportError(error, io, { json, colour: !argv.includes('--no-color'), storeSource: state.ctx?.storeSource ?? null });
   } finally {
-    state.ctx?.close();
+    await state.ctx?.close();
   }
 }
 

@@ -2,6 +2,7 @@ import { CommanderError } from 'commander';
 import { HwaasError, RefusedError } from '../errors.js';
 import { environmentFailure } from '../failures.js';
 import { escapeUnsafe } from '../domain/text.js';
+import { errorText } from './hints.js';
 import type { Io } from './io.js';
 
 export const EXIT = { ok: 0, refused: 1, usage: 2, internal: 70, cancelled: 130 } as const;
@@ -14,7 +15,7 @@ export function safeJson(value: unknown, indent?: number): string {
 }
 
 /** The one place where an error becomes text on stderr and an exit code. */
-export function reportError(error: unknown, io: Io, options: { json: boolean; colour: boolean; storePath?: string | null }): number {
+export function reportError(error: unknown, io: Io, options: { json: boolean; colour: boolean; storeSource?: string | null }): number {
   const json = options.json;
   const colour = options.colour && !json && io.stderr.isTTY === true && !io.env.NO_COLOR;
   const prefix = colour ? '\u001b[31mhwaas:\u001b[39m' : 'hwaas:'; // one red word is not worth loading chalk for
@@ -25,7 +26,7 @@ export function reportError(error: unknown, io: Io, options: { json: boolean; co
 
   if (error instanceof Error && error.name === 'ExitPromptError') return EXIT.cancelled; // Ctrl-C at a prompt: quietly
   if (error instanceof HwaasError) {
-    write(error.code, error.message);
+    write(error.code, errorText(error, options.storeSource ?? null));
     return error.exitCode;
   }
   if (error instanceof CommanderError) {
@@ -35,10 +36,10 @@ export function reportError(error: unknown, io: Io, options: { json: boolean; co
     write('USAGE', `${message[0]?.toUpperCase() ?? ''}${message.slice(1)}${/\.$/.test(message) ? '' : '.'} See \`hwaas help\`.`);
     return EXIT.usage;
   }
-  // A full disk, a read-only or damaged store: the environment, not a bug.
-  const failure = environmentFailure(error, options.storePath ?? null);
+  // A full disk, a read-only file system: the environment, not a bug.
+  const failure = environmentFailure(error);
   if (failure) {
-    write(failure.code, failure.message);
+    write(failure.code, errorText(failure));
     return failure.exitCode;
   }
   const detail = error instanceof Error ? error.message : String(error);

@@ -1,79 +1,84 @@
 import { readFileSync } from 'node:fs';
-import { type Context, datePinned } from '../cli/context.js';
+import { defineCommand, option } from '../cli/command.js';
+import { datePinned } from '../cli/context.js';
 import { type Column, renderTable } from '../cli/style.js';
+import { userJson } from '../cli/views.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { readCatalog, readDemo } from '../domain/data.js';
-import type { User } from '../domain/model.js';
+import type { StoreMode, User } from '../domain/model.js';
 import { seedStore } from '../domain/seed.js';
 import { parseJsonText } from '../domain/validate.js';
 import { dataFile } from '../paths.js';
-import { Store } from '../store/store.js';
+import { createStore, identifyStore, refuseNonStore } from '../store/index.js';
 
-export async function run(ctx: Context, options: { demo?: boolean; force?: boolean; yes?: boolean }): Promise<number> {
-  // Read and check both files before the store is touched: a bad entry leaves nothing half-done.
-  const catalog = readCatalog(parseJsonText('data/catalog.json', readFileSync(dataFile('catalog.json'), 'utf8')));
-  const skus = new Set(catalog.products.map((p) => p.sku));
-  const demo = options.demo ? readDemo(parseJsonText('data/demo.json', readFileSync(dataFile('demo.json'), 'utf8')), skus) : null;
+export const command = defineCommand({
+  path: ['init'],
+  description: 'create or migrate the store (live; --demo: a sandbox with demo data) and load the catalog from data/',
+  options: {
+    demo: option.flag('--demo', 'also load demo partners, users, customers, PBXs, invoices, agreements and stock'),
+    force: option.flag('--force', 'delete the store and build it anew (only an hwaas store; asks first)'),
+    yes: option.flag('--yes', 'with --force: do not ask (required without a terminal)'),
+  },
+  examples: ['hwaas init', 'hwaas init --demo --json', 'hwaas --db ./try.db init --demo --force --yes'],
+  async run(ctx, options) {
+    // Read and check both files before the store is touched: a bad entry leaves nothing half-done.
+    const catalog = readCatalog(parseJsonText('data/catalog.json', readFileSync(dataFile('catalog.json'), 'utf8')));
+    const skus = new Set(catalog.products.map((p) => p.sku));
+    const demo = options.demo ? readDemo(parseJsonText('data/demo.json', readFileSync(dataFile('demo.json'), 'utf8')), skus) : null;
 
-  const found = Store.identify(ctx.dbPath);
-  if (found === 'other') {
-    const file = Store.inspect(ctx.dbPath);
-    if (file.kind !== 'sqlite') {
-      // Folders, devices, links to nowhere and files of other programs are each named.
-      const { refuseNonStore } = await import('../store/file.js');
-      refuseNonStore(file, ctx.dbPath);
+    const location = ctx.storeLocation;
+    const found = await identifyStore(location);
+    if (found === 'other') {
+      await refuseNonStore(location); // folders, devices, links to nowhere and non-SQLite files are each named
+      throw new UsageError(`${ctx.dbPath} is not an hwaas store${options.force ? ': init --force deletes only a store' : ''}; hwaas left it as it was: choose another place for the store.`, 'NOT_A_STORE', {
+        aboutStoreLocation: true,
+      });
     }
-    throw new UsageError(`--db: ${ctx.dbPath} is not an hwaas store${options.force ? ': init --force deletes only a store' : ''}; hwaas left it as it was: choose another --db.`, 'NOT_A_STORE');
-  }
-  const fresh = found === 'none' || options.force === true;
-  // A new store is a sandbox with --demo (a movable clock) and live without: a live store writes on today's date.
-  if (fresh && !demo && ctx.datePinnedBy !== null) throw datePinned(ctx.datePinnedBy, ctx.io.clockToday());
-  if (found === 'store' && options.force) {
-    if (!(await ctx.confirm(options.yes, `Delete the store at ${ctx.dbPath} and build it anew? Every order, customer and PBX in it is lost.`))) {
-      ctx.err('Nothing deleted.');
-      return 1;
+    const fresh = found === 'none' || options.force === true;
+    // A new store is a sandbox with --demo (a movable clock) and live without: a live store writes on today's date.
+    if (fresh && !demo && ctx.datePinnedBy !== null) throw datePinned(ctx.datePinnedBy, ctx.io.clockToday());
+    if (found === 'store' && options.force) {
+      if (!(await ctx.confirm(options.yes, `Delete the store at ${ctx.dbPath} and build it anew? Every order, customer and PBX in it is lost.`))) {
+        ctx.err('Nothing deleted.');
+        return 1;
+      }
     }
-  }
 
-  const { store, from, to } = Store.create(ctx.dbPath, found === 'store' && options.force === true);
-  ctx.adoptStore(store);
-  const mode: 'live' | 'sandbox' = fresh ? (demo ? 'sandbox' : 'live') : store.parties.setting('mode') === 'sandbox' ? 'sandbox' : 'live';
-  if (!fresh && demo && mode === 'live') {
-    throw new RefusedError(
-      'INVALID_STATE',
-      `the store at ${ctx.dbPath} is live: demo data goes only into a sandbox store; make one elsewhere with \`hwaas --db ./demo.db init --demo\`.`,
+    const { store, from, to } = await createStore(location, found === 'store' && options.force === true);
+    await ctx.adoptStore(store);
+    const mode: StoreMode = fresh ? (demo ? 'sandbox' : 'live') : await store.mode();
+    if (!fresh && demo && mode === 'live') {
+      throw new RefusedError('INVALID_STATE', `the store at ${ctx.dbPath} is live: demo data goes only into a sandbox store; make one elsewhere with \`hwaas --db ./demo.db init --demo\`.`);
+    }
+    if (!fresh && mode === 'live' && ctx.datePinnedBy !== null) throw datePinned(ctx.datePinnedBy, ctx.io.clockToday());
+    const { defaultUser } = await seedStore(store, catalog, demo, ctx.timestamp(), mode);
+    const users = await store.parties.users();
+
+    if (ctx.json) {
+      ctx.printJson({ db: ctx.dbPath, users: users.map(userJson), defaultUser, mode });
+      return 0;
+    }
+    const { chalk } = ctx.style;
+    const what = options.force && found === 'store' ? 'Rebuilt' : found === 'none' ? 'Created' : from < to ? 'Migrated' : 'Checked';
+    ctx.out(`${what} the ${mode} store at ${ctx.dbPath} (schema version ${to}).`);
+    ctx.out(
+      mode === 'live'
+        ? "It is live: everything that writes runs on today's date; --date stays available for quotes and listings."
+        : 'It is a sandbox: demo data and a movable clock (--date works everywhere); its documents say "sandbox".',
     );
-  }
-  if (!fresh && mode === 'live' && ctx.datePinnedBy !== null) throw datePinned(ctx.datePinnedBy, ctx.io.clockToday());
-  const { defaultUser } = seedStore(store, catalog, demo, ctx.timestamp(), mode);
-  const users = store.parties.users();
-
-  if (ctx.json) {
-    ctx.printJson({ db: ctx.dbPath, users: users.map(userToJson), defaultUser, mode });
+    ctx.out(`Catalog: ${catalog.products.length} products, ${catalog.products.filter((p) => p.hwaas).length} of them HWaaS-eligible${catalog.samplePrices ? ' (sample prices)' : ''}.`);
+    if (demo) ctx.out(`Demo data: ${demo.partners.length} partners, ${demo.customers.length} customers, ${demo.pbxs.length} PBXs.`);
+    ctx.out('');
+    const columns: Column<User>[] = [
+      { header: 'ID', value: (u) => (u.id === defaultUser ? { text: `${u.id} (default)`, paint: 'green' } : u.id) },
+      { header: 'E-mail', value: (u) => u.email },
+      { header: 'Name', value: (u) => u.name },
+      { header: 'Role', value: (u) => u.role },
+      { header: 'Partner', value: (u) => u.partner ?? '' },
+    ];
+    ctx.out(renderTable(ctx.style, columns, users));
+    ctx.out(`\nYou act as ${defaultUser}; act as someone else with --as ID-or-e-mail (or HWAAS_USER).`);
+    ctx.out(`Next: ${chalk.bold('hwaas customers list')}, ${chalk.bold('hwaas pbx list --expiring-within 30')}, ${chalk.bold('hwaas help')}.`);
     return 0;
-  }
-  const { chalk } = ctx.style;
-  const what = options.force && found === 'store' ? 'Rebuilt' : found === 'none' ? 'Created' : from < to ? 'Migrated' : 'Checked';
-  ctx.out(`${what} the ${mode} store at ${ctx.dbPath} (schema version ${to}).`);
-  ctx.out(
-    mode === 'live'
-      ? 'It is live: everything that writes runs on today\'s date; --date stays available for quotes and listings.'
-      : 'It is a sandbox: demo data and a movable clock (--date works everywhere); its documents say "sandbox".',
-  );
-  ctx.out(`Catalog: ${catalog.products.length} products, ${catalog.products.filter((p) => p.hwaas).length} of them HWaaS-eligible${catalog.samplePrices ? ' (sample prices)' : ''}.`);
-  if (demo) ctx.out(`Demo data: ${demo.partners.length} partners, ${demo.customers.length} customers, ${demo.pbxs.length} PBXs.`);
-  ctx.out('');
-  const columns: Column<User>[] = [
-    { header: 'ID', value: (u) => (u.id === defaultUser ? { text: `${u.id} (default)`, paint: 'green' } : u.id) },
-    { header: 'E-mail', value: (u) => u.email },
-    { header: 'Name', value: (u) => u.name },
-    { header: 'Role', value: (u) => u.role },
-    { header: 'Partner', value: (u) => u.partner ?? '' },
-  ];
-  ctx.out(renderTable(ctx.style, columns, users));
-  ctx.out(`\nYou act as ${defaultUser}; act as someone else with --as ID-or-e-mail (or HWAAS_USER).`);
-  ctx.out(`Next: ${chalk.bold('hwaas customers list')}, ${chalk.bold('hwaas pbx list --expiring-within 30')}, ${chalk.bold('hwaas help')}.`);
-  return 0;
-}
-
-export const userToJson = (u: User) => ({ id: u.id, email: u.email, name: u.name, role: u.role, partner: u.partner });
+  },
+});

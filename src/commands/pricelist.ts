@@ -1,22 +1,14 @@
 import type { Writable } from 'node:stream';
-import type { Context } from '../cli/context.js';
+import { defineCommand, option } from '../cli/command.js';
+import { pricelistJson } from '../cli/views.js';
 import { UsageError } from '../errors.js';
-import { type Pricelist, type PricelistType, buildPricelist, pricelistItems, pricelistTable, pricelistToJson } from '../domain/pricelist.js';
-import { formatDate } from '../terms/dates.js';
-import { type Currency, formatAmount, parseCurrency } from '../terms/money.js';
+import { type Pricelist, type PricelistType, loadPricelist, pricelistItems } from '../domain/pricelist.js';
 import { outputTarget, writeAll, writeOutput } from '../export/files.js';
+import { pricelistTable } from '../export/pricelistTable.js';
+import { formatDate } from '../terms/dates.js';
+import { formatAmount, parseCurrency } from '../terms/money.js';
 
 export type PricelistFormat = 'pdf' | 'xlsx' | 'csv' | 'json';
-
-export interface PricelistOptions {
-  type?: PricelistType;
-  format?: PricelistFormat;
-  currency?: string;
-  paper?: 'a4' | 'letter';
-  out?: string;
-  force?: boolean;
-  bom?: boolean;
-}
 
 /** Renders a price list in one format onto a stream: shared by the command and the benchmark. */
 export async function renderPricelist(
@@ -27,7 +19,7 @@ export async function renderPricelist(
 ): Promise<void> {
   switch (format) {
     case 'json':
-      return writeAll(out, `${JSON.stringify(pricelistToJson(list), null, 2)}\n`);
+      return writeAll(out, `${JSON.stringify(pricelistJson(list), null, 2)}\n`);
     case 'csv': {
       const { toCsv } = await import('../export/csv.js');
       const table = pricelistTable(list);
@@ -45,39 +37,46 @@ export async function renderPricelist(
   }
 }
 
-export async function run(ctx: Context, options: PricelistOptions): Promise<void> {
-  const format: PricelistFormat = options.format ?? (ctx.json ? 'json' : 'pdf');
-  const type: PricelistType = options.type ?? 'opex';
-  if (options.bom && format !== 'csv') throw new UsageError('--bom is for --format csv.', 'USAGE');
-  if (options.paper && format !== 'pdf') throw new UsageError('--paper is for --format pdf.', 'USAGE');
-  const requestedCurrency = options.currency === undefined ? null : parseCurrency(options.currency);
+export const command = defineCommand({
+  path: ['pricelist'],
+  description: 'the OpEx (HWaaS) or CapEx price list as PDF, Excel, CSV or JSON',
+  options: {
+    type: option.choice('--type <type>', 'opex: per term, as a service; capex: purchase', ['opex', 'capex'] as const),
+    format: option.choice('--format <format>', 'file format (default pdf; json with --json)', ['pdf', 'xlsx', 'csv', 'json'] as const),
+    currency: option.string('--currency <code>', "EUR, GBP or USD (default: your partner's currency; EUR for staff)"),
+    paper: option.choice('--paper <size>', 'PDF paper size (default a4)', ['a4', 'letter'] as const),
+    out: option.string('--out <file>', 'where to write; - for stdout (default hwaas-pricelist-<type>-<currency>-<date>.<ext>)'),
+    force: option.flag('--force', 'replace an existing file'),
+    bom: option.flag('--bom', 'CSV: start with a UTF-8 byte-order mark, for Excel'),
+  },
+  examples: [
+    'hwaas pricelist',
+    'hwaas pricelist --format xlsx --currency GBP',
+    'hwaas pricelist --type capex --format csv --out - | head',
+    'hwaas pricelist --json > pricelist.json',
+  ],
+  async run(ctx, options) {
+    const format: PricelistFormat = options.format ?? (ctx.json ? 'json' : 'pdf');
+    const type: PricelistType = options.type ?? 'opex';
+    if (options.bom && format !== 'csv') throw new UsageError('--bom is for --format csv.', 'USAGE');
+    if (options.paper && format !== 'pdf') throw new UsageError('--paper is for --format pdf.', 'USAGE');
+    const currency = options.currency === undefined ? null : parseCurrency(options.currency, '--currency');
+    const list = await loadPricelist(await ctx.store(), await ctx.actor(), { type, currency });
 
-  const store = await ctx.store();
-  const user = await ctx.user();
-  const partner = user.partner ? store.parties.partner(user.partner) : null;
-  const currency: Currency = requestedCurrency ?? partner?.currency ?? 'EUR';
-  const list = buildPricelist(store.catalog.products(), store.catalog.prices(currency), {
-    type,
-    currency,
-    date: ctx.today,
-    partner: partner ? { id: partner.id, name: partner.name } : null,
-    samplePrices: store.parties.setting('sample_prices') === '1',
-    sandbox: store.parties.setting('mode') === 'sandbox',
-  });
-
-  const defaultName = `hwaas-pricelist-${type}-${currency}-${formatDate(ctx.today)}.${format}`;
-  // --json alone prints the JSON price list; with a file format it prints what was written.
-  const out = options.out ?? (ctx.json && format === 'json' ? '-' : undefined);
-  const target = outputTarget(out, defaultName, ctx.io.cwd);
-  const count = pricelistItems(list).length;
-  const showProgress = target.kind === 'file' && ctx.io.stderr.isTTY === true && count > 2000 && !ctx.json;
-  const onProgress = showProgress ? (done: number, total: number) => ctx.io.stderr.write(`\r  ${format}: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} products…`) : undefined;
-  const written = await writeOutput(target, ctx.io.stdout, options.force === true, (stream) => renderPricelist(list, format, stream, { paper: options.paper, bom: options.bom, onProgress }));
-  if (showProgress) ctx.io.stderr.write('\r\u001b[K');
-  if (written.path === null) return;
-  if (ctx.json) {
-    ctx.printJson({ file: written.path, format, type, currency, date: formatDate(ctx.today), items: count, bytes: written.bytes });
-    return;
-  }
-  ctx.out(`Wrote ${written.path}: ${type === 'opex' ? 'OpEx' : 'CapEx'} price list in ${currency}, ${count} products, ${(written.bytes / 1024).toFixed(1)} KB.`);
-}
+    const defaultName = `hwaas-pricelist-${type}-${list.currency}-${formatDate(ctx.today)}.${format}`;
+    // --json alone prints the JSON price list; with a file format it prints what was written.
+    const out = options.out ?? (ctx.json && format === 'json' ? '-' : undefined);
+    const target = outputTarget(out, defaultName, ctx.io.cwd);
+    const count = pricelistItems(list).length;
+    const showProgress = target.kind === 'file' && ctx.io.stderr.isTTY === true && count > 2000 && !ctx.json;
+    const onProgress = showProgress ? (done: number, total: number) => ctx.io.stderr.write(`\r  ${format}: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} products…`) : undefined;
+    const written = await writeOutput(target, ctx.io.stdout, options.force === true, (stream) => renderPricelist(list, format, stream, { paper: options.paper, bom: options.bom, onProgress }));
+    if (showProgress) ctx.io.stderr.write('\r\u001b[K');
+    if (written.path === null) return;
+    if (ctx.json) {
+      ctx.printJson({ file: written.path, format, type, currency: list.currency, date: formatDate(ctx.today), items: count, bytes: written.bytes });
+      return;
+    }
+    ctx.out(`Wrote ${written.path}: ${type === 'opex' ? 'OpEx' : 'CapEx'} price list in ${list.currency}, ${count} products, ${(written.bytes / 1024).toFixed(1)} KB.`);
+  },
+});

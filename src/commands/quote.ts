@@ -1,83 +1,105 @@
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { defineCommand, option } from '../cli/command.js';
 import type { Context } from '../cli/context.js';
+import { parseItemFlags } from '../cli/items.js';
 import { renderExplanation, renderQuote } from '../cli/quoteView.js';
+import { caseOutcomeJson, compareCase, quoteJson } from '../cli/views.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { readCatalog } from '../domain/data.js';
-import { type QuoteSources, makeQuote, storeQuoteSources } from '../domain/quoting.js';
-import { catalogPriceBook, parseItemFlags } from '../domain/pricing.js';
-import { compareCase, readQuoteCases, runQuoteCase } from '../domain/quoteCases.js';
+import type { Actor } from '../domain/model.js';
+import type { Store } from '../domain/port.js';
+import { type CaseOutcome, readQuoteCases, runQuoteCase } from '../domain/quoteCases.js';
+import { type QuoteInput, type QuoteSources, catalogPriceBook, makeQuote, quoteParties, storeQuoteSources } from '../domain/quoting.js';
 import { parseJsonText } from '../domain/validate.js';
 import { dataFile } from '../paths.js';
 import { parseDate } from '../terms/dates.js';
 import { parseCurrency } from '../terms/money.js';
-import { explainQuote, quoteToJson } from '../terms/quote.js';
+import { explainQuote } from '../terms/quote.js';
 import { parseTerm } from '../terms/term.js';
 
-export interface QuoteOptions {
-  pbx?: string;
-  term?: string;
-  activated?: string;
-  item: string[];
-  start?: string;
-  currency?: string;
-  explain?: boolean;
-  file?: string;
-  check?: boolean;
-  format?: string;
-  out?: string;
-  force?: boolean;
-  paper?: 'a4' | 'letter';
-}
+const options = {
+  pbx: option.string('--pbx <id>', 'quote for this PBX (its term, activation and partner currency)'),
+  term: option.string('--term <term>', 'monthly|yearly|five-year (1m, 1y, 5y): ad hoc with --activated, or a check against --pbx'),
+  activated: option.string('--activated <YYYY-MM-DD>', 'activation date of an ad-hoc PBX'),
+  item: option.list('--item <SKU=QTY[@PRICE]>', 'a product and quantity, optionally a negotiated price per term; repeat it'),
+  start: option.string('--start <YYYY-MM-DD>', 'when the services start (default: today)'),
+  currency: option.string('--currency <code>', "EUR, GBP or USD (default: the PBX partner's; EUR ad hoc)"),
+  explain: option.flag('--explain', 'show the arithmetic of each line'),
+  file: option.string('--file <cases.json>', 'many quotes from a file (see "Quotes in CI" in the README); - reads stdin'),
+  check: option.flag('--check', 'with --file: compare each case with its "expect"; exit 1 if any fails'),
+  format: option.choice('--format <format>', 'output format: table, json, or pdf to send to the customer', ['table', 'json', 'pdf'] as const),
+  out: option.string('--out <file>', 'with --format pdf: the file (- for stdout; default hwaas-quote-<pbx>-<date>.pdf)'),
+  paper: option.choice('--paper <size>', 'PDF paper size (default a4)', ['a4', 'letter'] as const),
+  force: option.flag('--force', 'replace an existing file'),
+};
+
+export const command = defineCommand({
+  path: ['quote'],
+  description: 'what an order will cost: co-terminated with the PBX, prorated to the cent',
+  options,
+  examples: [
+    'hwaas quote --pbx PBX-1001 --item CLASSOUND-FLAT-S=1 --item WP480G=5',
+    'hwaas quote --term yearly --activated 2020-05-01 --start 2020-08-01 --item CLASSOUND-FLAT-S=1@120.00 --explain',
+    'HWAAS_TODAY=2026-11-24 hwaas quote --pbx PBX-1001 --item WP480G=2 --json',
+    'hwaas quote --file quotes.json --check',
+    'hwaas quote --pbx PBX-1001 --item WP480G=5 --format pdf --out quote-mueller.pdf',
+  ],
+  async run(ctx, opts) {
+    if (opts.file !== undefined) return runCases(ctx, opts.file, opts);
+    if (opts.check) throw new UsageError('--check goes with --file CASES.json.', 'USAGE');
+    const format = opts.format ?? (ctx.json ? 'json' : 'table');
+    if (format !== 'pdf' && (opts.out !== undefined || opts.paper !== undefined)) throw new UsageError('--out and --paper go with --format pdf.', 'USAGE');
+    if (opts.pbx !== undefined && opts.activated !== undefined) {
+      throw new UsageError("--activated is for ad-hoc quotes: with --pbx the PBX's own activation date is used.", 'USAGE');
+    }
+    const term = opts.term === undefined ? null : parseTerm(opts.term, '--term');
+    const activated = opts.activated === undefined ? null : parseDate(opts.activated, '--activated');
+    const common = {
+      start: opts.start === undefined ? ctx.today : parseDate(opts.start, '--start'),
+      currency: opts.currency === undefined ? null : parseCurrency(opts.currency, '--currency'),
+      items: parseItemFlags(opts.item),
+    };
+    let input: QuoteInput;
+    if (opts.pbx !== undefined) input = { ...common, pbx: opts.pbx, term };
+    else {
+      if (term === null) throw new UsageError('missing --term: an ad-hoc quote needs --term and --activated (or name a PBX with --pbx).', 'USAGE');
+      if (activated === null) throw new UsageError('missing --activated: an ad-hoc quote needs --term and --activated (or name a PBX with --pbx).', 'USAGE');
+      input = { ...common, term, activated };
+    }
+    const { store, actor, sources } = await quoteSources(ctx);
+    const { quote, pbx } = await makeQuote(sources, input);
+
+    if (format === 'json') {
+      ctx.printJson(opts.explain ? { ...quoteJson(quote), explanation: explainQuote(quote) } : quoteJson(quote));
+      return 0;
+    }
+    if (format === 'pdf') {
+      const { writeQuoteFile } = await import('./quote/pdf.js');
+      await writeQuoteFile(ctx, { title: 'Quote', quote, pbx, parties: await quoteParties(store, actor, pbx) }, opts);
+      return 0;
+    }
+    const title = pbx ? `Quote for ${pbx.id} (${pbx.name}), customer ${pbx.customer}` : 'Ad-hoc quote';
+    ctx.out(renderQuote(ctx.style, quote, title));
+    if (opts.explain) ctx.out(renderExplanation(quote));
+    return 0;
+  },
+});
 
 /** The store when there is one; without one, ad-hoc quotes still work from data/catalog.json (handy in CI). */
-async function quoteSources(ctx: Context): Promise<QuoteSources> {
-  if (existsSync(ctx.dbPath)) {
-    const store = await ctx.store();
-    return storeQuoteSources(store, await ctx.scope());
+async function quoteSources(ctx: Context): Promise<{ store: Store | null; actor: Actor | null; sources: QuoteSources }> {
+  const store = await ctx.storeIfAny();
+  if (store) {
+    const actor = await ctx.actor();
+    return { store, actor, sources: await storeQuoteSources(store, actor.scope) };
   }
   const catalog = readCatalog(parseJsonText('data/catalog.json', readFileSync(dataFile('catalog.json'), 'utf8')));
+  const noStore = () => new RefusedError('NO_STORE', `no store at ${ctx.dbPath}: a quote for a named PBX needs one; run \`hwaas init\`, or quote ad hoc with --term and --activated.`);
   return {
-    book: catalogPriceBook(catalog),
-    findPbx: () => {
-      throw new RefusedError('NO_STORE', `no store at ${ctx.dbPath}: a quote for a named PBX needs one; run \`hwaas init\`, or quote ad hoc with --term and --activated.`);
-    },
-    currencyOf: () => 'EUR',
+    store: null,
+    actor: null,
+    sources: { book: catalogPriceBook(catalog), findPbx: () => Promise.reject(noStore()), currencyOf: async () => 'EUR' },
   };
-}
-
-export async function run(ctx: Context, options: QuoteOptions): Promise<number> {
-  if (options.file !== undefined) return runCases(ctx, options);
-  if (options.check) throw new UsageError('--check goes with --file CASES.json.', 'USAGE');
-  const format = options.format ?? (ctx.json ? 'json' : 'table');
-  if (format !== 'pdf' && (options.out !== undefined || options.paper !== undefined)) throw new UsageError('--out and --paper go with --format pdf.', 'USAGE');
-  if (options.pbx !== undefined && options.activated !== undefined) {
-    throw new UsageError('--activated is for ad-hoc quotes: with --pbx the PBX\'s own activation date is used.', 'USAGE');
-  }
-  const input = {
-    pbx: options.pbx ?? null,
-    term: options.term === undefined ? null : parseTerm(options.term),
-    activated: options.activated === undefined ? null : parseDate(options.activated, '--activated'),
-    start: options.start === undefined ? ctx.today : parseDate(options.start, '--start'),
-    currency: options.currency === undefined ? null : parseCurrency(options.currency),
-    items: parseItemFlags(options.item),
-  };
-  const sources = await quoteSources(ctx);
-  const { quote, pbx } = makeQuote(sources, input);
-
-  if (format === 'json') {
-    ctx.printJson(options.explain ? { ...quoteToJson(quote), explanation: explainQuote(quote) } : quoteToJson(quote));
-    return 0;
-  }
-  if (format === 'pdf') {
-    const { writeQuoteFile } = await import('./quote/pdf.js');
-    await writeQuoteFile(ctx, { title: 'Quote', quote, pbx }, options);
-    return 0;
-  }
-  const title = pbx ? `Quote for ${pbx.id} (${pbx.name}), customer ${pbx.customer}` : 'Ad-hoc quote';
-  ctx.out(renderQuote(ctx.style, quote, title));
-  if (options.explain) ctx.out(renderExplanation(quote));
-  return 0;
 }
 
 /** A cases file is read whole, so it is bounded: /dev/zero or a 10 GB file is refused, not swallowed. */
@@ -124,23 +146,22 @@ function readCasesFile(file: string, cwd: string): string {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-async function runCases(ctx: Context, options: QuoteOptions): Promise<number> {
-  if (options.pbx !== undefined || options.term !== undefined || options.activated !== undefined || options.item.length > 0) {
+async function runCases(ctx: Context, file: string, opts: { pbx?: string; term?: string; activated?: string; item: string[]; check?: boolean }): Promise<number> {
+  if (opts.pbx !== undefined || opts.term !== undefined || opts.activated !== undefined || opts.item.length > 0) {
     throw new UsageError('--file takes the quotes from the file: leave out --pbx, --term, --activated and --item.', 'USAGE');
   }
-  const text = readCasesFile(options.file!, ctx.io.cwd);
-  const cases = readQuoteCases(parseJsonText(options.file!, text, true));
-  const sources = await quoteSources(ctx);
-  const outcomes = cases.map((c) => runQuoteCase(sources, c, ctx.today));
+  const cases = readQuoteCases(parseJsonText(file, readCasesFile(file, ctx.io.cwd), true));
+  const { sources } = await quoteSources(ctx);
+  const outcomes: CaseOutcome[] = [];
+  for (const c of cases) outcomes.push(await runQuoteCase(sources, c, ctx.today));
 
-  if (!options.check) {
-    ctx.printJson(outcomes.map((o) => ('quote' in o ? o.quote : { error: o.error })));
+  if (!opts.check) {
+    ctx.printJson(outcomes.map(caseOutcomeJson));
     return 0;
   }
   let failed = 0;
   const results = cases.map((c, i) => {
-    const outcome = outcomes[i]!;
-    const differences = c.expect ? compareCase(outcome, c.expect) : [];
+    const differences = c.expect ? compareCase(outcomes[i]!, c.expect) : [];
     const passed = c.expect !== null && differences.length === 0;
     if (!passed) failed++;
     return { index: i, name: c.name, passed, differences, ...(c.expect === null ? { reason: 'no "expect" in the case' } : {}) };

@@ -1,18 +1,24 @@
-import type { Context } from '../cli/context.js';
-import { userToJson } from './init.js';
+import { defineCommand } from '../cli/command.js';
+import { userJson } from '../cli/views.js';
+import { whoami } from '../domain/users.js';
 
-export async function run(ctx: Context): Promise<void> {
-  const user = await ctx.user();
-  if (ctx.json) {
-    ctx.printJson(userToJson(user));
-    return;
-  }
-  const store = await ctx.store();
-  const partner = user.partner ? store.parties.partner(user.partner) : null;
-  ctx.out(`${ctx.style.chalk.bold(user.name)} <${user.email}> (${user.id})`);
-  ctx.out(`Role: ${user.role === 'staff' ? 'Wildix staff: sees every partner' : 'partner user'}`);
-  if (partner) {
-    ctx.out(`Partner: ${partner.name} (${partner.id}), ${partner.country}, prices in ${partner.currency}`);
-    ctx.out(`Area manager: ${partner.areaManagerName} <${partner.areaManagerEmail}>`);
-  }
-}
+export const command = defineCommand({
+  path: ['whoami'],
+  description: 'the acting user, role and partner',
+  options: {},
+  examples: ['hwaas whoami', 'hwaas --as giulia.rossi@wildix.example whoami --json'],
+  async run(ctx) {
+    const actor = await ctx.actor();
+    if (ctx.json) {
+      ctx.printJson(userJson(actor.user));
+      return;
+    }
+    const { user, partner } = await whoami(await ctx.store(), actor);
+    ctx.out(`${ctx.style.chalk.bold(user.name)} <${user.email}> (${user.id})`);
+    ctx.out(`Role: ${user.role === 'staff' ? 'Wildix staff: sees every partner' : 'partner user'}`);
+    if (partner) {
+      ctx.out(`Partner: ${partner.name} (${partner.id}), ${partner.country}, prices in ${partner.currency}`);
+      ctx.out(`Area manager: ${partner.areaManagerName} <${partner.areaManagerEmail}>`);
+    }
+  },
+});

@@ -2,10 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dataFile } from '../paths.js';
 import { parseDate } from '../terms/dates.js';
+import { Cart, backordered, orderableProducts } from './cart.js';
 import { readCatalog, readDemo } from './data.js';
-import { whyNotOrderable } from './pbx.js';
+import { parseItemFlags } from '../cli/items.js';
+import { whyNotOrderable } from './pbxs.js';
 import { monthlyEquivalent } from './pricelist.js';
-import { mergeItems, nearestSkus, parseItemFlags } from './pricing.js';
+import { mergeItems, nearestSkus } from './pricing.js';
+import { catalogPriceBook } from './quoting.js';
 import { searchKey } from './search.js';
 import { parseJsonText } from './validate.js';
 
@@ -88,5 +91,38 @@ describe('PBX eligibility and monthly equivalents', () => {
     expect(monthlyEquivalent(6800n, 'yearly')).toBe(567n); // 5.666…
     expect(monthlyEquivalent(30600n, 'five-year')).toBe(510n);
     expect(monthlyEquivalent(30n, 'five-year')).toBe(1n); // 0.5 → 1
+  });
+});
+
+describe('the cart of the interactive order (no prompts)', () => {
+  it('adds, merges, changes and removes lines in the order they came, within the line limit', () => {
+    const cart = new Cart();
+    expect(cart.add('WP480G', 2)).toBe(2);
+    expect(cart.add('DUOLED', 1)).toBe(1);
+    expect(cart.add('WP480G', 3)).toBe(5);
+    expect(cart.entries()).toEqual([['WP480G', 5], ['DUOLED', 1]]);
+    expect(cart.add('WP480G', 9_999)).toBe(10_000);
+    cart.set('DUOLED', 4);
+    cart.remove('WP480G');
+    expect(cart.items()).toEqual([{ sku: 'DUOLED', qty: 4, price: null }]);
+    expect(cart.size).toBe(1);
+    expect(cart.qty('WP480G')).toBeUndefined();
+  });
+
+  it('says how many devices wait for stock (backorder); services never wait', () => {
+    expect(backordered(10, 4)).toBe(0);
+    expect(backordered(3, 5)).toBe(2);
+    expect(backordered(-4, 5)).toBe(5);
+    expect(backordered(null, 500)).toBe(0);
+  });
+
+  it('offers the HWaaS products priced on the term', async () => {
+    const data = catalog(catalogJson());
+    const book = catalogPriceBook(data);
+    await book.load('EUR');
+    const offered = orderableProducts(data.products, book, 'EUR', 'yearly');
+    expect(offered.length).toBeGreaterThan(20);
+    expect(offered.every((p) => p.hwaas)).toBe(true);
+    expect(offered.map((p) => p.sku)).not.toContain('BELT-CLIP');
   });
 });

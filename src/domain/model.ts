@@ -2,10 +2,16 @@ import type { CalendarDate } from '../terms/dates.js';
 import type { Currency } from '../terms/money.js';
 import type { License, Term } from '../terms/term.js';
 
+/**
+ * The model of hwaas: what the domain works on and what every storage backend
+ * stores. The store implements the port of port.ts over these types; it adds none.
+ */
+
 export type Role = 'staff' | 'partner';
 export const PBX_TYPES = ['cloud', 'virtual', 'hardware'] as const;
 export type PbxType = (typeof PBX_TYPES)[number];
 export type PriceKind = 'capex' | Term;
+export type StoreMode = 'live' | 'sandbox';
 
 export interface Partner {
   readonly id: string;
@@ -27,8 +33,27 @@ export interface User {
 /** What the acting user may see: everything (staff) or one partner's records. */
 export type Scope = { readonly kind: 'staff' } | { readonly kind: 'partner'; readonly partnerId: string };
 
+export const STAFF_SCOPE: Scope = { kind: 'staff' };
+
 export function scopeOf(user: User): Scope {
-  return user.role === 'staff' || user.partner === null ? { kind: 'staff' } : { kind: 'partner', partnerId: user.partner };
+  return user.role === 'staff' || user.partner === null ? STAFF_SCOPE : { kind: 'partner', partnerId: user.partner };
+}
+
+/**
+ * The partner whose rows a scope may see, or null for all of them. Every partner
+ * filter of every backend is built from this one function.
+ */
+export function scopedPartner(scope: Scope): string | null {
+  return scope.kind === 'partner' ? scope.partnerId : null;
+}
+
+/** Who acts, on which day, at which moment: what every service that writes is given. */
+export interface Actor {
+  readonly user: User;
+  readonly scope: Scope;
+  readonly today: CalendarDate;
+  /** ISO timestamp of this action, for events and records. */
+  readonly at: string;
 }
 
 export interface Customer {
@@ -66,4 +91,116 @@ export type PriceTable = Partial<Record<PriceKind, bigint>>;
 
 export interface CatalogProduct extends Product {
   readonly prices: Partial<Record<Currency, PriceTable>>;
+}
+
+export interface Invoice {
+  readonly number: string;
+  readonly partner: string;
+  readonly amount: bigint;
+  readonly currency: Currency;
+  readonly issuedOn: CalendarDate;
+  readonly dueOn: CalendarDate;
+  readonly paidOn: CalendarDate | null;
+}
+
+export interface Agreement {
+  readonly id: string;
+  readonly customer: string;
+  readonly signedOn: CalendarDate;
+  readonly file: string | null;
+}
+
+export const agreementId = (seq: number): string => `AGR-${String(seq).padStart(4, '0')}`;
+
+export interface StockLevel {
+  readonly sku: string;
+  readonly name: string;
+  readonly onHand: number;
+  readonly reserved: number;
+}
+
+export const ORDER_STATUSES = ['draft', 'placed', 'approved', 'shipped', 'cancelled'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** The statuses whose lines hold a stock reservation. */
+export const RESERVING: readonly OrderStatus[] = ['placed', 'approved'];
+
+export interface OrderLine {
+  readonly sku: string;
+  readonly name: string;
+  readonly qty: number;
+  /** A negotiated price per term that staff set on the draft, kept from the draft. */
+  readonly priceOverride: bigint | null;
+  /** Fixed at checkout; null on a draft. */
+  readonly unitPrice: bigint | null;
+  readonly amount: bigint | null;
+  readonly renewal: bigint | null;
+  /** The catalog's price at checkout, beside a negotiated one; null on a draft or when the catalog had none. */
+  readonly listPrice: bigint | null;
+  /** Devices this line reserved at checkout: what cancel releases and shipping takes, whatever the catalog says later. */
+  readonly reservedQty: number;
+}
+
+export interface OrderEvent {
+  readonly at: string;
+  readonly by: string;
+  readonly from: OrderStatus | null;
+  readonly to: OrderStatus;
+}
+
+export interface Order {
+  readonly id: string;
+  readonly seq: number;
+  readonly partner: string;
+  readonly customer: string;
+  readonly pbx: string;
+  readonly term: Term;
+  readonly status: OrderStatus;
+  readonly currency: Currency;
+  readonly start: CalendarDate | null;
+  readonly end: CalendarDate | null;
+  readonly periodStart: CalendarDate | null;
+  readonly days: number | null;
+  readonly periodDays: number | null;
+  readonly total: bigint | null;
+  readonly renewalTotal: bigint | null;
+  /** A draft's first charge when it was saved, to say at checkout that the price moved. */
+  readonly savedTotal: bigint | null;
+  readonly createdAt: string;
+  readonly createdBy: string;
+  readonly placedAt: string | null;
+  readonly warnings: readonly string[];
+  readonly lines: readonly OrderLine[];
+  readonly events: readonly OrderEvent[];
+}
+
+export interface OrderSummary {
+  readonly id: string;
+  readonly partner: string;
+  readonly status: OrderStatus;
+  readonly customer: string;
+  readonly pbx: string;
+  readonly term: Term;
+  readonly currency: Currency;
+  readonly total: bigint | null;
+  readonly createdAt: string;
+  readonly placedAt: string | null;
+}
+
+/** A line of a placed order running on a PBX, as `pbx show` lists it. */
+export interface ServiceOnPbx {
+  readonly order: string;
+  readonly status: OrderStatus;
+  readonly sku: string;
+  readonly name: string;
+  readonly qty: number;
+  readonly start: CalendarDate | null;
+}
+
+export const orderId = (seq: number): string => `ORD-${String(seq).padStart(6, '0')}`;
+
+/** ORD-000042, ord-42 or 42 → 42; null when it is no order ID at all. */
+export function orderSeq(id: string): number | null {
+  const match = /^(?:ORD-?)?0*(\d{1,12})$/i.exec(id.trim());
+  return match ? Number(match[1]) : null;
 }

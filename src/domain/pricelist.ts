@@ -1,7 +1,8 @@
-import { type CalendarDate, formatDate } from '../terms/dates.js';
-import { type Currency, divideRoundHalfUp, formatAmount } from '../terms/money.js';
+import type { CalendarDate } from '../terms/dates.js';
+import { type Currency, divideRoundHalfUp } from '../terms/money.js';
 import { TERM_MONTHS, TERMS, type Term } from '../terms/term.js';
-import type { PriceKind, Product } from './model.js';
+import type { Actor, PriceKind, Product } from './model.js';
+import type { Store } from './port.js';
 
 export type PricelistType = 'opex' | 'capex';
 
@@ -68,56 +69,23 @@ export function buildPricelist(
 
 export const pricelistItems = (list: Pricelist): PricelistItem[] => list.categories.flatMap((c) => c.items);
 
-/** The JSON of CLI.md, plus each term's monthly equivalent for OpEx. */
-export function pricelistToJson(list: Pricelist) {
-  return {
-    type: list.type,
-    currency: list.currency,
-    date: formatDate(list.date),
-    partner: list.partner?.name ?? null,
-    samplePrices: list.samplePrices,
-    items: pricelistItems(list).map((item) =>
-      item.prices
-        ? {
-            sku: item.sku,
-            name: item.name,
-            category: item.category,
-            prices: { monthly: formatAmount(item.prices.monthly), yearly: formatAmount(item.prices.yearly), 'five-year': formatAmount(item.prices['five-year']) },
-            monthlyEquivalent: {
-              monthly: formatAmount(item.prices.monthly),
-              yearly: formatAmount(monthlyEquivalent(item.prices.yearly, 'yearly')),
-              'five-year': formatAmount(monthlyEquivalent(item.prices['five-year'], 'five-year')),
-            },
-          }
-        : { sku: item.sku, name: item.name, category: item.category, price: formatAmount(item.price!) },
-    ),
-  };
-}
-
-/** The flat table that CSV and XLSX share: header and rows of text or minor units. */
-export function pricelistTable(list: Pricelist): { header: string[]; amountColumns: number[]; rows: (string | bigint)[][] } {
-  if (list.type === 'opex') {
-    return {
-      header: ['sku', 'name', 'category', 'monthly', 'yearly', 'five-year', 'yearlyPerMonth', 'fiveYearPerMonth'],
-      amountColumns: [3, 4, 5, 6, 7],
-      rows: pricelistItems(list).map((i) => [
-        i.sku,
-        i.name,
-        i.category,
-        i.prices!.monthly,
-        i.prices!.yearly,
-        i.prices!['five-year'],
-        monthlyEquivalent(i.prices!.yearly, 'yearly'),
-        monthlyEquivalent(i.prices!['five-year'], 'five-year'),
-      ]),
-    };
-  }
-  return { header: ['sku', 'name', 'category', 'price'], amountColumns: [3], rows: pricelistItems(list).map((i) => [i.sku, i.name, i.category, i.price!]) };
-}
-
 export const PRICELIST_TITLES: Readonly<Record<PricelistType, string>> = {
   opex: 'HWaaS price list (OpEx): devices as a service',
   capex: 'Price list (CapEx): purchase',
 };
 
 export const SAMPLE_NOTE = 'Sample prices for demonstration only: not a Wildix price list.';
+
+/** The price list the acting user asked for: its partner's currency unless another is named. */
+export async function loadPricelist(store: Store, actor: Actor, options: { type: PricelistType; currency: Currency | null }): Promise<Pricelist> {
+  const partner = actor.user.partner ? await store.parties.partner(actor.user.partner) : null;
+  const currency: Currency = options.currency ?? partner?.currency ?? 'EUR';
+  return buildPricelist(await store.catalog.products(), await store.catalog.prices(currency), {
+    type: options.type,
+    currency,
+    date: actor.today,
+    partner: partner ? { id: partner.id, name: partner.name } : null,
+    samplePrices: (await store.settings.get('sample_prices')) === '1',
+    sandbox: (await store.mode()) === 'sandbox',
+  });
+}

@@ -3,7 +3,6 @@ import type { Currency } from '../terms/money.js';
 import { formatGrouped, tryParseAmount } from '../terms/money.js';
 import type { QuoteItem } from '../terms/quote.js';
 import type { Term } from '../terms/term.js';
-import type { CatalogData } from './data.js';
 import type { PriceKind, Product } from './model.js';
 
 export const MAX_QTY = 10_000;
@@ -18,20 +17,16 @@ export function parseUnitPrice(text: string, what: string): bigint {
   return price;
 }
 
-/** Where prices come from: the store's catalog, or data/catalog.json when there is no store. */
+/**
+ * Where prices come from: the store's catalog, or data/catalog.json when there is no
+ * store. `load` fetches a currency's prices once; lookups after it do not wait, so that
+ * pricing 100,000 quote lines stays a tight loop.
+ */
 export interface PriceBook {
   product(sku: string): Product | null;
   skus(): readonly string[];
+  load(currency: Currency): Promise<void>;
   price(sku: string, currency: Currency, kind: PriceKind): bigint | null;
-}
-
-export function catalogPriceBook(catalog: CatalogData): PriceBook {
-  const bySku = new Map(catalog.products.map((p) => [p.sku, p]));
-  return {
-    product: (sku) => bySku.get(sku) ?? null,
-    skus: () => [...bySku.keys()],
-    price: (sku, currency, kind) => bySku.get(sku)?.prices[currency]?.[kind] ?? null,
-  };
 }
 
 /** One `--item` or one case item before it meets the catalog. */
@@ -42,30 +37,12 @@ export interface RequestedItem {
   readonly price: bigint | null;
 }
 
-const ITEM_PATTERN = /^([^=@\s]+)=([^@]*)(?:@(.*))?$/;
-
 export function parseQty(text: string, what: string): number {
   if (!/^\d+$/.test(text) || Number(text) < 1) {
     throw new UsageError(`${what}: the quantity "${text}" is not a whole number from 1 to ${MAX_QTY.toLocaleString('en')}.`);
   }
-  if (text.length > 6 || Number(text) > MAX_QTY) throw new UsageError(`${what}: the quantity ${text} is above the limit of ${MAX_QTY.toLocaleString('en')} per line.`);
+  if (Number(text) > MAX_QTY) throw new UsageError(`${what}: the quantity ${text} is above the limit of ${MAX_QTY.toLocaleString('en')} per line.`);
   return Number(text);
-}
-
-/** `SKU=QTY[@PRICE]`, repeated; repeated SKUs are merged. */
-export function parseItemFlags(flags: readonly string[]): RequestedItem[] {
-  if (flags.length === 0) throw new UsageError('missing --item: say what to quote, e.g. --item CLASSOUND-FLAT-S=1 (SKU=QTY, optionally @PRICE).', 'USAGE');
-  return mergeItems(
-    flags.map((flag) => {
-      const match = ITEM_PATTERN.exec(flag.trim());
-      if (!match) throw new UsageError(`--item "${flag}": write it as SKU=QTY or SKU=QTY@PRICE, e.g. WP480G=3 or WP480G=3@55.00.`);
-      const what = `--item ${flag}`;
-      const qty = parseQty(match[2]!, what);
-      const price = match[3] === undefined ? null : parseUnitPrice(match[3], what);
-      return { sku: match[1]!.toUpperCase(), qty, price };
-    }),
-    (sku) => `--item ${sku}`,
-  );
 }
 
 /** Adds up repeated SKUs (their prices must agree); keeps the first-seen order. */
@@ -109,10 +86,7 @@ export function nearestSkus(sku: string, skus: readonly string[], count = 3): st
 
 export function unknownSku(sku: string, skus: readonly string[]): UsageError {
   const near = nearestSkus(sku, skus);
-  return new UsageError(
-    `unknown SKU "${sku}"${near.length ? `; did you mean ${near.join(', ')}?` : '.'} \`hwaas pricelist --format json\` lists every SKU.`,
-    'UNKNOWN_SKU',
-  );
+  return new UsageError(`unknown SKU "${sku}"${near.length ? `; did you mean ${near.join(', ')}?` : '.'}`, 'UNKNOWN_SKU', { hint: { kind: 'list-skus' } });
 }
 
 /** The catalog's product and OpEx price for each item; CapEx-only products are refused. */
@@ -127,7 +101,9 @@ export function priceItems(book: PriceBook, items: readonly RequestedItem[], ter
       );
     }
     const unitPrice = item.price ?? book.price(product.sku, currency, term);
-    if (unitPrice === null) throw new RefusedError('NOT_PRICED', `${product.sku} has no ${term} price in ${currency}: quote it in another currency or give the price as ${product.sku}=QTY@PRICE.`);
+    if (unitPrice === null) {
+      throw new RefusedError('NOT_PRICED', `${product.sku} has no ${term} price in ${currency}: quote it in another currency.`, { hint: { kind: 'negotiated-price', sku: product.sku } });
+    }
     return { sku: product.sku, name: product.name, qty: item.qty, unitPrice };
   });
 }

@@ -1,9 +1,9 @@
 import { HwaasError } from '../errors.js';
 import type { CalendarDate } from '../terms/dates.js';
 import { CURRENCIES, type Currency } from '../terms/money.js';
-import { type QuoteJson, quoteToJson } from '../terms/quote.js';
+import type { Quote } from '../terms/quote.js';
 import { type Term, tryParseTerm } from '../terms/term.js';
-import { type QuoteSources, makeQuote } from './quoting.js';
+import { type QuoteInput, type QuoteSources, makeQuote } from './quoting.js';
 import { type RequestedItem, MAX_QTY, MAX_UNIT_PRICE, mergeItems } from './pricing.js';
 import { type JsonReader, MAX_NESTING, nestingDepth } from './validate.js';
 
@@ -55,7 +55,7 @@ export function readQuoteCases(root: JsonReader): QuoteCase[] {
     if (entry.has('expect')) {
       expect = entry.field('expect').object();
       for (const key of Object.keys(expect)) {
-        if (!QUOTE_FIELDS.has(key)) entry.field('expect').field(key).fail(`"${key}" is not a field of a quote (see CLI.md, "Quote JSON")`);
+        if (!QUOTE_FIELDS.has(key)) entry.field('expect').field(key).fail(`"${key}" is not a field of a quote (see "Quote JSON" in docs/cli.md)`);
       }
     }
     return {
@@ -72,39 +72,18 @@ export function readQuoteCases(root: JsonReader): QuoteCase[] {
   });
 }
 
-export type CaseOutcome = { readonly quote: QuoteJson } | { readonly error: { code: string; message: string } };
+export type CaseOutcome = { readonly quote: Quote } | { readonly error: HwaasError };
 
-export function runQuoteCase(sources: QuoteSources, quoteCase: QuoteCase, today: CalendarDate): CaseOutcome {
+/** One case's quote, or the refusal the case may expect ({"error": "TERM_MISMATCH"}). */
+export async function runQuoteCase(sources: QuoteSources, quoteCase: QuoteCase, today: CalendarDate): Promise<CaseOutcome> {
+  const start = quoteCase.start ?? today;
+  const input: QuoteInput = quoteCase.pbx
+    ? { pbx: quoteCase.pbx, term: quoteCase.term, start, currency: quoteCase.currency, items: quoteCase.items }
+    : { term: quoteCase.term!, activated: quoteCase.activated!, start, currency: quoteCase.currency, items: quoteCase.items };
   try {
-    const { quote } = makeQuote(sources, {
-      pbx: quoteCase.pbx,
-      term: quoteCase.term,
-      activated: quoteCase.activated,
-      start: quoteCase.start ?? today,
-      currency: quoteCase.currency,
-      items: quoteCase.items,
-    });
-    return { quote: quoteToJson(quote) };
+    return { quote: (await makeQuote(sources, input)).quote };
   } catch (error) {
-    if (error instanceof HwaasError) return { error: { code: error.code, message: error.message } };
+    if (error instanceof HwaasError) return { error };
     throw error;
   }
-}
-
-export interface Difference {
-  readonly field: string;
-  readonly expected: unknown;
-  readonly got: unknown;
-}
-
-/** The fields of `expect` that the outcome does not match. */
-export function compareCase(outcome: CaseOutcome, expect: Readonly<Record<string, unknown>>): Difference[] {
-  const differences: Difference[] = [];
-  for (const [field, expected] of Object.entries(expect)) {
-    let got: unknown;
-    if (field === 'error') got = 'error' in outcome ? outcome.error.code : null;
-    else got = 'quote' in outcome ? (outcome.quote as unknown as Record<string, unknown>)[field] : undefined;
-    if (JSON.stringify(got) !== JSON.stringify(expected)) differences.push({ field, expected, got: got === undefined && 'error' in outcome ? `error ${outcome.error.code}` : got });
-  }
-  return differences;
 }

@@ -1,13 +1,9 @@
 import type { Writable } from 'node:stream';
 import { PRICELIST_TITLES, type Pricelist, SAMPLE_NOTE, monthlyEquivalent, pricelistItems } from '../domain/pricelist.js';
-import { formatDate, toCivil } from '../terms/dates.js';
+import { formatDate } from '../terms/dates.js';
 import { formatMoney } from '../terms/money.js';
+import { utcDate } from './documentDate.js';
 import { type Paper, type PdfColumn, PdfReport } from './pdf.js';
-
-export function utcDate(date: import('../terms/dates.js').CalendarDate): Date {
-  const { year, month, day } = toCivil(date);
-  return new Date(Date.UTC(year, month - 1, day));
-}
 
 /** The price list as a PDF a partner can send to a customer. */
 export async function writePricelistPdf(list: Pricelist, paper: Paper, out: Writable, onProgress?: (done: number, total: number) => void): Promise<void> {

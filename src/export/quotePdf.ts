@@ -4,7 +4,7 @@ import { formatMoney } from '../terms/money.js';
 import { type Quote, explainQuote } from '../terms/quote.js';
 import { PER_TERM } from '../terms/term.js';
 import { type Paper, PdfReport } from './pdf.js';
-import { utcDate } from './pricelistPdf.js';
+import { utcDate } from './documentDate.js';
 
 
 export interface QuoteDocument {

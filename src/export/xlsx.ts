@@ -1,9 +1,10 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { PRICELIST_TITLES, type Pricelist, SAMPLE_NOTE, pricelistTable } from '../domain/pricelist.js';
+import { PRICELIST_TITLES, type Pricelist, SAMPLE_NOTE } from '../domain/pricelist.js';
+import { pricelistTable } from './pricelistTable.js';
 import { formatDate } from '../terms/dates.js';
 import { type Currency, currencySymbol } from '../terms/money.js';
-import { utcDate } from './pricelistPdf.js';
+import { utcDate } from './documentDate.js';
 
 const HEADERS: Readonly<Record<string, string>> = {
   sku: 'SKU',

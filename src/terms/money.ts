@@ -3,19 +3,13 @@ import { UsageError } from '../errors.js';
 export const CURRENCIES = ['EUR', 'GBP', 'USD'] as const;
 export type Currency = (typeof CURRENCIES)[number];
 
-/** An exact amount: bigint minor units (cents) and its currency. */
-export interface Money {
-  readonly minor: bigint;
-  readonly currency: Currency;
-}
-
 const SYMBOLS: Readonly<Record<Currency, string>> = { EUR: '€', GBP: '£', USD: '$' };
 
 export function isCurrency(value: unknown): value is Currency {
   return typeof value === 'string' && (CURRENCIES as readonly string[]).includes(value);
 }
 
-export function parseCurrency(text: string, what = '--currency'): Currency {
+export function parseCurrency(text: string, what: string): Currency {
   const upper = text.trim().toUpperCase();
   if (!isCurrency(upper)) throw new UsageError(`${what}: "${text}" is not a currency; use EUR, GBP or USD.`);
   return upper;
@@ -33,14 +27,6 @@ export function tryParseAmount(text: string): bigint | null {
   if (!match) return null;
   const cents = (match[2] ?? '').padEnd(2, '0');
   return BigInt(match[1]!) * 100n + BigInt(cents);
-}
-
-export function parseAmount(text: string, what = 'amount'): bigint {
-  const minor = tryParseAmount(text);
-  if (minor === null) {
-    throw new UsageError(`${what}: "${text}" is not an amount; write it with a dot and at most two decimals, e.g. 24.95.`);
-  }
-  return minor;
 }
 
 /** 8975n → "89.75": the JSON form, exactly two decimals, no grouping. */

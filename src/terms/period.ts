@@ -92,7 +92,8 @@ export function coTerminate(pbx: PbxLicence, start: CalendarDate, requestedTerm?
   if (requestedTerm && requestedTerm !== pbx.license) {
     throw new RefusedError(
       'TERM_MISMATCH',
-      `${name} has ${pbx.license} licences, so a ${requestedTerm} service cannot be attached to it: every service on a PBX shares its term; use --term ${pbx.license}.`,
+      `${name} has ${pbx.license} licences, so a ${requestedTerm} service cannot be attached to it: every service on a PBX shares its term.`,
+      { hint: { kind: 'use-term', term: pbx.license } },
     );
   }
   if (start < pbx.activated) {

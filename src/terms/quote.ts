@@ -78,48 +78,6 @@ export function buildQuote(request: QuoteRequest): Quote {
   };
 }
 
-/** The JSON of CLI.md ("Quote JSON"): amounts as strings with two decimals. */
-export interface QuoteJson {
-  pbx: string | null;
-  term: Term;
-  activated: string;
-  currency: Currency;
-  start: string;
-  end: string;
-  periodStart: string;
-  days: number;
-  periodDays: number;
-  lines: { sku: string; name: string; qty: number; unitPrice: string; amount: string; renewal: string }[];
-  total: string;
-  renewalDate: string | null;
-  renewalTotal: string | null;
-}
-
-export function quoteToJson(quote: Quote): QuoteJson {
-  return {
-    pbx: quote.pbx,
-    term: quote.term,
-    activated: formatDate(quote.activated),
-    currency: quote.currency,
-    start: formatDate(quote.start),
-    end: formatDate(quote.end),
-    periodStart: formatDate(quote.periodStart),
-    days: quote.days,
-    periodDays: quote.periodDays,
-    lines: quote.lines.map((line) => ({
-      sku: line.sku,
-      name: line.name,
-      qty: line.qty,
-      unitPrice: formatAmount(line.unitPrice),
-      amount: formatAmount(line.amount),
-      renewal: formatAmount(line.renewal),
-    })),
-    total: formatAmount(quote.total),
-    renewalDate: quote.renewalDate === null ? null : formatDate(quote.renewalDate),
-    renewalTotal: quote.renewalTotal === null ? null : formatAmount(quote.renewalTotal),
-  };
-}
-
 const TERM_UNIT: Readonly<Record<Term, string>> = { monthly: 'month', yearly: 'year', 'five-year': 'five years' };
 
 /** The exact value of n/d written with `places` decimals, truncated, and whether it was exact. */

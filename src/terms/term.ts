@@ -30,14 +30,14 @@ export function tryParseTerm(text: string): Term | null {
 }
 
 /** A term id or alias (`1m`, `1y`, `5y`). */
-export function parseTerm(text: string, what = '--term'): Term {
+export function parseTerm(text: string, what: string): Term {
   const term = tryParseTerm(text);
   if (!term) throw new UsageError(`${what}: "${text}" is not a term; use monthly (1m), yearly (1y) or five-year (5y).`);
   return term;
 }
 
 /** A term or `perpetual`, as a PBX's licence. */
-export function parseLicense(text: string, what = '--license'): License {
+export function parseLicense(text: string, what: string): License {
   if (text.trim().toLowerCase() === 'perpetual') return 'perpetual';
   const term = tryParseTerm(text);
   if (!term) {

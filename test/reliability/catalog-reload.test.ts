@@ -4,7 +4,7 @@ import { readCatalog } from '../../src/domain/data.js';
 import { seedStore } from '../../src/domain/seed.js';
 import { parseJsonText } from '../../src/domain/validate.js';
 import { dataFile } from '../../src/paths.js';
-import { Store } from '../../src/store/store.js';
+import { SqliteStore } from '../../src/store/sqlite/store.js';
 import { cli, demoStore } from '../helpers.js';
 
 // Attack: reload a catalog that flips products between stocked and not stocked (and
@@ -23,14 +23,14 @@ interface CatalogJson {
 }
 
 /** What `hwaas init` does with data/catalog.json, with a catalog changed by `edit`. */
-function reloadCatalog(edit: (catalog: CatalogJson) => void): void {
+async function reloadCatalog(edit: (catalog: CatalogJson) => void): Promise<void> {
   const json = JSON.parse(readFileSync(dataFile('catalog.json'), 'utf8')) as CatalogJson;
   edit(json);
-  const store = Store.open(db);
+  const store = SqliteStore.open(db);
   try {
-    seedStore(store, readCatalog(parseJsonText('catalog.json', JSON.stringify(json))), null, '2026-11-24T10:00:00.000Z', 'sandbox');
+    await seedStore(store, readCatalog(parseJsonText('catalog.json', JSON.stringify(json))), null, '2026-11-24T10:00:00.000Z', 'sandbox');
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -46,7 +46,7 @@ describe('a catalog reload under open orders', () => {
     const second = await place(['WP480G=3', 'CLASSOUND-FLAT-S=2']);
     expect((await stock('WP480G')).reserved).toBe(7);
 
-    reloadCatalog((catalog) => {
+    await reloadCatalog((catalog) => {
       for (const product of catalog.products) {
         if (product.sku === 'WP480G') product.stocked = false; // a device becomes a "service"
         if (product.sku === 'CLASSOUND-FLAT-S') product.stocked = true; // a service becomes stocked
@@ -71,7 +71,7 @@ describe('a catalog reload under open orders', () => {
 
   it('an order placed after the flip reserves by the new catalog; one placed before still releases', async () => {
     const before = await place(['CLASSOUND-FLAT-S=2']);
-    reloadCatalog((catalog) => {
+    await reloadCatalog((catalog) => {
       for (const product of catalog.products) if (product.sku === 'CLASSOUND-FLAT-S') product.stocked = true;
     });
     const after = await place(['CLASSOUND-FLAT-S=5']);
@@ -85,7 +85,7 @@ describe('a catalog reload under open orders', () => {
 
   it('renaming and dropping ordered products keeps the orders and their names', async () => {
     const id = await place(['DUOLED=2', 'MONOLED=3']);
-    reloadCatalog((catalog) => {
+    await reloadCatalog((catalog) => {
       catalog.products = catalog.products.filter((p) => p.sku !== 'MONOLED');
       for (const product of catalog.products) if (product.sku === 'DUOLED') product.name = 'DuoLED Headset (2027 model)';
     });

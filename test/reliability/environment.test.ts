@@ -123,15 +123,18 @@ describe.skipIf(!root)('a full disk and a read-only file system (tmpfs)', () => 
     holder = spawn(process.execPath, ['-e', `const D=require(${JSON.stringify(join(ROOT, 'node_modules/better-sqlite3'))});const d=new D(${JSON.stringify(store)});d.prepare('SELECT 1').get();process.stdout.write('open');setInterval(()=>{},1000)`], { stdio: ['ignore', 'pipe', 'inherit'] });
     await new Promise((resolve) => holder!.stdout!.once('data', resolve));
     spawnSync('dd', ['if=/dev/zero', `of=${join(mount, 'filler')}`, 'bs=4k', 'count=100000']);
-    const onFull = (...args: string[]) => cli(['--db', store, '--json', '--as', 'USR-101', ...args]);
-    oneSentence(await onFull('order', '--customer', 'CUS-0003', '--pbx', 'PBX-1020', '--item', 'WP480G=1', '--checkout', '--yes'), 1, 'DISK_FULL', store);
-    oneSentence(await onFull('pricelist', '--out', join(mount, 'p.pdf')), 1, 'DISK_FULL', join(mount, 'p.pdf'));
-    oneSentence(await onFull('pricelist', '--format', 'xlsx', '--out', join(mount, 'p.xlsx')), 1, 'DISK_FULL', join(mount, 'p.xlsx'));
-    oneSentence(await onFull('quote', '--pbx', 'PBX-1020', '--item', 'WP480G=1', '--format', 'pdf', '--out', join(mount, 'q.pdf')), 1, 'DISK_FULL', join(mount, 'q.pdf'));
-    oneSentence(await onFull('db', 'backup', join(mount, 'b.db')), 1, 'DISK_FULL', join(mount, 'b.db'));
-    expect(readdirSync(mount).sort()).toEqual(['filler', 'hwaas.db', 'hwaas.db-shm', 'hwaas.db-wal']);
-    holder.kill('SIGKILL');
-    spawnSync('rm', [join(mount, 'filler')]);
+    try {
+      const onFull = (...args: string[]) => cli(['--db', store, '--json', '--as', 'USR-101', ...args]);
+      oneSentence(await onFull('order', '--customer', 'CUS-0003', '--pbx', 'PBX-1020', '--item', 'WP480G=1', '--checkout', '--yes'), 1, 'DISK_FULL', store);
+      oneSentence(await onFull('pricelist', '--out', join(mount, 'p.pdf')), 1, 'DISK_FULL', join(mount, 'p.pdf'));
+      oneSentence(await onFull('pricelist', '--format', 'xlsx', '--out', join(mount, 'p.xlsx')), 1, 'DISK_FULL', join(mount, 'p.xlsx'));
+      oneSentence(await onFull('quote', '--pbx', 'PBX-1020', '--item', 'WP480G=1', '--format', 'pdf', '--out', join(mount, 'q.pdf')), 1, 'DISK_FULL', join(mount, 'q.pdf'));
+      oneSentence(await onFull('db', 'backup', join(mount, 'b.db')), 1, 'DISK_FULL', join(mount, 'b.db'));
+      expect(readdirSync(mount).sort()).toEqual(['filler', 'hwaas.db', 'hwaas.db-shm', 'hwaas.db-wal']);
+    } finally {
+      holder.kill('SIGKILL');
+      spawnSync('rm', ['-f', join(mount, 'filler')]);
+    }
     expect((await cli(['--db', store, '--json', 'db', 'check'])).json().ok).toBe(true);
     expect((await cli(['--db', store, '--json', '--as', 'USR-101', 'orders', 'list'])).json()).toEqual([]);
   });

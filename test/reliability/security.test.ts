@@ -51,8 +51,8 @@ function leaves(command: Command, path: string[] = []): { path: string; command:
 }
 
 describe('partner isolation, table-driven', () => {
-  it('the table covers every command that takes an ID', () => {
-    const program = buildProgram(fakeIo().io, { ctx: null, exitCode: 0 });
+  it('the table covers every command that takes an ID', async () => {
+    const program = await buildProgram(fakeIo().io, { ctx: null, exitCode: 0 });
     const takesId = leaves(program)
       .filter(({ command }) => command.options.some((o) => ID_OPTIONS.includes(o.long ?? '')) || command.registeredArguments.some((a) => ID_ARGUMENTS.includes(a.name())))
       .map(({ path }) => path)

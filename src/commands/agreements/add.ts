@@ -1,31 +1,36 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Context } from '../../cli/context.js';
-import { NotFoundError, UsageError } from '../../errors.js';
-import { formatDate, parseDate } from '../../terms/dates.js';
+import { defineCommand, option } from '../../cli/command.js';
+import { agreementJson } from '../../cli/views.js';
+import { UsageError } from '../../errors.js';
+import { addAgreement } from '../../domain/agreements.js';
 import { checkText } from '../../domain/text.js';
-import { agreementToJson } from './list.js';
+import { formatDate, parseDate } from '../../terms/dates.js';
 
-export async function run(ctx: Context, options: { customer?: string; signedOn?: string; file?: string }): Promise<void> {
-  const customerId = await ctx.need(options.customer, '--customer', 'Customer ID (see `hwaas customers list`):');
-  const signedOn = parseDate(await ctx.need(options.signedOn, '--signed-on', 'Signed on (YYYY-MM-DD):'), '--signed-on');
-  if (signedOn > ctx.today) throw new UsageError(`--signed-on: ${formatDate(signedOn)} is after today (${formatDate(ctx.today)}).`);
-  let file: string | null = null;
-  if (options.file !== undefined) {
-    file = resolve(ctx.io.cwd, checkText(options.file, '--file'));
-    if (!existsSync(file)) throw new UsageError(`--file: ${file} does not exist; give the path of the signed agreement.`);
-  }
-  const store = await ctx.store();
-  const scope = await ctx.scope();
-  const customer = store.customers.get(scope, customerId);
-  if (!customer) throw new NotFoundError('customer', customerId);
-  const user = await ctx.user();
-  const agreement = store.write(() => store.ledger.addAgreement(customer.id, signedOn, file, ctx.timestamp(), user.id));
-  if (ctx.json) {
-    ctx.printJson(agreementToJson(agreement));
-    return;
-  }
-  const partner = store.parties.partner(customer.partner);
-  ctx.out(`Registered ${agreement.id}: ${customer.name} signed the HWaaS agreement on ${formatDate(signedOn)}.`);
-  if (partner) ctx.out(`Send the signed copy to your area manager, ${partner.areaManagerName} <${partner.areaManagerEmail}>, if you have not yet.`);
-}
+export const command = defineCommand({
+  path: ['agreements', 'add'],
+  description: "register a customer's signed HWaaS agreement (send the copy to your area manager)",
+  options: {
+    customer: option.string('--customer <id>', 'the customer'),
+    signedOn: option.string('--signed-on <YYYY-MM-DD>', 'when the customer signed'),
+    file: option.string('--file <path>', 'the signed document'),
+  },
+  examples: ['hwaas agreements add --customer CUS-0002 --signed-on 2026-11-20 --file signed.pdf'],
+  writes: true,
+  async run(ctx, options) {
+    const customer = await ctx.need(options.customer, '--customer', 'Customer ID (see `hwaas customers list`):');
+    const signedOn = parseDate(await ctx.need(options.signedOn, '--signed-on', 'Signed on (YYYY-MM-DD):'), '--signed-on');
+    let file: string | null = null;
+    if (options.file !== undefined) {
+      file = resolve(ctx.io.cwd, checkText(options.file, '--file'));
+      if (!existsSync(file)) throw new UsageError(`--file: ${file} does not exist; give the path of the signed agreement.`);
+    }
+    const result = await addAgreement(await ctx.store(), await ctx.actor(), { customer, signedOn, file, signedOnLabel: '--signed-on' });
+    if (ctx.json) {
+      ctx.printJson(agreementJson(result.agreement));
+      return;
+    }
+    ctx.out(`Registered ${result.agreement.id}: ${result.customer.name} signed the HWaaS agreement on ${formatDate(signedOn)}.`);
+    if (result.partner) ctx.out(`Send the signed copy to your area manager, ${result.partner.areaManagerName} <${result.partner.areaManagerEmail}>, if you have not yet.`);
+  },
+});

@@ -1,17 +1,24 @@
 import { resolve } from 'node:path';
-import type { Context } from '../../cli/context.js';
+import { defineCommand, option } from '../../cli/command.js';
 import { UsageError } from '../../errors.js';
 import { replaceFile } from '../../export/files.js';
-import { isStoreFile } from '../../store/file.js';
+import { isStoreFile } from '../../store/index.js';
 
-export async function run(ctx: Context, options: { force?: boolean }, file: string): Promise<void> {
-  const target = resolve(ctx.io.cwd, file);
-  // The store, its -wal, -shm or -journal, or another name for one of them: a backup there would destroy the store.
-  if (isStoreFile(ctx.dbPath, target)) {
-    throw new UsageError(`db backup: ${file} is the store itself (or one of its -wal, -shm, -journal files): back it up into another file.`);
-  }
-  const store = await ctx.store();
-  await replaceFile(target, options.force === true, 'db backup', (temporary) => store.backup(temporary));
-  if (ctx.json) ctx.printJson({ db: ctx.dbPath, backup: target });
-  else ctx.out(`Backed up ${ctx.dbPath} to ${target}.`);
-}
+export const command = defineCommand({
+  path: ['db', 'backup'],
+  description: 'an online backup of the store',
+  args: { file: { description: 'the backup file to write' } },
+  options: { force: option.flag('--force', 'overwrite FILE') },
+  examples: ['hwaas db backup ~/hwaas-$(date +%F).db'],
+  async run(ctx, options, { file }) {
+    const target = resolve(ctx.io.cwd, file);
+    // The store, its -wal, -shm or -journal, or another name for one of them: a backup there would destroy the store.
+    if (await isStoreFile(ctx.storeLocation, target)) {
+      throw new UsageError(`db backup: ${file} is the store itself (or one of its -wal, -shm, -journal files): back it up into another file.`);
+    }
+    const store = await ctx.store();
+    await replaceFile(target, options.force === true, 'db backup', (temporary) => store.backup(temporary));
+    if (ctx.json) ctx.printJson({ db: ctx.dbPath, backup: target });
+    else ctx.out(`Backed up ${ctx.dbPath} to ${target}.`);
+  },
+});

@@ -1,18 +1,24 @@
-import type { Context } from '../../cli/context.js';
+import { defineCommand } from '../../cli/command.js';
 import { RefusedError } from '../../errors.js';
 
-export async function run(ctx: Context): Promise<void> {
-  const store = await ctx.store();
-  const { damage, problems } = store.check();
-  if (damage.length > 0) {
-    throw new RefusedError('STORE_CORRUPT', `the store at ${ctx.dbPath} is damaged (${damage.slice(0, 3).join('; ')}${damage.length > 3 ? `; and ${damage.length - 3} more` : ''}): restore it from a backup (\`hwaas db backup\` makes one).`);
-  }
-  if (ctx.json && problems.length === 0) {
-    ctx.printJson({ db: ctx.dbPath, ok: true, problems });
-    return;
-  }
-  if (problems.length > 0) {
-    throw new RefusedError('CHECK_FAILED', `the store at ${ctx.dbPath} has ${problems.length} problem(s): ${problems.join('; ')}. Restore a backup (\`hwaas db backup\` makes one).`);
-  }
-  ctx.out(`The store at ${ctx.dbPath} is sound: integrity ok, foreign keys ok, stock reservations match the open orders.`);
-}
+export const command = defineCommand({
+  path: ['db', 'check'],
+  description: 'integrity, foreign-key and stock-reservation check',
+  options: {},
+  examples: ['hwaas db check'],
+  async run(ctx) {
+    const { damage, problems } = await (await ctx.store()).check();
+    if (damage.length > 0) {
+      const listed = `${damage.slice(0, 3).join('; ')}${damage.length > 3 ? `; and ${damage.length - 3} more` : ''}`;
+      throw new RefusedError('STORE_CORRUPT', `the store at ${ctx.dbPath} is damaged (${listed}): restore it from a backup.`, { hint: { kind: 'backup' } });
+    }
+    if (ctx.json && problems.length === 0) {
+      ctx.printJson({ db: ctx.dbPath, ok: true, problems });
+      return;
+    }
+    if (problems.length > 0) {
+      throw new RefusedError('CHECK_FAILED', `the store at ${ctx.dbPath} has ${problems.length} problem(s): ${problems.join('; ')}. Restore a backup.`, { hint: { kind: 'backup' } });
+    }
+    ctx.out(`The store at ${ctx.dbPath} is sound: integrity ok, foreign keys ok, stock reservations match the open orders.`);
+  },
+});

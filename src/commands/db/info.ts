@@ -1,16 +1,22 @@
-import type { Context } from '../../cli/context.js';
+import { defineCommand } from '../../cli/command.js';
 
-export async function run(ctx: Context): Promise<void> {
-  const store = await ctx.store();
-  const info = { backend: 'sqlite', path: ctx.dbPath, mode: store.parties.setting('mode') === 'sandbox' ? 'sandbox' : 'live', schemaVersion: store.schemaVersion() };
-  if (ctx.json) {
-    ctx.printJson(info);
-    return;
-  }
-  ctx.out(`Store: ${info.path} (SQLite, schema version ${info.schemaVersion})`);
-  ctx.out(
-    info.mode === 'live'
-      ? 'Mode: live. Everything that writes runs on today\'s date; --date is for quotes and listings.'
-      : 'Mode: sandbox. Demo data and a movable clock: --date works everywhere, and documents say "sandbox".',
-  );
-}
+export const command = defineCommand({
+  path: ['db', 'info'],
+  description: 'where the store is, its backend, mode (live or sandbox) and schema version',
+  options: {},
+  examples: ['hwaas db info', 'hwaas db info --json'],
+  async run(ctx) {
+    const store = await ctx.store();
+    const info = { backend: store.info.backend, path: store.info.location, mode: await store.mode(), schemaVersion: store.info.schemaVersion };
+    if (ctx.json) {
+      ctx.printJson(info);
+      return;
+    }
+    ctx.out(`Store: ${info.path} (${info.backend === 'sqlite' ? 'SQLite' : 'PostgreSQL'}, schema version ${info.schemaVersion})`);
+    ctx.out(
+      info.mode === 'live'
+        ? "Mode: live. Everything that writes runs on today's date; --date is for quotes and listings."
+        : 'Mode: sandbox. Demo data and a movable clock: --date works everywhere, and documents say "sandbox".',
+    );
+  },
+});

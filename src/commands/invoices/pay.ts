@@ -1,21 +1,21 @@
-import type { Context } from '../../cli/context.js';
-import { NotFoundError, RefusedError } from '../../errors.js';
+import { defineCommand } from '../../cli/command.js';
+import { payInvoice } from '../../domain/invoices.js';
 import { formatDate } from '../../terms/dates.js';
 import { formatAmount } from '../../terms/money.js';
 
-export async function run(ctx: Context, _options: unknown, number: string): Promise<void> {
-  await ctx.requireStaff('Marking invoices paid');
-  const store = await ctx.store();
-  const invoice = store.write(() => {
-    const found = store.ledger.invoice({ kind: 'staff' }, number);
-    if (!found) throw new NotFoundError('invoice', number);
-    if (found.paidOn !== null) throw new RefusedError('INVALID_STATE', `${number} was already paid on ${formatDate(found.paidOn)}.`);
-    store.ledger.markPaid(number, ctx.today);
-    return store.ledger.invoice({ kind: 'staff' }, number)!;
-  });
-  if (ctx.json) {
-    ctx.printJson({ number: invoice.number, partner: invoice.partner, amount: formatAmount(invoice.amount), currency: invoice.currency, paidOn: formatDate(invoice.paidOn!) });
-    return;
-  }
-  ctx.out(`${invoice.number} (${invoice.partner}) marked paid on ${formatDate(invoice.paidOn!)}.`);
-}
+export const command = defineCommand({
+  path: ['invoices', 'pay'],
+  description: 'staff: mark an invoice paid today',
+  args: { number: { description: 'the invoice' } },
+  options: {},
+  examples: ['hwaas --as USR-101 invoices pay INV-2026-0201'],
+  writes: true,
+  async run(ctx, _options, { number }) {
+    const invoice = await payInvoice(await ctx.store(), await ctx.actor(), number);
+    if (ctx.json) {
+      ctx.printJson({ number: invoice.number, partner: invoice.partner, amount: formatAmount(invoice.amount), currency: invoice.currency, paidOn: formatDate(invoice.paidOn!) });
+      return;
+    }
+    ctx.out(`${invoice.number} (${invoice.partner}) marked paid on ${formatDate(invoice.paidOn!)}.`);
+  },
+});

@@ -1,19 +1,19 @@
 import { Separator, number, search, select } from '@inquirer/prompts';
 import type { Context } from '../../cli/context.js';
+import { saidText } from '../../cli/hints.js';
 import { renderQuote } from '../../cli/quoteView.js';
+import { Cart, backordered, orderableProducts } from '../../domain/cart.js';
 import type { Customer, Partner, Pbx, Product } from '../../domain/model.js';
-import { checkoutBlockers, placeOrder, saveDraft } from '../../domain/orders.js';
-import { pbxToJson, whyNotOrderable } from '../../domain/pbx.js';
-import { MAX_QTY, type RequestedItem } from '../../domain/pricing.js';
+import { blockersFor, placeOrder, saveDraft } from '../../domain/orders.js';
+import { currentPeriod, pbxOnDay, whyNotOrderable } from '../../domain/pbxs.js';
+import { MAX_QTY } from '../../domain/pricing.js';
 import { makeQuote, storeQuoteSources } from '../../domain/quoting.js';
 import { searchKey } from '../../domain/search.js';
 import { escapeUnsafe } from '../../domain/text.js';
 import { formatDate, daysBetween } from '../../terms/dates.js';
 import { formatMoney } from '../../terms/money.js';
-import { pbxStatusOn } from '../../terms/period.js';
 import type { Quote } from '../../terms/quote.js';
 import { TERM_LABELS, TERMS, type Term } from '../../terms/term.js';
-import { actor } from '../orders/common.js';
 
 const BACK = '__back__';
 
@@ -24,8 +24,8 @@ const BACK = '__back__';
  */
 export async function orderSession(ctx: Context): Promise<number> {
   const store = await ctx.store();
-  const scope = await ctx.scope();
-  const user = await ctx.user();
+  const actor = await ctx.actor();
+  const { scope, user } = actor;
   const streams = { input: ctx.io.stdin, output: ctx.io.stderr };
   const say = (text: string) => ctx.err(text);
   const { chalk } = ctx.style;
@@ -33,12 +33,12 @@ export async function orderSession(ctx: Context): Promise<number> {
   // 1. The customer (staff pick the partner first).
   let partner: Partner;
   if (user.role === 'staff') {
-    const partners = store.parties.partners();
+    const partners = await store.parties.partners();
     partner = await select({ message: 'Which partner is ordering?', choices: partners.map((p) => ({ name: escapeUnsafe(`${p.name} (${p.id}, ${p.currency})`), value: p })) }, streams);
   } else {
-    partner = store.parties.partner(user.partner!)!;
+    partner = (await store.parties.partner(user.partner!))!;
   }
-  const customers = store.customers.list(scope, { partner: partner.id });
+  const customers = await store.customers.list(scope, { partner: partner.id });
   if (customers.length === 0) {
     say(`${partner.name} has no customers yet: add one with \`hwaas customers add --name NAME\`.`);
     return 1;
@@ -56,14 +56,15 @@ export async function orderSession(ctx: Context): Promise<number> {
   );
 
   // 2. Duration and PBX: only subscription PBXs of that term can be chosen, the others say why not.
-  const pbxs = store.pbxs.list(scope, { customer: customer.id });
+  const pbxs = await store.pbxs.list(scope, { customer: customer.id });
   let term: Term;
   let pbx: Pbx | null = null;
   do {
     term = await select({ message: 'Duration:', choices: TERMS.map((t) => ({ name: TERM_LABELS[t], value: t, description: `${t} HWaaS: only on a PBX with ${t} licences` })) }, streams);
     const choices = pbxs.map((p) => {
       const reason = whyNotOrderable(p, term, ctx.today);
-      const expires = pbxToJson(p, ctx.today).expiresOn;
+      const period = currentPeriod(pbxOnDay(p, ctx.today));
+      const expires = period ? formatDate(period.expiresOn) : null;
       return { name: escapeUnsafe(`${p.id} ${p.name} (${p.license}${expires ? `, expires ${expires}` : ''})`), value: p.id, disabled: reason ?? false };
     });
     if (!choices.some((c) => c.disabled === false)) say(chalk.yellow(`No PBX of ${customer.name} takes ${term} HWaaS today; choose another duration.`));
@@ -76,23 +77,23 @@ export async function orderSession(ctx: Context): Promise<number> {
   } while (!pbx);
 
   // 3. Co-termination, said before anything is added.
-  const status = pbxStatusOn(pbx, ctx.today);
-  if (status.kind === 'active') {
+  const period = currentPeriod(pbxOnDay(pbx, ctx.today));
+  if (period) {
     say(
-      `Everything ordered now ends with PBX ${pbx.id} on ${formatDate(status.expiresOn)}: the first charge covers the ${daysBetween(ctx.today, status.expiresOn)} days from today, then it renews with the PBX at the full ${term} price.`,
+      `Everything ordered now ends with PBX ${pbx.id} on ${formatDate(period.expiresOn)}: the first charge covers the ${daysBetween(ctx.today, period.expiresOn)} days from today, then it renews with the PBX at the full ${term} price.`,
     );
   }
 
   // 4. The cart.
-  const sources = storeQuoteSources(store, scope);
-  const products = store.catalog.products().filter((p) => p.hwaas && sources.book.price(p.sku, partner.currency, term) !== null);
-  const stock = new Map(store.ledger.stock().map((s) => [s.sku, s.onHand - s.reserved]));
-  const cart = new Map<string, number>();
-  const items = (): RequestedItem[] => [...cart].map(([sku, qty]) => ({ sku, qty, price: null }));
-  const quote = (): Quote => makeQuote(sources, { pbx: pbx!.id, term, start: ctx.today, items: items() }).quote;
-  const showCart = () => {
+  const sources = await storeQuoteSources(store, scope);
+  await sources.book.load(partner.currency);
+  const products = orderableProducts(await store.catalog.products(), sources.book, partner.currency, term);
+  const stock = new Map((await store.stock.list()).map((s) => [s.sku, s.onHand - s.reserved]));
+  const cart = new Cart();
+  const quote = async (): Promise<Quote> => (await makeQuote(sources, { pbx: pbx!.id, term, start: ctx.today, items: cart.items() })).quote;
+  const showCart = async () => {
     if (cart.size === 0) say('The cart is empty.');
-    else say(renderQuote(ctx.style, quote(), `Cart for ${customer.name}, PBX ${pbx!.id}`));
+    else say(renderQuote(ctx.style, await quote(), `Cart for ${customer.name}, PBX ${pbx!.id}`));
   };
   const available = (product: Product) => (product.stocked ? (stock.get(product.sku) ?? 0) : null);
   const askQty = async (product: Product, current?: number): Promise<number> => {
@@ -108,7 +109,8 @@ export async function orderSession(ctx: Context): Promise<number> {
       },
       streams,
     );
-    if (free !== null && free - qty < 0) say(chalk.yellow(`⚠ Backorder: only ${free} available; ${qty - Math.max(free, 0)} will follow when stock arrives (the order is still accepted).`));
+    const waiting = backordered(free, qty!);
+    if (waiting > 0) say(chalk.yellow(`⚠ Backorder: only ${free} available; ${waiting} will follow when stock arrives (the order is still accepted).`));
     return qty!;
   };
 
@@ -148,16 +150,16 @@ export async function orderSession(ctx: Context): Promise<number> {
         },
         streams,
       );
-      cart.set(product.sku, Math.min(MAX_QTY, (cart.get(product.sku) ?? 0) + (await askQty(product))));
+      cart.add(product.sku, await askQty(product));
     } else if (action === 'change' || action === 'remove') {
-      const sku = await select({ message: action === 'change' ? 'Which line?' : 'Remove which line?', choices: [...cart].map(([s, q]) => ({ name: `${s} × ${q}`, value: s })) }, streams);
-      if (action === 'remove') cart.delete(sku);
-      else cart.set(sku, await askQty(products.find((p) => p.sku === sku)!, cart.get(sku)));
+      const sku = await select({ message: action === 'change' ? 'Which line?' : 'Remove which line?', choices: cart.entries().map(([s, q]) => ({ name: `${s} × ${q}`, value: s })) }, streams);
+      if (action === 'remove') cart.remove(sku);
+      else cart.set(sku, await askQty(products.find((p) => p.sku === sku)!, cart.qty(sku)));
     } else {
       // 5. Review: the quote, and up front anything that blocks checkout.
-      showCart();
-      const blockers = checkoutBlockers(store, customer, ctx.today);
-      for (const blocker of blockers) say(chalk.red(`✗ ${blocker.code}: ${blocker.message}`));
+      await showCart();
+      const blockers = await blockersFor(store, actor, customer);
+      for (const blocker of blockers) say(chalk.red(`✗ ${blocker.code}: ${saidText(blocker)}`));
       const next = await select(
         {
           message: 'Finish:',
@@ -176,19 +178,17 @@ export async function orderSession(ctx: Context): Promise<number> {
         return 0;
       }
       if (next === 'back') continue;
-      const who = await actor(ctx);
-      const request = { customer: customer.id, pbx: pbx.id, term, items: items() };
+      const request = { customer: customer.id, pbx: pbx.id, term, items: cart.items() };
       if (next === 'save') {
-        const { seq } = saveDraft(store, who, request);
-        const order = store.orders.get(scope, seq)!;
+        const { order } = await saveDraft(store, actor, request);
         ctx.out(`Saved draft ${order.id}; check it out later with \`hwaas orders checkout ${order.id}\`.`);
         return 0;
       }
-      const order = placeOrder(store, who, request);
+      const order = await placeOrder(store, actor, request);
       ctx.out(`Placed ${order.id}: first charge ${formatMoney(order.total!, order.currency)}, ending with PBX ${order.pbx} on ${formatDate(order.end!)}. Track it with \`hwaas orders show ${order.id}\`.`);
       for (const warning of order.warnings) ctx.out(chalk.yellow(`⚠ ${warning}`));
       return 0;
     }
-    showCart();
+    await showCart();
   }
 }

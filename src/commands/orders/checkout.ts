@@ -1,31 +1,37 @@
-import type { Context } from '../../cli/context.js';
-import { NotFoundError } from '../../errors.js';
-import { checkout, orderFigures } from '../../domain/orders.js';
+import { defineCommand, option } from '../../cli/command.js';
+import { checkout, orderView, showOrder } from '../../domain/orders.js';
 import { formatDate } from '../../terms/dates.js';
 import { formatMoney } from '../../terms/money.js';
-import { actor, parseOrderId, printChanged } from './common.js';
+import { parseOrderId, printChanged } from './common.js';
 
-export async function run(ctx: Context, options: { yes?: boolean }, id: string): Promise<number> {
-  const seq = parseOrderId(id);
-  const store = await ctx.store();
-  const scope = await ctx.scope();
-  const draft = store.orders.get(scope, seq);
-  if (!draft) throw new NotFoundError('order', id);
-  if (draft.status === 'draft') {
-    // A draft is re-priced for today (the PBX may have renewed since it was saved): say the amount before asking.
-    const { quote } = orderFigures(store, scope, draft, ctx.today);
-    let question = `Place ${draft.id}? The partner is charged from today.`;
-    if (quote) {
-      const now = formatMoney(quote.total, quote.currency);
-      const moved = draft.savedTotal !== null && draft.savedTotal !== quote.total;
-      question = `Place ${draft.id} for ${now}${moved ? ` (re-priced for today: it was ${formatMoney(draft.savedTotal!, quote.currency)} when saved)` : ''}? The partner is charged from today.`;
+export const command = defineCommand({
+  path: ['orders', 'checkout'],
+  description: 'place a draft: checks the rules, fixes the amounts, reserves stock',
+  args: { id: { description: 'the draft' } },
+  options: { yes: option.flag('--yes', 'do not ask for confirmation') },
+  examples: ['hwaas orders checkout ORD-000001 --yes'],
+  writes: true,
+  async run(ctx, options, { id }) {
+    const seq = parseOrderId(id);
+    const store = await ctx.store();
+    const actor = await ctx.actor();
+    const draft = await showOrder(store, actor, seq, id);
+    if (draft.order.status === 'draft') {
+      // A draft is re-priced for today (the PBX may have renewed since it was saved): say the amount before asking.
+      const { quote } = draft.figures;
+      const saved = draft.order.savedTotal;
+      let question = `Place ${draft.order.id}? The partner is charged from today.`;
+      if (quote) {
+        const moved = saved !== null && saved !== quote.total;
+        question = `Place ${draft.order.id} for ${formatMoney(quote.total, quote.currency)}${moved ? ` (re-priced for today: it was ${formatMoney(saved, quote.currency)} when saved)` : ''}? The partner is charged from today.`;
+      }
+      if (!(await ctx.confirm(options.yes, question))) {
+        ctx.err('Nothing placed.');
+        return 1;
+      }
     }
-    if (!(await ctx.confirm(options.yes, question))) {
-      ctx.err('Nothing placed.');
-      return 1;
-    }
-  }
-  const order = checkout(store, await actor(ctx), seq, id);
-  await printChanged(ctx, order, `Placed ${order.id}: first charge ${formatMoney(order.total!, order.currency)}, ${order.lines.length} line(s), ending with PBX ${order.pbx} on ${formatDate(order.end!)}.`, true);
-  return 0;
-}
+    const order = await checkout(store, actor, seq, id);
+    printChanged(ctx, await orderView(store, actor, order), `Placed ${order.id}: first charge ${formatMoney(order.total!, order.currency)}, ${order.lines.length} line(s), ending with PBX ${order.pbx} on ${formatDate(order.end!)}.`, true);
+    return 0;
+  },
+});

@@ -1,9 +1,19 @@
-import type { Context } from '../../cli/context.js';
-import { ship } from '../../domain/orders.js';
-import { actor, parseOrderId, printChanged } from './common.js';
+import { defineCommand } from '../../cli/command.js';
+import { orderView, ship } from '../../domain/orders.js';
+import { parseOrderId, printChanged } from './common.js';
 
-export async function run(ctx: Context, _options: unknown, id: string): Promise<void> {
-  const seq = parseOrderId(id);
-  const order = ship(await ctx.store(), await actor(ctx), seq, id);
-  await printChanged(ctx, order, `Shipped ${order.id}: its devices left stock and their reservation is released.`);
-}
+export const command = defineCommand({
+  path: ['orders', 'ship'],
+  description: 'staff: the devices leave stock; reservations are released',
+  args: { id: { description: 'the order' } },
+  options: {},
+  examples: ['hwaas --as giulia.rossi@wildix.example orders ship ORD-000001'],
+  writes: true,
+  async run(ctx, _options, { id }) {
+    const seq = parseOrderId(id);
+    const store = await ctx.store();
+    const actor = await ctx.actor();
+    const view = await orderView(store, actor, await ship(store, actor, seq, id));
+    printChanged(ctx, view, `Shipped ${view.order.id}: its devices left stock and their reservation is released.`);
+  },
+});

@@ -1,43 +1,45 @@
-import type { Context } from '../../cli/context.js';
+import { defineCommand, formatOption, option } from '../../cli/command.js';
 import { listFormat, parseWholeNumber, printListing } from '../../cli/listing.js';
-import { NotFoundError } from '../../errors.js';
-import { type PbxJson, expiresWithin, pbxState, pbxToJson } from '../../domain/pbx.js';
-import type { Pbx } from '../../domain/model.js';
+import { PBX_KEYS, pbxJson } from '../../cli/views.js';
+import { type PbxOnDay, currentPeriod, listPbxs, pbxState } from '../../domain/pbxs.js';
+import { formatDate } from '../../terms/dates.js';
 import { parseLicense } from '../../terms/term.js';
 
-/** A PBX with its period on "today", computed once per row. */
-interface Row {
-  readonly pbx: Pbx;
-  readonly view: PbxJson;
-}
-
-export async function run(ctx: Context, options: { customer?: string; term?: string; expiringWithin?: string; format?: string }): Promise<void> {
-  const format = listFormat(ctx, options.format);
-  const license = options.term === undefined ? null : parseLicense(options.term, '--term');
-  const within = parseWholeNumber(options.expiringWithin, '--expiring-within', 0, 36_600);
-  const store = await ctx.store();
-  const scope = await ctx.scope();
-  if (options.customer !== undefined && !store.customers.get(scope, options.customer)) throw new NotFoundError('customer', options.customer);
-  let rows: Row[] = store.pbxs.list(scope, { customer: options.customer, license }).map((pbx) => ({ pbx, view: pbxToJson(pbx, ctx.today) }));
-  if (within !== undefined) {
-    rows = rows.filter((r) => expiresWithin(r.pbx, ctx.today, within));
-    // The renewal calendar reads best soonest first.
-    rows.sort((a, b) => (a.view.expiresOn ?? '').localeCompare(b.view.expiresOn ?? '') || a.pbx.id.localeCompare(b.pbx.id));
-  }
-  await printListing(ctx, format, rows, {
-    columns: [
-      { header: 'PBX', value: (r: Row) => r.pbx.id },
-      { header: 'Name', value: (r) => r.pbx.name },
-      { header: 'Customer', value: (r) => r.pbx.customer },
-      { header: 'Type', value: (r) => r.pbx.type },
-      { header: 'Licence', value: (r) => r.pbx.license },
-      { header: 'Activated', value: (r) => r.view.activated },
-      { header: 'Period start', value: (r) => r.view.periodStart ?? '' },
-      { header: 'Expires', value: (r) => r.view.expiresOn ?? '' },
-      { header: 'State', value: (r) => pbxState(r.pbx, ctx.today) },
-    ],
-    toJson: (r) => r.view,
-    keys: ['id', 'name', 'customer', 'partner', 'type', 'license', 'activated', 'cancelledOn', 'periodStart', 'expiresOn'],
-    empty: within !== undefined ? `No PBX expires within ${within} days of today.` : 'No PBXs match.',
-  });
-}
+export const command = defineCommand({
+  path: ['pbx', 'list'],
+  description: 'PBXs with their current period and expiration on "today"',
+  options: {
+    customer: option.string('--customer <id>', "only this customer's PBXs"),
+    term: option.string('--term <term>', 'monthly|yearly|five-year (1m, 1y, 5y) or perpetual'),
+    expiringWithin: option.string('--expiring-within <days>', 'only PBXs that expire within this many days: the renewal calendar'),
+    format: formatOption(),
+  },
+  examples: ['hwaas pbx list', 'hwaas pbx list --expiring-within 30', 'hwaas pbx list --term yearly --json'],
+  async run(ctx, options) {
+    const format = listFormat(ctx, options.format);
+    const license = options.term === undefined ? null : parseLicense(options.term, '--term');
+    const expiringWithin = parseWholeNumber(options.expiringWithin, '--expiring-within', 0, 36_600);
+    const actor = await ctx.actor();
+    const rows = await listPbxs(await ctx.store(), actor, { customer: options.customer, license, expiringWithin });
+    const date = (r: PbxOnDay, key: 'start' | 'expiresOn') => {
+      const period = currentPeriod(r);
+      return period ? formatDate(period[key]) : '';
+    };
+    await printListing(ctx, format, rows, {
+      columns: [
+        { header: 'PBX', value: (r: PbxOnDay) => r.pbx.id },
+        { header: 'Name', value: (r) => r.pbx.name },
+        { header: 'Customer', value: (r) => r.pbx.customer },
+        { header: 'Type', value: (r) => r.pbx.type },
+        { header: 'Licence', value: (r) => r.pbx.license },
+        { header: 'Activated', value: (r) => formatDate(r.pbx.activated) },
+        { header: 'Period start', value: (r) => date(r, 'start') },
+        { header: 'Expires', value: (r) => date(r, 'expiresOn') },
+        { header: 'State', value: (r) => pbxState(r, actor.today) },
+      ],
+      toJson: pbxJson,
+      keys: PBX_KEYS,
+      empty: expiringWithin !== undefined ? `No PBX expires within ${expiringWithin} days of today.` : 'No PBXs match.',
+    });
+  },
+});

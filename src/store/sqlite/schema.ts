@@ -159,6 +159,19 @@ export const MIGRATIONS: readonly string[] = [
     WHERE NOT EXISTS (SELECT 1 FROM settings WHERE key = 'mode');
   PRAGMA application_id = ${0x48574153};
   `,
+  // 3: counters for generated IDs, so that a backend where a partner sees only its own
+  // rows (PostgreSQL with row-level security) never hands out an ID that is taken.
+  `
+  CREATE TABLE counters (
+    name  TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  INSERT INTO counters (name, value) VALUES
+    ('customer', COALESCE((SELECT MAX(CAST(substr(id, 5) AS INTEGER)) FROM customers WHERE id GLOB 'CUS-[0-9]*'), 0)),
+    ('pbx', MAX(1000, COALESCE((SELECT MAX(CAST(substr(id, 5) AS INTEGER)) FROM pbxs WHERE id GLOB 'PBX-[0-9]*'), 0)));
+  -- Users are found by ID or by e-mail in any case, with the same SQL on every backend.
+  CREATE INDEX users_by_lower_email ON users (lower(email));
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,6 +1,6 @@
 import { closeSync, lstatSync, mkdirSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { RefusedError, UsageError } from '../errors.js';
+import { RefusedError, UsageError } from '../../errors.js';
 
 /** `PRAGMA application_id` of an hwaas store: "HWAS" in ASCII. Stores of 0.1 have 0 and are known by their tables. */
 export const APPLICATION_ID = 0x48574153;
@@ -49,17 +49,19 @@ export function inspectStoreFile(path: string): StoreFile {
 
 const isMissing = (error: unknown): boolean => ['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '');
 
-/** Refuses what can never be a store, in one sentence that names the path. Exit 2: it is the user's --db. */
+const AT_LOCATION = { aboutStoreLocation: true } as const;
+
+/** Refuses what can never be a store, in one sentence that names the path. Exit 2: it is the user's store location. */
 export function refuseNonStore(file: StoreFile, path: string): void {
   switch (file.kind) {
     case 'folder':
-      throw new UsageError(`--db: ${path} is a folder; give the path of a store file inside it, e.g. ${join(path, 'hwaas.db')}.`, 'NOT_A_STORE');
+      throw new UsageError(`${path} is a folder; give the path of a store file inside it, e.g. ${join(path, 'hwaas.db')}.`, 'NOT_A_STORE', AT_LOCATION);
     case 'special':
-      throw new UsageError(`--db: ${path} is not a regular file (a device, pipe or socket); give the path of a store file.`, 'NOT_A_STORE');
+      throw new UsageError(`${path} is not a regular file (a device, pipe or socket); give the path of a store file.`, 'NOT_A_STORE', AT_LOCATION);
     case 'dangling-link':
-      throw new UsageError(`--db: ${path} is a symbolic link to a file that does not exist; hwaas does not create a store through a link: give the real path.`, 'NOT_A_STORE');
+      throw new UsageError(`${path} is a symbolic link to a file that does not exist; hwaas does not create a store through a link: give the real path.`, 'NOT_A_STORE', AT_LOCATION);
     case 'not-sqlite':
-      throw new UsageError(`--db: ${path} is not an hwaas store (it is not a SQLite database): check the path; hwaas left the file as it was.`, 'NOT_A_STORE');
+      throw new UsageError(`${path} is not an hwaas store (it is not a SQLite database): check the path; hwaas left the file as it was.`, 'NOT_A_STORE', AT_LOCATION);
     default:
   }
 }
@@ -68,10 +70,7 @@ export function refuseNonStore(file: StoreFile, path: string): void {
 export function requireStoreFile(path: string): void {
   const file = inspectStoreFile(path);
   if (file.kind === 'missing' || file.kind === 'empty') {
-    throw new RefusedError(
-      'NO_STORE',
-      `no store at ${path}${file.kind === 'empty' ? ' (the file is empty)' : ''}: run \`hwaas init\` (or \`hwaas init --demo\` to try hwaas with demo data).`,
-    );
+    throw new RefusedError('NO_STORE', `no store at ${path}${file.kind === 'empty' ? ' (the file is empty)' : ''}.`, { hint: { kind: 'init' } });
   }
   refuseNonStore(file, path);
 }
@@ -95,7 +94,7 @@ export function makeFolders(path: string): void {
       folder = parent;
       continue;
     }
-    if (!stat.isDirectory()) throw new UsageError(`--db: cannot make a store at ${path}: ${folder} is a file, not a folder.`, 'NOT_A_STORE');
+    if (!stat.isDirectory()) throw new UsageError(`cannot make a store at ${path}: ${folder} is a file, not a folder.`, 'NOT_A_STORE', AT_LOCATION);
     break;
   }
   for (const dir of missing.reverse()) {
@@ -109,7 +108,7 @@ export function makeFolders(path: string): void {
 
 function folderError(folder: string, error: unknown): RefusedError {
   const code = (error as NodeJS.ErrnoException).code ?? 'error';
-  return new RefusedError('READ_ONLY', `cannot make the folder ${folder} for the store (${code}): choose a --db in a folder you can write to.`);
+  return new RefusedError('READ_ONLY', `cannot make the folder ${folder} for the store (${code}): choose a place for the store in a folder you can write to.`);
 }
 
 /** The store's own files: the database and what SQLite keeps beside it. */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
-import { RefusedError, UsageError } from '../errors.js';
+import { RefusedError, UsageError } from '../../errors.js';
 import { APPLICATION_ID, inspectStoreFile, makeFolders, refuseNonStore, requireStoreFile } from './file.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
@@ -19,12 +19,15 @@ const addon = (() => {
   }
 })();
 
-function connect(path: string, options: Database.Options = {}): Db {
+export function connect(path: string, options: Database.Options = {}): Db {
   const db = new Database(path, addon ? { ...options, nativeBinding: addon } : options);
   // Every integer comes back as a bigint: amounts are exact whatever their size; counts are converted where read.
   db.defaultSafeIntegers(true);
   return db;
 }
+
+const otherProgram = (path: string) =>
+  new UsageError(`${path} is a SQLite database of another program, not an hwaas store; hwaas left it as it was.`, 'NOT_A_STORE', { aboutStoreLocation: true });
 
 /** Reads the schema version and refuses a store this hwaas cannot handle, before anything is written to it. */
 function checkVersion(db: Db, path: string): number {
@@ -37,12 +40,10 @@ function checkVersion(db: Db, path: string): number {
     );
   }
   const applicationId = Number(db.pragma('application_id', { simple: true }));
-  if (applicationId !== 0 && applicationId !== APPLICATION_ID) {
-    throw new UsageError(`--db: ${path} is a SQLite database of another program, not an hwaas store; hwaas left it as it was.`, 'NOT_A_STORE');
-  }
+  if (applicationId !== 0 && applicationId !== APPLICATION_ID) throw otherProgram(path);
   if (version === 0 && applicationId === 0) {
     const tables = Number(db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").pluck().get());
-    if (tables > 0) throw new UsageError(`--db: ${path} is a SQLite database of another program, not an hwaas store; hwaas left it as it was.`, 'NOT_A_STORE');
+    if (tables > 0) throw otherProgram(path);
   }
   return version;
 }
@@ -53,21 +54,16 @@ function applyPragmas(db: Db): void {
   db.pragma('synchronous = NORMAL');
 }
 
-/** Runs `fn` in a `BEGIN IMMEDIATE` transaction: writers queue on the lock instead of failing to upgrade. */
-export function writeTransaction<T>(db: Db, fn: () => T): T {
-  return db.transaction(fn).immediate();
-}
-
 /** Brings the schema up to date, inside one immediate transaction; refuses a store written by a newer hwaas. */
-export function migrate(db: Db, path: string): { from: number; to: number } {
-  return writeTransaction(db, () => {
-    const from = checkVersion(db, path);
-    for (let version = from; version < SCHEMA_VERSION; version++) {
-      db.exec(MIGRATIONS[version]!);
-    }
-    if (from !== SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    return { from, to: SCHEMA_VERSION };
-  });
+function migrate(db: Db, path: string): { from: number; to: number } {
+  return db
+    .transaction(() => {
+      const from = checkVersion(db, path);
+      for (let version = from; version < SCHEMA_VERSION; version++) db.exec(MIGRATIONS[version]!);
+      if (from !== SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      return { from, to: SCHEMA_VERSION };
+    })
+    .immediate();
 }
 
 /**

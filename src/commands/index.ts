@@ -1,0 +1,54 @@
+import type { CommandModule } from '../cli/command.js';
+
+/**
+ * Every command, by the words that run it, loaded only when it runs (or when the
+ * whole tree is needed: help, completion). A new command is a file in this folder
+ * that exports `command = defineCommand({…})`, and one line here.
+ */
+export interface CommandEntry {
+  readonly path: readonly string[];
+  readonly load: () => Promise<CommandModule>;
+}
+
+/** Words that group commands, and what the group is for. */
+export const GROUPS: Readonly<Record<string, string>> = {
+  users: 'the people who use hwaas',
+  customers: 'your customers (a partner sees only its own)',
+  pbx: 'PBXs, their licence term, current period and expiration',
+  orders: 'track orders: draft → placed → approved → shipped, or cancelled',
+  stock: 'devices on hand, reserved by orders, and available (may be negative: backorder)',
+  agreements: 'signed HWaaS agreements: one per customer is needed to check out',
+  invoices: 'invoices: an overdue one blocks checkout',
+  db: 'the store itself',
+};
+
+export const COMMANDS: readonly CommandEntry[] = [
+  { path: ['init'], load: () => import('./init.js') },
+  { path: ['whoami'], load: () => import('./whoami.js') },
+  { path: ['users', 'list'], load: () => import('./users/list.js') },
+  { path: ['customers', 'list'], load: () => import('./customers/list.js') },
+  { path: ['customers', 'show'], load: () => import('./customers/show.js') },
+  { path: ['customers', 'add'], load: () => import('./customers/add.js') },
+  { path: ['pbx', 'list'], load: () => import('./pbx/list.js') },
+  { path: ['pbx', 'show'], load: () => import('./pbx/show.js') },
+  { path: ['pbx', 'add'], load: () => import('./pbx/add.js') },
+  { path: ['pricelist'], load: () => import('./pricelist.js') },
+  { path: ['quote'], load: () => import('./quote.js') },
+  { path: ['order'], load: () => import('./order.js') },
+  { path: ['orders', 'list'], load: () => import('./orders/list.js') },
+  { path: ['orders', 'show'], load: () => import('./orders/show.js') },
+  { path: ['orders', 'checkout'], load: () => import('./orders/checkout.js') },
+  { path: ['orders', 'cancel'], load: () => import('./orders/cancel.js') },
+  { path: ['orders', 'approve'], load: () => import('./orders/approve.js') },
+  { path: ['orders', 'ship'], load: () => import('./orders/ship.js') },
+  { path: ['stock', 'list'], load: () => import('./stock/list.js') },
+  { path: ['stock', 'set'], load: () => import('./stock/set.js') },
+  { path: ['agreements', 'list'], load: () => import('./agreements/list.js') },
+  { path: ['agreements', 'add'], load: () => import('./agreements/add.js') },
+  { path: ['invoices', 'list'], load: () => import('./invoices/list.js') },
+  { path: ['invoices', 'pay'], load: () => import('./invoices/pay.js') },
+  { path: ['db', 'info'], load: () => import('./db/info.js') },
+  { path: ['db', 'backup'], load: () => import('./db/backup.js') },
+  { path: ['db', 'check'], load: () => import('./db/check.js') },
+  { path: ['completion'], load: () => import('./completion.js') },
+];

@@ -1,0 +1,209 @@
+import type { CalendarDate } from '../terms/dates.js';
+import type { Currency } from '../terms/money.js';
+import type { License, Term } from '../terms/term.js';
+import type {
+  Agreement,
+  CatalogProduct,
+  Customer,
+  Invoice,
+  Order,
+  OrderStatus,
+  OrderSummary,
+  Partner,
+  Pbx,
+  PbxType,
+  PriceKind,
+  Product,
+  Scope,
+  ServiceOnPbx,
+  StockLevel,
+  StoreMode,
+  User,
+} from './model.js';
+
+/**
+ * What the domain needs from storage: the port. SQLite (embedded) and PostgreSQL
+ * (shared) implement it in src/store/. Every method is asynchronous, because a
+ * database on the network cannot answer synchronously. Methods that read
+ * partner-owned rows take the acting user's Scope: a repository cannot list them
+ * without it, and another partner's row reads exactly like a missing one (null).
+ */
+
+export interface SettingsRepository {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string): Promise<void>;
+}
+
+export interface CatalogRepository {
+  /** Replaces products and prices; products that orders name are kept. */
+  replace(products: readonly CatalogProduct[]): Promise<void>;
+  products(): Promise<Product[]>;
+  product(sku: string): Promise<Product | null>;
+  /** Every price of one currency: sku → kind → minor units. */
+  prices(currency: Currency): Promise<Map<string, Partial<Record<PriceKind, bigint>>>>;
+}
+
+export interface PartyRepository {
+  partner(id: string): Promise<Partner | null>;
+  partners(): Promise<Partner[]>;
+  insertPartner(partner: Partner): Promise<void>;
+  users(): Promise<User[]>;
+  /** By ID or e-mail (any case). */
+  user(idOrEmail: string): Promise<User | null>;
+  insertUser(user: User): Promise<void>;
+}
+
+export interface CustomerFilter {
+  readonly partner?: string | null;
+  /** A search key (see search.ts) that names must contain. */
+  readonly searchKey?: string | null;
+  readonly limit?: number | null;
+}
+
+export interface NewCustomer {
+  readonly partner: string;
+  readonly name: string;
+  readonly country: string | null;
+  readonly vat: string | null;
+  readonly email: string | null;
+}
+
+export interface CustomerRepository {
+  list(scope: Scope, filter?: CustomerFilter): Promise<Customer[]>;
+  get(scope: Scope, id: string): Promise<Customer | null>;
+  /** With the next free CUS-nnnn ID unless one is given. */
+  add(customer: NewCustomer, createdAt: string, id?: string): Promise<Customer>;
+}
+
+export interface PbxFilter {
+  readonly customer?: string | null;
+  readonly license?: License | null;
+}
+
+export interface NewPbx {
+  readonly customer: string;
+  readonly name: string;
+  readonly type: PbxType;
+  readonly license: License;
+  readonly activated: CalendarDate;
+  readonly cancelledOn?: CalendarDate | null;
+}
+
+export interface PbxRepository {
+  list(scope: Scope, filter?: PbxFilter): Promise<Pbx[]>;
+  get(scope: Scope, id: string): Promise<Pbx | null>;
+  /** With the next free PBX-nnnn ID unless one is given; returns the ID. */
+  add(pbx: NewPbx, id?: string): Promise<string>;
+}
+
+export interface NewDraft {
+  readonly partner: string;
+  readonly customer: string;
+  readonly pbx: string;
+  readonly term: Term;
+  readonly currency: Currency;
+  readonly createdAt: string;
+  readonly createdBy: string;
+  readonly savedTotal: bigint;
+  readonly lines: readonly { sku: string; name: string; qty: number; priceOverride: bigint | null }[];
+}
+
+export interface Placement {
+  readonly start: CalendarDate;
+  readonly end: CalendarDate;
+  readonly periodStart: CalendarDate;
+  readonly days: number;
+  readonly periodDays: number;
+  readonly total: bigint;
+  readonly renewalTotal: bigint | null;
+  readonly lines: readonly { sku: string; unitPrice: bigint; amount: bigint; renewal: bigint; listPrice: bigint | null; reservedQty: number }[];
+  readonly warnings: readonly string[];
+}
+
+export interface OrderFilter {
+  readonly status?: OrderStatus | null;
+  readonly customer?: string | null;
+}
+
+export interface OrderRepository {
+  /** A draft with its lines and its first event; returns its sequence number. */
+  insertDraft(order: NewDraft): Promise<number>;
+  /** Fixes the amounts and places the order, only if it is still a draft: false when it was not (compare and set). */
+  place(seq: number, placement: Placement, at: string, by: string): Promise<boolean>;
+  /** Moves `from` → `to` only if the order is still in `from`: false when it was not. */
+  transition(seq: number, from: OrderStatus, to: OrderStatus, at: string, by: string): Promise<boolean>;
+  get(scope: Scope, seq: number): Promise<Order | null>;
+  list(scope: Scope, filter?: OrderFilter): Promise<OrderSummary[]>;
+  /** The lines of placed, approved and shipped orders on a PBX. */
+  servicesOn(scope: Scope, pbx: string): Promise<ServiceOnPbx[]>;
+}
+
+export interface InvoiceFilter {
+  readonly partner?: string | null;
+  /** Only unpaid invoices due before this date. */
+  readonly unpaidDueBefore?: CalendarDate | null;
+}
+
+export interface InvoiceRepository {
+  list(scope: Scope, filter?: InvoiceFilter): Promise<Invoice[]>;
+  get(scope: Scope, number: string): Promise<Invoice | null>;
+  insert(invoice: Invoice): Promise<void>;
+  markPaid(number: string, paidOn: CalendarDate): Promise<void>;
+}
+
+export interface AgreementRepository {
+  list(scope: Scope, customer?: string | null): Promise<Agreement[]>;
+  add(customer: string, signedOn: CalendarDate, file: string | null, createdAt: string, createdBy: string): Promise<Agreement>;
+}
+
+export interface StockRepository {
+  list(): Promise<StockLevel[]>;
+  get(sku: string): Promise<StockLevel | null>;
+  setOnHand(sku: string, onHand: number): Promise<void>;
+  /** Adds `qty` to the reservation (negative to release); a stock row is made if there is none. */
+  reserve(sku: string, qty: number): Promise<void>;
+  /** Devices leave the warehouse: off the shelf and out of the reservation. */
+  ship(sku: string, qty: number): Promise<void>;
+}
+
+/** The repositories, bound to one connection. */
+export interface Repositories {
+  readonly settings: SettingsRepository;
+  readonly catalog: CatalogRepository;
+  readonly parties: PartyRepository;
+  readonly customers: CustomerRepository;
+  readonly pbxs: PbxRepository;
+  readonly orders: OrderRepository;
+  readonly invoices: InvoiceRepository;
+  readonly agreements: AgreementRepository;
+  readonly stock: StockRepository;
+}
+
+export interface StoreInfo {
+  readonly backend: 'sqlite' | 'postgres';
+  /** A file path, or a URL without its password. */
+  readonly location: string;
+  readonly schemaVersion: number;
+}
+
+export interface StoreCheck {
+  /** The store itself is damaged: restore a backup. */
+  readonly damage: readonly string[];
+  /** Rows that do not add up: foreign keys, reservations against open orders. */
+  readonly problems: readonly string[];
+}
+
+/**
+ * An open store. Reads go through the repositories directly; every write goes
+ * through `write`, one transaction on the store's one connection that either
+ * commits whole or leaves nothing (the backend retries conflicts the user never sees).
+ */
+export interface Store extends Repositories {
+  readonly info: StoreInfo;
+  write<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  mode(): Promise<StoreMode>;
+  check(): Promise<StoreCheck>;
+  /** A consistent copy of the whole store into a SQLite file at `path` (which must not exist yet). */
+  backup(path: string): Promise<void>;
+  close(): Promise<void>;
+}

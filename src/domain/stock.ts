@@ -1,0 +1,21 @@
+import { RefusedError } from '../errors.js';
+import type { Actor, StockLevel } from './model.js';
+import type { Store } from './port.js';
+import { unknownSku } from './pricing.js';
+import { requireStaff } from './users.js';
+
+export function listStock(store: Store): Promise<StockLevel[]> {
+  return store.stock.list();
+}
+
+/** Staff record the devices on hand (deliveries, counts); services have no stock. */
+export async function setStock(store: Store, actor: Actor, sku: string, onHand: number): Promise<StockLevel> {
+  requireStaff(actor, 'Setting stock');
+  const product = await store.catalog.product(sku);
+  if (!product) throw unknownSku(sku, (await store.catalog.products()).map((p) => p.sku));
+  if (!product.stocked) throw new RefusedError('NOT_ELIGIBLE', `${sku} (${product.name}) is a service: it has no stock.`);
+  return store.write(async (tx) => {
+    await tx.stock.setOnHand(sku, onHand);
+    return (await tx.stock.get(sku))!;
+  });
+}

@@ -1,0 +1,52 @@
+import type { Customer, Scope } from '../../domain/model.js';
+import type { CustomerFilter, CustomerRepository, NewCustomer } from '../../domain/port.js';
+import { searchKey } from '../../domain/search.js';
+import { type SqlDriver, clause, containsPattern, insertWithNextId, partnerClause, raiseCounter, where } from './driver.js';
+
+interface CustomerRow {
+  id: string;
+  partner_id: string;
+  name: string;
+  country: string | null;
+  vat: string | null;
+  email: string | null;
+}
+
+const toCustomer = (row: CustomerRow): Customer => ({ id: row.id, partner: row.partner_id, name: row.name, country: row.country, vat: row.vat, email: row.email });
+
+const CUSTOMER = 'SELECT id, partner_id, name, country, vat, email FROM customers';
+
+export class SqlCustomers implements CustomerRepository {
+  constructor(private readonly sql: SqlDriver) {}
+
+  async list(scope: Scope, filter: CustomerFilter = {}): Promise<Customer[]> {
+    const w = where(
+      partnerClause(scope, 'partner_id'),
+      filter.partner ? clause('partner_id = ?', filter.partner) : null,
+      filter.searchKey ? clause("search_key LIKE ? ESCAPE '\\'", containsPattern(filter.searchKey)) : null,
+    );
+    const limit = filter.limit ? ' LIMIT ?' : '';
+    return (await this.sql.all<CustomerRow>(`${CUSTOMER}${w.sql} ORDER BY search_key, id${limit}`, filter.limit ? [...w.params, filter.limit] : w.params)).map(toCustomer);
+  }
+
+  async get(scope: Scope, id: string): Promise<Customer | null> {
+    const w = where(clause('id = ?', id), partnerClause(scope, 'partner_id'));
+    const row = await this.sql.get<CustomerRow>(`${CUSTOMER}${w.sql}`, w.params);
+    return row ? toCustomer(row) : null;
+  }
+
+  async add(customer: NewCustomer, createdAt: string, id?: string): Promise<Customer> {
+    const insert = async (candidate: string) =>
+      (await this.sql.run(
+        `INSERT INTO customers (id, partner_id, name, search_key, country, vat, email, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+        [candidate, customer.partner, customer.name, searchKey(customer.name), customer.country, customer.vat, customer.email, createdAt],
+      )) === 1;
+    let newId = id;
+    if (newId === undefined) newId = await insertWithNextId(this.sql, 'customer', (n) => `CUS-${String(n).padStart(4, '0')}`, insert);
+    else {
+      if (!(await insert(newId))) throw new Error(`customer ${newId} exists`);
+      await raiseCounter(this.sql, 'customer', newId, /^CUS-(\d{1,15})$/);
+    }
+    return { id: newId, ...customer };
+  }
+}

@@ -1,0 +1,76 @@
+import { type CalendarDate, formatDate, tryParseDate } from '../../terms/dates.js';
+import { type Scope, scopedPartner } from '../../domain/model.js';
+
+/**
+ * What the shared repositories need from a database: run a statement with `?`
+ * placeholders. SQLite and PostgreSQL each implement it; the SQL is written once.
+ */
+export interface SqlDriver {
+  readonly dialect: 'sqlite' | 'postgres';
+  all<R>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+  get<R>(sql: string, params?: readonly unknown[]): Promise<R | undefined>;
+  /** The number of rows changed. */
+  run(sql: string, params?: readonly unknown[]): Promise<number>;
+}
+
+/**
+ * The partner filter of a scope, for a column: the one place where rows are limited
+ * to the acting partner (`null`: staff see everything). Every repository that reads
+ * partner-owned rows builds its WHERE from this.
+ */
+export function partnerClause(scope: Scope, column: string): { sql: string; params: unknown[] } | null {
+  const partner = scopedPartner(scope);
+  return partner === null ? null : { sql: `${column} = ?`, params: [partner] };
+}
+
+/** Builds `WHERE a AND b` from the clauses that apply; an empty string when none does. */
+export function where(...clauses: ({ sql: string; params: unknown[] } | null | false | undefined)[]): { sql: string; params: unknown[] } {
+  const present = clauses.filter((c): c is { sql: string; params: unknown[] } => Boolean(c));
+  return { sql: present.length ? ` WHERE ${present.map((c) => c.sql).join(' AND ')}` : '', params: present.flatMap((c) => c.params) };
+}
+
+export const clause = (sql: string, ...params: unknown[]) => ({ sql, params });
+
+// Values come back as each driver gives them (bigint or number for integers, 0/1 or
+// boolean for flags, text for dates): these read them all exactly.
+export const int = (value: unknown): number => Number(value);
+export const money = (value: unknown): bigint => BigInt(value as bigint | number | string);
+export const optionalMoney = (value: unknown): bigint | null => (value === null || value === undefined ? null : money(value));
+export const optionalInt = (value: unknown): number | null => (value === null || value === undefined ? null : int(value));
+export const flag = (value: unknown): boolean => value === true || value === 1n || value === 1 || value === '1';
+
+/** Dates are stored as `YYYY-MM-DD` (text in SQLite, `date` in PostgreSQL). */
+export const dateText = (date: CalendarDate): string => formatDate(date);
+export function toDate(text: unknown): CalendarDate {
+  const date = tryParseDate(String(text));
+  if (date === null) throw new Error(`stored date "${String(text)}" is not YYYY-MM-DD`);
+  return date;
+}
+export const optionalDate = (text: unknown): CalendarDate | null => (text === null || text === undefined ? null : toDate(text));
+
+/** `%text%` for LIKE … ESCAPE '\', with the user's `%` and `_` taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+/**
+ * The next free ID of a kind (CUS-0015, PBX-1023): a counter row, raised in the
+ * caller's transaction. A kind's IDs may also be given (demo data, imports): the
+ * insert is tried with `ON CONFLICT DO NOTHING` and the counter moves on until one is free.
+ */
+export async function insertWithNextId(sql: SqlDriver, counter: string, format: (n: number) => string, insert: (id: string) => Promise<boolean>): Promise<string> {
+  for (;;) {
+    const row = await sql.get<{ value: unknown }>('UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value', [counter]);
+    if (!row) throw new Error(`no counter ${counter}`);
+    const id = format(int(row.value));
+    if (await insert(id)) return id;
+  }
+}
+
+/** An ID given explicitly (demo data, an import) moves its counter past it, so the next generated one is free. */
+export async function raiseCounter(sql: SqlDriver, counter: string, id: string, pattern: RegExp): Promise<void> {
+  const match = pattern.exec(id);
+  if (!match) return;
+  const n = Number(match[1]);
+  if (Number.isSafeInteger(n)) await sql.run('UPDATE counters SET value = CASE WHEN value < ? THEN ? ELSE value END WHERE name = ?', [n, n, counter]);
+}

@@ -1,0 +1,167 @@
+import { type Order, type OrderEvent, type OrderLine, type OrderStatus, type OrderSummary, type Scope, type ServiceOnPbx, orderId } from '../../domain/model.js';
+import type { NewDraft, OrderFilter, OrderRepository, Placement } from '../../domain/port.js';
+import type { Currency } from '../../terms/money.js';
+import type { Term } from '../../terms/term.js';
+import { type SqlDriver, clause, dateText, int, optionalDate, optionalInt, optionalMoney, partnerClause, where } from './driver.js';
+
+interface OrderRow {
+  seq: unknown;
+  partner_id: string;
+  customer_id: string;
+  pbx_id: string;
+  term: Term;
+  status: OrderStatus;
+  currency: Currency;
+  start_on: unknown;
+  end_on: unknown;
+  period_start: unknown;
+  days: unknown;
+  period_days: unknown;
+  total_minor: unknown;
+  renewal_total_minor: unknown;
+  saved_total_minor: unknown;
+  created_at: string;
+  created_by: string;
+  placed_at: string | null;
+  warnings: string;
+}
+
+interface LineRow {
+  sku: string;
+  name: string;
+  qty: unknown;
+  price_override: unknown;
+  unit_price_minor: unknown;
+  amount_minor: unknown;
+  renewal_minor: unknown;
+  list_price_minor: unknown;
+  reserved_qty: unknown;
+}
+
+const toLine = (l: LineRow): OrderLine => ({
+  sku: l.sku,
+  name: l.name,
+  qty: int(l.qty),
+  priceOverride: optionalMoney(l.price_override),
+  unitPrice: optionalMoney(l.unit_price_minor),
+  amount: optionalMoney(l.amount_minor),
+  renewal: optionalMoney(l.renewal_minor),
+  listPrice: optionalMoney(l.list_price_minor),
+  reservedQty: int(l.reserved_qty),
+});
+
+const ORDER = `SELECT seq, partner_id, customer_id, pbx_id, term, status, currency, start_on, end_on, period_start, days, period_days,
+  total_minor, renewal_total_minor, saved_total_minor, created_at, created_by, placed_at, warnings FROM orders`;
+
+export class SqlOrders implements OrderRepository {
+  constructor(private readonly sql: SqlDriver) {}
+
+  async insertDraft(order: NewDraft): Promise<number> {
+    const row = await this.sql.get<{ seq: unknown }>(
+      `INSERT INTO orders (partner_id, customer_id, pbx_id, term, status, currency, created_at, created_by, saved_total_minor)
+       VALUES (?, ?, ?, ?, 'draft', ?, ?, ?, ?) RETURNING seq`,
+      [order.partner, order.customer, order.pbx, order.term, order.currency, order.createdAt, order.createdBy, order.savedTotal],
+    );
+    const seq = int(row!.seq);
+    for (const [index, l] of order.lines.entries()) {
+      await this.sql.run('INSERT INTO order_lines (order_seq, line_no, sku, name, qty, price_override) VALUES (?, ?, ?, ?, ?, ?)', [seq, index + 1, l.sku, l.name, l.qty, l.priceOverride]);
+    }
+    await this.addEvent(seq, order.createdAt, order.createdBy, null, 'draft');
+    return seq;
+  }
+
+  async place(seq: number, p: Placement, at: string, by: string): Promise<boolean> {
+    const changed = await this.sql.run(
+      `UPDATE orders SET status = 'placed', start_on = ?, end_on = ?, period_start = ?, days = ?, period_days = ?,
+         total_minor = ?, renewal_total_minor = ?, placed_at = ?, warnings = ?
+       WHERE seq = ? AND status = 'draft'`,
+      [dateText(p.start), dateText(p.end), dateText(p.periodStart), p.days, p.periodDays, p.total, p.renewalTotal, at, JSON.stringify(p.warnings), seq],
+    );
+    if (changed === 0) return false;
+    for (const l of p.lines) {
+      await this.sql.run(
+        'UPDATE order_lines SET unit_price_minor = ?, amount_minor = ?, renewal_minor = ?, list_price_minor = ?, reserved_qty = ? WHERE order_seq = ? AND sku = ?',
+        [l.unitPrice, l.amount, l.renewal, l.listPrice, l.reservedQty, seq, l.sku],
+      );
+    }
+    await this.addEvent(seq, at, by, 'draft', 'placed');
+    return true;
+  }
+
+  async transition(seq: number, from: OrderStatus, to: OrderStatus, at: string, by: string): Promise<boolean> {
+    if ((await this.sql.run('UPDATE orders SET status = ? WHERE seq = ? AND status = ?', [to, seq, from])) === 0) return false;
+    await this.addEvent(seq, at, by, from, to);
+    return true;
+  }
+
+  private async addEvent(seq: number, at: string, by: string, from: OrderStatus | null, to: OrderStatus): Promise<void> {
+    await this.sql.run('INSERT INTO order_events (order_seq, at, by_user, from_status, to_status) VALUES (?, ?, ?, ?, ?)', [seq, at, by, from, to]);
+  }
+
+  async get(scope: Scope, seq: number): Promise<Order | null> {
+    const w = where(clause('seq = ?', seq), partnerClause(scope, 'partner_id'));
+    const row = await this.sql.get<OrderRow>(`${ORDER}${w.sql}`, w.params);
+    if (!row) return null;
+    const lines = (await this.sql.all<LineRow>('SELECT * FROM order_lines WHERE order_seq = ? ORDER BY line_no', [seq])).map(toLine);
+    const events = (
+      await this.sql.all<{ at: string; by_user: string; from_status: OrderStatus | null; to_status: OrderStatus }>(
+        'SELECT at, by_user, from_status, to_status FROM order_events WHERE order_seq = ? ORDER BY id',
+        [seq],
+      )
+    ).map((e): OrderEvent => ({ at: e.at, by: e.by_user, from: e.from_status, to: e.to_status }));
+    return {
+      id: orderId(int(row.seq)),
+      seq: int(row.seq),
+      partner: row.partner_id,
+      customer: row.customer_id,
+      pbx: row.pbx_id,
+      term: row.term,
+      status: row.status,
+      currency: row.currency,
+      start: optionalDate(row.start_on),
+      end: optionalDate(row.end_on),
+      periodStart: optionalDate(row.period_start),
+      days: optionalInt(row.days),
+      periodDays: optionalInt(row.period_days),
+      total: optionalMoney(row.total_minor),
+      renewalTotal: optionalMoney(row.renewal_total_minor),
+      savedTotal: optionalMoney(row.saved_total_minor),
+      createdAt: row.created_at,
+      createdBy: row.created_by,
+      placedAt: row.placed_at,
+      warnings: JSON.parse(row.warnings) as string[],
+      lines,
+      events,
+    };
+  }
+
+  async list(scope: Scope, filter: OrderFilter = {}): Promise<OrderSummary[]> {
+    const w = where(
+      partnerClause(scope, 'partner_id'),
+      filter.status ? clause('status = ?', filter.status) : null,
+      filter.customer ? clause('customer_id = ?', filter.customer) : null,
+    );
+    const rows = await this.sql.all<OrderRow>(`SELECT seq, partner_id, status, customer_id, pbx_id, term, currency, total_minor, created_at, placed_at FROM orders${w.sql} ORDER BY seq`, w.params);
+    return rows.map((row) => ({
+      id: orderId(int(row.seq)),
+      partner: row.partner_id,
+      status: row.status,
+      customer: row.customer_id,
+      pbx: row.pbx_id,
+      term: row.term,
+      currency: row.currency,
+      total: optionalMoney(row.total_minor),
+      createdAt: row.created_at,
+      placedAt: row.placed_at,
+    }));
+  }
+
+  async servicesOn(scope: Scope, pbx: string): Promise<ServiceOnPbx[]> {
+    const w = where(clause('o.pbx_id = ?', pbx), clause("o.status IN ('placed', 'approved', 'shipped')"), partnerClause(scope, 'o.partner_id'));
+    const rows = await this.sql.all<{ seq: unknown; status: OrderStatus; start_on: unknown; sku: string; name: string; qty: unknown }>(
+      `SELECT o.seq, o.status, o.start_on, l.sku, l.name, l.qty FROM orders o JOIN order_lines l ON l.order_seq = o.seq${w.sql} ORDER BY o.seq, l.line_no`,
+      w.params,
+    );
+    return rows.map((r) => ({ order: orderId(int(r.seq)), status: r.status, sku: r.sku, name: r.name, qty: int(r.qty), start: optionalDate(r.start_on) }));
+  }
+}

@@ -1,0 +1,65 @@
+import type { Pbx, PbxType, Scope } from '../../domain/model.js';
+import type { NewPbx, PbxFilter, PbxRepository } from '../../domain/port.js';
+import type { License } from '../../terms/term.js';
+import { type SqlDriver, clause, dateText, insertWithNextId, optionalDate, partnerClause, raiseCounter, toDate, where } from './driver.js';
+
+interface PbxRow {
+  id: string;
+  customer_id: string;
+  partner_id: string;
+  name: string;
+  type: PbxType;
+  license: License;
+  activated_on: unknown;
+  cancelled_on: unknown;
+}
+
+const toPbx = (row: PbxRow): Pbx => ({
+  id: row.id,
+  customer: row.customer_id,
+  partner: row.partner_id,
+  name: row.name,
+  type: row.type,
+  license: row.license,
+  activated: toDate(row.activated_on),
+  cancelledOn: optionalDate(row.cancelled_on),
+});
+
+const PBX = `SELECT p.id, p.customer_id, c.partner_id, p.name, p.type, p.license, p.activated_on, p.cancelled_on
+  FROM pbxs p JOIN customers c ON c.id = p.customer_id`;
+
+export class SqlPbxs implements PbxRepository {
+  constructor(private readonly sql: SqlDriver) {}
+
+  async list(scope: Scope, filter: PbxFilter = {}): Promise<Pbx[]> {
+    const w = where(
+      partnerClause(scope, 'c.partner_id'),
+      filter.customer ? clause('p.customer_id = ?', filter.customer) : null,
+      filter.license ? clause('p.license = ?', filter.license) : null,
+    );
+    return (await this.sql.all<PbxRow>(`${PBX}${w.sql} ORDER BY p.id`, w.params)).map(toPbx);
+  }
+
+  async get(scope: Scope, id: string): Promise<Pbx | null> {
+    const w = where(clause('p.id = ?', id), partnerClause(scope, 'c.partner_id'));
+    const row = await this.sql.get<PbxRow>(`${PBX}${w.sql}`, w.params);
+    return row ? toPbx(row) : null;
+  }
+
+  async add(pbx: NewPbx, id?: string): Promise<string> {
+    const insert = async (candidate: string) =>
+      (await this.sql.run('INSERT INTO pbxs (id, customer_id, name, type, license, activated_on, cancelled_on) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING', [
+        candidate,
+        pbx.customer,
+        pbx.name,
+        pbx.type,
+        pbx.license,
+        dateText(pbx.activated),
+        pbx.cancelledOn ? dateText(pbx.cancelledOn) : null,
+      ])) === 1;
+    if (id === undefined) return insertWithNextId(this.sql, 'pbx', (n) => `PBX-${n}`, insert);
+    if (!(await insert(id))) throw new Error(`PBX ${id} exists`);
+    await raiseCounter(this.sql, 'pbx', id, /^PBX-(\d{1,15})$/);
+    return id;
+  }
+}

@@ -1,0 +1,33 @@
+import type { Repositories } from '../../domain/port.js';
+import { SqlCatalog } from './catalog.js';
+import { SqlCustomers } from './customers.js';
+import type { SqlDriver } from './driver.js';
+import { SqlAgreements, SqlInvoices, SqlStock } from './ledger.js';
+import { SqlOrders } from './orders.js';
+import { SqlParties, SqlSettings } from './parties.js';
+import { SqlPbxs } from './pbxs.js';
+
+/** Every repository of the port over one SQL connection; the same classes for SQLite and PostgreSQL. */
+export function sqlRepositories(sql: SqlDriver): Repositories {
+  return {
+    settings: new SqlSettings(sql),
+    catalog: new SqlCatalog(sql, sql.dialect === 'sqlite' ? (b) => (b ? 1 : 0) : (b) => b),
+    parties: new SqlParties(sql),
+    customers: new SqlCustomers(sql),
+    pbxs: new SqlPbxs(sql),
+    orders: new SqlOrders(sql),
+    invoices: new SqlInvoices(sql),
+    agreements: new SqlAgreements(sql),
+    stock: new SqlStock(sql),
+  };
+}
+
+/** The SQL of `db check`'s reservation rule: stock reserved must equal what open orders' lines reserved. */
+export const RESERVATION_MISMATCHES = `WITH held AS (
+    SELECT l.sku, SUM(l.reserved_qty) AS expected FROM order_lines l
+    JOIN orders o ON o.seq = l.order_seq AND o.status IN ('placed', 'approved')
+    GROUP BY l.sku)
+  SELECT s.sku, s.reserved, COALESCE(h.expected, 0) AS expected FROM stock s LEFT JOIN held h ON h.sku = s.sku
+    WHERE s.reserved <> COALESCE(h.expected, 0)
+  UNION ALL
+  SELECT h.sku, 0, h.expected FROM held h WHERE h.expected <> 0 AND NOT EXISTS (SELECT 1 FROM stock s WHERE s.sku = h.sku)`;

@@ -1,0 +1,205 @@
+import { rmSync } from 'node:fs';
+import type { Statement } from 'better-sqlite3';
+import type { StoreMode } from '../../domain/model.js';
+import type { Repositories, Store, StoreCheck, StoreInfo } from '../../domain/port.js';
+import type { SqlDriver } from '../sql/driver.js';
+import { RESERVATION_MISMATCHES, sqlRepositories } from '../sql/repositories.js';
+import { connect, type Db, openExisting, openOrCreate } from './db.js';
+import { APPLICATION_ID, type StoreFile, inspectStoreFile, storeCompanions } from './file.js';
+import { sqliteFailure } from './failures.js';
+
+/** A failure of SQLite that is the environment's (full disk, damage, a lock held too long) as one sentence; else as it was. */
+function translate(error: unknown, path: string): unknown {
+  if (error instanceof Error && error.name === 'SqliteError') return sqliteFailure((error as { code?: string }).code ?? '', error.message, path) ?? error;
+  return error;
+}
+
+/** better-sqlite3 behind the asynchronous driver of the shared repositories; statements are prepared once. */
+class SqliteDriver implements SqlDriver {
+  readonly dialect = 'sqlite' as const;
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly path: string,
+  ) {}
+
+  private statement(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
+
+  private call<T>(work: () => T): Promise<T> {
+    try {
+      return Promise.resolve(work());
+    } catch (error) {
+      return Promise.reject(translate(error, this.path));
+    }
+  }
+
+  all<R>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
+    return this.call(() => this.statement(sql).all(...params) as R[]);
+  }
+
+  get<R>(sql: string, params: readonly unknown[] = []): Promise<R | undefined> {
+    return this.call(() => this.statement(sql).get(...params) as R | undefined);
+  }
+
+  run(sql: string, params: readonly unknown[] = []): Promise<number> {
+    return this.call(() => {
+      const statement = this.statement(sql);
+      // A statement with RETURNING must be read, not run.
+      return statement.reader ? statement.all(...params).length : statement.run(...params).changes;
+    });
+  }
+}
+
+/** The embedded store: one SQLite file (WAL), for one person; every write `BEGIN IMMEDIATE`. */
+export class SqliteStore implements Store {
+  readonly info: StoreInfo;
+  readonly settings;
+  readonly catalog;
+  readonly parties;
+  readonly customers;
+  readonly pbxs;
+  readonly orders;
+  readonly invoices;
+  readonly agreements;
+  readonly stock;
+  private writing = false;
+
+  private constructor(
+    private readonly db: Db,
+    readonly path: string,
+  ) {
+    const repositories = sqlRepositories(new SqliteDriver(db, path));
+    ({
+      settings: this.settings,
+      catalog: this.catalog,
+      parties: this.parties,
+      customers: this.customers,
+      pbxs: this.pbxs,
+      orders: this.orders,
+      invoices: this.invoices,
+      agreements: this.agreements,
+      stock: this.stock,
+    } = repositories);
+    this.info = { backend: 'sqlite', location: path, schemaVersion: Number(db.pragma('user_version', { simple: true })) };
+  }
+
+  static open(path: string): SqliteStore {
+    try {
+      return new SqliteStore(openExisting(path), path);
+    } catch (error) {
+      throw translate(error, path);
+    }
+  }
+
+  /** Creates (or, with `fresh`, recreates) and migrates; returns the schema versions before and after. */
+  static create(path: string, fresh: boolean): { store: SqliteStore; from: number; to: number } {
+    try {
+      if (fresh) {
+        if (SqliteStore.identify(path) !== 'store') throw new Error(`refusing to delete ${path}: not an hwaas store`); // init checks first
+        for (const file of storeCompanions(path)) rmSync(file, { force: true });
+      }
+      const { db, migrated } = openOrCreate(path);
+      return { store: new SqliteStore(db, path), ...migrated };
+    } catch (error) {
+      throw translate(error, path);
+    }
+  }
+
+  static inspect(path: string): StoreFile {
+    return inspectStoreFile(path);
+  }
+
+  /**
+   * What is at a path: nothing (or an empty file) that a store may be made in, an
+   * hwaas store, or something else that hwaas must never delete or write into.
+   */
+  static identify(path: string): 'none' | 'store' | 'other' {
+    const file = inspectStoreFile(path);
+    if (file.kind === 'missing' || file.kind === 'empty') return 'none';
+    if (file.kind !== 'sqlite') return 'other';
+    if (file.applicationId === APPLICATION_ID) return 'store';
+    if (file.applicationId !== 0 || file.userVersion === 0) return 'other';
+    // A store of hwaas 0.1 (no application ID yet): known by its tables.
+    try {
+      const db = connect(path, { readonly: true, fileMustExist: true });
+      try {
+        const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('settings', 'partners', 'orders', 'order_lines')").pluck().all();
+        return names.length === 4 ? 'store' : 'other';
+      } finally {
+        db.close();
+      }
+    } catch {
+      return 'other';
+    }
+  }
+
+  /** `BEGIN IMMEDIATE … COMMIT`: writers queue on the lock (busy_timeout) instead of failing to upgrade. */
+  async write<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
+    if (this.writing) throw new Error('a write transaction is already open on this store');
+    this.writing = true;
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      this.writing = false;
+      throw translate(error, this.path);
+    }
+    try {
+      const result = await work(this);
+      this.db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw translate(error, this.path);
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  async mode(): Promise<StoreMode> {
+    return (await this.settings.get('mode')) === 'sandbox' ? 'sandbox' : 'live';
+  }
+
+  async check(): Promise<StoreCheck> {
+    try {
+      const damage = (this.db.pragma('integrity_check') as { integrity_check: string }[]).filter((r) => r.integrity_check !== 'ok').map((r) => r.integrity_check);
+      if (damage.length > 0) return { damage, problems: [] };
+      const problems: string[] = [];
+      const foreign = this.db.pragma('foreign_key_check') as { table: string; rowid: bigint; parent: string }[];
+      for (const row of foreign) problems.push(`foreign key: ${row.table} row ${row.rowid} points to a missing ${row.parent}`);
+      const reserved = this.db.prepare(RESERVATION_MISMATCHES).all() as { sku: string; reserved: bigint; expected: bigint }[];
+      for (const row of reserved) problems.push(`stock: ${row.sku} has ${row.reserved} reserved, but open orders hold ${row.expected}`);
+      return { damage, problems };
+    } catch (error) {
+      throw translate(error, this.path);
+    }
+  }
+
+  /**
+   * An online, consistent copy (SQLite's backup API). The copy's disk filling up is a
+   * file system failure of the copy, given back as one (ENOSPC) for the caller to name
+   * the file the user asked for.
+   */
+  async backup(path: string): Promise<void> {
+    try {
+      await this.db.backup(path);
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR')) throw Object.assign(new Error(`${code} while writing ${path}`), { code: 'ENOSPC', syscall: 'write', path });
+      throw translate(error, this.path);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  /** For the benchmark and tests of the store itself: the open better-sqlite3 handle. */
+  get handle(): Db {
+    return this.db;
+  }
+}
