@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT, demoStore, spawnCli } from './helpers.js';
+import { BIN, ROOT, demoStore, spawnCli, translate } from './helpers.js';
 
 // These run the built CLI (npm test builds first) as a separate process with no terminal.
 let db: string;
@@ -46,7 +46,7 @@ describe('the built CLI', () => {
 
   it('no terminal and a missing value exits 2 at once instead of hanging', async () => {
     // stdin stays open and is not a terminal: a prompt would wait forever.
-    const child = spawn(process.execPath, [BIN, 'customers', 'add'], { env: { PATH: process.env.PATH, HOME: tmpdir(), HWAAS_DB: db }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'customers', 'add'], { env: { PATH: process.env.PATH, HOME: tmpdir(), ...translate([], { HWAAS_DB: db }).env }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const code = await new Promise<number | null>((resolve) => {
@@ -81,7 +81,7 @@ describe('the built CLI', () => {
   it('an internal error is one line; its stack only with HWAAS_DEBUG=1', () => {
     // A fixture breaks the clock: hwaas meets an exception it does not expect, a bug.
     const args = ['--import', join(ROOT, 'test/fixtures/broken-clock.mjs'), BIN, 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--save'];
-    const env = { PATH: process.env.PATH, HOME: tmpdir(), HWAAS_DB: db };
+    const env = { PATH: process.env.PATH, HOME: tmpdir(), ...translate([], { HWAAS_DB: db }).env };
     const quiet = spawnSync(process.execPath, args, { encoding: 'utf8', env, timeout: 20_000 });
     expect(quiet.status).toBe(70);
     expect(quiet.stderr.trim().split('\n')).toEqual([expect.stringContaining('internal error: the clock is broken (a test fixture). This is a bug')]);
@@ -120,7 +120,7 @@ function spawnTraced(args: string[], trace: string) {
   const result = spawnSync(process.execPath, ['--import', join(ROOT, 'test/fixtures/trace.mjs'), BIN, ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 26,
-    env: { PATH: process.env.PATH, HOME: tmpdir(), HWAAS_DB: db, HWAAS_TRACE_FILE: trace },
+    env: { PATH: process.env.PATH, HOME: tmpdir(), ...translate([], { HWAAS_DB: db }).env, HWAAS_TRACE_FILE: trace },
     timeout: 20_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -140,7 +140,7 @@ describe.skipIf(!hasTmux)('a real terminal (tmux)', () => {
         await new Promise((r) => setTimeout(r, 100));
       }
     };
-    const command = `env -u CI HWAAS_DB=${db} HWAAS_TODAY=2026-11-24 ${process.execPath} ${BIN} order; echo EXIT=$?; sleep 60`;
+    const command = `env -u CI HWAAS_DB='${translate([], { HWAAS_DB: db }).env.HWAAS_DB}' HWAAS_TODAY=2026-11-24 ${process.execPath} ${BIN} order; echo EXIT=$?; sleep 60`;
     expect(tmux('new-session', '-d', '-s', 'order', '-x', '140', '-y', '45', command).status).toBe(0);
     try {
       await waitFor('Customer (type to search)');

@@ -5,12 +5,77 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { inject } from 'vitest';
 import type { Io } from '../src/cli/io.js';
 import { main } from '../src/cli/main.js';
+import { TABLES } from '../src/store/sql/tables.js';
 import { parseDate } from '../src/terms/dates.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BIN = join(ROOT, 'bin', 'hwaas.js');
+
+/**
+ * One suite, two backends: the `postgres` project of vitest.config.ts runs the same
+ * command tests against a throwaway PostgreSQL cluster. There, a store is a database
+ * and each user connects as its own login role: `--as USER` (or HWAAS_USER) in a test
+ * becomes a connection as that user's role, so every test also goes through the
+ * database's row-level security.
+ */
+export const BACKEND: 'sqlite' | 'postgres' = process.env.HWAAS_TEST_BACKEND === 'postgres' ? 'postgres' : 'sqlite';
+export const onPostgres = BACKEND === 'postgres';
+export const onSqlite = !onPostgres;
+
+const postgres = onPostgres ? inject('postgres') : null;
+const pgUrl = (database: string, user = 'postgres') => `postgresql://${user}@${encodeURIComponent(postgres!.socketDir)}/${database}`;
+/** Databases copied from the demo template: their users have known login roles. */
+const demoDatabases = new Set<string>();
+let created = 0;
+let adminClient: Promise<pg.Client> | null = null;
+
+function admin(database = 'postgres'): Promise<pg.Client> {
+  if (database !== 'postgres') return connect(pgUrl(database));
+  adminClient ??= connect(pgUrl('postgres'));
+  return adminClient;
+}
+
+async function connect(url: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return client;
+}
+
+const databaseOf = (url: string): string | null => /^postgres(?:ql)?:\/\/[^/]*\/([^?]+)/.exec(url)?.[1] ?? null;
+
+/**
+ * The argv and environment a run really gets. On PostgreSQL, for a store of the test
+ * suite, the acting user (--as, else HWAAS_USER, else the demo's default USR-001)
+ * becomes the login of the connection; a user the demo does not know stays a --as
+ * for the store's owner to resolve (and refuse).
+ */
+export function translate(args: readonly string[], env: Record<string, string | undefined> = {}): { args: string[]; env: Record<string, string | undefined> } {
+  const out = [...args];
+  const outEnv = { ...env };
+  if (!onPostgres) return { args: out, env: outEnv };
+  let at = out.indexOf('--db');
+  let url = at >= 0 ? out[at + 1] : outEnv.HWAAS_DB;
+  const database = url ? databaseOf(url) : null;
+  // Only the suite's own URLs (as the owner): a test that connects as a login by hand keeps it.
+  if (!url || !database || !demoDatabases.has(database) || !url.startsWith('postgresql://postgres@')) return { args: out, env: outEnv };
+  // The store's owner runs init.
+  if (out.includes('init')) return { args: out, env: outEnv };
+  const asAt = out.indexOf('--as');
+  const named = asAt >= 0 ? out[asAt + 1] : outEnv.HWAAS_USER;
+  const role = postgres!.roles[(named ?? 'USR-001').toLowerCase()];
+  if (!role) return { args: out, env: outEnv };
+  if (asAt >= 0) out.splice(asAt, 2);
+  delete outEnv.HWAAS_USER;
+  url = pgUrl(database, role);
+  at = out.indexOf('--db');
+  if (at >= 0) out[at + 1] = url;
+  else outEnv.HWAAS_DB = url;
+  return { args: out, env: outEnv };
+}
 
 export interface FakeIoOptions {
   env?: Record<string, string | undefined>;
@@ -60,8 +125,9 @@ export function fakeIo(options: FakeIoOptions = {}) {
 
 /** Runs the CLI in-process, as a user would type it. */
 export async function cli(args: string[], options: FakeIoOptions = {}): Promise<CliResult> {
-  const { io, stdout, stderr } = fakeIo(options);
-  const code = await main(args, io);
+  const run = translate(args, options.env);
+  const { io, stdout, stderr } = fakeIo({ ...options, env: run.env });
+  const code = await main(run.args, io);
   // Let the PassThrough streams deliver what was written.
   await new Promise((resolve) => setImmediate(resolve));
   const out = stdout.text();
@@ -70,8 +136,14 @@ export async function cli(args: string[], options: FakeIoOptions = {}): Promise<
 
 let template: string | null = null;
 
-/** A fresh store with the demo data, copied from one built once per test file. */
+/** A fresh store with the demo data (a sandbox), copied from one built once. */
 export async function demoStore(): Promise<string> {
+  if (onPostgres) {
+    const name = `t_${process.pid}_${++created}`;
+    await (await admin()).query(`CREATE DATABASE ${name} TEMPLATE ${postgres!.template}`);
+    demoDatabases.add(name);
+    return pgUrl(name);
+  }
   if (!template) {
     const dir = mkdtempSync(join(tmpdir(), 'hwaas-template-'));
     template = join(dir, 'template.db');
@@ -89,28 +161,73 @@ export async function demoStore(): Promise<string> {
   return path;
 }
 
+/** Where a new, empty store can be made: a file path that does not exist yet, or an empty database. */
+export async function newStore(file = 'hwaas.db'): Promise<string> {
+  if (onPostgres) {
+    const name = `e_${process.pid}_${++created}`;
+    await (await admin()).query(`CREATE DATABASE ${name}`);
+    return pgUrl(name);
+  }
+  return join(mkdtempSync(join(tmpdir(), 'hwaas-new-')), file);
+}
+
+/** A store opened directly, as the CLI's composition root opens it, for tests of what lies below the commands. */
+export async function openTestStore(db: string) {
+  const { openStore, parseLocation } = await import('../src/store/index.js');
+  return openStore(parseLocation(db, ROOT), {});
+}
+
+/** SQL against a store as its owner, on either backend (`?` placeholders). For setting up what a test needs. */
+export async function rawSql<R = Record<string, unknown>>(db: string, sql: string, params: unknown[] = []): Promise<R[]> {
+  if (onPostgres) {
+    const client = await admin(databaseOf(db)!);
+    try {
+      let n = 0;
+      return (await client.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows as R[];
+    } finally {
+      await client.end();
+    }
+  }
+  const { default: Database } = await import('better-sqlite3');
+  const raw = new Database(db);
+  try {
+    const statement = raw.prepare(sql);
+    return (statement.reader ? statement.all(...params) : (statement.run(...params), [])) as R[];
+  } finally {
+    raw.close();
+  }
+}
+
 /** The demo store turned live, as if a real partner's team had this data: writes run on the clock's date. */
 export async function liveStore(): Promise<string> {
   const path = await demoStore();
-  const { default: Database } = await import('better-sqlite3');
-  const db = new Database(path);
-  db.prepare("UPDATE settings SET value = 'live' WHERE key = 'mode'").run();
-  db.close();
+  await rawSql(path, "UPDATE settings SET value = 'live' WHERE key = 'mode'");
   return path;
 }
 
-/** SHA-256 of the store's files: "nothing written" means this does not change. */
-export function storeFingerprint(path: string): string {
+/**
+ * A fingerprint of everything a store holds: "nothing written" means it does not
+ * change. A SQLite file's bytes (stricter: not even a page moves); a database's rows.
+ */
+export async function storeFingerprint(path: string): Promise<string> {
   const hash = createHash('sha256');
+  if (onPostgres) {
+    for (const table of TABLES) {
+      const rows = await rawSql(path, `SELECT * FROM ${table.name} ORDER BY ${table.key.join(', ')}`);
+      hash.update(JSON.stringify(rows));
+    }
+    return hash.digest('hex');
+  }
   for (const suffix of ['', '-wal']) if (existsSync(path + suffix)) hash.update(readFileSync(path + suffix));
   return hash.digest('hex');
 }
 
 /** Runs the built CLI as a separate process, with no terminal. */
 export function spawnCli(args: string[], env: Record<string, string | undefined> = {}, input?: string) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+  const run = translate(args, env);
+  const result = spawnSync(process.execPath, [BIN, ...run.args], {
     encoding: 'utf8',
-    env: { PATH: process.env.PATH, HOME: tmpdir(), ...env },
+    env: { PATH: process.env.PATH, HOME: tmpdir(), ...run.env },
     input: input ?? '',
     timeout: 20_000,
   });

@@ -1,7 +1,6 @@
-import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { cli, demoStore } from './helpers.js';
+import { cli, demoStore, rawSql } from './helpers.js';
 
 const STAFF = 'USR-101';
 let db: string;
@@ -181,9 +180,7 @@ describe('partner isolation on order commands', () => {
     }
     expect((await run('orders', 'list', '--json')).json()).toEqual([]);
     expect((await run('invoices', 'list', '--json')).json().every((i: { partner: string }) => i.partner === 'PTR-001')).toBe(true);
-    const raw = new Database(db, { readonly: true });
-    expect(raw.prepare("SELECT status FROM orders WHERE seq = 1").pluck().get()).toBe('draft');
-    raw.close();
+    expect((await rawSql<{ status: string }>(db, 'SELECT status FROM orders WHERE seq = 1'))[0]!.status).toBe('draft');
   });
 });
 

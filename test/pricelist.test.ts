@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { neutraliseFormula, toCsv } from '../src/export/csv.js';
-import { cli, demoStore } from './helpers.js';
+import { cli, demoStore, openTestStore } from './helpers.js';
 import { pdfPages } from './pdfText.js';
 
 let db: string;
@@ -188,8 +188,7 @@ describe('pricelist XLSX', () => {
 
 describe('large exports', () => {
   it('show progress on stderr at a terminal, and write a complete file', async () => {
-    const { SqliteStore } = await import('../src/store/sqlite/store.js');
-    const store = SqliteStore.open(db);
+    const store = await openTestStore(db);
     const products = Array.from({ length: 2500 }, (_, i) => ({
       sku: `GEN-${i}`,
       name: `Generated device ${i}`,

@@ -1,9 +1,9 @@
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { RefusedError, UsageError } from '../errors.js';
 import { type Actor, type User, scopeOf } from '../domain/model.js';
 import type { Store } from '../domain/port.js';
-import type { StoreLocation } from '../store/index.js';
+import { type StoreLocation, parseLocation, showLocation } from '../store/index.js';
 import { type CalendarDate, formatDate, parseDate } from '../terms/dates.js';
 import { type Io, envFlag } from './io.js';
 import { safeJson } from './report.js';
@@ -60,7 +60,7 @@ export class Context {
     this.canPrompt = !this.noInput && io.stdinIsTTY && io.stdout.isTTY === true;
     this.colourWanted = options.color !== false && !io.env.NO_COLOR && io.stdout.isTTY === true;
     this.storeSource = options.db !== undefined ? '--db' : io.env.HWAAS_DB ? 'HWAAS_DB' : null;
-    this.storeLocation = { kind: 'sqlite', path: resolve(io.cwd, options.db ?? (io.env.HWAAS_DB || defaultDbPath(io.env))) };
+    this.storeLocation = parseLocation(options.db ?? (io.env.HWAAS_DB || defaultDbPath(io.env)), io.cwd);
     if (options.date !== undefined) {
       this.today = parseDate(options.date, '--date');
       this.datePinnedBy = '--date';
@@ -80,16 +80,16 @@ export class Context {
     return ctx;
   }
 
-  /** The store's path or URL, for messages. */
+  /** The store's path, or its URL without the password, for messages. */
   get dbPath(): string {
-    return this.storeLocation.path;
+    return showLocation(this.storeLocation);
   }
 
   /** Opened on first use, so that commands which never touch the store never load its driver. */
   async store(): Promise<Store> {
     if (!this.openStore) {
       const { openStore } = await import('../store/index.js');
-      this.openStore = await openStore(this.storeLocation);
+      this.openStore = await openStore(this.storeLocation, this.io.env);
     }
     return this.openStore;
   }
@@ -98,7 +98,7 @@ export class Context {
   async storeIfAny(): Promise<Store | null> {
     if (this.openStore) return this.openStore;
     const { identifyStore } = await import('../store/index.js');
-    return (await identifyStore(this.storeLocation)) === 'none' ? null : this.store();
+    return (await identifyStore(this.storeLocation, this.io.env)) === 'none' ? null : this.store();
   }
 
   /** For `init`, which creates the store it then uses. */
@@ -118,14 +118,32 @@ export class Context {
     if ((await (await this.store()).mode()) !== 'sandbox') throw datePinned(this.datePinnedBy, this.io.clockToday());
   }
 
-  /** --as, then HWAAS_USER, then the store's default user. */
+  /**
+   * Who acts. On a store with logins (PostgreSQL) the database says: the user mapped to
+   * the connection's role; staff and the store's owner may name anyone else (--as), a
+   * partner's login only itself. On a SQLite file: --as, then HWAAS_USER, then the
+   * store's default user.
+   */
   async user(): Promise<User> {
     if (this.actingUser) return this.actingUser;
     const store = await this.store();
     const named = this.options.as ?? (this.io.env.HWAAS_USER || undefined);
+    const flag = this.options.as !== undefined ? '--as' : 'HWAAS_USER';
+    const session = await store.session();
+    if (session) {
+      if (!session.user) {
+        throw new RefusedError('NOT_ALLOWED', `the database login ${session.login} is not a user of this store: connect as your own login, or ask the store's administrator to add you.`);
+      }
+      if (named === undefined) return (this.actingUser = session.user);
+      const user = await store.parties.user(named);
+      if (!session.mayActAsAnyone && user?.id !== session.user.id) {
+        throw new RefusedError('NOT_ALLOWED', `${flag}: the database login ${session.login} is ${session.user.id}, a partner's user: only Wildix staff may act as someone else.`);
+      }
+      if (!user) throw new UsageError(`${flag}: no user "${named}" in the store; \`hwaas users list\` (staff) or \`hwaas init --demo --json\` names the users.`);
+      return (this.actingUser = user);
+    }
     if (named !== undefined) {
       const user = await store.parties.user(named);
-      const flag = this.options.as !== undefined ? '--as' : 'HWAAS_USER';
       if (!user) throw new UsageError(`${flag}: no user "${named}" in the store; \`hwaas users list\` (staff) or \`hwaas init --demo --json\` names the users.`);
       this.actingUser = user;
     } else {

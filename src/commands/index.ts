@@ -50,5 +50,6 @@ export const COMMANDS: readonly CommandEntry[] = [
   { path: ['db', 'info'], load: () => import('./db/info.js') },
   { path: ['db', 'backup'], load: () => import('./db/backup.js') },
   { path: ['db', 'check'], load: () => import('./db/check.js') },
+  { path: ['db', 'copy'], load: () => import('./db/copy.js') },
   { path: ['completion'], load: () => import('./completion.js') },
 ];

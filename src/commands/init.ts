@@ -27,7 +27,7 @@ export const command = defineCommand({
     const demo = options.demo ? readDemo(parseJsonText('data/demo.json', readFileSync(dataFile('demo.json'), 'utf8')), skus) : null;
 
     const location = ctx.storeLocation;
-    const found = await identifyStore(location);
+    const found = await identifyStore(location, ctx.io.env);
     if (found === 'other') {
       await refuseNonStore(location); // folders, devices, links to nowhere and non-SQLite files are each named
       throw new UsageError(`${ctx.dbPath} is not an hwaas store${options.force ? ': init --force deletes only a store' : ''}; hwaas left it as it was: choose another place for the store.`, 'NOT_A_STORE', {
@@ -44,18 +44,24 @@ export const command = defineCommand({
       }
     }
 
-    const { store, from, to } = await createStore(location, found === 'store' && options.force === true);
+    const { store, from, to } = await createStore(location, ctx.io.env, found === 'store' && options.force === true);
     await ctx.adoptStore(store);
-    const mode: StoreMode = fresh ? (demo ? 'sandbox' : 'live') : await store.mode();
-    if (!fresh && demo && mode === 'live') {
+    // A store without a mode yet was being made (another init, interrupted or at the same moment): it is new.
+    const recorded = fresh ? null : await store.settings.get('mode');
+    const mode: StoreMode = recorded === 'sandbox' || recorded === 'live' ? recorded : demo ? 'sandbox' : 'live';
+    if (recorded === 'live' && demo) {
       throw new RefusedError('INVALID_STATE', `the store at ${ctx.dbPath} is live: demo data goes only into a sandbox store; make one elsewhere with \`hwaas --db ./demo.db init --demo\`.`);
     }
-    if (!fresh && mode === 'live' && ctx.datePinnedBy !== null) throw datePinned(ctx.datePinnedBy, ctx.io.clockToday());
-    const { defaultUser } = await seedStore(store, catalog, demo, ctx.timestamp(), mode);
+    if (mode === 'live' && ctx.datePinnedBy !== null) throw datePinned(ctx.datePinnedBy, ctx.io.clockToday());
+    const seeded = await seedStore(store, catalog, demo, ctx.timestamp(), mode);
     const users = await store.parties.users();
+    // On a store with logins the connection is who acts; a file has a default user.
+    const session = await store.session();
+    const defaultUser = session?.user?.id ?? seeded.defaultUser;
 
     if (ctx.json) {
-      ctx.printJson({ db: ctx.dbPath, users: users.map(userJson), defaultUser, mode });
+      const withRoles = session !== null;
+      ctx.printJson({ db: ctx.dbPath, users: users.map((u) => (withRoles ? { ...userJson(u), dbRole: u.dbRole ?? null } : userJson(u))), defaultUser, mode });
       return 0;
     }
     const { chalk } = ctx.style;
@@ -75,9 +81,14 @@ export const command = defineCommand({
       { header: 'Name', value: (u) => u.name },
       { header: 'Role', value: (u) => u.role },
       { header: 'Partner', value: (u) => u.partner ?? '' },
+      ...(session ? [{ header: 'Database login', value: (u: User) => u.dbRole ?? '' }] : []),
     ];
     ctx.out(renderTable(ctx.style, columns, users));
-    ctx.out(`\nYou act as ${defaultUser}; act as someone else with --as ID-or-e-mail (or HWAAS_USER).`);
+    ctx.out(
+      session
+        ? `\nYou act as ${defaultUser} (the login ${session.login}); each user connects as its own login, and staff may act as anyone with --as.`
+        : `\nYou act as ${defaultUser}; act as someone else with --as ID-or-e-mail (or HWAAS_USER).`,
+    );
     ctx.out(`Next: ${chalk.bold('hwaas customers list')}, ${chalk.bold('hwaas pbx list --expiring-within 30')}, ${chalk.bold('hwaas help')}.`);
     return 0;
   },

@@ -28,6 +28,8 @@ export interface User {
   readonly name: string;
   readonly role: Role;
   readonly partner: string | null;
+  /** The database login role that is this user, on a backend with logins (PostgreSQL). */
+  readonly dbRole?: string | null;
 }
 
 /** What the acting user may see: everything (staff) or one partner's records. */

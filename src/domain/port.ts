@@ -193,14 +193,31 @@ export interface StoreCheck {
   readonly problems: readonly string[];
 }
 
+/** Who the connection is, where the store knows (a PostgreSQL login role); null where it does not (a SQLite file). */
+export interface SessionIdentity {
+  /** The database login. */
+  readonly login: string;
+  /** The hwaas user mapped to it, if any. */
+  readonly user: User | null;
+  /** Staff and the store's owner may act as anyone (support work); a partner's login only as itself. */
+  readonly mayActAsAnyone: boolean;
+}
+
 /**
  * An open store. Reads go through the repositories directly; every write goes
  * through `write`, one transaction on the store's one connection that either
  * commits whole or leaves nothing (the backend retries conflicts the user never sees).
  */
+export interface WriteOptions {
+  /** No other exclusive write runs at the same time (init's seed): SQLite's writes always are; PostgreSQL takes a lock. */
+  readonly exclusive?: boolean;
+}
+
 export interface Store extends Repositories {
   readonly info: StoreInfo;
-  write<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  write<T>(work: (tx: Repositories) => Promise<T>, options?: WriteOptions): Promise<T>;
+  /** Who is connected, on a backend with logins; null on one without (then the acting user is named or the default). */
+  session(): Promise<SessionIdentity | null>;
   mode(): Promise<StoreMode>;
   check(): Promise<StoreCheck>;
   /** A consistent copy of the whole store into a SQLite file at `path` (which must not exist yet). */

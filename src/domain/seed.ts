@@ -30,5 +30,5 @@ export function seedStore(store: Store, catalog: CatalogData, demo: DemoData | n
       await tx.settings.set('default_user', defaultUser);
     }
     return { defaultUser };
-  });
+  }, { exclusive: true });
 }

@@ -1,11 +1,15 @@
+import { resolve } from 'node:path';
 import type { Store } from '../domain/port.js';
+import type { CopyProgress, CopyableStore } from './copy.js';
 
 /**
  * The composition root of storage: the one place that picks a backend for a
- * location, and loads it only then (the driver costs start-up time).
+ * location, and loads it only then (a driver costs start-up time): SQLite for a
+ * file path, PostgreSQL (node-postgres) for a `postgres://` or `postgresql://` URL.
  */
 
-export type StoreLocation = { readonly kind: 'sqlite'; readonly path: string };
+export type StoreLocation = { readonly kind: 'sqlite'; readonly path: string } | { readonly kind: 'postgres'; readonly url: string };
+type Env = Readonly<Record<string, string | undefined>>;
 
 export interface CreatedStore {
   readonly store: Store;
@@ -14,33 +18,66 @@ export interface CreatedStore {
   readonly to: number;
 }
 
+const POSTGRES_URL = /^postgres(?:ql)?:\/\//i;
+
+/** A `--db` value as a location: a URL names a PostgreSQL database, anything else a SQLite file. */
+export function parseLocation(text: string, cwd: string): StoreLocation {
+  return POSTGRES_URL.test(text) ? { kind: 'postgres', url: text } : { kind: 'sqlite', path: resolve(cwd, text) };
+}
+
+/** The location for people: a path, or a URL without its password. */
+export function showLocation(location: StoreLocation): string {
+  if (location.kind === 'sqlite') return location.path;
+  return location.url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*):[^@]*@/i, '$1:***@').replace(/([?&]password=)[^&]*/i, '$1***');
+}
+
 /** An existing store; anything else is refused (NO_STORE, NOT_A_STORE, STORE_TOO_NEW) before a byte is written. */
-export async function openStore(location: StoreLocation): Promise<Store> {
+export async function openStore(location: StoreLocation, env: Env): Promise<CopyableStore> {
+  if (location.kind === 'postgres') {
+    const { PostgresStore } = await import('./postgres/store.js');
+    return PostgresStore.open(location.url, env);
+  }
   const { SqliteStore } = await import('./sqlite/store.js');
   return SqliteStore.open(location.path);
 }
 
 /** What `init` finds at a location: nothing yet, an hwaas store, or something hwaas must leave alone. */
-export async function identifyStore(location: StoreLocation): Promise<'none' | 'store' | 'other'> {
+export async function identifyStore(location: StoreLocation, env: Env): Promise<'none' | 'store' | 'other'> {
+  if (location.kind === 'postgres') {
+    const { PostgresStore } = await import('./postgres/store.js');
+    return PostgresStore.identify(location.url, env);
+  }
   const { SqliteStore } = await import('./sqlite/store.js');
   return SqliteStore.identify(location.path);
 }
 
 /** Refuses, in one sentence, a location that can never hold a store (a folder, a link to nothing, another program's file). */
 export async function refuseNonStore(location: StoreLocation): Promise<void> {
+  if (location.kind === 'postgres') return; // identify() said what the database holds
   const { SqliteStore } = await import('./sqlite/store.js');
   const { refuseNonStore: refuse } = await import('./sqlite/file.js');
   refuse(SqliteStore.inspect(location.path), location.path);
 }
 
 /** Creates or migrates a store (`fresh`: deletes an hwaas store there first, and only that). */
-export async function createStore(location: StoreLocation, fresh: boolean): Promise<CreatedStore> {
+export async function createStore(location: StoreLocation, env: Env, fresh: boolean): Promise<CreatedStore & { store: CopyableStore }> {
+  if (location.kind === 'postgres') {
+    const { PostgresStore } = await import('./postgres/store.js');
+    return PostgresStore.create(location.url, env, fresh);
+  }
   const { SqliteStore } = await import('./sqlite/store.js');
   return SqliteStore.create(location.path, fresh);
 }
 
-/** True when `candidate` is the store itself or one of its companion files, by any name. */
+/** True when `candidate` is the store itself or one of its companion files, by any name (a database has none). */
 export async function isStoreFile(location: StoreLocation, candidate: string): Promise<boolean> {
+  if (location.kind === 'postgres') return false;
   const { isStoreFile: check } = await import('./sqlite/file.js');
   return check(location.path, candidate);
+}
+
+/** Copies a whole store into an empty one of either kind, verified; see copy.ts. */
+export async function copyStore(source: Store, target: Store, onProgress?: CopyProgress): Promise<{ rows: number }> {
+  const { copyStore: copy } = await import('./copy.js');
+  return copy(source as CopyableStore, target as CopyableStore, onProgress);
 }

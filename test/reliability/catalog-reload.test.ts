@@ -4,8 +4,7 @@ import { readCatalog } from '../../src/domain/data.js';
 import { seedStore } from '../../src/domain/seed.js';
 import { parseJsonText } from '../../src/domain/validate.js';
 import { dataFile } from '../../src/paths.js';
-import { SqliteStore } from '../../src/store/sqlite/store.js';
-import { cli, demoStore } from '../helpers.js';
+import { cli, demoStore, openTestStore } from '../helpers.js';
 
 // Attack: reload a catalog that flips products between stocked and not stocked (and
 // renames and drops some) while orders are open. `orders cancel` said it released a
@@ -26,7 +25,7 @@ interface CatalogJson {
 async function reloadCatalog(edit: (catalog: CatalogJson) => void): Promise<void> {
   const json = JSON.parse(readFileSync(dataFile('catalog.json'), 'utf8')) as CatalogJson;
   edit(json);
-  const store = SqliteStore.open(db);
+  const store = await openTestStore(db);
   try {
     await seedStore(store, readCatalog(parseJsonText('catalog.json', JSON.stringify(json))), null, '2026-11-24T10:00:00.000Z', 'sandbox');
   } finally {

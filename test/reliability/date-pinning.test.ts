@@ -1,8 +1,5 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { cli, demoStore, liveStore, storeFingerprint } from '../helpers.js';
+import { BACKEND, cli, demoStore, liveStore, newStore, storeFingerprint } from '../helpers.js';
 
 // Attack: a partner moves "today" on a write. `--date 2027-04-30` placed an order for
 // €4.99 that costs €777.86 today; `--date 2026-08-31` slipped past the overdue rule.
@@ -30,7 +27,7 @@ const WRITES: [string, string[]][] = [
 
 describe('a moved "today" on a write to a live store', () => {
   it.each(WRITES)('%s with --date is refused before anything happens (DATE_PINNED, exit 2)', async (_name, args) => {
-    const before = storeFingerprint(db);
+    const before = await storeFingerprint(db);
     const result = await run('--date', '2027-04-30', ...args);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
@@ -38,7 +35,7 @@ describe('a moved "today" on a write to a live store', () => {
     expect(error.code).toBe('DATE_PINNED');
     expect(error.message).toContain("a live store writes on today's date");
     expect(error.message).toContain('--date is for quotes and listings');
-    expect(storeFingerprint(db)).toBe(before);
+    expect(await storeFingerprint(db)).toBe(before);
   });
 
   it('HWAAS_TODAY is refused alike, and named', async () => {
@@ -64,7 +61,7 @@ describe('a moved "today" on a write to a live store', () => {
 
   it('a sandbox store (init --demo) moves its clock everywhere', async () => {
     const sandbox = await demoStore();
-    expect((await cli(['--db', sandbox, 'db', 'info', '--json'])).json()).toMatchObject({ backend: 'sqlite', mode: 'sandbox' });
+    expect((await cli(['--db', sandbox, 'db', 'info', '--json'])).json()).toMatchObject({ backend: BACKEND, mode: 'sandbox' });
     const placed = await cli(['--db', sandbox, '--date', '2026-11-30', '--json', 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--checkout', '--yes']);
     expect(placed.json()).toMatchObject({ start: '2026-11-30' });
     // Its events carry the moved date, so "Created" and "today" agree.
@@ -72,15 +69,14 @@ describe('a moved "today" on a write to a live store', () => {
   });
 
   it('init makes a live store, init --demo a sandbox; --date on a live init is refused; demo data never goes into a live store', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hwaas-mode-'));
-    const live = join(dir, 'live.db');
+    const live = await newStore('live.db');
     expect((await cli(['--db', live, '--date', '2027-01-01', 'init'])).code).toBe(2);
     expect((await cli(['--db', live, 'init', '--json'])).json().mode).toBe('live');
-    expect((await cli(['--db', live, 'db', 'info', '--json'])).json()).toEqual({ backend: 'sqlite', path: live, mode: 'live', schemaVersion: expect.any(Number) });
+    expect((await cli(['--db', live, 'db', 'info', '--json'])).json()).toEqual({ backend: BACKEND, path: live, mode: 'live', schemaVersion: expect.any(Number) });
     const demo = await cli(['--db', live, 'init', '--demo', '--json']);
     expect(demo.code).toBe(1);
     expect(JSON.parse(demo.stderr).error.message).toContain('is live: demo data goes only into a sandbox store');
-    const sandbox = join(dir, 'sandbox.db');
+    const sandbox = await newStore('sandbox.db');
     expect((await cli(['--db', sandbox, '--date', '2027-01-01', 'init', '--demo', '--json'])).json().mode).toBe('sandbox');
   });
 });

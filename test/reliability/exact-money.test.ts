@@ -1,6 +1,5 @@
-import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { cli, demoStore, storeFingerprint } from '../helpers.js';
+import { cli, demoStore, rawSql, storeFingerprint } from '../helpers.js';
 
 // Attack: amounts at the edge. A placed total came back as …999.88 for an exact
 // …999.89 (amounts were read as JS numbers), and qty 9,224 at a large price exited 70.
@@ -48,13 +47,13 @@ describe('exact money at the bounds', () => {
     ['a price above 1,000,000.00', 'WP480G=1@1000000.01', 'above the limit of 1,000,000.00'],
     ['a price of many digits', 'WP480G=1@9999999999999.99', 'above the limit of 1,000,000.00'],
   ])('%s is an input error (exit 2) that names the limit, and writes nothing', async (_name, item, message) => {
-    const before = storeFingerprint(db);
+    const before = await storeFingerprint(db);
     for (const args of [['quote', '--pbx', 'PBX-1004'], ['order', '--customer', 'CUS-0003', '--pbx', 'PBX-1004', '--checkout', '--yes']]) {
       const result = await staff(...args, '--item', item);
       expect(result.code).toBe(2);
       expect(JSON.parse(result.stderr).error.message).toContain(message);
     }
-    expect(storeFingerprint(db)).toBe(before);
+    expect(await storeFingerprint(db)).toBe(before);
   });
 
   it('a cases file is bounded alike', async () => {
@@ -69,9 +68,7 @@ describe('exact money at the bounds', () => {
   });
 
   it('amounts come back from the store as integers: beyond 2^53 cents, still to the cent', async () => {
-    const raw = new Database(db);
-    raw.prepare("INSERT INTO invoices VALUES ('INV-BIG', 'PTR-001', 9007199254740993, 'EUR', '2026-01-01', '2027-01-01', NULL)").run();
-    raw.close();
+    await rawSql(db, "INSERT INTO invoices (number, partner_id, amount_minor, currency, issued_on, due_on, paid_on) VALUES ('INV-BIG', 'PTR-001', 9007199254740993, 'EUR', '2026-01-01', '2027-01-01', NULL)");
     const invoices = (await staff('invoices', 'list')).json();
     expect(invoices.find((i: { number: string }) => i.number === 'INV-BIG').amount).toBe('90071992547409.93');
   });

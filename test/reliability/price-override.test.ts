@@ -15,11 +15,11 @@ describe('a partner setting its own price', () => {
     ['order --checkout', ['order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=10000@0.00', '--checkout', '--yes']],
     ['order --save (a draft)', ['order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--item', 'DUOLED=2@0.01', '--save']],
   ])('%s with @PRICE is NOT_ALLOWED (exit 1) and writes nothing', async (_name, args) => {
-    const before = storeFingerprint(db);
+    const before = await storeFingerprint(db);
     const result = await run(...args);
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stderr).error).toMatchObject({ code: 'NOT_ALLOWED', message: expect.stringContaining("only Wildix staff can set a negotiated price") });
-    expect(storeFingerprint(db)).toBe(before);
+    expect(await storeFingerprint(db)).toBe(before);
   });
 
   it('quote keeps @PRICE: it writes nothing', async () => {

@@ -2,11 +2,10 @@ import { lstatSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/program.js';
-import { cli, demoStore, fakeIo } from '../helpers.js';
+import { cli, demoStore, fakeIo, rawSql } from '../helpers.js';
 
 let db: string;
 beforeAll(async () => {
@@ -89,9 +88,7 @@ describe('formula injection', () => {
         // Control characters are refused at input now; a store written before may still hold them.
         expect(customer.code, name).toBe(2);
         id = `CUS-90${i}`;
-        const raw = new Database(db);
-        raw.prepare("INSERT INTO customers (id, partner_id, name, search_key, created_at) VALUES (?, 'PTR-001', ?, ?, '2026-11-24T10:00:00Z')").run(id, name, name.toLowerCase());
-        raw.close();
+        await rawSql(db, "INSERT INTO customers (id, partner_id, name, search_key, created_at) VALUES (?, 'PTR-001', ?, ?, '2026-11-24T10:00:00Z')", [id, name, name.toLowerCase()]);
       } else {
         expect(customer.code, name).toBe(0);
         id = customer.json().id;

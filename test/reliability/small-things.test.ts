@@ -26,7 +26,7 @@ describe('leftovers of an interrupted export or backup', () => {
       expect((await cli(['--db', db, 'pricelist', '--out', join(dir, 'p.pdf')])).code).toBe(0);
       expect(readdirSync(dir).sort()).toEqual([livePartial, 'p.pdf']);
       writeFileSync(join(dir, deadPartial), 'half a backup');
-      expect((await cli(['--db', db, 'db', 'backup', join(dir, 'b.db')])).code).toBe(0);
+      expect((await cli(['--db', db, '--as', 'USR-101', 'db', 'backup', join(dir, 'b.db')])).code).toBe(0);
       expect(existsSync(join(dir, deadPartial))).toBe(false);
     } finally {
       alive.kill();

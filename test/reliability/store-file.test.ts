@@ -133,7 +133,7 @@ describe('reading never creates or converts a file', () => {
     raw.pragma('user_version = 99');
     raw.pragma('wal_checkpoint(TRUNCATE)');
     raw.close();
-    const before = storeFingerprint(db);
+    const before = await storeFingerprint(db);
     const bytes = readFileSync(db);
     for (const args of [['customers', 'list'], ['init'], ['db', 'check']]) {
       const result = await cli(['--db', db, '--json', ...args]);
@@ -141,6 +141,6 @@ describe('reading never creates or converts a file', () => {
       expect(JSON.parse(result.stderr).error.code).toBe('STORE_TOO_NEW');
     }
     expect(readFileSync(db)).toEqual(bytes);
-    expect(storeFingerprint(db)).toBe(before);
+    expect(await storeFingerprint(db)).toBe(before);
   });
 });

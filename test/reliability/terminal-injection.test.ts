@@ -1,9 +1,8 @@
-import Database from 'better-sqlite3';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, demoStore, storeFingerprint } from '../helpers.js';
+import { cli, demoStore, rawSql, storeFingerprint } from '../helpers.js';
 
 // Attack: text a partner types drives another person's terminal. An e-mail holding
 // ESC ] 52 (a clipboard write) and ESC [8m (hidden text) was stored and printed raw
@@ -38,12 +37,12 @@ describe('control characters typed as text', () => {
   ];
   for (const [name, args] of inputs) {
     it.each(HOSTILE)(`${name} refuses %j (INVALID_INPUT, exit 2, nothing written)`, async (bad) => {
-      const before = storeFingerprint(db);
+      const before = await storeFingerprint(db);
       const result = await cli(['--db', db, '--json', ...args(bad)]);
       expect(result.code).toBe(2);
       expect(JSON.parse(result.stderr).error.code).toBe('INVALID_INPUT');
       expect(unsafe(result.stderr)).toEqual([]);
-      expect(storeFingerprint(db)).toBe(before);
+      expect(await storeFingerprint(db)).toBe(before);
     });
   }
 
@@ -55,17 +54,15 @@ describe('control characters typed as text', () => {
 });
 
 describe('hostile text already in the store is printed escaped', () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     // As a store written by hwaas 0.1 could hold it.
-    const raw = new Database(db);
-    raw.prepare("INSERT INTO customers (id, partner_id, name, search_key, country, vat, email, created_at) VALUES ('CUS-0666', 'PTR-001', ?, 'evil', 'DE', ?, ?, '2026-11-24T10:00:00Z')").run(
+    await rawSql(db, "INSERT INTO customers (id, partner_id, name, search_key, country, vat, email, created_at) VALUES ('CUS-0666', 'PTR-001', ?, 'evil', 'DE', ?, ?, '2026-11-24T10:00:00Z')", [
       `Evil${HIDE}hidden${OSC52}`,
       `DE${CSI1}1`,
       `it${OSC52}@evil.example${BIDI}`,
-    );
-    raw.prepare("INSERT INTO pbxs (id, customer_id, name, type, license, activated_on) VALUES ('PBX-6666', 'CUS-0666', ?, 'cloud', 'yearly', '2026-01-01')").run(`Box${HIDE}${BIDI}`);
-    raw.prepare("INSERT INTO agreements (customer_id, signed_on, file, created_at, created_by) VALUES ('CUS-0666', '2026-01-01', ?, '2026-11-24T10:00:00Z', 'USR-001')").run(`/x/${OSC52}.pdf`);
-    raw.close();
+    ]);
+    await rawSql(db, "INSERT INTO pbxs (id, customer_id, name, type, license, activated_on) VALUES ('PBX-6666', 'CUS-0666', ?, 'cloud', 'yearly', '2026-01-01')", [`Box${HIDE}${BIDI}`]);
+    await rawSql(db, "INSERT INTO agreements (customer_id, signed_on, file, created_at, created_by) VALUES ('CUS-0666', '2026-01-01', ?, '2026-11-24T10:00:00Z', 'USR-001')", [`/x/${OSC52}.pdf`]);
   });
 
   const readers: [string, string[]][] = [

@@ -3,6 +3,7 @@ import { defineCommand, option } from '../../cli/command.js';
 import { UsageError } from '../../errors.js';
 import { replaceFile } from '../../export/files.js';
 import { isStoreFile } from '../../store/index.js';
+import { requireStaff } from '../../domain/users.js';
 
 export const command = defineCommand({
   path: ['db', 'backup'],
@@ -17,6 +18,8 @@ export const command = defineCommand({
       throw new UsageError(`db backup: ${file} is the store itself (or one of its -wal, -shm, -journal files): back it up into another file.`);
     }
     const store = await ctx.store();
+    // On a shared store a partner's login sees only its own rows: a backup of the store is staff's work.
+    if (store.info.backend === 'postgres') requireStaff(await ctx.actor(), 'Backing up a shared store');
     await replaceFile(target, options.force === true, 'db backup', (temporary) => store.backup(temporary));
     if (ctx.json) ctx.printJson({ db: ctx.dbPath, backup: target });
     else ctx.out(`Backed up ${ctx.dbPath} to ${target}.`);

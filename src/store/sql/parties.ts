@@ -39,12 +39,13 @@ interface UserRow {
   name: string;
   role: Role;
   partner_id: string | null;
+  db_role: string | null;
 }
 
-const toUser = (row: UserRow): User => ({ id: row.id, email: row.email, name: row.name, role: row.role, partner: row.partner_id });
+const toUser = (row: UserRow): User => ({ id: row.id, email: row.email, name: row.name, role: row.role, partner: row.partner_id, dbRole: row.db_role });
 
 const PARTNER = 'SELECT id, name, country, currency, area_manager_name, area_manager_email FROM partners';
-const USER = 'SELECT id, email, name, role, partner_id FROM users';
+const USER = 'SELECT id, email, name, role, partner_id, db_role FROM users';
 
 /** Partners and users. */
 export class SqlParties implements PartyRepository {

@@ -31,3 +31,16 @@ export const RESERVATION_MISMATCHES = `WITH held AS (
     WHERE s.reserved <> COALESCE(h.expected, 0)
   UNION ALL
   SELECT h.sku, 0, h.expected FROM held h WHERE h.expected <> 0 AND NOT EXISTS (SELECT 1 FROM stock s WHERE s.sku = h.sku)`;
+
+/** The SQL of `db check`'s order rules: every order has its lines and its events, and a placed one its amounts. */
+export const ORDER_INVARIANTS = `SELECT 'order ' || o.seq || ' has no lines' AS problem FROM orders o
+    WHERE NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_seq = o.seq)
+  UNION ALL
+  SELECT 'order ' || o.seq || ' has no event of its creation' FROM orders o
+    WHERE NOT EXISTS (SELECT 1 FROM order_events e WHERE e.order_seq = o.seq AND e.to_status = 'draft')
+  UNION ALL
+  SELECT 'order ' || o.seq || ' is ' || o.status || ' without its fixed amounts' FROM orders o
+    WHERE o.status IN ('placed', 'approved', 'shipped') AND o.total_minor IS NULL
+  UNION ALL
+  SELECT 'order ' || o.seq || ' is ' || o.status || ' without the event that placed it' FROM orders o
+    WHERE o.status IN ('placed', 'approved', 'shipped') AND NOT EXISTS (SELECT 1 FROM order_events e WHERE e.order_seq = o.seq AND e.to_status = 'placed')`;

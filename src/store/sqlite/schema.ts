@@ -172,6 +172,12 @@ export const MIGRATIONS: readonly string[] = [
   -- Users are found by ID or by e-mail in any case, with the same SQL on every backend.
   CREATE INDEX users_by_lower_email ON users (lower(email));
   `,
+  // 4: the columns of the PostgreSQL schema, so that a store copies either way: the
+  // login role of a user (unused in a SQLite file, kept from a PostgreSQL store).
+  `
+  ALTER TABLE users ADD COLUMN db_role TEXT;
+  CREATE UNIQUE INDEX users_by_db_role ON users (db_role);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,9 +1,9 @@
 import { rmSync } from 'node:fs';
 import type { Statement } from 'better-sqlite3';
 import type { StoreMode } from '../../domain/model.js';
-import type { Repositories, Store, StoreCheck, StoreInfo } from '../../domain/port.js';
+import type { Repositories, Store, StoreCheck, StoreInfo, WriteOptions } from '../../domain/port.js';
 import type { SqlDriver } from '../sql/driver.js';
-import { RESERVATION_MISMATCHES, sqlRepositories } from '../sql/repositories.js';
+import { ORDER_INVARIANTS, RESERVATION_MISMATCHES, sqlRepositories } from '../sql/repositories.js';
 import { connect, type Db, openExisting, openOrCreate } from './db.js';
 import { APPLICATION_ID, type StoreFile, inspectStoreFile, storeCompanions } from './file.js';
 import { sqliteFailure } from './failures.js';
@@ -68,12 +68,14 @@ export class SqliteStore implements Store {
   readonly agreements;
   readonly stock;
   private writing = false;
+  private readonly sqlDriver: SqliteDriver;
 
   private constructor(
     private readonly db: Db,
     readonly path: string,
   ) {
-    const repositories = sqlRepositories(new SqliteDriver(db, path));
+    this.sqlDriver = new SqliteDriver(db, path);
+    const repositories = sqlRepositories(this.sqlDriver);
     ({
       settings: this.settings,
       catalog: this.catalog,
@@ -138,8 +140,8 @@ export class SqliteStore implements Store {
     }
   }
 
-  /** `BEGIN IMMEDIATE … COMMIT`: writers queue on the lock (busy_timeout) instead of failing to upgrade. */
-  async write<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
+  /** `BEGIN IMMEDIATE … COMMIT`: writers queue on the lock (busy_timeout) instead of failing to upgrade; every write is exclusive. */
+  async write<T>(work: (tx: Repositories) => Promise<T>, _options?: WriteOptions): Promise<T> {
     if (this.writing) throw new Error('a write transaction is already open on this store');
     this.writing = true;
     try {
@@ -160,6 +162,26 @@ export class SqliteStore implements Store {
     }
   }
 
+  /** A read transaction: in WAL mode it sees one snapshot while other processes write. */
+  async snapshot<T>(read: (sql: SqlDriver) => Promise<T>): Promise<T> {
+    this.db.exec('BEGIN');
+    try {
+      return await read(this.sqlDriver);
+    } finally {
+      if (this.db.inTransaction) this.db.exec('COMMIT');
+    }
+  }
+
+  /** A SQLite file has no logins or sequences to set after a copy. */
+  async finishCopy(): Promise<number> {
+    return 0;
+  }
+
+  /** A file has no logins: who acts is named (--as) or the store's default user. */
+  async session(): Promise<null> {
+    return null;
+  }
+
   async mode(): Promise<StoreMode> {
     return (await this.settings.get('mode')) === 'sandbox' ? 'sandbox' : 'live';
   }
@@ -173,6 +195,7 @@ export class SqliteStore implements Store {
       for (const row of foreign) problems.push(`foreign key: ${row.table} row ${row.rowid} points to a missing ${row.parent}`);
       const reserved = this.db.prepare(RESERVATION_MISMATCHES).all() as { sku: string; reserved: bigint; expected: bigint }[];
       for (const row of reserved) problems.push(`stock: ${row.sku} has ${row.reserved} reserved, but open orders hold ${row.expected}`);
+      for (const row of this.db.prepare(ORDER_INVARIANTS).all() as { problem: string }[]) problems.push(row.problem);
       return { damage, problems };
     } catch (error) {
       throw translate(error, this.path);
@@ -196,6 +219,11 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  /** For the copy between stores: the driver of this connection. */
+  get driver(): SqlDriver {
+    return this.sqlDriver;
   }
 
   /** For the benchmark and tests of the store itself: the open better-sqlite3 handle. */

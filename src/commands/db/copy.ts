@@ -1,0 +1,47 @@
+import { defineCommand, option } from '../../cli/command.js';
+import { UsageError } from '../../errors.js';
+import { requireStaff } from '../../domain/users.js';
+import { copyStore, createStore, identifyStore, parseLocation, refuseNonStore, showLocation } from '../../store/index.js';
+
+export const command = defineCommand({
+  path: ['db', 'copy'],
+  description: 'copy the whole store into an empty store of either kind (SQLite file or PostgreSQL), verified',
+  options: { to: option.string('--to <path-or-url>', 'the new store: a file path, or a postgres:// URL of an empty database') },
+  examples: ['hwaas db copy --to postgres://hwaas@db.example/hwaas', 'hwaas --db postgres://hwaas@db.example/hwaas db copy --to ~/hwaas-laptop.db'],
+  async run(ctx, options) {
+    if (options.to === undefined) throw new UsageError('missing --to: the store to copy into (a file path or a postgres:// URL).', 'USAGE');
+    const target = parseLocation(options.to, ctx.io.cwd);
+    const shown = showLocation(target);
+    if (shown === ctx.dbPath) throw new UsageError(`--to: ${shown} is the store itself: copy into another store.`);
+    // A copy reads every partner's rows: Wildix staff (or the store's owner) do it.
+    requireStaff(await ctx.actor(), 'Copying the whole store');
+    const source = await ctx.store();
+    const found = await identifyStore(target, ctx.io.env);
+    if (found === 'other') {
+      await refuseNonStore(target);
+      throw new UsageError(`--to: ${shown} is not an hwaas store; hwaas left it as it was: copy into a new file or an empty database.`, 'NOT_A_STORE');
+    }
+    const { store: destination } = await createStore(target, ctx.io.env, false);
+    const tty = ctx.io.stderr.isTTY === true && !ctx.json;
+    let lastTable = '';
+    const progress = (table: string, done: number, total: number) => {
+      if (!tty || (total < 10_000 && done < total)) return;
+      ctx.io.stderr.write(`\r\u001b[K  copying ${table}: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} rows`);
+      lastTable = table;
+    };
+    const started = Date.now();
+    try {
+      const { rows } = await copyStore(source, destination, progress);
+      if (tty && lastTable) ctx.io.stderr.write('\r\u001b[K');
+      const seconds = (Date.now() - started) / 1000;
+      if (ctx.json) {
+        ctx.printJson({ from: ctx.dbPath, to: shown, backend: destination.info.backend, rows, verified: true });
+        return;
+      }
+      ctx.out(`Copied ${rows.toLocaleString('en')} rows from ${ctx.dbPath} to ${shown} in ${seconds.toFixed(1)} s; counts, money sums and stock levels match.`);
+      if (destination.info.backend === 'postgres') ctx.out('Each user has a login role there now: `hwaas --db URL init --json` lists them; set their passwords with ALTER ROLE … PASSWORD.');
+    } finally {
+      await destination.close();
+    }
+  },
+});

@@ -1,0 +1,362 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { RefusedError } from '../../errors.js';
+import type { StoreMode, User } from '../../domain/model.js';
+import type { Repositories, SessionIdentity, Store, StoreCheck, StoreInfo, WriteOptions } from '../../domain/port.js';
+import { ADMIN_USER } from '../../domain/seed.js';
+import type { SqlDriver } from '../sql/driver.js';
+import { SqlParties } from '../sql/parties.js';
+import { ORDER_INVARIANTS, RESERVATION_MISMATCHES, sqlRepositories } from '../sql/repositories.js';
+import { RETRYABLE, postgresFailure } from './failures.js';
+import { connectionConfig, describe, redact } from './location.js';
+import { MIGRATIONS, PARTNER_WRITES, SCHEMA_VERSION } from './schema.js';
+
+const { Client, escapeIdentifier: ident, escapeLiteral: literal } = pg;
+
+/** `date` columns come back as the `YYYY-MM-DD` text they are, never as a JS Date in some time zone. */
+const DATE_OID = 1082;
+const TYPES = { getTypeParser: ((oid: number, format?: string) => (oid === DATE_OID ? (value: string) => value : pg.types.getTypeParser(oid, format as 'text'))) as typeof pg.types.getTypeParser };
+
+/** `?` placeholders as PostgreSQL's `$1, $2…` (the shared SQL has no `?` inside quotes). */
+export function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+class PgDriver implements SqlDriver {
+  readonly dialect = 'postgres' as const;
+  constructor(
+    private readonly client: pg.Client,
+    private readonly where: string,
+  ) {}
+
+  private async query<R>(sql: string, params: readonly unknown[]): Promise<pg.QueryResult<R & pg.QueryResultRow>> {
+    try {
+      return await this.client.query<R & pg.QueryResultRow>(numbered(sql), params as unknown[]);
+    } catch (error) {
+      if (RETRYABLE.has((error as { code?: string }).code ?? '')) throw error; // write() runs the transaction again
+      throw postgresFailure(error, this.where) ?? error;
+    }
+  }
+
+  async all<R>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
+    return (await this.query<R>(sql, params)).rows;
+  }
+
+  async get<R>(sql: string, params: readonly unknown[] = []): Promise<R | undefined> {
+    return (await this.query<R>(sql, params)).rows[0];
+  }
+
+  async run(sql: string, params: readonly unknown[] = []): Promise<number> {
+    return (await this.query(sql, params)).rowCount ?? 0;
+  }
+}
+
+/** A store's roles are named after it, so that two stores in one cluster never share a name or a right. */
+const groupRole = (storeId: string, kind: 'staff' | 'partner') => `hwaas_${storeId}_${kind}`;
+const loginRole = (storeId: string, userId: string) => `hwaas_${storeId}_${userId.toLowerCase().replace(/[^a-z0-9]+/g, '_')}`.slice(0, 63);
+
+/** Users of a PostgreSQL store are login roles: adding a user makes its role (in the same transaction). */
+class PgParties extends SqlParties {
+  constructor(
+    private readonly driver: PgDriver,
+    private readonly storeId: () => Promise<string>,
+  ) {
+    super(driver);
+  }
+
+  override async insertUser(user: User): Promise<void> {
+    await super.insertUser(user);
+    await this.createLogin(user);
+  }
+
+  /** The user's login role (made if the cluster has none of that name), in its group, recorded on the user. */
+  async createLogin(user: User): Promise<void> {
+    const storeId = await this.storeId();
+    const role = loginRole(storeId, user.id);
+    const exists = await this.driver.get('SELECT 1 AS found FROM pg_roles WHERE rolname = ?', [role]);
+    try {
+      if (!exists) await this.driver.run(`CREATE ROLE ${ident(role)} LOGIN`);
+      await this.driver.run(`GRANT ${ident(groupRole(storeId, user.role))} TO ${ident(role)}`);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'NOT_ALLOWED' || (error as { code?: string }).code === '42501') {
+        throw new RefusedError('NOT_ALLOWED', `the database login may not create the role of ${user.id}: run this as the store's owner, a role with CREATEROLE.`);
+      }
+      throw error;
+    }
+    await this.driver.run('UPDATE users SET db_role = ? WHERE id = ?', [role, user.id]);
+  }
+}
+
+/** The shared store: one PostgreSQL database, many people, each a login role; row-level security per partner. */
+export class PostgresStore implements Store {
+  readonly info: StoreInfo;
+  readonly settings;
+  readonly catalog;
+  readonly parties;
+  readonly customers;
+  readonly pbxs;
+  readonly orders;
+  readonly invoices;
+  readonly agreements;
+  readonly stock;
+  private readonly sql: PgDriver;
+  private writing = false;
+
+  private constructor(
+    private readonly client: pg.Client,
+    readonly url: string,
+    schemaVersion: number,
+  ) {
+    this.sql = new PgDriver(client, redact(url));
+    const repositories = sqlRepositories(this.sql);
+    ({ settings: this.settings, catalog: this.catalog, customers: this.customers, pbxs: this.pbxs, orders: this.orders, invoices: this.invoices, agreements: this.agreements, stock: this.stock } =
+      repositories);
+    this.parties = new PgParties(this.sql, async () => (await this.settings.get('store_id'))!);
+    this.info = { backend: 'postgres', location: redact(url), schemaVersion };
+  }
+
+  private static async connect(url: string, env: Readonly<Record<string, string | undefined>>): Promise<pg.Client> {
+    const config = connectionConfig(url, env);
+    const client = new Client({ ...config, types: TYPES });
+    client.on('error', () => {}); // a dropped connection fails the query in progress; no stray exception
+    try {
+      await client.connect();
+    } catch (error) {
+      throw postgresFailure(error, describe(config)) ?? error;
+    }
+    return client;
+  }
+
+  /** The schema version of the database, 0 when it holds no hwaas store; null when it holds other tables. */
+  private static async version(client: pg.Client): Promise<number | null> {
+    const found = await client.query<{ settings: string | null; tables: string }>(
+      "SELECT to_regclass('public.settings')::text AS settings, (SELECT count(*) FROM pg_tables WHERE schemaname = 'public')::text AS tables",
+    );
+    const row = found.rows[0]!;
+    if (row.settings === null) return Number(row.tables) === 0 ? 0 : null;
+    const version = await client.query<{ value: string }>("SELECT value FROM settings WHERE key = 'schema_version'");
+    return version.rows[0] ? Number(version.rows[0].value) : null;
+  }
+
+  static async open(url: string, env: Readonly<Record<string, string | undefined>>): Promise<PostgresStore> {
+    const client = await PostgresStore.connect(url, env);
+    try {
+      let version: number | null;
+      try {
+        version = await PostgresStore.version(client);
+      } catch (error) {
+        if ((error as { code?: string }).code !== '42501') throw postgresFailure(error, redact(url)) ?? error;
+        const login = (await client.query<{ login: string }>('SELECT current_user::text AS login')).rows[0]!.login;
+        throw new RefusedError('NOT_ALLOWED', `the database login ${login} is not a user of the store at ${redact(url)}: connect as your own login, or ask the store's administrator to add you.`);
+      }
+      if (version === null) throw new RefusedError('NO_STORE', `the database ${redact(url)} holds tables of another program, not an hwaas store.`);
+      if (version === 0) throw new RefusedError('NO_STORE', `no store in the database ${redact(url)}.`, { hint: { kind: 'init' } });
+      if (version > SCHEMA_VERSION) {
+        throw new RefusedError('STORE_TOO_NEW', `the store at ${redact(url)} has schema version ${version}, newer than this hwaas knows (${SCHEMA_VERSION}): upgrade hwaas; the store was left untouched.`);
+      }
+      if (version < SCHEMA_VERSION) {
+        throw new RefusedError('STORE_TOO_OLD', `the store at ${redact(url)} has schema version ${version}, older than this hwaas (${SCHEMA_VERSION}): its owner brings it up to date with \`hwaas init\`.`);
+      }
+      return new PostgresStore(client, url, version);
+    } catch (error) {
+      await client.end().catch(() => {});
+      throw error;
+    }
+  }
+
+  /** What `init` finds in the database: nothing yet, an hwaas store, or another program's tables. */
+  static async identify(url: string, env: Readonly<Record<string, string | undefined>>): Promise<'none' | 'store' | 'other'> {
+    const client = await PostgresStore.connect(url, env);
+    try {
+      const version = await PostgresStore.version(client);
+      return version === null ? 'other' : version === 0 ? 'none' : 'store';
+    } finally {
+      await client.end().catch(() => {});
+    }
+  }
+
+  /**
+   * Creates or migrates the store, under an advisory lock so that two inits at once do
+   * not race: schema, the store's roles and rights, and the role running it as owner
+   * (it acts as the first staff user). `fresh`: drops the store first (and only it).
+   */
+  static async create(url: string, env: Readonly<Record<string, string | undefined>>, fresh: boolean): Promise<{ store: PostgresStore; from: number; to: number }> {
+    const client = await PostgresStore.connect(url, env);
+    const where = redact(url);
+    try {
+      await client.query('BEGIN');
+      await client.query("SELECT pg_advisory_xact_lock(hashtext('hwaas schema'))");
+      const keptId = fresh ? await PostgresStore.drop(client) : null;
+      const from = await PostgresStore.version(client);
+      if (from === null) throw new RefusedError('INVALID_STATE', `the database ${where} holds tables of another program: give hwaas a database of its own.`);
+      if (from > SCHEMA_VERSION) {
+        throw new RefusedError('STORE_TOO_NEW', `the store at ${where} has schema version ${from}, newer than this hwaas knows (${SCHEMA_VERSION}): upgrade hwaas; the store was left untouched.`);
+      }
+      for (let version = from; version < SCHEMA_VERSION; version++) await client.query(MIGRATIONS[version]!);
+      await client.query("INSERT INTO settings (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [String(SCHEMA_VERSION)]);
+      await client.query("INSERT INTO settings (key, value) VALUES ('store_id', $1), ('owner_role', current_user) ON CONFLICT (key) DO NOTHING", [keptId ?? randomBytes(4).toString('hex')]);
+      const storeId = (await client.query<{ value: string }>("SELECT value FROM settings WHERE key = 'store_id'")).rows[0]!.value;
+      await PostgresStore.grant(client, storeId);
+      // The role that ran init owns the store and acts as its first staff user.
+      await client.query(
+        'INSERT INTO users (id, email, name, role, partner_id, db_role) VALUES ($1, $2, $3, $4, NULL, current_user) ON CONFLICT (id) DO NOTHING',
+        [ADMIN_USER.id, ADMIN_USER.email, ADMIN_USER.name, ADMIN_USER.role],
+      );
+      await client.query('COMMIT');
+      return { store: new PostgresStore(client, url, SCHEMA_VERSION), from, to: SCHEMA_VERSION };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      await client.end().catch(() => {});
+      throw postgresFailure(error, where) ?? error;
+    }
+  }
+
+  /** The group roles, their rights, and who may connect. Run at every init, so new tables get their grants. */
+  private static async grant(client: pg.Client, storeId: string): Promise<void> {
+    const staff = ident(groupRole(storeId, 'staff'));
+    const partner = ident(groupRole(storeId, 'partner'));
+    for (const role of [groupRole(storeId, 'staff'), groupRole(storeId, 'partner')]) {
+      const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+      if (exists.rowCount === 0) {
+        try {
+          await client.query(`CREATE ROLE ${ident(role)} NOLOGIN`);
+        } catch (error) {
+          if ((error as { code?: string }).code === '42501') {
+            throw new RefusedError('NOT_ALLOWED', 'the database login cannot create roles: run `hwaas init` as a role with CREATEROLE (or a superuser); it becomes the store\'s owner.');
+          }
+          throw error;
+        }
+      }
+    }
+    const database = ident((await client.query<{ db: string }>('SELECT current_database() AS db')).rows[0]!.db);
+    await client.query(`REVOKE ALL ON DATABASE ${database} FROM PUBLIC`);
+    await client.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${database} TO ${staff}, ${partner}`);
+    await client.query(`GRANT USAGE ON SCHEMA public TO ${staff}, ${partner}`);
+    await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${staff}`);
+    await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${staff}, ${partner}`);
+    await client.query(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${partner}`);
+    await client.query(`GRANT INSERT, UPDATE ON ${PARTNER_WRITES.map(ident).join(', ')} TO ${partner}`);
+    // Checkout reserves stock: a partner may move the reservation, never what is on hand.
+    await client.query(`GRANT INSERT (sku, reserved), UPDATE (reserved) ON stock TO ${partner}`);
+    // db check adds up the whole store whoever runs it (a partner's login sees only its rows):
+    // the same rules as SQLite's, run as the owner, saying only what does not add up.
+    await client.query(`CREATE OR REPLACE FUNCTION hwaas_check() RETURNS SETOF text
+      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $check$
+        SELECT 'stock: ' || sku || ' has ' || reserved || ' reserved, but open orders hold ' || expected FROM (${RESERVATION_MISMATCHES}) AS mismatch
+        UNION ALL SELECT problem FROM (${ORDER_INVARIANTS}) AS invariant
+      $check$`);
+    await client.query(`GRANT EXECUTE ON FUNCTION hwaas_check() TO ${staff}, ${partner}`);
+  }
+
+  /**
+   * Drops this store's tables and functions (`init --force`), nothing else of the
+   * database or the cluster. Its identity and its login roles stay (they may carry
+   * passwords; a copy of the database may use them): the rebuilt store reuses them.
+   */
+  private static async drop(client: pg.Client): Promise<string | null> {
+    const version = await PostgresStore.version(client);
+    if (version === null || version === 0) return null;
+    const storeId = (await client.query<{ value: string }>("SELECT value FROM settings WHERE key = 'store_id'")).rows[0]?.value ?? null;
+    await client.query(
+      'DROP TABLE IF EXISTS order_events, order_lines, orders, agreements, invoices, stock, prices, products, pbxs, customers, users, partners, counters, settings CASCADE',
+    );
+    await client.query('DROP FUNCTION IF EXISTS hwaas_partner_of(name), hwaas_is_staff(name), hwaas_check()');
+    return storeId;
+  }
+
+  async session(): Promise<SessionIdentity> {
+    const row = await this.sql.get<{ login: string; id: string | null; owner: boolean }>(
+      "SELECT current_user::text AS login, (SELECT id FROM users WHERE db_role = current_user::text) AS id, current_user::text = (SELECT value FROM settings WHERE key = 'owner_role') AS owner",
+    );
+    const user = row?.id ? await this.parties.user(row.id) : null;
+    return { login: row!.login, user, mayActAsAnyone: row!.owner || user?.role === 'staff' };
+  }
+
+  async write<T>(work: (tx: Repositories) => Promise<T>, options: WriteOptions = {}): Promise<T> {
+    if (this.writing) throw new Error('a write transaction is already open on this store');
+    this.writing = true;
+    try {
+      // Checkout locks what it changes (an atomic UPDATE of the stock row; a compare-and-set
+      // of the order's status); a serialization failure or a deadlock runs it again, unseen.
+      for (let attempt = 1; ; attempt++) {
+        await this.sql.run('BEGIN');
+        // An exclusive write (init's seed) waits for any other: two inits do not both load the demo.
+        if (options.exclusive) await this.sql.run("SELECT pg_advisory_xact_lock(hashtext('hwaas exclusive'))");
+        try {
+          const result = await work(this);
+          await this.sql.run('COMMIT');
+          return result;
+        } catch (error) {
+          await this.client.query('ROLLBACK').catch(() => {});
+          if (!RETRYABLE.has((error as { code?: string }).code ?? '') || attempt >= 8) throw postgresFailure(error, this.info.location) ?? error;
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  /** One consistent snapshot (REPEATABLE READ, read only) while others write. */
+  async snapshot<T>(read: (sql: SqlDriver) => Promise<T>): Promise<T> {
+    await this.sql.run('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    try {
+      return await read(this.sql);
+    } finally {
+      await this.client.query('COMMIT').catch(() => {});
+    }
+  }
+
+  /**
+   * After a copy: the identities move past the copied rows, the role running the copy
+   * is the store's administrator (as after init), and every other user gets its login.
+   */
+  async finishCopy(sql: SqlDriver): Promise<number> {
+    for (const [table, column] of [['orders', 'seq'], ['order_events', 'id'], ['agreements', 'seq']] as const) {
+      await sql.run(`SELECT setval(pg_get_serial_sequence('${table}', '${column}'), COALESCE((SELECT MAX(${column}) FROM ${table}), 0) + 1, false)`);
+    }
+    let added = 0;
+    if ((await sql.run('UPDATE users SET db_role = current_user WHERE id = ?', [ADMIN_USER.id])) === 0) {
+      await sql.run('INSERT INTO users (id, email, name, role, partner_id, db_role) VALUES (?, ?, ?, ?, NULL, current_user)', [ADMIN_USER.id, ADMIN_USER.email, ADMIN_USER.name, ADMIN_USER.role]);
+      added = 1;
+    }
+    for (const user of await this.parties.users()) if (!user.dbRole) await this.parties.createLogin(user);
+    return added;
+  }
+
+  async mode(): Promise<StoreMode> {
+    return (await this.settings.get('mode')) === 'sandbox' ? 'sandbox' : 'live';
+  }
+
+  async check(): Promise<StoreCheck> {
+    // The server keeps the file sound and the foreign keys enforced; the rows must still add up.
+    const rows = await this.sql.all<{ problem: string }>('SELECT hwaas_check() AS problem');
+    return { damage: [], problems: rows.map((r) => r.problem) };
+  }
+
+  async backup(path: string): Promise<void> {
+    const { copyStore } = await import('../copy.js');
+    const { SqliteStore } = await import('../sqlite/store.js');
+    const target = SqliteStore.create(path, false).store;
+    try {
+      await copyStore(this, target);
+    } finally {
+      await target.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.client.end().catch(() => {});
+  }
+
+  /** For the copy: the underlying connection's driver. */
+  get driver(): SqlDriver {
+    return this.sql;
+  }
+
+  /** Quotes a role for SQL that the caller builds (tests, the benchmark). */
+  static quote(text: string): string {
+    return literal(text);
+  }
+}

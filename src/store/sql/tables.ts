@@ -1,0 +1,87 @@
+/**
+ * Every table of a store, with its columns by kind and its key, in an order that
+ * satisfies the foreign keys: what `db copy` reads from one backend and writes to the
+ * other. Both schemas have these columns by design.
+ */
+export type ColumnKind = 'text' | 'int' | 'bool' | 'date';
+
+export interface TableSpec {
+  readonly name: string;
+  readonly key: readonly string[];
+  readonly columns: Readonly<Record<string, ColumnKind>>;
+  /** Columns of money (minor units) whose sums `db copy` checks. */
+  readonly money?: readonly string[];
+  /** An identity column, whose sequence a backend moves past the copied rows. */
+  readonly identity?: string;
+}
+
+export const TABLES: readonly TableSpec[] = [
+  { name: 'settings', key: ['key'], columns: { key: 'text', value: 'text' } },
+  { name: 'partners', key: ['id'], columns: { id: 'text', name: 'text', country: 'text', currency: 'text', area_manager_name: 'text', area_manager_email: 'text' } },
+  { name: 'users', key: ['id'], columns: { id: 'text', email: 'text', name: 'text', role: 'text', partner_id: 'text', db_role: 'text' } },
+  { name: 'products', key: ['sku'], columns: { sku: 'text', name: 'text', category: 'text', hwaas: 'bool', stocked: 'bool', position: 'int' } },
+  { name: 'prices', key: ['sku', 'currency', 'kind'], columns: { sku: 'text', currency: 'text', kind: 'text', amount_minor: 'int' }, money: ['amount_minor'] },
+  { name: 'stock', key: ['sku'], columns: { sku: 'text', on_hand: 'int', reserved: 'int' } },
+  { name: 'counters', key: ['name'], columns: { name: 'text', value: 'int' } },
+  { name: 'customers', key: ['id'], columns: { id: 'text', partner_id: 'text', name: 'text', search_key: 'text', country: 'text', vat: 'text', email: 'text', created_at: 'text' } },
+  { name: 'pbxs', key: ['id'], columns: { id: 'text', customer_id: 'text', name: 'text', type: 'text', license: 'text', activated_on: 'date', cancelled_on: 'date' } },
+  {
+    name: 'orders',
+    key: ['seq'],
+    identity: 'seq',
+    columns: {
+      seq: 'int',
+      partner_id: 'text',
+      customer_id: 'text',
+      pbx_id: 'text',
+      term: 'text',
+      status: 'text',
+      currency: 'text',
+      start_on: 'date',
+      end_on: 'date',
+      period_start: 'date',
+      days: 'int',
+      period_days: 'int',
+      total_minor: 'int',
+      renewal_total_minor: 'int',
+      created_at: 'text',
+      created_by: 'text',
+      placed_at: 'text',
+      warnings: 'text',
+      saved_total_minor: 'int',
+    },
+    money: ['total_minor', 'renewal_total_minor', 'saved_total_minor'],
+  },
+  {
+    name: 'order_lines',
+    key: ['order_seq', 'line_no'],
+    columns: {
+      order_seq: 'int',
+      line_no: 'int',
+      sku: 'text',
+      name: 'text',
+      qty: 'int',
+      price_override: 'int',
+      unit_price_minor: 'int',
+      amount_minor: 'int',
+      renewal_minor: 'int',
+      reserved_qty: 'int',
+      list_price_minor: 'int',
+    },
+    money: ['price_override', 'unit_price_minor', 'amount_minor', 'renewal_minor', 'list_price_minor'],
+  },
+  { name: 'order_events', key: ['id'], identity: 'id', columns: { id: 'int', order_seq: 'int', at: 'text', by_user: 'text', from_status: 'text', to_status: 'text' } },
+  { name: 'agreements', key: ['seq'], identity: 'seq', columns: { seq: 'int', customer_id: 'text', signed_on: 'date', file: 'text', created_at: 'text', created_by: 'text' } },
+  {
+    name: 'invoices',
+    key: ['number'],
+    columns: { number: 'text', partner_id: 'text', amount_minor: 'int', currency: 'text', issued_on: 'date', due_on: 'date', paid_on: 'date' },
+    money: ['amount_minor'],
+  },
+];
+
+/** Settings that belong to one store and never travel with a copy: its identity on its backend. */
+export const LOCAL_SETTINGS = new Set(['store_id', 'owner_role', 'schema_version']);
+
+/** Tables whose rows make a store not empty: a copy goes only into a store without business data. */
+export const BUSINESS_TABLES = ['partners', 'customers', 'pbxs', 'orders', 'invoices', 'agreements'] as const;
