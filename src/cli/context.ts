@@ -5,7 +5,8 @@ import { type Actor, type User, scopeOf } from '../domain/model.js';
 import type { Store } from '../domain/port.js';
 import { type StoreLocation, parseLocation, showLocation } from '../store/index.js';
 import { type CalendarDate, formatDate, parseDate } from '../terms/dates.js';
-import { type Io, envFlag } from './io.js';
+import { type Io, envFlag, localDateText, localDateTimeText } from './io.js';
+import type { OutputTarget } from '../export/files.js';
 import { safeJson } from './report.js';
 import { PLAIN_STYLE, type Style, loadStyle, terminalSafe } from './style.js';
 
@@ -45,9 +46,12 @@ export class Context {
   readonly storeLocation: StoreLocation;
   /** Where the store's location came from, to name it in errors: `--db`, `HWAAS_DB`, or the default. */
   readonly storeSource: '--db' | 'HWAAS_DB' | null;
-  readonly today: CalendarDate;
+  /** "Today" given by --date or HWAAS_TODAY, if one was. */
+  private readonly pinnedToday: CalendarDate | null;
   /** Which flag or variable moved "today" away from the clock, if one did. */
   readonly datePinnedBy: '--date' | 'HWAAS_TODAY' | null;
+  /** The store's time zone (an IANA name), once the store is open: its "today" is the date there. */
+  private zone: string | null = null;
   private openStore: Store | null = null;
   private actingUser: User | null = null;
 
@@ -62,15 +66,38 @@ export class Context {
     this.storeSource = options.db !== undefined ? '--db' : io.env.HWAAS_DB ? 'HWAAS_DB' : null;
     this.storeLocation = parseLocation(options.db ?? (io.env.HWAAS_DB || defaultDbPath(io.env)), io.cwd);
     if (options.date !== undefined) {
-      this.today = parseDate(options.date, '--date');
+      this.pinnedToday = parseDate(options.date, '--date');
       this.datePinnedBy = '--date';
     } else if (io.env.HWAAS_TODAY) {
-      this.today = parseDate(io.env.HWAAS_TODAY, 'HWAAS_TODAY');
+      this.pinnedToday = parseDate(io.env.HWAAS_TODAY, 'HWAAS_TODAY');
       this.datePinnedBy = 'HWAAS_TODAY';
     } else {
-      this.today = io.clockToday();
+      this.pinnedToday = null;
       this.datePinnedBy = null;
     }
+  }
+
+  /**
+   * "Today": --date or HWAAS_TODAY where given (a sandbox, or a what-if on a read), else
+   * the clock's date, read anew each time (a prompt may stay open past midnight), in the
+   * store's time zone: the shell's TZ does not move the date a store writes on.
+   */
+  get today(): CalendarDate {
+    return this.pinnedToday ?? this.io.clockToday(this.zone);
+  }
+
+  /** The clock's date for the store, whatever --date says. */
+  clockToday(): CalendarDate {
+    return this.io.clockToday(this.zone);
+  }
+
+  /** A stored timestamp as people read it, in the store's time zone. */
+  dateOf(iso: string): string {
+    return localDateText(iso, this.zone);
+  }
+
+  dateTimeOf(iso: string): string {
+    return localDateTimeText(iso, this.zone);
   }
 
   /** Colour on stdout only for a terminal, without NO_COLOR or --no-color. */
@@ -90,6 +117,7 @@ export class Context {
     if (!this.openStore) {
       const { openStore } = await import('../store/index.js');
       this.openStore = await openStore(this.storeLocation, this.io.env);
+      this.zone = await this.openStore.settings.get('timezone');
     }
     return this.openStore;
   }
@@ -101,11 +129,29 @@ export class Context {
     return (await identifyStore(this.storeLocation, this.io.env)) === 'none' ? null : this.store();
   }
 
+  /**
+   * Where a document goes (`--out FILE`, `--out -`, or its default name), refused when it
+   * is the store itself or one of its companion files, by any name: writing there would
+   * destroy every record.
+   */
+  async outputTarget(out: string | undefined, defaultName: string, flag = '--out'): Promise<OutputTarget> {
+    const { outputTarget } = await import('../export/files.js');
+    const target = outputTarget(out, defaultName, this.io.cwd);
+    if (target.kind === 'file') {
+      const { isStoreFile } = await import('../store/index.js');
+      if (await isStoreFile(this.storeLocation, target.path)) {
+        throw new UsageError(`${flag}: ${target.path} is the store itself (or one of its -wal, -shm, -journal files): write it to another file.`);
+      }
+    }
+    return target;
+  }
+
   /** For `init`, which creates the store it then uses. */
   async adoptStore(store: Store): Promise<void> {
-    await this.openStore?.close();
+    if (this.openStore !== store) await this.openStore?.close();
     this.openStore = store;
     this.actingUser = null;
+    this.zone = await store.settings.get('timezone');
   }
 
   /**
@@ -115,7 +161,7 @@ export class Context {
    */
   async requireRealDateForWrite(): Promise<void> {
     if (this.datePinnedBy === null) return;
-    if ((await (await this.store()).mode()) !== 'sandbox') throw datePinned(this.datePinnedBy, this.io.clockToday());
+    if ((await (await this.store()).mode()) !== 'sandbox') throw datePinned(this.datePinnedBy, this.clockToday());
   }
 
   /**
@@ -161,11 +207,11 @@ export class Context {
     return { user, scope: scopeOf(user), today: this.today, at: this.timestamp() };
   }
 
-  /** When an event happens. In a sandbox with a moved "today", the clock's time on that day, so that dates agree. */
+  /** When an event happens. With a moved "today" (a sandbox), the clock's time on that day, so that dates agree; else now. */
   timestamp(): string {
     const now = this.io.now();
-    const shift = this.today - this.io.clockToday();
-    return new Date(now.getTime() + shift * 86_400_000).toISOString();
+    if (this.pinnedToday === null) return now.toISOString();
+    return new Date(now.getTime() + (this.pinnedToday - this.clockToday()) * 86_400_000).toISOString();
   }
 
   /** A line (or lines) for people on stdout, with nothing that could drive the terminal but hwaas's own colours. */

@@ -14,25 +14,50 @@ export interface Io {
   readonly stdinIsTTY: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
-  /** The local calendar date from the clock (commands use the context's `today`, which honours --date). */
-  clockToday(): CalendarDate;
+  /**
+   * The calendar date now, in a time zone (an IANA name: a store's own) or, without one,
+   * in the process's local zone. Commands use the context's `today`, which honours --date.
+   */
+  clockToday(zone?: string | null): CalendarDate;
   /** A timestamp for order events. */
   now(): Date;
 }
 
-export function localCalendarDate(now: Date): CalendarDate {
-  return fromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());
+/** The calendar date and time of day of a moment in a time zone (an IANA name), or in the local zone. */
+function wallClock(at: Date, zone: string | null | undefined): { date: CalendarDate; hour: number; minute: number } {
+  if (!zone) return { date: fromCivil(at.getFullYear(), at.getMonth() + 1, at.getDate()), hour: at.getHours(), minute: at.getMinutes() };
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return { date: fromCivil(Number(parts.year), Number(parts.month), Number(parts.day)), hour: Number(parts.hour), minute: Number(parts.minute) };
 }
 
-/** A stored timestamp as people read it: the local calendar date, like "today" (`2026-11-24`). */
-export function localDateText(iso: string): string {
-  return formatDate(localCalendarDate(new Date(iso)));
+export function localCalendarDate(now: Date, zone?: string | null): CalendarDate {
+  return wallClock(now, zone).date;
 }
 
-/** A stored timestamp as a local date and time of day (`2026-11-24 11:00`). */
-export function localDateTimeText(iso: string): string {
-  const at = new Date(iso);
-  return `${formatDate(localCalendarDate(at))} ${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+/** A stored timestamp as people read it: the calendar date, like "today" (`2026-11-24`), in the store's zone. */
+export function localDateText(iso: string, zone?: string | null): string {
+  return formatDate(localCalendarDate(new Date(iso), zone));
+}
+
+/** A stored timestamp as a date and time of day (`2026-11-24 11:00`), in the store's zone. */
+export function localDateTimeText(iso: string, zone?: string | null): string {
+  const { date, hour, minute } = wallClock(new Date(iso), zone);
+  return `${formatDate(date)} ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+/** The process's time zone as an IANA name, when it is one (a TZ like "XXX+24" is not): what a new store records. */
+export function machineTimeZone(): string {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone && zone.includes('/') ? zone : 'UTC';
+  } catch {
+    return 'UTC';
+  }
 }
 
 export function processIo(): Io {
@@ -45,7 +70,7 @@ export function processIo(): Io {
     stdinIsTTY: isatty(0),
     env: process.env,
     cwd: process.cwd(),
-    clockToday: () => localCalendarDate(new Date()),
+    clockToday: (zone) => localCalendarDate(new Date(), zone),
     now: () => new Date(),
   };
 }

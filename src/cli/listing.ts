@@ -35,7 +35,7 @@ export async function printListing<T, J extends Record<string, unknown>>(
   }
   if (format === 'csv') {
     const { objectsToCsv } = await import('../export/csv.js');
-    ctx.io.stdout.write(objectsToCsv(rows.map(toJson), keys));
+    ctx.io.stdout.write(objectsToCsv(rows.map(toJson), keys, { forTerminal: ctx.io.stdout.isTTY === true }));
     return;
   }
   if (rows.length === 0) {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { defineCommand, option } from '../cli/command.js';
 import { datePinned } from '../cli/context.js';
+import { machineTimeZone } from '../cli/io.js';
 import { type Column, renderTable } from '../cli/style.js';
 import { userJson } from '../cli/views.js';
 import { RefusedError, UsageError } from '../errors.js';
@@ -36,7 +37,7 @@ export const command = defineCommand({
     }
     const fresh = found === 'none' || options.force === true;
     // A new store is a sandbox with --demo (a movable clock) and live without: a live store writes on today's date.
-    if (fresh && !demo && ctx.datePinnedBy !== null) throw datePinned(ctx.datePinnedBy, ctx.io.clockToday());
+    if (fresh && !demo && ctx.datePinnedBy !== null) throw datePinned(ctx.datePinnedBy, ctx.clockToday());
     if (found === 'store' && options.force) {
       if (!(await ctx.confirm(options.yes, `Delete the store at ${ctx.dbPath} and build it anew? Every order, customer and PBX in it is lost.`))) {
         ctx.err('Nothing deleted.');
@@ -52,8 +53,9 @@ export const command = defineCommand({
     if (recorded === 'live' && demo) {
       throw new RefusedError('INVALID_STATE', `the store at ${ctx.dbPath} is live: demo data goes only into a sandbox store; make one elsewhere with \`hwaas --db ./demo.db init --demo\`.`);
     }
-    if (mode === 'live' && ctx.datePinnedBy !== null) throw datePinned(ctx.datePinnedBy, ctx.io.clockToday());
-    const seeded = await seedStore(store, catalog, demo, ctx.timestamp(), mode);
+    if (mode === 'live' && ctx.datePinnedBy !== null) throw datePinned(ctx.datePinnedBy, ctx.clockToday());
+    const seeded = await seedStore(store, catalog, demo, ctx.timestamp(), mode, machineTimeZone());
+    await ctx.adoptStore(store); // its time zone is known now
     const users = await store.parties.users();
     // On a store with logins the connection is who acts; a file has a default user.
     const session = await store.session();

@@ -6,6 +6,7 @@ import { checkPriceOverrides, orderView, placeOrder, previewOrder, saveDraft } f
 import { formatDate } from '../terms/dates.js';
 import { formatMoney } from '../terms/money.js';
 import { parseTerm } from '../terms/term.js';
+import { dayChanged } from './orders/common.js';
 
 export const command = defineCommand({
   path: ['order'],
@@ -46,21 +47,24 @@ export const command = defineCommand({
       items: parseItemFlags(options.item),
     };
     const store = await ctx.store();
-    const actor = await ctx.actor();
-    checkPriceOverrides(actor.user, request.items);
+    const shown = await ctx.actor();
+    checkPriceOverrides(shown.user, request.items);
     if (options.save) {
-      const { order, quote } = await saveDraft(store, actor, request);
-      if (ctx.json) ctx.printJson(orderJson(await orderView(store, actor, order)));
+      const { order, quote } = await saveDraft(store, shown, request);
+      if (ctx.json) ctx.printJson(orderJson(await orderView(store, shown, order)));
       else ctx.out(`Saved draft ${order.id}: ${formatMoney(quote.total, quote.currency)} if checked out today; check out with \`hwaas orders checkout ${order.id}\`.`);
       return 0;
     }
     // The amount is said before the question; a refusal (a PBX that does not fit, an unknown SKU) comes first.
-    const preview = options.yes ? null : await previewOrder(store, actor, request);
+    const preview = options.yes ? null : await previewOrder(store, shown, request);
     const amount = preview ? ` for ${formatMoney(preview.total, preview.currency)}` : '';
     if (!(await ctx.confirm(options.yes, `Place an HWaaS order for ${request.customer} on ${request.pbx}${amount}?`))) {
       ctx.err('Nothing placed.');
       return 1;
     }
+    // Read again after the question: a prompt may stay open past midnight.
+    const actor = await ctx.actor();
+    if (preview && actor.today !== shown.today) throw dayChanged('the order');
     const order = await placeOrder(store, actor, request);
     if (ctx.json) {
       ctx.printJson(orderJson(await orderView(store, actor, order)));

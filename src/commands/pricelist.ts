@@ -1,9 +1,10 @@
 import type { Writable } from 'node:stream';
 import { defineCommand, option } from '../cli/command.js';
+import { safeJson } from '../cli/report.js';
 import { pricelistJson } from '../cli/views.js';
 import { UsageError } from '../errors.js';
 import { type Pricelist, type PricelistType, loadPricelist, pricelistItems } from '../domain/pricelist.js';
-import { outputTarget, writeAll, writeOutput } from '../export/files.js';
+import { writeAll, writeOutput } from '../export/files.js';
 import { pricelistTable } from '../export/pricelistTable.js';
 import { formatDate } from '../terms/dates.js';
 import { formatAmount, parseCurrency } from '../terms/money.js';
@@ -15,16 +16,16 @@ export async function renderPricelist(
   list: Pricelist,
   format: PricelistFormat,
   out: Writable,
-  options: { paper?: 'a4' | 'letter'; bom?: boolean; onProgress?: (done: number, total: number) => void } = {},
+  options: { paper?: 'a4' | 'letter'; bom?: boolean; forTerminal?: boolean; whatIf?: boolean; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<void> {
   switch (format) {
     case 'json':
-      return writeAll(out, `${JSON.stringify(pricelistJson(list), null, 2)}\n`);
+      return writeAll(out, `${safeJson(pricelistJson(list), 2)}\n`);
     case 'csv': {
       const { toCsv } = await import('../export/csv.js');
       const table = pricelistTable(list);
       const rows = table.rows.map((row) => row.map((value) => (typeof value === 'bigint' ? formatAmount(value) : value)));
-      return writeAll(out, toCsv(table.header, rows, { bom: options.bom === true }));
+      return writeAll(out, toCsv(table.header, rows, { bom: options.bom === true, forTerminal: options.forTerminal }));
     }
     case 'xlsx': {
       const { writePricelistXlsx } = await import('../export/xlsx.js');
@@ -32,7 +33,7 @@ export async function renderPricelist(
     }
     case 'pdf': {
       const { writePricelistPdf } = await import('../export/pricelistPdf.js');
-      return writePricelistPdf(list, options.paper ?? 'a4', out, options.onProgress);
+      return writePricelistPdf(list, options.paper ?? 'a4', out, options.onProgress, options.whatIf);
     }
   }
 }
@@ -61,16 +62,19 @@ export const command = defineCommand({
     if (options.bom && format !== 'csv') throw new UsageError('--bom is for --format csv.', 'USAGE');
     if (options.paper && format !== 'pdf') throw new UsageError('--paper is for --format pdf.', 'USAGE');
     const currency = options.currency === undefined ? null : parseCurrency(options.currency, '--currency');
+    // --json promises one JSON document on stdout; a CSV, XLSX or PDF there would be another.
+    if (ctx.json && options.out === '-' && format !== 'json') throw new UsageError(`--json and --out - with --format ${format} both want stdout: write the ${format} to a file, or leave out --json.`, 'USAGE');
     const list = await loadPricelist(await ctx.store(), await ctx.actor(), { type, currency });
 
     const defaultName = `hwaas-pricelist-${type}-${list.currency}-${formatDate(ctx.today)}.${format}`;
     // --json alone prints the JSON price list; with a file format it prints what was written.
     const out = options.out ?? (ctx.json && format === 'json' ? '-' : undefined);
-    const target = outputTarget(out, defaultName, ctx.io.cwd);
+    const target = await ctx.outputTarget(out, defaultName);
     const count = pricelistItems(list).length;
     const showProgress = target.kind === 'file' && ctx.io.stderr.isTTY === true && count > 2000 && !ctx.json;
     const onProgress = showProgress ? (done: number, total: number) => ctx.io.stderr.write(`\r  ${format}: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} products…`) : undefined;
-    const written = await writeOutput(target, ctx.io.stdout, options.force === true, (stream) => renderPricelist(list, format, stream, { paper: options.paper, bom: options.bom, onProgress }));
+    const forTerminal = target.kind === 'stdout' && ctx.io.stdout.isTTY === true;
+    const written = await writeOutput(target, ctx.io.stdout, options.force === true, (stream) => renderPricelist(list, format, stream, { paper: options.paper, bom: options.bom, forTerminal, whatIf: ctx.datePinnedBy !== null, onProgress }));
     if (showProgress) ctx.io.stderr.write('\r\u001b[K');
     if (written.path === null) return;
     if (ctx.json) {

@@ -11,7 +11,7 @@ import type { Actor } from '../domain/model.js';
 import type { Store } from '../domain/port.js';
 import { type CaseOutcome, readQuoteCases, runQuoteCase } from '../domain/quoteCases.js';
 import { type QuoteInput, type QuoteSources, catalogPriceBook, makeQuote, quoteParties, storeQuoteSources } from '../domain/quoting.js';
-import { parseJsonText } from '../domain/validate.js';
+import { MAX_NESTING, checkJsonShape, parseJsonText } from '../domain/validate.js';
 import { dataFile } from '../paths.js';
 import { parseDate } from '../terms/dates.js';
 import { parseCurrency } from '../terms/money.js';
@@ -104,6 +104,8 @@ async function quoteSources(ctx: Context): Promise<{ store: Store | null; actor:
 
 /** A cases file is read whole, so it is bounded: /dev/zero or a 10 GB file is refused, not swallowed. */
 export const MAX_CASES_BYTES = 128 * 1024 * 1024;
+/** And what it holds: a million cases is ten times what CI needs, and fits in memory. */
+const MAX_CASES = 1_000_000;
 
 function readCasesFile(file: string, cwd: string): string {
   const tooBig = () => new UsageError(`--file: ${file} is larger than ${MAX_CASES_BYTES / 1024 / 1024} MB, more than a cases file can be; split it into several files.`);
@@ -150,7 +152,10 @@ async function runCases(ctx: Context, file: string, opts: { pbx?: string; term?:
   if (opts.pbx !== undefined || opts.term !== undefined || opts.activated !== undefined || opts.item.length > 0) {
     throw new UsageError('--file takes the quotes from the file: leave out --pbx, --term, --activated and --item.', 'USAGE');
   }
-  const cases = readQuoteCases(parseJsonText(file, readCasesFile(file, ctx.io.cwd), true));
+  // A byte-order mark (Windows editors write one) is not part of the JSON.
+  const text = readCasesFile(file, ctx.io.cwd).replace(/^\uFEFF/, '');
+  checkJsonShape(file, text, { maxItems: MAX_CASES, maxValues: MAX_CASES * 20, maxDepth: MAX_NESTING, item: 'case' });
+  const cases = readQuoteCases(parseJsonText(file, text, true));
   const { sources } = await quoteSources(ctx);
   const outcomes: CaseOutcome[] = [];
   for (const c of cases) outcomes.push(await runQuoteCase(sources, c, ctx.today));

@@ -23,7 +23,10 @@ const QUOTE_FIELDS = new Set(['pbx', 'term', 'activated', 'currency', 'start', '
 
 /** The cases file of CLI.md, checked case by case; a malformed case is named by index and field. */
 export function readQuoteCases(root: JsonReader): QuoteCase[] {
-  return root.array().map((entry, index): QuoteCase => {
+  const cases: QuoteCase[] = [];
+  let index = -1;
+  for (const entry of root.elements()) {
+    index++;
     if (nestingDepth(entry.value, MAX_NESTING - 1) > MAX_NESTING - 1) {
       entry.fail(`case ${index + 1} is nested deeper than ${MAX_NESTING} levels: a case is an object of a few flat fields (see "Quote cases file" in the README).`);
     }
@@ -58,7 +61,7 @@ export function readQuoteCases(root: JsonReader): QuoteCase[] {
         if (!QUOTE_FIELDS.has(key)) entry.field('expect').field(key).fail(`"${key}" is not a field of a quote (see "Quote JSON" in docs/cli.md)`);
       }
     }
-    return {
+    cases.push({
       index,
       name: entry.field('name').optionalString({ max: 200 }) ?? `case ${index + 1}`,
       pbx,
@@ -68,8 +71,9 @@ export function readQuoteCases(root: JsonReader): QuoteCase[] {
       currency,
       items,
       expect,
-    };
-  });
+    });
+  }
+  return cases;
 }
 
 export type CaseOutcome = { readonly quote: Quote } | { readonly error: HwaasError };

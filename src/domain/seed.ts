@@ -4,10 +4,21 @@ import type { Store } from './port.js';
 
 export const ADMIN_USER: User = { id: 'USR-ADMIN', email: 'admin@hwaas.local', name: 'hwaas administrator', role: 'staff', partner: null };
 
-/** What `init` does to the store, in one write transaction: mode, catalog, demo data, default user. */
-export function seedStore(store: Store, catalog: CatalogData, demo: DemoData | null, createdAt: string, mode: StoreMode): Promise<{ defaultUser: string }> {
+/**
+ * What `init` does to the store, in one write transaction: mode, time zone (the date
+ * the store writes on is the date there; set once), catalog, demo data, default user.
+ */
+export function seedStore(
+  store: Store,
+  catalog: CatalogData,
+  demo: DemoData | null,
+  createdAt: string,
+  mode: StoreMode,
+  timezone: string,
+): Promise<{ defaultUser: string }> {
   return store.write(async (tx) => {
     await tx.settings.set('mode', mode);
+    if (!(await tx.settings.get('timezone'))) await tx.settings.set('timezone', timezone);
     await tx.catalog.replace(catalog.products);
     await tx.settings.set('sample_prices', catalog.samplePrices ? '1' : '0');
     if (demo && (await tx.settings.get('demo_loaded')) !== '1') {

@@ -55,6 +55,13 @@ export class JsonReader {
     return this.value as Record<string, unknown>;
   }
 
+  /** The elements one at a time: a reader is made for each only when it is reached. */
+  *elements(): Generator<JsonReader> {
+    if (!Array.isArray(this.value)) this.fail('expected an array');
+    const items = this.value as unknown[];
+    for (let index = 0; index < items.length; index++) yield new JsonReader(this.file, `${this.path}[${index}]`, items[index], this.userInput);
+  }
+
   array(): JsonReader[] {
     if (!Array.isArray(this.value)) this.fail('expected an array');
     return (this.value as unknown[]).map((item, index) => new JsonReader(this.file, `${this.path}[${index}]`, item, this.userInput));
@@ -110,6 +117,43 @@ export class JsonReader {
     if (minor === null) this.fail(`"${String(this.value)}" is not an amount with at most two decimals`);
     if ((minor as bigint) > max) this.fail(`${String(this.value)} is above the limit of ${formatGrouped(max)}`);
     return minor as bigint;
+  }
+}
+
+/**
+ * Limits of a document the user gives, checked on the text before it is parsed (a
+ * 100 MB file of `[{},{},…]` would exhaust the memory while being parsed): at most
+ * `maxItems` elements in the top-level array, `maxValues` values in all, and
+ * `maxDepth` levels of nesting (the element that goes deeper is named).
+ */
+export function checkJsonShape(file: string, text: string, limits: { maxItems: number; maxValues: number; maxDepth: number; item: string }): void {
+  let depth = 0;
+  let inString = false;
+  let items = 0;
+  let values = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c) i++; // a backslash escapes the next character
+      else if (ch === 0x22) inString = false;
+      continue;
+    }
+    if (ch === 0x22) {
+      inString = true;
+      values++;
+    } else if (ch === 0x5b || ch === 0x7b) {
+      depth++;
+      values++;
+      if (depth > limits.maxDepth) throw new UsageError(`${file}: [${items}]: ${limits.item} ${items + 1} is nested deeper than ${limits.maxDepth} levels: a ${limits.item} is an object of a few flat fields.`);
+    } else if (ch === 0x5d || ch === 0x7d) depth--;
+    else if (ch === 0x2c) {
+      values++;
+      if (depth === 1) {
+        items++;
+        if (items >= limits.maxItems) throw new UsageError(`${file}: more than ${limits.maxItems.toLocaleString('en')} ${limits.item}s; split it into several files.`);
+      }
+    }
+    if (values > limits.maxValues) throw new UsageError(`${file}: more than ${limits.maxValues.toLocaleString('en')} values; split it into several files.`);
   }
 }
 

@@ -6,7 +6,7 @@ import { utcDate } from './documentDate.js';
 import { type Paper, type PdfColumn, PdfReport } from './pdf.js';
 
 /** The price list as a PDF a partner can send to a customer. */
-export async function writePricelistPdf(list: Pricelist, paper: Paper, out: Writable, onProgress?: (done: number, total: number) => void): Promise<void> {
+export async function writePricelistPdf(list: Pricelist, paper: Paper, out: Writable, onProgress?: (done: number, total: number) => void, whatIf = false): Promise<void> {
   const items = pricelistItems(list);
   const intro = [
     `Currency: ${list.currency}    Valid from: ${formatDate(list.date)}    ${items.length} products`,
@@ -24,7 +24,7 @@ export async function writePricelistPdf(list: Pricelist, paper: Paper, out: Writ
       author: list.partner?.name ?? 'Wildix',
       date: utcDate(list.date),
       intro,
-      footer: `${list.type === 'opex' ? 'OpEx' : 'CapEx'} price list, ${list.currency}, ${formatDate(list.date)}${list.samplePrices ? ' (sample prices)' : ''}${list.sandbox ? ' · sandbox' : ''}`,
+      footer: `${list.type === 'opex' ? 'OpEx' : 'CapEx'} price list, ${list.currency}, ${formatDate(list.date)}${list.samplePrices ? ' (sample prices)' : ''}${list.sandbox ? ' · sandbox' : whatIf ? ' · what-if: dated, not issued today' : ''}`,
     },
     out,
   );

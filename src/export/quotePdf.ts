@@ -20,6 +20,8 @@ export interface QuoteDocument {
   readonly samplePrices: boolean;
   /** From a sandbox store: the footer says so. */
   readonly sandbox: boolean;
+  /** Dated by --date on a live store (a what-if): the footer says so. */
+  readonly whatIf?: boolean;
 }
 
 /** A quote or an order confirmation the partner can send to the customer, with the proration explained. */
@@ -44,7 +46,7 @@ export async function writeQuotePdf(document: QuoteDocument, paper: Paper, out: 
       author: document.partner?.name ?? 'hwaas',
       date: utcDate(document.date),
       intro,
-      footer: `${document.title}, ${formatDate(document.date)}${document.sandbox ? ' · sandbox' : ''}`,
+      footer: `${document.title}, ${formatDate(document.date)}${document.sandbox ? ' · sandbox' : document.whatIf ? ' · what-if: dated, not issued today' : ''}`,
     },
     out,
   );

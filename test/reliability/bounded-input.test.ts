@@ -77,3 +77,28 @@ describe('dates past 9999-12-31', () => {
     expect((await cli(['--db', db, '--json', 'orders', 'list'])).json()).toEqual([]);
   });
 });
+
+describe('a cases file under 128 MB that would exhaust the memory', () => {
+  it('a million and one cases is refused before it is parsed', async () => {
+    const file = join(dir, 'many.json');
+    writeFileSync(file, `[${Array.from({ length: 1_000_001 }, () => '{}').join(',')}]`);
+    const result = await cli(['--json', 'quote', '--file', file]);
+    expect(result.code).toBe(2);
+    expect(errorOf(result).message).toContain('more than 1,000,000 cases');
+  });
+
+  it('too many values in all is refused before it is parsed', async () => {
+    const file = join(dir, 'numbers.json');
+    writeFileSync(file, `[{"term":"yearly","activated":"2020-05-01","items":[${'0,'.repeat(21_000_000)}0]}]`);
+    const result = await cli(['--json', 'quote', '--file', file]);
+    expect(result.code).toBe(2);
+    expect(errorOf(result).message).toContain('values; split it');
+  });
+
+  it('a byte-order mark at the start (Windows editors write one) is not an error', async () => {
+    const file = join(dir, 'bom.json');
+    writeFileSync(file, `\uFEFF[{"term":"yearly","activated":"2020-05-01","start":"2020-08-01","items":[{"sku":"WP480G","qty":1,"price":"120.00"}],"expect":{"total":"89.75"}}]`);
+    const result = await cli(['quote', '--file', file, '--check']);
+    expect(result.code, result.stderr).toBe(0);
+  });
+});

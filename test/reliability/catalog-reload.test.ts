@@ -27,7 +27,7 @@ async function reloadCatalog(edit: (catalog: CatalogJson) => void): Promise<void
   edit(json);
   const store = await openTestStore(db);
   try {
-    await seedStore(store, readCatalog(parseJsonText('catalog.json', JSON.stringify(json))), null, '2026-11-24T10:00:00.000Z', 'sandbox');
+    await seedStore(store, readCatalog(parseJsonText('catalog.json', JSON.stringify(json))), null, '2026-11-24T10:00:00.000Z', 'sandbox', 'Europe/Rome');
   } finally {
     await store.close();
   }
@@ -93,6 +93,20 @@ describe('a catalog reload under open orders', () => {
     expect((await run('db', 'check')).json().ok).toBe(true);
     expect((await run('orders', 'cancel', id, '--yes')).code).toBe(0);
     expect((await stock('MONOLED'))?.reserved ?? 0).toBe(0);
+    expect((await run('db', 'check')).json().ok).toBe(true);
+  });
+});
+
+describe('an order waiting for stock when its product stops being stocked', () => {
+  it('can still be shipped: the devices it reserved can be recorded as delivered', async () => {
+    const id = await place(['MONOLED=5']); // 0 on hand: a backorder
+    expect((await staff('orders', 'approve', id)).code).toBe(0);
+    await reloadCatalog((catalog) => {
+      for (const product of catalog.products) if (product.sku === 'MONOLED') product.stocked = false;
+    });
+    expect((await staff('stock', 'set', 'MONOLED', '5')).code).toBe(0);
+    expect((await staff('orders', 'ship', id)).code).toBe(0);
+    expect((await staff('stock', 'set', 'MONOLED', '7')).code).toBe(1); // nothing reserved any more: a service now
     expect((await run('db', 'check')).json().ok).toBe(true);
   });
 });

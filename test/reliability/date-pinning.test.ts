@@ -1,9 +1,15 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BACKEND, cli, demoStore, liveStore, newStore, storeFingerprint } from '../helpers.js';
 
 // Attack: a partner moves "today" on a write. `--date 2027-04-30` placed an order for
 // €4.99 that costs €777.86 today; `--date 2026-08-31` slipped past the overdue rule.
 // The fake clock of these tests says 2026-11-24.
+vi.mock('@inquirer/prompts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@inquirer/prompts')>();
+  const { wrapPrompt } = await import('@inquirer/testing/vitest');
+  return { ...actual, confirm: wrapPrompt(actual.confirm) };
+});
+
 let db: string;
 beforeEach(async () => {
   db = await liveStore();
@@ -72,11 +78,36 @@ describe('a moved "today" on a write to a live store', () => {
     const live = await newStore('live.db');
     expect((await cli(['--db', live, '--date', '2027-01-01', 'init'])).code).toBe(2);
     expect((await cli(['--db', live, 'init', '--json'])).json().mode).toBe('live');
-    expect((await cli(['--db', live, 'db', 'info', '--json'])).json()).toEqual({ backend: BACKEND, path: live, mode: 'live', schemaVersion: expect.any(Number) });
+    expect((await cli(['--db', live, 'db', 'info', '--json'])).json()).toEqual({ backend: BACKEND, path: live, mode: 'live', schemaVersion: expect.any(Number), timezone: expect.any(String) });
     const demo = await cli(['--db', live, 'init', '--demo', '--json']);
     expect(demo.code).toBe(1);
     expect(JSON.parse(demo.stderr).error.message).toContain('is live: demo data goes only into a sandbox store');
     const sandbox = await newStore('sandbox.db');
     expect((await cli(['--db', sandbox, '--date', '2027-01-01', 'init', '--demo', '--json'])).json().mode).toBe('sandbox');
+  });
+});
+
+describe('midnight while a question waits', () => {
+  it('an order priced for one day is not placed on the next without saying the new amount', async () => {
+    const { screen } = await import('@inquirer/testing/vitest');
+    const { main } = await import('../../src/cli/main.js');
+    const { fakeIo } = await import('../helpers.js');
+    const { parseDate } = await import('../../src/terms/dates.js');
+    const sandbox = await demoStore();
+    const { translate } = await import('../helpers.js');
+    const run = translate(['--db', sandbox, 'order', '--customer', 'CUS-0005', '--pbx', 'PBX-1006', '--item', 'WP480G=10', '--checkout']);
+    const { io, stderr } = fakeIo({ tty: true, env: run.env });
+    let day = '2026-11-24';
+    const clocked = { ...io, clockToday: () => parseDate(day) };
+    const pending = main(run.args, clocked);
+    const deadline = Date.now() + 10_000;
+    while (!screen.getScreen().includes('Place an HWaaS order') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(screen.getScreen()).toContain('for €2.19?');
+    day = '2026-11-25'; // PBX-1006 renews on the 25th: the same devices now cost a whole month
+    screen.type('y');
+    screen.keypress('enter');
+    expect(await pending).toBe(1);
+    expect(stderr.text()).toContain('the date changed while you were deciding (midnight passed)');
+    expect((await cli(['--db', sandbox, '--json', 'orders', 'list'])).json()).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BIN, cli, demoStore } from '../helpers.js';
+import { BIN, cli, demoStore, liveStore, rawSql, translate } from '../helpers.js';
 
 // The smaller findings of the attack: leftovers of interrupted exports, a blank
 // search that listed everything, UTC dates shown as "Created", and a draft placed at
@@ -54,18 +54,34 @@ describe('--search with nothing in it', () => {
   });
 });
 
-describe('dates shown to people', () => {
-  it('"Created" is the local calendar date, like "today", not the UTC one', () => {
+describe('dates shown to people, and the date a store writes on', () => {
+  const dateIn = (zone: string) => spawnSync('date', ['+%F'], { env: { TZ: zone, PATH: process.env.PATH }, encoding: 'utf8' }).stdout.trim();
+  const hwaas = (zone: string, ...args: string[]) => {
+    const run = translate(args, { HWAAS_DB: db });
+    return spawnSync(process.execPath, [BIN, ...run.args], { env: { ...run.env, TZ: zone, NO_COLOR: '1', PATH: process.env.PATH, HOME: tmpdir() }, encoding: 'utf8' });
+  };
+
+  it('"Created" is the calendar date of the store, like "today", not the UTC one', async () => {
     // Kiritimati is UTC+14: for ten hours of every day its date is a day ahead of UTC.
-    const env = { HWAAS_DB: db, TZ: 'Pacific/Kiritimati', NO_COLOR: '1', PATH: process.env.PATH };
-    const today = spawnSync('date', ['+%F'], { env, encoding: 'utf8' }).stdout.trim();
-    const saved = spawnSync(process.execPath, [BIN, 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--save'], { env, encoding: 'utf8' });
-    expect(saved.status, saved.stderr).toBe(0);
-    const list = spawnSync(process.execPath, [BIN, 'orders', 'list'], { env, encoding: 'utf8' }).stdout;
-    expect(list).toContain(today);
-    const show = spawnSync(process.execPath, [BIN, 'orders', 'show', 'ORD-000001'], { env, encoding: 'utf8' }).stdout;
+    await rawSql(db, "UPDATE settings SET value = 'Pacific/Kiritimati' WHERE key = 'timezone'");
+    const today = dateIn('Pacific/Kiritimati');
+    expect(hwaas('UTC', 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--save').status).toBe(0);
+    expect(hwaas('UTC', 'orders', 'list').stdout).toContain(today);
+    const show = hwaas('UTC', 'orders', 'show', 'ORD-000001').stdout;
     expect(show).toMatch(new RegExp(`Created ${today} \\d\\d:\\d\\d`));
     expect(show).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/); // no raw ISO timestamps for people
+  });
+
+  it('the shell\'s TZ does not move the date a live store writes on', async () => {
+    const live = await liveStore();
+    await rawSql(live, "UPDATE settings SET value = 'Europe/Rome' WHERE key = 'timezone'");
+    db = live;
+    const rome = dateIn('Europe/Rome');
+    for (const zone of ['Etc/GMT-14', 'Etc/GMT+12', 'XXX+24']) {
+      const placed = hwaas(zone, '--json', 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--save');
+      expect(placed.status, placed.stderr).toBe(0);
+      expect(JSON.parse(placed.stdout).start, zone).toBe(rome);
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, linkSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { screen } from '@inquirer/testing/vitest';
 import Database from 'better-sqlite3';
@@ -142,5 +143,104 @@ describe('reading never creates or converts a file', () => {
     }
     expect(readFileSync(db)).toEqual(bytes);
     expect(await storeFingerprint(db)).toBe(before);
+  });
+});
+
+describe('--out onto the store itself (any command that writes a file)', () => {
+  it.each([
+    ['pricelist --format csv --out STORE --force', (p: string) => ['pricelist', '--format', 'csv', '--out', p, '--force']],
+    ['quote --format pdf --out STORE-wal --force', (p: string) => ['quote', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--format', 'pdf', '--out', `${p}-wal`, '--force']],
+    ['orders show --format pdf --out a link to the store', (p: string) => {
+      const link = join(dir, 'confirmation.pdf');
+      symlinkSync(p, link);
+      return ['orders', 'show', 'ORD-000001', '--format', 'pdf', '--out', link, '--force'];
+    }],
+    ['pricelist --out the store by a hard link', (p: string) => {
+      const hard = join(dir, 'prices.pdf');
+      linkSync(p, hard);
+      return ['pricelist', '--out', hard, '--force'];
+    }],
+  ])('%s is refused (exit 2); every order survives', async (_name, args) => {
+    await cli(['--db', db, 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--checkout', '--yes']);
+    const result = await cli(['--db', db, '--json', ...args(db)]);
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stderr).error.message).toContain('is the store itself');
+    expect(await orders()).toBe(1);
+  });
+});
+
+describe('db backup through a --db that is a symbolic link', () => {
+  it('onto the real store\'s -wal (another process holding it) is refused, and no order is lost', async () => {
+    const real = join(dir, 'real.db');
+    linkSync(db, real); // same inode as the test's store; the link below names it by another path
+    const folder = mkdtempSync(join(tmpdir(), 'hwaas-link-'));
+    const link = join(folder, 'link.db');
+    symlinkSync(real, link);
+    await cli(['--db', real, 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=3', '--checkout', '--yes']);
+    const held = holder(real);
+    await held.ready;
+    try {
+      for (const suffix of ['-wal', '-shm', '-journal']) {
+        const result = await cli(['--db', link, '--json', 'db', 'backup', `${real}${suffix}`, '--force']);
+        expect(result.code, suffix).toBe(2);
+      }
+    } finally {
+      held.stop();
+    }
+    expect(await orders(real)).toBe(1);
+    expect((await cli(['--db', real, '--json', 'db', 'check'])).json().ok).toBe(true);
+  });
+});
+
+describe('an interrupted init', () => {
+  it('leaves an empty SQLite file that reads refuse untouched and init finishes', async () => {
+    const half = join(dir, 'half.db');
+    const raw = new Database(half);
+    raw.pragma('journal_mode = WAL');
+    raw.exec('CREATE TABLE t (x); DROP TABLE t;');
+    raw.close();
+    const bytes = readFileSync(half);
+    const read = await cli(['--db', half, '--json', 'customers', 'list']);
+    expect(read.code).toBe(1);
+    expect(JSON.parse(read.stderr).error.code).toBe('NO_STORE');
+    expect(readFileSync(half)).toEqual(bytes);
+    expect((await cli(['--db', half, 'init', '--demo'])).code).toBe(0);
+    expect((await cli(['--db', half, '--as', 'USR-101', '--json', 'customers', 'list'])).json()).toHaveLength(14);
+  });
+});
+
+describe('init --force', () => {
+  it('a folder where the -wal should be: no internal error, and the store is not lost', async () => {
+    const { mkdirSync } = await import('node:fs');
+    const copy = join(dir, 'f.db');
+    linkSync(db, copy);
+    mkdirSync(`${copy}-wal`);
+    const result = await cli(['--db', copy, '--json', 'init', '--force', '--yes']);
+    expect(result.code).not.toBe(70);
+    expect(existsSync(copy)).toBe(true);
+  });
+
+  it('rebuilds in place while others write: a checkout after it lands in the new store, none fails with an internal error', async () => {
+    const worker = join(ROOT, 'test/fixtures/worker.cjs');
+    const commands = Array.from({ length: 60 }, () => ['--db', db, '--date', '2026-11-24', '--json', 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--checkout', '--yes']);
+    const child = spawn(process.execPath, [worker, JSON.stringify({ commands })], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout.on('data', (c) => (out += c));
+    await new Promise((r) => setTimeout(r, 150));
+    const rebuilt = await cli(['--db', db, 'init', '--demo', '--force', '--yes']);
+    expect(rebuilt.code).toBe(0);
+    await new Promise((r) => child.on('exit', r));
+    const results = JSON.parse(out) as { code: number; error: { code: string } | null }[];
+    expect(results.filter((r) => r.code === 70)).toEqual([]);
+    expect((await cli(['--db', db, '--json', 'db', 'check'])).json().ok).toBe(true);
+  });
+
+  it('refuses a store newer than this hwaas, rather than deleting it unread', async () => {
+    const raw = new Database(db);
+    raw.pragma('user_version = 99');
+    raw.close();
+    const result = await cli(['--db', db, '--json', 'init', '--force', '--yes']);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stderr).error.code).toBe('STORE_TOO_NEW');
   });
 });

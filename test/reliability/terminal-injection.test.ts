@@ -101,3 +101,22 @@ describe('hostile text already in the store is printed escaped', () => {
     expect(result.stderr).toContain('\\u001b]52');
   });
 });
+
+describe('CSV at a terminal', () => {
+  it('escapes stored control characters there; piped, the data is kept as it is', async () => {
+    const atTerminal = await cli(['--db', db, 'customers', 'list', '--format', 'csv'], { tty: true });
+    expect(unsafe(atTerminal.stdout.replace(/\r\n/g, '\n'))).toEqual([]);
+    expect(atTerminal.stdout).toContain('\\u001b]52');
+    const piped = await cli(['--db', db, 'customers', 'list', '--format', 'csv']);
+    expect(piped.stdout).toContain(OSC52);
+    const prices = await cli(['--db', db, 'pricelist', '--format', 'csv', '--out', '-'], { tty: true });
+    expect(unsafe(prices.stdout.replace(/\r\n/g, '\n'))).toEqual([]);
+  });
+
+  it('names only of private-use or unassigned characters, and bidi marks, are refused', async () => {
+    for (const name of ['\uE000\uE001', '\u{F0000}', '\u0378\u0379', 'A\u200FB', 'A\u061CB']) {
+      const result = await cli(['--db', db, '--json', 'customers', 'add', '--name', name]);
+      expect(result.code, JSON.stringify(name)).toBe(2);
+    }
+  });
+});

@@ -1,8 +1,6 @@
-import { resolve } from 'node:path';
 import { defineCommand, option } from '../../cli/command.js';
 import { UsageError } from '../../errors.js';
 import { replaceFile } from '../../export/files.js';
-import { isStoreFile } from '../../store/index.js';
 import { requireStaff } from '../../domain/users.js';
 
 export const command = defineCommand({
@@ -12,11 +10,10 @@ export const command = defineCommand({
   options: { force: option.flag('--force', 'overwrite FILE') },
   examples: ['hwaas db backup ~/hwaas-$(date +%F).db'],
   async run(ctx, options, { file }) {
-    const target = resolve(ctx.io.cwd, file);
     // The store, its -wal, -shm or -journal, or another name for one of them: a backup there would destroy the store.
-    if (await isStoreFile(ctx.storeLocation, target)) {
-      throw new UsageError(`db backup: ${file} is the store itself (or one of its -wal, -shm, -journal files): back it up into another file.`);
-    }
+    const output = await ctx.outputTarget(file, file, 'db backup');
+    if (output.kind !== 'file') throw new UsageError('db backup: give a file to write the backup to.');
+    const target = output.path;
     const store = await ctx.store();
     // On a shared store a partner's login sees only its own rows: a backup of the store is staff's work.
     if (store.info.backend === 'postgres') requireStaff(await ctx.actor(), 'Backing up a shared store');

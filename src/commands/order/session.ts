@@ -157,6 +157,7 @@ export async function orderSession(ctx: Context): Promise<number> {
       else cart.set(sku, await askQty(products.find((p) => p.sku === sku)!, cart.qty(sku)));
     } else {
       // 5. Review: the quote, and up front anything that blocks checkout.
+      const reviewedOn = ctx.today;
       await showCart();
       const blockers = await blockersFor(store, actor, customer);
       for (const blocker of blockers) say(chalk.red(`✗ ${blocker.code}: ${saidText(blocker)}`));
@@ -178,13 +179,20 @@ export async function orderSession(ctx: Context): Promise<number> {
         return 0;
       }
       if (next === 'back') continue;
+      // Who acts and on which day, read again: the session may have stayed open past midnight.
+      const now = await ctx.actor();
+      if (now.today !== reviewedOn) {
+        say(chalk.yellow('The date changed since the review (midnight passed): here are the figures for today.'));
+        await showCart();
+        continue;
+      }
       const request = { customer: customer.id, pbx: pbx.id, term, items: cart.items() };
       if (next === 'save') {
-        const { order } = await saveDraft(store, actor, request);
+        const { order } = await saveDraft(store, now, request);
         ctx.out(`Saved draft ${order.id}; check it out later with \`hwaas orders checkout ${order.id}\`.`);
         return 0;
       }
-      const order = await placeOrder(store, actor, request);
+      const order = await placeOrder(store, now, request);
       ctx.out(`Placed ${order.id}: first charge ${formatMoney(order.total!, order.currency)}, ending with PBX ${order.pbx} on ${formatDate(order.end!)}. Track it with \`hwaas orders show ${order.id}\`.`);
       for (const warning of order.warnings) ctx.out(chalk.yellow(`⚠ ${warning}`));
       return 0;

@@ -2,7 +2,7 @@ import { defineCommand, option } from '../../cli/command.js';
 import { checkout, orderView, showOrder } from '../../domain/orders.js';
 import { formatDate } from '../../terms/dates.js';
 import { formatMoney } from '../../terms/money.js';
-import { parseOrderId, printChanged } from './common.js';
+import { dayChanged, parseOrderId, printChanged } from './common.js';
 
 export const command = defineCommand({
   path: ['orders', 'checkout'],
@@ -14,8 +14,8 @@ export const command = defineCommand({
   async run(ctx, options, { id }) {
     const seq = parseOrderId(id);
     const store = await ctx.store();
-    const actor = await ctx.actor();
-    const draft = await showOrder(store, actor, seq, id);
+    const shown = await ctx.actor();
+    const draft = await showOrder(store, shown, seq, id);
     if (draft.order.status === 'draft') {
       // A draft is re-priced for today (the PBX may have renewed since it was saved): say the amount before asking.
       const { quote } = draft.figures;
@@ -30,6 +30,9 @@ export const command = defineCommand({
         return 1;
       }
     }
+    // Who acts and on which day, read again after the question: a prompt may stay open past midnight.
+    const actor = await ctx.actor();
+    if (actor.today !== shown.today && draft.order.status === 'draft') throw dayChanged(draft.order.id);
     const order = await checkout(store, actor, seq, id);
     printChanged(ctx, await orderView(store, actor, order), `Placed ${order.id}: first charge ${formatMoney(order.total!, order.currency)}, ${order.lines.length} line(s), ending with PBX ${order.pbx} on ${formatDate(order.end!)}.`, true);
     return 0;

@@ -1,13 +1,17 @@
 import type { Context } from '../../cli/context.js';
-import { localDateTimeText } from '../../cli/io.js';
 import { renderQuote } from '../../cli/quoteView.js';
 import { renderTable } from '../../cli/style.js';
 import { orderJson } from '../../cli/views.js';
-import { UsageError } from '../../errors.js';
+import { RefusedError, UsageError } from '../../errors.js';
 import { type OrderStatus, orderSeq } from '../../domain/model.js';
 import type { OrderView } from '../../domain/orders.js';
 import { formatMoney } from '../../terms/money.js';
 import { PER_TERM } from '../../terms/term.js';
+
+/** The amount was shown for one day and the write would run on the next (midnight passed at the prompt). */
+export function dayChanged(what: string): RefusedError {
+  return new RefusedError('INVALID_STATE', `the date changed while you were deciding (midnight passed): ${what} would be priced for another day than the amount shown; run the command again to see today's amount.`);
+}
 
 export function parseOrderId(id: string): number {
   const seq = orderSeq(id);
@@ -32,7 +36,7 @@ export function renderOrder(ctx: Context, view: OrderView): string {
   const { order, figures } = view;
   const out: string[] = [];
   out.push(`${chalk.bold(order.id)}: ${statusWord(ctx, order.status)}, ${view.customer?.name ?? order.customer} (${order.customer}), PBX ${order.pbx}, ${order.term}`);
-  out.push(`Created ${localDateTimeText(order.createdAt)}${order.placedAt ? `, placed ${localDateTimeText(order.placedAt)}` : ''}`);
+  out.push(`Created ${ctx.dateTimeOf(order.createdAt)}${order.placedAt ? `, placed ${ctx.dateTimeOf(order.placedAt)}` : ''}`);
   out.push('');
   if (figures.quote) {
     out.push(renderQuote(ctx.style, figures.quote, figures.estimate ? 'Figures if checked out today (a draft is re-priced at checkout):' : 'Figures fixed at checkout:'));
@@ -46,7 +50,7 @@ export function renderOrder(ctx: Context, view: OrderView): string {
     renderTable(
       ctx.style,
       [
-        { header: 'When', value: (e) => localDateTimeText(e.at) },
+        { header: 'When', value: (e) => ctx.dateTimeOf(e.at) },
         { header: 'Who', value: (e) => e.by },
         { header: 'From', value: (e) => e.from ?? '' },
         { header: 'To', value: (e) => e.to },

@@ -1,5 +1,4 @@
 import { defineCommand, formatOption, option } from '../../cli/command.js';
-import { localDateText } from '../../cli/io.js';
 import { listFormat, printListing } from '../../cli/listing.js';
 import { ORDER_SUMMARY_KEYS, orderSummaryJson } from '../../cli/views.js';
 import { ORDER_STATUSES, type OrderSummary } from '../../domain/model.js';
@@ -28,7 +27,7 @@ export const command = defineCommand({
         { header: 'PBX', value: (o) => o.pbx },
         { header: 'Term', value: (o) => o.term },
         { header: 'Total', value: (o) => (o.total === null ? '(draft)' : formatMoney(o.total, o.currency)), align: 'right' },
-        { header: 'Created', value: (o) => localDateText(o.createdAt) },
+        { header: 'Created', value: (o) => ctx.dateOf(o.createdAt) },
       ],
       toJson: orderSummaryJson,
       keys: ORDER_SUMMARY_KEYS,

@@ -1,5 +1,4 @@
 import { defineCommand, option } from '../../cli/command.js';
-import { localDateText } from '../../cli/io.js';
 import { orderJson } from '../../cli/views.js';
 import { UsageError } from '../../errors.js';
 import { showOrder } from '../../domain/orders.js';
@@ -39,7 +38,7 @@ export const command = defineCommand({
           quote: figures.quote,
           pbx: view.pbx,
           parties: await quoteParties(store, actor, view.pbx),
-          facts: [`Order ${order.id}: ${order.status}${order.placedAt ? `, placed ${localDateText(order.placedAt)}` : ''}.${figures.estimate ? ' Figures as if checked out today.' : ''}`, ...order.warnings],
+          facts: [`Order ${order.id}: ${order.status}${order.placedAt ? `, placed ${ctx.dateOf(order.placedAt)}` : ''}.${figures.estimate ? ' Figures as if checked out today.' : ''}`, ...order.warnings],
           defaultName: `hwaas-order-${order.id}.pdf`,
         },
         options,

@@ -1,7 +1,7 @@
 import type { Context } from '../../cli/context.js';
 import type { Pbx } from '../../domain/model.js';
 import type { QuoteParties } from '../../domain/quoting.js';
-import { outputTarget, writeOutput } from '../../export/files.js';
+import { writeOutput } from '../../export/files.js';
 import { writeQuotePdf } from '../../export/quotePdf.js';
 import { formatDate } from '../../terms/dates.js';
 import type { Quote } from '../../terms/quote.js';
@@ -14,7 +14,7 @@ export async function writeQuoteFile(
 ): Promise<void> {
   const { partner, customer } = what.parties;
   const defaultName = what.defaultName ?? `hwaas-quote-${what.pbx?.id ?? what.quote.term}-${formatDate(ctx.today)}.pdf`;
-  const target = outputTarget(options.out, defaultName, ctx.io.cwd);
+  const target = await ctx.outputTarget(options.out, defaultName);
   const written = await writeOutput(target, ctx.io.stdout, options.force === true, (out) =>
     writeQuotePdf(
       {
@@ -27,6 +27,7 @@ export async function writeQuoteFile(
         facts: what.facts,
         samplePrices: what.parties.samplePrices,
         sandbox: what.parties.sandbox,
+        whatIf: ctx.datePinnedBy !== null,
       },
       options.paper ?? 'a4',
       out,

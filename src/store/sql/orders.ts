@@ -50,6 +50,16 @@ const toLine = (l: LineRow): OrderLine => ({
   reservedQty: int(l.reserved_qty),
 });
 
+/** The warnings recorded at checkout (a JSON array); text edited outside hwaas is shown as it is rather than failing. */
+function readWarnings(text: string): string[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value.map(String) : [String(text)];
+  } catch {
+    return [String(text)];
+  }
+}
+
 const ORDER = `SELECT seq, partner_id, customer_id, pbx_id, term, status, currency, start_on, end_on, period_start, days, period_days,
   total_minor, renewal_total_minor, saved_total_minor, created_at, created_by, placed_at, warnings FROM orders`;
 
@@ -129,7 +139,7 @@ export class SqlOrders implements OrderRepository {
       createdAt: row.created_at,
       createdBy: row.created_by,
       placedAt: row.placed_at,
-      warnings: JSON.parse(row.warnings) as string[],
+      warnings: readWarnings(row.warnings),
       lines,
       events,
     };

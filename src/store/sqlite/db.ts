@@ -76,9 +76,40 @@ export function openExisting(path: string): Db {
   const db = connect(path, { fileMustExist: true });
   try {
     const version = checkVersion(db, path);
+    // An empty SQLite file (an init that was interrupted, another program's empty database) is no store: reading never makes one.
+    if (version === 0) throw new RefusedError('NO_STORE', `no store at ${path} (an empty database).`, { hint: { kind: 'init' } });
     applyPragmas(db);
     if (version < SCHEMA_VERSION) migrate(db, path);
     return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * `init --force`: empties the store and builds the schema anew in place, in one
+ * immediate transaction, so that another process sees the old store or the new one,
+ * never a deleted file (its writes queue on the lock). A newer store is refused.
+ */
+export function rebuild(path: string): { db: Db; migrated: { from: number; to: number } } {
+  const db = connect(path, { fileMustExist: true });
+  try {
+    checkVersion(db, path);
+    applyPragmas(db);
+    db.pragma('foreign_keys = OFF'); // the tables go in any order; it cannot change inside the transaction
+    const migrated = db
+      .transaction(() => {
+        const objects = db.prepare("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view', 'trigger') AND name NOT LIKE 'sqlite_%'").all() as { type: string; name: string }[];
+        for (const { type, name } of objects) db.exec(`DROP ${type.toUpperCase()} IF EXISTS "${name.replace(/"/g, '""')}"`);
+        if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'").get()) db.exec('DELETE FROM sqlite_sequence');
+        db.pragma('user_version = 0');
+        db.pragma('application_id = 0');
+        return migrate(db, path);
+      })
+      .immediate();
+    db.pragma('foreign_keys = ON');
+    return { db, migrated };
   } catch (error) {
     db.close();
     throw error;

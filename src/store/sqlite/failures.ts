@@ -1,4 +1,4 @@
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, lstatSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { HwaasError, RefusedError } from '../../errors.js';
 
@@ -17,6 +17,13 @@ export function sqliteFailure(code: string, message: string, path: string): Hwaa
     // SQLite writes its -wal and -shm files beside the store even to read it: say why it could not.
     const folder = dirname(path);
     let why = 'check that it and its folder can be read and written';
+    for (const suffix of ['-wal', '-shm', '-journal']) {
+      try {
+        if (!lstatSync(path + suffix).isFile()) return new RefusedError('READ_ONLY', `cannot open the store at ${path}: ${path}${suffix} is not a file (a folder?), where SQLite keeps its ${suffix.slice(1)} file: move it away.`);
+      } catch {
+        // absent: fine
+      }
+    }
     try {
       accessSync(folder, constants.W_OK);
     } catch (error) {

@@ -1,5 +1,5 @@
 import { closeSync, lstatSync, mkdirSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { RefusedError, UsageError } from '../../errors.js';
 
 /** `PRAGMA application_id` of an hwaas store: "HWAS" in ASCII. Stores of 0.1 have 0 and are known by their tables. */
@@ -116,28 +116,36 @@ export function storeCompanions(path: string): string[] {
   return ['', '-wal', '-shm', '-journal'].map((suffix) => path + suffix);
 }
 
-/** True when `candidate` is one of the store's files, by path, by real path or by inode. */
-export function isStoreFile(storePath: string, candidate: string): boolean {
-  const companions = storeCompanions(storePath);
-  if (companions.includes(candidate)) return true;
-  const real = (p: string): string | null => {
+/** The real path of a file or, when it does not exist, of its folder joined with its name; null when neither exists. */
+function realOrNull(path: string): string | null {
+  try {
+    return realpathSync(path);
+  } catch {
     try {
-      return realpathSync(p);
+      return join(realpathSync(dirname(path)), basename(path));
     } catch {
       return null;
     }
-  };
-  const candidateReal = real(candidate) ?? join(real(dirname(candidate)) ?? dirname(candidate), candidate.slice(dirname(candidate).length + 1));
-  const storeFolder = real(dirname(storePath)) ?? dirname(storePath);
-  const storeName = storePath.slice(dirname(storePath).length + 1);
-  if (['', '-wal', '-shm', '-journal'].some((suffix) => join(storeFolder, storeName + suffix) === candidateReal)) return true;
+  }
+}
+
+/**
+ * True when `candidate` is one of the store's files (the database, its -wal, -shm or
+ * -journal), by the path given, by the store's real path (a --db through a link), by
+ * the candidate's real path, or by inode (a hard link).
+ */
+export function isStoreFile(storePath: string, candidate: string): boolean {
+  const stores = [storePath, realOrNull(storePath)].filter((p): p is string => p !== null);
+  const companions = new Set(stores.flatMap(storeCompanions));
+  const names = [candidate, realOrNull(candidate)].filter((p): p is string => p !== null);
+  if (names.some((name) => companions.has(name))) return true;
   let inode;
   try {
     inode = statSync(candidate);
   } catch {
     return false;
   }
-  return companions.some((companion) => {
+  return [...companions].some((companion) => {
     try {
       const stat = statSync(companion);
       return stat.ino === inode.ino && stat.dev === inode.dev;

@@ -1,12 +1,27 @@
-import { rmSync } from 'node:fs';
+import { lstatSync, rmSync } from 'node:fs';
 import type { Statement } from 'better-sqlite3';
+import { HwaasError, UsageError } from '../../errors.js';
 import type { StoreMode } from '../../domain/model.js';
 import type { Repositories, Store, StoreCheck, StoreInfo, WriteOptions } from '../../domain/port.js';
 import type { SqlDriver } from '../sql/driver.js';
 import { ORDER_INVARIANTS, RESERVATION_MISMATCHES, sqlRepositories } from '../sql/repositories.js';
-import { connect, type Db, openExisting, openOrCreate } from './db.js';
+import { connect, type Db, openExisting, openOrCreate, rebuild } from './db.js';
 import { APPLICATION_ID, type StoreFile, inspectStoreFile, storeCompanions } from './file.js';
 import { sqliteFailure } from './failures.js';
+
+/** Deletes a damaged store's files; refuses when one of them is not a regular file (a folder named like the -wal, say). */
+function removeCompanions(path: string): void {
+  for (const file of storeCompanions(path)) {
+    let stat;
+    try {
+      stat = lstatSync(file);
+    } catch {
+      continue;
+    }
+    if (!stat.isFile()) throw new UsageError(`${file} is not a regular file: hwaas deletes only the store's own files; move it away and run init again.`, 'NOT_A_STORE');
+  }
+  for (const file of storeCompanions(path)) rmSync(file, { force: true });
+}
 
 /** A failure of SQLite that is the environment's (full disk, damage, a lock held too long) as one sentence; else as it was. */
 function translate(error: unknown, path: string): unknown {
@@ -102,8 +117,16 @@ export class SqliteStore implements Store {
   static create(path: string, fresh: boolean): { store: SqliteStore; from: number; to: number } {
     try {
       if (fresh) {
-        if (SqliteStore.identify(path) !== 'store') throw new Error(`refusing to delete ${path}: not an hwaas store`); // init checks first
-        for (const file of storeCompanions(path)) rmSync(file, { force: true });
+        if (SqliteStore.identify(path) !== 'store') throw new Error(`refusing to rebuild ${path}: not an hwaas store`); // init checks first
+        try {
+          const { db, migrated } = rebuild(path);
+          return { store: new SqliteStore(db, path), ...migrated };
+        } catch (error) {
+          // Only a store too damaged to open is deleted and made anew, and only its own regular files.
+          const failure = translate(error, path);
+          if (!(failure instanceof HwaasError) || failure.code !== 'STORE_CORRUPT') throw failure;
+          removeCompanions(path);
+        }
       }
       const { db, migrated } = openOrCreate(path);
       return { store: new SqliteStore(db, path), ...migrated };
@@ -125,13 +148,15 @@ export class SqliteStore implements Store {
     if (file.kind === 'missing' || file.kind === 'empty') return 'none';
     if (file.kind !== 'sqlite') return 'other';
     if (file.applicationId === APPLICATION_ID) return 'store';
-    if (file.applicationId !== 0 || file.userVersion === 0) return 'other';
-    // A store of hwaas 0.1 (no application ID yet): known by its tables.
+    if (file.applicationId !== 0) return 'other';
+    // A store of hwaas 0.1 (no application ID yet) is known by its tables; a SQLite file
+    // with none at all (an init that was interrupted) is somewhere a store may be made.
     try {
       const db = connect(path, { readonly: true, fileMustExist: true });
       try {
-        const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('settings', 'partners', 'orders', 'order_lines')").pluck().all();
-        return names.length === 4 ? 'store' : 'other';
+        const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+        if (names.length === 0) return 'none';
+        return ['settings', 'partners', 'orders', 'order_lines'].every((n) => names.includes(n)) ? 'store' : 'other';
       } finally {
         db.close();
       }
