@@ -24,14 +24,22 @@ export function timeCommand(args: string[], env: Record<string, string> = {}, in
   return { ms, status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-export function medianOf(runs: number, args: string[], env: Record<string, string> = {}): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const result = timeCommand(args, env);
-    if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
-    times.push(result.ms);
+/**
+ * Medians of several commands timed in interleaved rounds (each command once per round,
+ * after one uncounted warm-up round), so that a machine that slows down halfway slows
+ * them all alike; measured one series after another, a noisy two-core machine moved
+ * start-up ratios by 0.3×.
+ */
+export function interleavedMedians(rounds: number, commands: readonly { args: string[]; env?: Record<string, string> }[]): number[] {
+  const times = commands.map(() => [] as number[]);
+  for (let round = -1; round < rounds; round++) {
+    commands.forEach(({ args, env }, i) => {
+      const result = timeCommand(args, env);
+      if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+      if (round >= 0) times[i]!.push(result.ms);
+    });
   }
-  return median(times);
+  return times.map(median);
 }
 
 export interface Row {

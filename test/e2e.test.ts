@@ -1,9 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT, demoStore, spawnCli, translate } from './helpers.js';
+import { BIN, ROOT, demoStore, onPostgres, spawnCli, translate } from './helpers.js';
 
 // These run the built CLI (npm test builds first) as a separate process with no terminal.
 let db: string;
@@ -12,6 +12,31 @@ beforeAll(async () => {
 });
 
 describe('the built CLI', () => {
+  // What bin/bundle.cjs made of dist/hwaas.cjs.cache, asked in a child so its V8 flags are a user's.
+  const cacheVerdict = (root: string) =>
+    spawnSync(process.execPath, ['-e', `const b = require(${JSON.stringify(join(root, 'bin/bundle.cjs'))}).loadBundle(); process.stdout.write(String(b.script.cachedDataRejected) + ' ' + typeof b.exports.run)`], { encoding: 'utf8' }).stdout;
+
+  it('starts from the code cache the build made, and only from one made for this very bundle', () => {
+    expect(cacheVerdict(ROOT)).toBe('false function');
+    // A copy, its cache damaged in ways a disk or an interrupted copy could: each is
+    // left unused (V8 would run junk bytes, or crash on them), and the CLI still runs.
+    const copy = mkdtempSync(join(tmpdir(), 'hwaas-cache-'));
+    cpSync(join(ROOT, 'bin'), join(copy, 'bin'), { recursive: true });
+    cpSync(join(ROOT, 'dist/hwaas.cjs'), join(copy, 'dist/hwaas.cjs'));
+    const cache = readFileSync(join(ROOT, 'dist/hwaas.cjs.cache'));
+    const body = cache.indexOf(10) + 1;
+    const flipped = Buffer.from(cache);
+    flipped[body + Math.floor((cache.length - body) / 2)]! ^= 0x5a;
+    const otherBuild = Buffer.concat([Buffer.from(cache.subarray(0, body).toString('latin1').replace(/build \w+/, 'build 0000000000000000')), cache.subarray(body)]);
+    for (const [what, bytes] of [['one byte flipped', flipped], ['cut short', cache.subarray(0, cache.length - 1000)], ['from another build', otherBuild], ['empty', Buffer.alloc(0)]] as const) {
+      writeFileSync(join(copy, 'dist/hwaas.cjs.cache'), bytes);
+      expect(cacheVerdict(copy), what).toBe('undefined function');
+    }
+    const version = spawnSync(process.execPath, [join(copy, 'bin/hwaas.js'), '--version'], { encoding: 'utf8' });
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
   it('init --demo then customers list, as on a fresh machine', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'hwaas-e2e-')), 'hwaas.db');
     const init = spawnCli(['init', '--demo'], { HWAAS_DB: path });
@@ -92,20 +117,27 @@ describe('the built CLI', () => {
   });
 
   // What a run loads, from Module._load ("require NAME") and the ES module resolver (URLs).
+  // On PostgreSQL every command that opens the store needs pg, and only pg: --help does not.
   const HEAVY = /^require (pdfkit|exceljs|@inquirer\/prompts)$|node_modules\/(pdfkit|exceljs|@inquirer)\//m;
+  const PG = /^require (pg|pg-connection-string)$|node_modules\/pg\//m;
   function traced(args: string[]): string {
     const trace = join(mkdtempSync(join(tmpdir(), 'hwaas-trace-')), 'trace.txt');
     const child = spawnTraced(args, trace);
     expect(child.code, `${args.join(' ')}: ${child.stderr}`).toBe(0);
     const loaded = readFileSync(trace, 'utf8');
-    expect(loaded).toContain('hwaas.cjs');
-    expect(loaded).toContain('require commander');
+    expect(loaded).toContain('require ./bundle.cjs');
     return loaded;
   }
 
-  it('loads no pdfkit, exceljs or inquirer for --help, quote, customers list and pbx list', () => {
+  it('loads no pdfkit, exceljs or inquirer, and pg only for a PostgreSQL store, for --help, quote, customers list and pbx list', () => {
+    expect(traced(['--help'])).not.toMatch(PG);
     const runs = [['--help'], ['quote', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--json'], ['customers', 'list', '--json'], ['pbx', 'list', '--format', 'csv']];
-    for (const args of runs) expect(traced(args), args.join(' ')).not.toMatch(HEAVY);
+    for (const args of runs) {
+      const loaded = traced(args);
+      expect(loaded, args.join(' ')).not.toMatch(HEAVY);
+      if (args[0] !== '--help') expect(loaded, args.join(' ')).toMatch(onPostgres ? PG : /^require better-sqlite3$/m);
+      if (args[0] !== '--help' && !onPostgres) expect(loaded, args.join(' ')).not.toMatch(PG);
+    }
   });
 
   it('the trace sees a heavy module when one loads: a PDF loads pdfkit, an XLSX only exceljs', () => {

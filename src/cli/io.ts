@@ -23,14 +23,48 @@ export interface Io {
   now(): Date;
 }
 
-/** The calendar date and time of day of a moment in a time zone (an IANA name), or in the local zone. */
-function wallClock(at: Date, zone: string | null | undefined): { date: CalendarDate; hour: number; minute: number } {
-  if (!zone) return { date: fromCivil(at.getFullYear(), at.getMonth() + 1, at.getDate()), hour: at.getHours(), minute: at.getMinutes() };
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
+type WallClock = { date: CalendarDate; hour: number; minute: number };
+
+/**
+ * The calendar date and time of day of a moment in a time zone (an IANA name), or in the local zone.
+ *
+ * Why two ways: the first Intl.DateTimeFormat a process builds costs ~20 ms (ICU loads its
+ * zone and locale data), a quarter of a command's start-up, to read one date. Pointing
+ * process.env.TZ at the zone for a moment costs ~20 µs and Node re-reads the zone rules on
+ * every assignment, so it answers the few dates a command needs; a listing that renders
+ * hundreds of timestamps switches to one formatter, whose per-date cost is lower.
+ */
+function wallClock(at: Date, zone: string | null | undefined): WallClock {
+  if (!zone) return fromLocalFields(at);
+  const formatter = formatters.get(zone);
+  if (formatter) return fromFormatter(formatter, at);
+  const used = (swaps.get(zone) ?? 0) + 1;
+  swaps.set(zone, used);
+  if (used > SWAPS_BEFORE_FORMATTER) {
+    const made = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
+    formatters.set(zone, made);
+    return fromFormatter(made, at);
+  }
+  const saved = process.env.TZ;
+  process.env.TZ = zone;
+  try {
+    return fromLocalFields(at);
+  } finally {
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
+  }
+}
+
+const SWAPS_BEFORE_FORMATTER = 200;
+const swaps = new Map<string, number>();
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function fromLocalFields(at: Date): WallClock {
+  return { date: fromCivil(at.getFullYear(), at.getMonth() + 1, at.getDate()), hour: at.getHours(), minute: at.getMinutes() };
+}
+
+function fromFormatter(formatter: Intl.DateTimeFormat, at: Date): WallClock {
+  const parts = Object.fromEntries(formatter.formatToParts(at).map((p) => [p.type, p.value]));
   return { date: fromCivil(Number(parts.year), Number(parts.month), Number(parts.day)), hour: Number(parts.hour), minute: Number(parts.minute) };
 }
 

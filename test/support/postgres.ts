@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 
@@ -36,10 +36,45 @@ function run(bin: string, args: string[], cwd: string): void {
   if (result.status !== 0) throw new Error(`${bin} ${args.join(' ')} failed (${result.status}): ${result.stderr || result.stdout}`);
 }
 
+const OWNER = 'hwaas-owner.pid';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Stops and removes the clusters of test runs that died without stopping them. */
+function reapAbandoned(bin: string): void {
+  for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith('hwaas-pg-'))) {
+    const dir = join(tmpdir(), name);
+    let owner: number;
+    try {
+      owner = Number(readFileSync(join(dir, OWNER), 'utf8'));
+    } catch {
+      continue; // not one of ours, or still being made
+    }
+    if (!Number.isInteger(owner) || owner <= 0 || alive(owner)) continue;
+    try {
+      if (existsSync(join(dir, 'data', 'postmaster.pid'))) run(join(bin, 'pg_ctl'), ['-D', join(dir, 'data'), '-m', 'immediate', '-w', 'stop'], dir);
+    } catch {
+      // Already stopped: remove it all the same.
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export function startCluster(options: { durable?: boolean } = {}): Cluster {
   const bin = postgresBin();
   if (!bin) throw new Error('PostgreSQL is not installed: apt-get install -y postgresql');
+  reapAbandoned(bin);
   const dir = mkdtempSync(join(tmpdir(), 'hwaas-pg-'));
+  // Whose cluster this is: a run killed before its teardown leaves one behind (a postgres
+  // running on, holding memory), and the next run stops it.
+  writeFileSync(join(dir, OWNER), String(process.pid));
   if (asRoot()) {
     const ids = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
     const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });

@@ -1,4 +1,3 @@
-import { Separator, number, search, select } from '@inquirer/prompts';
 import type { Context } from '../../cli/context.js';
 import { saidText } from '../../cli/hints.js';
 import { renderQuote } from '../../cli/quoteView.js';
@@ -23,6 +22,8 @@ const BACK = '__back__';
  * stdout gets only the result. Ctrl-C anywhere leaves the store untouched.
  */
 export async function orderSession(ctx: Context): Promise<number> {
+  // Imported here, not at the top: @inquirer/prompts is an ES module, and the bundle is CommonJS.
+  const { Separator, number, search, select } = await import('@inquirer/prompts');
   const store = await ctx.store();
   const actor = await ctx.actor();
   const { scope, user } = actor;
