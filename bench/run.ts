@@ -6,9 +6,10 @@ import { exportBench } from './exports.js';
 import { BIN, rows, timeCommand } from './lib.js';
 import { scaleBench } from './scale.js';
 import { startupBench } from './startup.js';
+import { concurrencyBench, postgresAvailable, postgresStartupBench, stopBenchCluster } from './postgres.js';
 
 // `npm run bench` runs every section; `npm run bench -- engine startup` only those.
-const SECTIONS = ['startup', 'engine', 'exports', 'scale'] as const;
+const SECTIONS = ['startup', 'engine', 'exports', 'checkouts', 'scale'] as const;
 const wanted = new Set(process.argv.slice(2).length ? process.argv.slice(2) : SECTIONS);
 
 process.stdout.write(`hwaas benchmarks on ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}\n`);
@@ -18,14 +19,20 @@ const demo = join(mkdtempSync(join(tmpdir(), 'hwaas-bench-')), 'demo.db');
 const init = timeCommand([BIN, 'init', '--demo'], { HWAAS_DB: demo });
 if (init.status !== 0) throw new Error(`init failed: ${init.stderr}`);
 
-if (wanted.has('startup')) startupBench(demo);
+if (!postgresAvailable()) process.stdout.write('PostgreSQL is not installed: its figures are left out (apt-get install -y postgresql).\n\n');
+if (wanted.has('startup')) {
+  startupBench(demo);
+  await postgresStartupBench();
+}
 if (wanted.has('engine')) {
   engineBench();
   batchBench();
 }
 
 if (wanted.has('exports')) exportBench();
+if (wanted.has('checkouts')) await concurrencyBench(demo);
 if (wanted.has('scale')) await scaleBench();
+stopBenchCluster();
 
 const failed = rows.filter((r) => r.ok === false);
 process.stdout.write(`\n${rows.length} figures, ${rows.filter((r) => r.ok).length} goals met, ${failed.length} missed\n`);

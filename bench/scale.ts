@@ -13,6 +13,7 @@ import { SqliteStore } from '../src/store/sqlite/store.js';
 import type { Db } from '../src/store/sqlite/db.js';
 import { fromCivil, formatDate, type CalendarDate } from '../src/terms/dates.js';
 import { median, record } from './lib.js';
+import { postgresScaleBench } from './postgres.js';
 
 export const SCALE = { partners: 2_000, customers: 200_000, pbxs: 250_000, orderLines: 1_000_000, linesPerOrder: 4 } as const;
 
@@ -31,8 +32,8 @@ export async function generateStore(path: string): Promise<{ seconds: number }> 
   const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   db.transaction(() => {
-    const partner = db.prepare('INSERT INTO partners VALUES (?, ?, ?, ?, ?, ?)');
-    const user = db.prepare('INSERT INTO users VALUES (?, ?, ?, ?, ?)');
+    const partner = db.prepare('INSERT INTO partners (id, name, country, currency, area_manager_name, area_manager_email) VALUES (?, ?, ?, ?, ?, ?)');
+    const user = db.prepare('INSERT INTO users (id, email, name, role, partner_id) VALUES (?, ?, ?, ?, ?)');
     for (let p = 1; p <= SCALE.partners; p++) {
       const id = `PTR-${String(p).padStart(4, '0')}`;
       partner.run(id, `Partner ${p}`, 'DE', pick(['EUR', 'GBP', 'USD']), 'Area Manager', 'am@wildix.example');
@@ -90,7 +91,7 @@ function nullIo(): Io {
   };
 }
 
-async function timeMain(argv: string[], runs: number): Promise<number> {
+export async function timeMain(argv: string[], runs: number): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint();
@@ -156,4 +157,5 @@ export async function scaleBench(): Promise<void> {
     process.stdout.write(`    plan: ${plan}\n`);
   }
   await store.close();
+  await postgresScaleBench(path, timeMain);
 }

@@ -2,9 +2,13 @@ export const EXAMPLES_HEADING = 'Examples:';
 
 const ENVIRONMENT = `Environment variables
 
-  HWAAS_DB        the SQLite store, like --db
+  HWAAS_DB        the store, like --db: a SQLite file, or a postgres:// (postgresql://)
+                  URL of a shared store
                   (default: $XDG_DATA_HOME/hwaas/hwaas.db, i.e. ~/.local/share/hwaas/hwaas.db)
-  HWAAS_USER      who is acting (user ID or e-mail), like --as
+  PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE, PGSSLMODE
+                  fill what a postgres:// URL leaves out, as libpq's do (~/.pgpass too)
+  HWAAS_USER      who is acting (user ID or e-mail), like --as; on a shared store the
+                  database login says who you are, and only staff may name someone else
   HWAAS_TODAY     what "today" is (YYYY-MM-DD), like --date: makes quotes in CI reproducible;
                   a live store refuses it on commands that write (DATE_PINNED)
   HWAAS_NO_INPUT  set to 1 to never prompt, like --no-input
@@ -29,7 +33,7 @@ const EXIT_CODES = `Exit codes
 Error codes (stderr; with --json as {"error":{"code":"…","message":"…"}})
 
   exit 1  NOT_FOUND          no such ID, or not one the acting user may see
-          NOT_ALLOWED        staff only
+          NOT_ALLOWED        staff only; or a database login that may not do this
           TERM_MISMATCH      the service's term is not the PBX's
           NOT_SUBSCRIPTION   the PBX is perpetual: HWaaS needs a subscription PBX
           BEFORE_ACTIVATION  the start is before the PBX's activation
@@ -41,8 +45,11 @@ Error codes (stderr; with --json as {"error":{"code":"…","message":"…"}})
           INVALID_STATE      the order is not in a state that allows this
           EXISTS             the file exists (use --force)
           CHECK_FAILED       a quote --check case or db check failed
-          NO_STORE           no store yet (or an empty file): run hwaas init
+          NO_STORE           no store yet (or an empty file, or no such database): run
+                             hwaas init
           STORE_TOO_NEW      the store was written by a newer hwaas
+          STORE_TOO_OLD      a shared store's schema is older: its owner runs hwaas init
+          UNREACHABLE        the PostgreSQL server cannot be reached
           STORE_CORRUPT      the store file is damaged: restore a backup
           STORE_BUSY         another hwaas held the store locked too long
           READ_ONLY          a store, folder or disk hwaas must write is read-only
