@@ -60,6 +60,8 @@ export interface ErrorDetails {
   readonly also?: readonly Said[];
   /** The error is about the store's location (`--db` or `HWAAS_DB`): src/cli names where it came from. */
   readonly aboutStoreLocation?: boolean;
+  /** A JSON document for scripts, given with --json as the error's `details` (an import's report). */
+  readonly data?: unknown;
 }
 
 export abstract class HwaasError extends Error {
@@ -68,12 +70,14 @@ export abstract class HwaasError extends Error {
   readonly hint: Hint | undefined;
   readonly also: readonly Said[];
   readonly aboutStoreLocation: boolean;
+  readonly data: unknown;
 
   constructor(message: string, details: ErrorDetails = {}) {
     super(message);
     this.hint = details.hint;
     this.also = details.also ?? [];
     this.aboutStoreLocation = details.aboutStoreLocation === true;
+    this.data = details.data;
   }
 }
 

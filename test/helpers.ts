@@ -28,8 +28,8 @@ export const onSqlite = !onPostgres;
 
 const postgres = onPostgres ? inject('postgres') : null;
 const pgUrl = (database: string, user = 'postgres') => `postgresql://${user}@${encodeURIComponent(postgres!.socketDir)}/${database}`;
-/** Databases copied from the demo template: their users have known login roles. */
-const demoDatabases = new Set<string>();
+/** Databases copied from the demo template, and their users' login roles (the template's, until init gives a copy its own). */
+const demoDatabases = new Map<string, Readonly<Record<string, string>>>();
 let created = 0;
 let adminClient: Promise<pg.Client> | null = null;
 
@@ -61,16 +61,17 @@ export function translate(args: readonly string[], env: Record<string, string | 
   let url = at >= 0 ? out[at + 1] : outEnv.HWAAS_DB;
   const database = url ? databaseOf(url) : null;
   // Only the suite's own URLs (as the owner): a test that connects as a login by hand keeps it.
-  if (!url || !database || !demoDatabases.has(database) || !url.startsWith('postgresql://postgres@')) return { args: out, env: outEnv };
+  const roles = database ? demoDatabases.get(database) : undefined;
+  if (!url || !roles || !url.startsWith('postgresql://postgres@')) return { args: out, env: outEnv };
   // The store's owner runs init.
   if (out.includes('init')) return { args: out, env: outEnv };
   const asAt = out.indexOf('--as');
   const named = asAt >= 0 ? out[asAt + 1] : outEnv.HWAAS_USER;
-  const role = postgres!.roles[(named ?? 'USR-001').toLowerCase()];
+  const role = roles[(named ?? 'USR-001').toLowerCase()];
   if (!role) return { args: out, env: outEnv };
   if (asAt >= 0) out.splice(asAt, 2);
   delete outEnv.HWAAS_USER;
-  url = pgUrl(database, role);
+  url = pgUrl(database!, role);
   at = out.indexOf('--db');
   if (at >= 0) out[at + 1] = url;
   else outEnv.HWAAS_DB = url;
@@ -141,7 +142,7 @@ export async function demoStore(): Promise<string> {
   if (onPostgres) {
     const name = `t_${process.pid}_${++created}`;
     await (await admin()).query(`CREATE DATABASE ${name} TEMPLATE ${postgres!.template}`);
-    demoDatabases.add(name);
+    demoDatabases.set(name, postgres!.roles);
     return pgUrl(name);
   }
   if (!template) {
@@ -158,6 +159,25 @@ export async function demoStore(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'hwaas-test-'));
   const path = join(dir, 'hwaas.db');
   copyFileSync(template, path);
+  return path;
+}
+
+/**
+ * A demo store whose logins are its own: on PostgreSQL a copy of the template shares the
+ * template's login roles (as any copy of a store's database does) until init gives it
+ * its own; tests that add, disable or enable users need their own.
+ */
+export async function ownDemoStore(): Promise<string> {
+  const path = await demoStore();
+  if (!onPostgres) return path;
+  const init = await cli(['--db', path, 'init', '--demo', '--json']);
+  if (init.code !== 0) throw new Error(`init of a copy failed: ${init.stderr}`);
+  const roles: Record<string, string> = {};
+  for (const user of init.json().users as { id: string; email: string; dbRole: string }[]) {
+    roles[user.id.toLowerCase()] = user.dbRole;
+    roles[user.email.toLowerCase()] = user.dbRole;
+  }
+  demoDatabases.set(databaseOf(path)!, roles);
   return path;
 }
 
@@ -180,12 +200,14 @@ export async function openTestStore(db: string) {
 /** SQL against a store as its owner, on either backend (`?` placeholders). For setting up what a test needs. */
 export async function rawSql<R = Record<string, unknown>>(db: string, sql: string, params: unknown[] = []): Promise<R[]> {
   if (onPostgres) {
-    const client = await admin(databaseOf(db)!);
+    const database = databaseOf(db)!;
+    const client = await admin(database);
     try {
       let n = 0;
       return (await client.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows as R[];
     } finally {
-      await client.end();
+      // The shared connection to the cluster's own database stays open for the next caller.
+      if (database !== 'postgres') await client.end();
     }
   }
   const { default: Database } = await import('better-sqlite3');

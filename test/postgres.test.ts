@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { type AddressInfo, type Socket, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, cli, demoStore, newStore, onSqlite, rawSql, storeFingerprint } from './helpers.js';
+import { SCHEMA_VERSION } from '../src/store/postgres/schema.js';
+import { BIN, cli, demoStore, newStore, onPostgres, onSqlite, ownDemoStore, rawSql, storeFingerprint, translate } from './helpers.js';
 
 // What only a shared store has: logins, row-level security, roles in a cluster, a
 // server that may be away. The rest of the suite runs on both backends.
@@ -55,8 +57,6 @@ describe.skipIf(onSqlite)('a shared store on PostgreSQL', () => {
       expect((await run(roles['USR-101']!, 'whoami')).json().id).toBe('USR-101');
       expect((await run(roles['USR-101']!, '--as', 'USR-002', 'whoami')).json().id).toBe('USR-002');
       expect((await run('postgres', 'whoami')).json().id).toBe('USR-ADMIN');
-      const owner = await sql(db, 'SELECT 1'); // the suite's owner URL, without --as: the administrator
-      expect(owner.rowCount).toBe(1);
       expect((await cli(['--db', as(db, roles['USR-101']!), '--as', 'USR-003', '--json', 'customers', 'list'])).json().every((c: { partner: string }) => c.partner === 'PTR-003')).toBe(true);
     });
 
@@ -94,8 +94,17 @@ describe.skipIf(onSqlite)('a shared store on PostgreSQL', () => {
       expect(Number((await sql(as(db, roles['USR-101']!), 'SELECT count(*) FROM customers')).rows[0].count)).toBe(14);
     });
 
-    it('db check adds up the whole store, even run by a partner', async () => {
-      expect((await run(roles['USR-001']!, 'db', 'check')).json().ok).toBe(true);
+    it("db check adds up every partner's orders: staff run it, and it sees another partner's mismatch", async () => {
+      const store = await demoStore();
+      const partner = await cli(['--db', as(store, roles['USR-001']!), '--json', 'db', 'check']);
+      expect(error(partner).code).toBe('NOT_ALLOWED');
+      expect((await cli(['--db', as(store, roles['USR-101']!), '--json', 'db', 'check'])).json().ok).toBe(true);
+      // An order reserves two DUOLED; the stock row is then made to say otherwise.
+      const order = await cli(['--db', as(store, roles['USR-001']!), 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'DUOLED=2', '--checkout', '--yes']);
+      expect(order.code, order.stderr).toBe(0);
+      await rawSql(store, "UPDATE stock SET reserved = reserved + 5 WHERE sku = 'DUOLED'");
+      const check = await cli(['--db', as(store, roles['USR-101']!), '--json', 'db', 'check']);
+      expect(error(check)).toMatchObject({ code: 'CHECK_FAILED', message: expect.stringMatching(/DUOLED has \d+ reserved, but open orders hold \d+/) });
     });
   });
 
@@ -122,14 +131,15 @@ describe.skipIf(onSqlite)('a shared store on PostgreSQL', () => {
       );
       expect(inits).toEqual([0, 0, 0]);
       expect((await rawSql(fresh, 'SELECT count(*) AS n FROM customers'))[0]).toEqual({ n: '14' });
-      expect((await rawSql(fresh, "SELECT value FROM settings WHERE key = 'schema_version'"))[0]).toEqual({ value: '1' });
+      expect((await rawSql(fresh, "SELECT value FROM settings WHERE key = 'schema_version'"))[0]).toEqual({ value: String(SCHEMA_VERSION) });
     });
 
     it('a newer schema is refused, with the store untouched', async () => {
       const newer = await demoStore();
       await rawSql(newer, "UPDATE settings SET value = '99' WHERE key = 'schema_version'");
       const before = await storeFingerprint(newer);
-      for (const args of [['customers', 'list'], ['init']]) {
+      // An older hwaas does not even rebuild it: --force deletes only a store it knows.
+      for (const args of [['customers', 'list'], ['init'], ['init', '--demo', '--force', '--yes']]) {
         const result = await cli(['--db', newer, '--json', ...args]);
         expect(result.code).toBe(1);
         expect(error(result).code).toBe('STORE_TOO_NEW');
@@ -179,12 +189,182 @@ describe.skipIf(onSqlite)('a shared store on PostgreSQL', () => {
     });
 
     it('refuses a target that holds data, and a partner may not copy the store', async () => {
-      const copy = await cli(['--db', db, '--json', 'db', 'copy', '--to', await demoStore()]);
-      expect(copy.code).toBe(1);
       const full = await run('postgres', 'db', 'copy', '--to', await demoStore());
       expect(error(full)).toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('is not empty') });
       const partner = await run(roles['USR-001']!, 'db', 'copy', '--to', join(mkdtempSync(join(tmpdir(), 'hwaas-copy-')), 'x.db'));
       expect(error(partner).code).toBe('NOT_ALLOWED');
+    });
+  });
+
+  describe("a partner's login in psql keeps hwaas's own rules", () => {
+    let store: string;
+    let anna: string;
+    let placed: number;
+    let own: Record<string, string>;
+    beforeAll(async () => {
+      // A store with its own grants (a template's copy keeps a new database's defaults until init).
+      store = await ownDemoStore();
+      own = Object.fromEntries((await rawSql<{ id: string; db_role: string }>(store, 'SELECT id, db_role FROM users')).map((u) => [u.id, u.db_role]));
+      anna = as(store, own['USR-001']!);
+      const order = await cli(['--db', anna, '--date', '2026-11-24', '--json', 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=2', '--checkout', '--yes']);
+      expect(order.code, order.stderr).toBe(0);
+      placed = Number(order.json().id.slice(4));
+    });
+    const draft = async () => Number((await cli(['--db', anna, '--date', '2026-11-24', '--json', 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=3', '--save'])).json().id.slice(4));
+
+    it('makes no temporary table (one named like a store table would come first in a search path)', async () => {
+      await expect(sql(anna, 'CREATE TEMP TABLE users (id text, role text, partner_id text, db_role text)')).rejects.toThrow(/permission denied to create temporary tables/);
+      // And every function that runs as the owner searches pg_temp last.
+      const definers = await rawSql<{ name: string; config: string[] | null }>(store, "SELECT proname AS name, proconfig AS config FROM pg_proc WHERE prosecdef AND proname LIKE 'hwaas%'");
+      expect(definers.length).toBeGreaterThanOrEqual(10);
+      for (const f of definers) expect(f.config, f.name).toContain('search_path=pg_catalog, public, pg_temp');
+      // Nobody outside the store may call them; the old ones that took a login name are gone.
+      expect((await rawSql(store, "SELECT proname FROM pg_proc WHERE proname LIKE 'hwaas%' AND has_function_privilege('public', oid, 'EXECUTE')"))).toEqual([]);
+      await expect(sql(anna, "SELECT hwaas_partner_of('x')")).rejects.toThrow(/does not exist/);
+    });
+
+    it('sets no negotiated price, and places no draft at prices of its own', async () => {
+      const seq = await draft();
+      await expect(sql(anna, 'UPDATE order_lines SET price_override = 1 WHERE order_seq = $1', [seq])).rejects.toThrow(/permission denied/);
+      await expect(sql(anna, "INSERT INTO order_lines (order_seq, line_no, sku, name, qty, price_override) VALUES ($1, 9, 'WP480G', 'x', 1, 1)", [seq])).rejects.toThrow(/permission denied/);
+      // A draft "placed" by hand: the period of its PBX, a total of €0.02.
+      await sql(anna, 'UPDATE order_lines SET unit_price_minor = 1, amount_minor = 1, renewal_minor = 3, list_price_minor = 1, reserved_qty = 3 WHERE order_seq = $1', [seq]);
+      const same = (await rawSql<Record<string, string>>(store, 'SELECT start_on::text AS s, end_on::text AS e, period_start::text AS p, days, period_days FROM orders WHERE seq = ?', [placed]))[0]!;
+      await expect(
+        sql(anna, "UPDATE orders SET status = 'placed', start_on = $2, end_on = $3, period_start = $4, days = $5, period_days = $6, total_minor = 1, renewal_total_minor = 3, placed_at = '2026-11-24T10:00:00.000Z' WHERE seq = $1", [seq, same.s, same.e, same.p, same.days, same.period_days]),
+      ).rejects.toThrow(/not priced from the price book/);
+      // Checkout by hwaas prices the draft from the price book, whatever its lines said.
+      const checkout = await cli(['--db', anna, '--date', '2026-11-24', '--json', 'orders', 'checkout', `ORD-${String(seq).padStart(6, '0')}`, '--yes']);
+      const list = (await rawSql<{ amount_minor: string }>(store, "SELECT amount_minor FROM prices WHERE sku = 'WP480G' AND currency = 'EUR' AND kind = 'yearly'"))[0]!.amount_minor;
+      expect(checkout.json().lines[0]).toMatchObject({ unitPrice: (Number(list) / 100).toFixed(2), qty: 3 });
+    });
+
+    it('neither approves its own order nor writes an event in staff\'s name', async () => {
+      await expect(sql(anna, "UPDATE orders SET status = 'approved' WHERE seq = $1", [placed])).rejects.toThrow(/only Wildix staff approve and ship/);
+      await expect(sql(anna, 'UPDATE orders SET total_minor = 1 WHERE seq = $1', [placed])).rejects.toThrow(/figures are fixed/);
+      await expect(
+        sql(anna, "INSERT INTO order_events (order_seq, at, by_user, from_status, to_status) VALUES ($1, '2026-11-24T10:00:00.000Z', 'USR-101', 'placed', 'approved')", [placed]),
+      ).rejects.toThrow(/events are its own user's/);
+      await expect(sql(anna, 'UPDATE order_events SET by_user = $1', ['USR-101'])).rejects.toThrow(/permission denied/);
+      await expect(
+        sql(anna, "INSERT INTO orders (seq, partner_id, customer_id, pbx_id, term, status, currency, created_at, created_by) VALUES (900, 'PTR-001', 'CUS-0006', 'PBX-1007', 'yearly', 'draft', 'EUR', '2026-11-24T10:00:00.000Z', 'USR-001')"),
+      ).rejects.toThrow(/draft of your own customer's PBX/);
+    });
+
+    it('keeps the licence and activation of a PBX with orders', async () => {
+      await expect(sql(anna, "UPDATE pbxs SET activated_on = '2019-11-27' WHERE id = 'PBX-1001'")).rejects.toThrow(/keeps its customer, licence and activation/);
+      expect((await sql(anna, "UPDATE pbxs SET name = 'HQ (renamed)' WHERE id = 'PBX-1001'")).rowCount).toBe(1);
+    });
+
+    it('writes no counter and no stock: numbers and reservations come from functions that keep them true', async () => {
+      await expect(sql(anna, 'UPDATE counters SET value = 9223372036854775807')).rejects.toThrow(/permission denied/);
+      await expect(sql(anna, "SELECT hwaas_next_id('partner')")).rejects.toThrow(/only staff number partner/);
+      await expect(sql(anna, "SELECT hwaas_raise_counter('order', 5)")).rejects.toThrow(/only staff number order/);
+      await expect(sql(anna, 'UPDATE stock SET reserved = 1000000')).rejects.toThrow(/permission denied/);
+      await sql(anna, "SELECT hwaas_sync_reserved('WP480G')");
+      expect((await cli(['--db', as(store, own['USR-101']!), '--json', 'db', 'check'])).json().ok).toBe(true);
+    });
+  });
+
+  describe('two changes of one order at the same moment', () => {
+    // The stock row is held by another session while both commands run, so that both
+    // have read the order before either writes: the second finds it changed.
+    async function race(store: string, commands: string[][]): Promise<{ code: number | null; stderr: string }[]> {
+      const holder = new pg.Client({ connectionString: store });
+      await holder.connect();
+      await holder.query('BEGIN');
+      await holder.query("SELECT * FROM stock WHERE sku = 'WP480G' FOR UPDATE");
+      const runs = commands.map(
+        (args) =>
+          new Promise<{ code: number | null; stderr: string }>((resolve) => {
+            const { args: argv, env } = translate(args);
+            const child = spawn(process.execPath, [BIN, ...argv], { env: { PATH: process.env.PATH, HOME: tmpdir(), ...env } });
+            let stderr = '';
+            child.stderr.on('data', (c) => (stderr += c));
+            child.on('exit', (code) => resolve({ code, stderr }));
+          }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await holder.query('COMMIT');
+      await holder.end();
+      return Promise.all(runs);
+    }
+
+    it('two cancellations: one cancels and releases, the other is told', async () => {
+      const store = await demoStore();
+      const order = (await cli(['--db', store, '--date', '2026-11-24', '--json', 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=7', '--checkout', '--yes'])).json().id;
+      const results = await race(store, [
+        ['--db', store, '--json', 'orders', 'cancel', order, '--yes'],
+        ['--db', store, '--json', 'orders', 'cancel', order, '--yes'],
+      ]);
+      expect(results.map((r) => r.code).sort()).toEqual([0, 1]);
+      expect(JSON.parse(results.find((r) => r.code === 1)!.stderr).error).toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('changed at the same moment') });
+      expect((await cli(['--db', store, '--as', 'USR-101', '--json', 'db', 'check'])).json().ok).toBe(true);
+    });
+
+    it('a cancellation and a shipment: one of them, never both', async () => {
+      const store = await demoStore();
+      const order = (await cli(['--db', store, '--date', '2026-11-24', '--json', 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=2', '--checkout', '--yes'])).json().id;
+      expect((await cli(['--db', store, '--as', 'USR-101', 'orders', 'approve', order])).code).toBe(0);
+      const onHand = Number((await rawSql<{ on_hand: string }>(store, "SELECT on_hand FROM stock WHERE sku = 'WP480G'"))[0]!.on_hand);
+      const results = await race(store, [
+        ['--db', store, '--json', 'orders', 'cancel', order, '--yes'],
+        ['--db', store, '--as', 'USR-101', '--json', 'orders', 'ship', order],
+      ]);
+      expect(results.map((r) => r.code).sort()).toEqual([0, 1]);
+      const status = (await rawSql<{ status: string }>(store, 'SELECT status FROM orders WHERE seq = ?', [Number(order.slice(4))]))[0]!.status;
+      const after = Number((await rawSql<{ on_hand: string }>(store, "SELECT on_hand FROM stock WHERE sku = 'WP480G'"))[0]!.on_hand);
+      expect(after).toBe(status === 'shipped' ? onHand - 2 : onHand);
+      expect((await cli(['--db', store, '--as', 'USR-101', '--json', 'db', 'check'])).json().ok).toBe(true);
+    });
+  });
+
+  describe('a copy of a store\'s database', () => {
+    it('is told apart: its logins are the original\'s until init gives it its own', async () => {
+      const copy = await demoStore(); // CREATE DATABASE … TEMPLATE: the demo template's logins
+      const refused = await cli(['--db', copy, '--as', 'USR-101', '--json', 'users', 'disable', 'USR-002']);
+      expect(error(refused)).toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('is a copy of the store in the database') });
+      const init = await cli(['--db', copy, 'init', '--demo', '--json']);
+      expect(init.code, init.stderr).toBe(0);
+      const own = Object.fromEntries((init.json().users as { id: string; dbRole: string }[]).map((u) => [u.id, u.dbRole]));
+      expect(own['USR-001']).not.toBe(roles['USR-001']);
+      // The original's login no longer reaches the copy; the copy's own does, and may be disabled there alone.
+      await expect(sql(as(copy, roles['USR-001']!), 'SELECT 1')).rejects.toThrow(/permission denied for database/);
+      expect((await cli(['--db', as(copy, own['USR-001']!), '--json', 'whoami'])).json().id).toBe('USR-001');
+      expect((await cli(['--db', as(copy, own['USR-101']!), '--json', 'users', 'disable', 'USR-002'])).code).toBe(0);
+      expect((await cli(['--db', as(db, roles['USR-002']!), '--json', 'whoami'])).json().id).toBe('USR-002');
+    });
+  });
+
+  describe('a lock held elsewhere', () => {
+    it('is STORE_BUSY after the lock timeout, not a hang', async () => {
+      const store = await demoStore();
+      const holder = new pg.Client({ connectionString: store });
+      await holder.connect();
+      await holder.query('BEGIN');
+      await holder.query('LOCK TABLE orders IN ACCESS EXCLUSIVE MODE');
+      try {
+        const started = Date.now();
+        const result = await cli(['--db', store, '--json', 'orders', 'list'], { env: { PGOPTIONS: '-c lock_timeout=1s' } });
+        expect(Date.now() - started).toBeLessThan(10_000);
+        expect(result.code).toBe(1);
+        expect(error(result).code).toBe('STORE_BUSY');
+      } finally {
+        await holder.query('ROLLBACK');
+        await holder.end();
+      }
+    });
+  });
+
+  describe('init as a login that may not', () => {
+    it('is one sentence (a superuser made the store; another role tries)', async () => {
+      const fresh = await newStore();
+      expect((await cli(['--db', fresh, 'init'])).code).toBe(0);
+      await sql(fresh, 'DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $r$late_admin$r$) THEN CREATE ROLE late_admin LOGIN CREATEROLE; END IF; END $$');
+      await sql(fresh, `GRANT CONNECT ON DATABASE ${fresh.replace(/.*\//, '')} TO late_admin`);
+      const result = await cli(['--db', as(fresh, 'late_admin'), '--json', 'init']);
+      expect(result.code).toBe(1);
+      expect(error(result).code).toBe('NOT_ALLOWED');
     });
   });
 
@@ -204,5 +384,84 @@ describe.skipIf(onSqlite)('a shared store on PostgreSQL', () => {
       const result = await cli(['--db', 'postgresql://someone:s3cret@%2Ftmp%2Fno-such-socket-dir/x', 'db', 'info']);
       expect(result.stderr).not.toContain('s3cret');
     });
+  });
+});
+
+// Failures node-postgres reports only in words, from servers that misbehave on purpose:
+// no cluster needed, so they run once, with the SQLite half.
+describe.skipIf(onPostgres)('a PostgreSQL server that misbehaves', () => {
+  async function server(onConnection: (socket: Socket) => void): Promise<{ url: (query?: string) => string; close: () => Promise<void> }> {
+    const listener = createServer(onConnection);
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    const { port } = listener.address() as AddressInfo;
+    return {
+      url: (query = '') => `postgresql://someone@127.0.0.1:${port}/shop${query}`,
+      close: () => new Promise((resolve) => listener.close(() => resolve())),
+    };
+  }
+  const runAgainst = (url: string) => cli(['--db', url, '--json', 'customers', 'list']);
+
+  it('one that closes the connection: UNREACHABLE', async () => {
+    const s = await server((socket) => socket.destroy());
+    try {
+      const result = await runAgainst(s.url());
+      expect(result.code).toBe(1);
+      expect(error(result)).toMatchObject({ code: 'UNREACHABLE', message: expect.stringContaining('cannot reach the PostgreSQL server for postgresql://someone@127.0.0.1') });
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('one that never answers: UNREACHABLE after connect_timeout', async () => {
+    const sockets: Socket[] = [];
+    const s = await server((socket) => sockets.push(socket));
+    try {
+      const started = Date.now();
+      const result = await runAgainst(s.url('?connect_timeout=1'));
+      expect(Date.now() - started).toBeLessThan(8000);
+      expect(error(result).code).toBe('UNREACHABLE');
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await s.close();
+    }
+  });
+
+  it('one without TLS, under the default sslmode (prefer): a plain connection; then it wants a password no one gave', async () => {
+    // SSLRequest → "N"; then the startup message → AuthenticationSASL (SCRAM-SHA-256).
+    const s = await server((socket) => {
+      socket.once('data', (first: Buffer) => {
+        if (first.length === 8 && first.readInt32BE(4) === 80877103) {
+          socket.write('N');
+          return;
+        }
+        const mechanism = Buffer.from('SCRAM-SHA-256\0\0');
+        const message = Buffer.alloc(9);
+        message.write('R', 0);
+        message.writeInt32BE(8 + mechanism.length, 1);
+        message.writeInt32BE(10, 5);
+        socket.write(Buffer.concat([message, mechanism]));
+      });
+    });
+    try {
+      const result = await cli(['--db', s.url(), '--json', 'customers', 'list'], { env: { HOME: mkdtempSync(join(tmpdir(), 'hwaas-nopass-')) } });
+      expect(result.code).toBe(1);
+      expect(error(result)).toMatchObject({ code: 'NOT_ALLOWED', message: expect.stringContaining('wants a password for someone') });
+      // sslmode=require does not fall back.
+      const required = await runAgainst(s.url('?sslmode=require'));
+      expect(error(required)).toMatchObject({ code: 'UNREACHABLE', message: expect.stringContaining('does not encrypt connections') });
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('a misspelt scheme is refused, and creates nothing', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'hwaas-scheme-'));
+    for (const location of ['postgress://admin@/hwaas?host=/tmp', 'pg://admin@h/db', 'postgres:/admin@h/db', 'jdbc:postgresql://h/db']) {
+      const result = await cli(['--db', location, '--json', 'init'], { cwd });
+      expect(result.code, location).toBe(2);
+      expect(error(result)).toMatchObject({ code: 'NOT_A_STORE', message: expect.stringContaining('is neither a file path nor a postgres:// URL') });
+    }
+    expect(readdirSync(cwd)).toEqual([]);
+    expect(existsSync(join(cwd, 'postgress:'))).toBe(false);
   });
 });

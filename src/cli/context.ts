@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { RefusedError, UsageError } from '../errors.js';
 import { type Actor, type User, scopeOf } from '../domain/model.js';
 import type { Store } from '../domain/port.js';
+import { requireEnabled } from '../domain/users.js';
 import { type StoreLocation, parseLocation, showLocation } from '../store/index.js';
 import { type CalendarDate, formatDate, parseDate } from '../terms/dates.js';
 import { type Io, envFlag, localDateText, localDateTimeText } from './io.js';
@@ -109,7 +110,7 @@ export class Context {
 
   /** The store's path, or its URL without the password, for messages. */
   get dbPath(): string {
-    return showLocation(this.storeLocation);
+    return showLocation(this.storeLocation, this.io.env);
   }
 
   /** Opened on first use, so that commands which never touch the store never load its driver. */
@@ -180,28 +181,28 @@ export class Context {
       if (!session.user) {
         throw new RefusedError('NOT_ALLOWED', `the database login ${session.login} is not a user of this store: connect as your own login, or ask the store's administrator to add you.`);
       }
+      requireEnabled(session.user, `the database login ${session.login}`);
       if (named === undefined) return (this.actingUser = session.user);
       const user = await store.parties.user(named);
       if (!session.mayActAsAnyone && user?.id !== session.user.id) {
         throw new RefusedError('NOT_ALLOWED', `${flag}: the database login ${session.login} is ${session.user.id}, a partner's user: only Wildix staff may act as someone else.`);
       }
       if (!user) throw new UsageError(`${flag}: no user "${named}" in the store; \`hwaas users list\` (staff) or \`hwaas init --demo --json\` names the users.`);
-      return (this.actingUser = user);
+      return (this.actingUser = requireEnabled(user, flag));
     }
     if (named !== undefined) {
       const user = await store.parties.user(named);
       if (!user) throw new UsageError(`${flag}: no user "${named}" in the store; \`hwaas users list\` (staff) or \`hwaas init --demo --json\` names the users.`);
-      this.actingUser = user;
+      this.actingUser = requireEnabled(user, flag);
     } else {
       const id = await store.settings.get('default_user');
       const user = id ? await store.parties.user(id) : null;
       if (!user) throw new RefusedError('NOT_FOUND', 'the store names no default user: say who is acting with --as USER or HWAAS_USER.');
-      this.actingUser = user;
+      this.actingUser = requireEnabled(user, "the store's default user");
     }
     return this.actingUser;
   }
 
-  /** Who acts, on which day, at which moment: what the domain's services are given. */
   async actor(): Promise<Actor> {
     const user = await this.user();
     return { user, scope: scopeOf(user), today: this.today, at: this.timestamp() };
@@ -238,6 +239,16 @@ export class Context {
     }
     const { input } = await import('@inquirer/prompts');
     return input({ message: question, required: true, validate: validate ?? (() => true) }, { input: this.io.stdin, output: this.io.stderr });
+  }
+
+  /** One of a fixed set: from a flag (commander checked it), or picked from a list at a terminal, or a usage error that names the flag. */
+  async choose<C extends string>(value: C | undefined, flag: string, question: string, choices: readonly { value: C; name: string; description?: string }[]): Promise<C> {
+    if (value !== undefined) return value;
+    if (!this.canPrompt) {
+      throw new UsageError(`missing ${flag}${this.noInput ? '' : ' (no terminal to ask on)'}: give it on the command line (${choices.map((c) => c.value).join(', ')}).`, 'USAGE');
+    }
+    const { select } = await import('@inquirer/prompts');
+    return select({ message: question, choices: [...choices] }, { input: this.io.stdin, output: this.io.stderr });
   }
 
   /** Confirms a destructive step; --yes answers for the user; without a terminal, --yes is required. */

@@ -19,14 +19,14 @@ export function reportError(error: unknown, io: Io, options: { json: boolean; co
   const json = options.json;
   const colour = options.colour && !json && io.stderr.isTTY === true && !io.env.NO_COLOR;
   const prefix = colour ? '\u001b[31mhwaas:\u001b[39m' : 'hwaas:'; // one red word is not worth loading chalk for
-  const write = (code: string, message: string): void => {
-    if (json) io.stderr.write(`${safeJson({ error: { code, message } })}\n`);
+  const write = (code: string, message: string, details?: unknown): void => {
+    if (json) io.stderr.write(`${safeJson({ error: details === undefined ? { code, message } : { code, message, details } })}\n`);
     else io.stderr.write(`${prefix} ${escapeUnsafe(message)}\n`);
   };
 
   if (error instanceof Error && error.name === 'ExitPromptError') return EXIT.cancelled; // Ctrl-C at a prompt: quietly
   if (error instanceof HwaasError) {
-    write(error.code, errorText(error, options.storeSource ?? null));
+    write(error.code, errorText(error, options.storeSource ?? null), error.data);
     return error.exitCode;
   }
   if (error instanceof CommanderError) {

@@ -1,5 +1,5 @@
 import type { HwaasError } from '../errors.js';
-import type { Agreement, Customer, Invoice, OrderSummary, StockLevel, User } from '../domain/model.js';
+import type { Agreement, Customer, Invoice, OrderSummary, Partner, StockLevel, User } from '../domain/model.js';
 import type { OrderView } from '../domain/orders.js';
 import { currentPeriod, type PbxOnDay } from '../domain/pbxs.js';
 import { type Pricelist, monthlyEquivalent, pricelistItems } from '../domain/pricelist.js';
@@ -20,6 +20,20 @@ const date = (d: CalendarDate | null): string | null => (d === null ? null : for
 const amount = (minor: bigint | null): string | null => (minor === null ? null : formatAmount(minor));
 
 export const userJson = (u: User) => ({ id: u.id, email: u.email, name: u.name, role: u.role, partner: u.partner });
+/** A user in `users list` and from `users add|disable|enable`: whoami's shape, with its state and, on a shared store, its login. */
+export const userRecordJson = (u: User) => ({ ...userJson(u), disabled: Boolean(u.disabledAt), dbRole: u.dbRole ?? null });
+export const USER_KEYS = ['id', 'email', 'name', 'role', 'partner', 'disabled', 'dbRole'] as const;
+
+export const partnerJson = (p: Partner) => ({
+  id: p.id,
+  name: p.name,
+  country: p.country,
+  currency: p.currency,
+  tier: p.tier,
+  areaManagerName: p.areaManagerName,
+  areaManagerEmail: p.areaManagerEmail,
+});
+export const PARTNER_KEYS = ['id', 'name', 'country', 'currency', 'tier', 'areaManagerName', 'areaManagerEmail'] as const;
 
 export const customerJson = (c: Customer) => ({ id: c.id, name: c.name, partner: c.partner, country: c.country, vat: c.vat, email: c.email });
 export const CUSTOMER_KEYS = ['id', 'name', 'partner', 'country', 'vat', 'email'] as const;

@@ -12,6 +12,7 @@ export interface CommandEntry {
 
 /** Words that group commands, and what the group is for. */
 export const GROUPS: Readonly<Record<string, string>> = {
+  partners: 'the partners who resell HWaaS: currency, tier, area manager',
   users: 'the people who use hwaas',
   customers: 'your customers (a partner sees only its own)',
   pbx: 'PBXs, their licence term, current period and expiration',
@@ -25,7 +26,14 @@ export const GROUPS: Readonly<Record<string, string>> = {
 export const COMMANDS: readonly CommandEntry[] = [
   { path: ['init'], load: () => import('./init.js') },
   { path: ['whoami'], load: () => import('./whoami.js') },
+  { path: ['partners', 'list'], load: () => import('./partners/list.js') },
+  { path: ['partners', 'show'], load: () => import('./partners/show.js') },
+  { path: ['partners', 'add'], load: () => import('./partners/add.js') },
+  { path: ['partners', 'edit'], load: () => import('./partners/edit.js') },
   { path: ['users', 'list'], load: () => import('./users/list.js') },
+  { path: ['users', 'add'], load: () => import('./users/add.js') },
+  { path: ['users', 'disable'], load: () => import('./users/disable.js') },
+  { path: ['users', 'enable'], load: () => import('./users/enable.js') },
   { path: ['customers', 'list'], load: () => import('./customers/list.js') },
   { path: ['customers', 'show'], load: () => import('./customers/show.js') },
   { path: ['customers', 'add'], load: () => import('./customers/add.js') },

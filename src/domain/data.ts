@@ -1,7 +1,7 @@
 import { CURRENCIES, type Currency } from '../terms/money.js';
 import { TERMS, type License } from '../terms/term.js';
 import type { CalendarDate } from '../terms/dates.js';
-import { type CatalogProduct, PBX_TYPES, type Partner, type PbxType, type PriceTable, type User } from './model.js';
+import { type CatalogProduct, PBX_TYPES, type Partner, type PbxType, type PriceTable, TIERS, type User } from './model.js';
 import { type JsonReader } from './validate.js';
 import { MAX_UNIT_PRICE } from './pricing.js';
 
@@ -112,6 +112,7 @@ export function readDemo(root: JsonReader, skus: ReadonlySet<string>): DemoData 
         name: entry.field('name').string({ max: 120 }),
         country: entry.field('country').string({ pattern: /^[A-Z]{2}$/, hint: 'a two-letter country code' }),
         currency: entry.field('currency').oneOf(CURRENCIES),
+        tier: entry.field('tier').oneOf(TIERS),
         areaManagerName: manager.field('name').string({ max: 120 }),
         areaManagerEmail: manager.field('email').string(EMAIL),
       };

@@ -12,12 +12,16 @@ export const PBX_TYPES = ['cloud', 'virtual', 'hardware'] as const;
 export type PbxType = (typeof PBX_TYPES)[number];
 export type PriceKind = 'capex' | Term;
 export type StoreMode = 'live' | 'sandbox';
+/** A partner's tier in Wildix's partner programme: it decides which price book applies. */
+export const TIERS = ['gold', 'silver', 'reseller'] as const;
+export type Tier = (typeof TIERS)[number];
 
 export interface Partner {
   readonly id: string;
   readonly name: string;
   readonly country: string;
   readonly currency: Currency;
+  readonly tier: Tier;
   readonly areaManagerName: string;
   readonly areaManagerEmail: string;
 }
@@ -30,6 +34,8 @@ export interface User {
   readonly partner: string | null;
   /** The database login role that is this user, on a backend with logins (PostgreSQL). */
   readonly dbRole?: string | null;
+  /** When staff disabled the user (ISO timestamp): it can no longer act; its history stays. */
+  readonly disabledAt?: string | null;
 }
 
 /** What the acting user may see: everything (staff) or one partner's records. */

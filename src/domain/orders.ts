@@ -146,14 +146,17 @@ async function checkoutIn(tx: Repositories, actor: Actor, seq: number, id: strin
   const products = new Map((await tx.catalog.products()).map((p) => [p.sku, p]));
   // Stock rows in SKU order: concurrent checkouts lock them in the same order.
   const stocked = quote.lines.filter((l) => products.get(l.sku)?.stocked).sort((a, b) => a.sku.localeCompare(b.sku));
-  const warnings = new Map<string, string>();
-  for (const line of stocked) {
-    await tx.stock.reserve(line.sku, line.qty);
-    const level = await tx.stock.get(line.sku);
-    const available = level ? level.onHand - level.reserved : -line.qty;
-    if (available < 0) warnings.set(line.sku, `BACKORDER: ${line.name}, available ${available}`);
-  }
   const reserved = new Set(stocked.map((l) => l.sku));
+  // What will be available once this order's devices are reserved: below zero, a backorder.
+  const short = new Map<string, string>();
+  for (const line of stocked) {
+    const level = await tx.stock.get(line.sku);
+    const available = (level?.onHand ?? 0) - (level?.reserved ?? 0) - line.qty;
+    if (available < 0) short.set(line.sku, `BACKORDER: ${line.name}, available ${available}`);
+  }
+  const warnings = quote.lines.flatMap((l) => (short.has(l.sku) ? [short.get(l.sku)!] : []));
+  // The draft is placed first (a compare and set: of two checkouts of one draft, one
+  // places it and the other reserves nothing), then its devices are reserved.
   const placed = await tx.orders.place(
     seq,
     {
@@ -172,7 +175,7 @@ async function checkoutIn(tx: Repositories, actor: Actor, seq: number, id: strin
         listPrice: sources.book.price(l.sku, quote.currency, quote.term),
         reservedQty: reserved.has(l.sku) ? l.qty : 0,
       })),
-      warnings: quote.lines.flatMap((l) => (warnings.has(l.sku) ? [warnings.get(l.sku)!] : [])),
+      warnings,
     },
     actor.at,
     actor.user.id,
@@ -180,6 +183,7 @@ async function checkoutIn(tx: Repositories, actor: Actor, seq: number, id: strin
   if (!placed) {
     throw new RefusedError('INVALID_STATE', `${order.id} was checked out at the same moment elsewhere: it is placed once.`, { hint: { kind: 'show-order', order: order.id } });
   }
+  for (const line of stocked) await tx.stock.reserve(line.sku, line.qty);
   return getOrder(tx, actor.scope, seq, id);
 }
 
@@ -203,11 +207,12 @@ export function cancel(store: Store, actor: Actor, seq: number, id: string): Pro
     if (!['draft', 'placed', 'approved'].includes(order.status)) {
       throw new RefusedError('INVALID_STATE', `${order.id} is ${order.status}: only draft, placed or approved orders can be cancelled.`);
     }
+    // A compare and set first: of two cancellations at once, one cancels and releases.
+    if (!(await tx.orders.transition(seq, order.status, 'cancelled', actor.at, actor.user.id))) throw changedMeanwhile(order);
     // What each line recorded at checkout: the catalog may have changed since.
     if (RESERVING.includes(order.status)) {
-      for (const line of order.lines) if (line.reservedQty > 0) await tx.stock.reserve(line.sku, -line.reservedQty);
+      for (const line of [...order.lines].sort((a, b) => a.sku.localeCompare(b.sku))) if (line.reservedQty > 0) await tx.stock.reserve(line.sku, -line.reservedQty);
     }
-    await tx.orders.transition(seq, order.status, 'cancelled', actor.at, actor.user.id);
     return getOrder(tx, actor.scope, seq, id);
   });
 }
@@ -246,9 +251,17 @@ function staffTransition(
   return store.write(async (tx) => {
     const order = await getOrder(tx, actor.scope, seq, id);
     if (order.status !== from) throw new RefusedError('INVALID_STATE', `${order.id} is ${order.status}: only a ${from} order can be marked ${to}.`);
+    // A compare and set first: an order cancelled at the same moment is not shipped too.
+    if (!(await tx.orders.transition(seq, from, to, actor.at, actor.user.id))) throw changedMeanwhile(order);
     await effect(tx, order);
-    await tx.orders.transition(seq, from, to, actor.at, actor.user.id);
     return getOrder(tx, actor.scope, seq, id);
+  });
+}
+
+/** Another hwaas changed the order between reading it and changing it: nothing of this one happened. */
+function changedMeanwhile(order: Order): RefusedError {
+  return new RefusedError('INVALID_STATE', `${order.id} was changed at the same moment elsewhere (it was ${order.status}); nothing was done: look at it again.`, {
+    hint: { kind: 'show-order', order: order.id },
   });
 }
 

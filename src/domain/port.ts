@@ -43,14 +43,27 @@ export interface CatalogRepository {
   prices(currency: Currency): Promise<Map<string, Partial<Record<PriceKind, bigint>>>>;
 }
 
+export type NewPartner = Omit<Partner, 'id'>;
+export type NewUser = Pick<User, 'email' | 'name' | 'role' | 'partner'>;
+
 export interface PartyRepository {
   partner(id: string): Promise<Partner | null>;
   partners(): Promise<Partner[]>;
+  /** With the ID it has (demo data). */
   insertPartner(partner: Partner): Promise<void>;
-  users(): Promise<User[]>;
+  /** With the next free PTR-nnn ID. */
+  addPartner(partner: NewPartner): Promise<Partner>;
+  updatePartner(partner: Partner): Promise<void>;
+  /** Everyone, or one partner's users. */
+  users(partner?: string | null): Promise<User[]>;
   /** By ID or e-mail (any case). */
   user(idOrEmail: string): Promise<User | null>;
+  /** With the ID it has (demo data); on a backend with logins, with its login. */
   insertUser(user: User): Promise<void>;
+  /** With the next free USR-nnn ID; on a backend with logins, with its login. */
+  addUser(user: NewUser): Promise<User>;
+  /** Disabled since `disabledAt`, or enabled again (null); on a backend with logins, its login too. */
+  setDisabled(id: string, disabledAt: string | null): Promise<void>;
 }
 
 export interface CustomerFilter {
@@ -73,6 +86,12 @@ export interface CustomerRepository {
   get(scope: Scope, id: string): Promise<Customer | null>;
   /** With the next free CUS-nnnn ID unless one is given. */
   add(customer: NewCustomer, createdAt: string, id?: string): Promise<Customer>;
+  /** Those of these IDs the scope may see. */
+  getMany(scope: Scope, ids: readonly string[]): Promise<Customer[]>;
+  /** Inserts those whose ID is free; returns their IDs (an ID taken, even by a row the scope cannot see, is left out). */
+  insertMany(customers: readonly Customer[], createdAt: string): Promise<Set<string>>;
+  /** Name, country, VAT and e-mail (never the partner). */
+  update(customer: Customer): Promise<void>;
 }
 
 export interface PbxFilter {
@@ -94,6 +113,12 @@ export interface PbxRepository {
   get(scope: Scope, id: string): Promise<Pbx | null>;
   /** With the next free PBX-nnnn ID unless one is given; returns the ID. */
   add(pbx: NewPbx, id?: string): Promise<string>;
+  getMany(scope: Scope, ids: readonly string[]): Promise<Pbx[]>;
+  /** Inserts those whose ID is free; returns their IDs. */
+  insertMany(pbxs: readonly (NewPbx & { readonly id: string })[]): Promise<Set<string>>;
+  update(id: string, pbx: NewPbx): Promise<void>;
+  /** Those of these PBXs that orders (not cancelled ones) name. */
+  withOrders(ids: readonly string[]): Promise<Set<string>>;
 }
 
 export interface NewDraft {
@@ -123,6 +148,7 @@ export interface Placement {
 export interface OrderFilter {
   readonly status?: OrderStatus | null;
   readonly customer?: string | null;
+  readonly partner?: string | null;
 }
 
 export interface OrderRepository {
@@ -148,12 +174,16 @@ export interface InvoiceRepository {
   list(scope: Scope, filter?: InvoiceFilter): Promise<Invoice[]>;
   get(scope: Scope, number: string): Promise<Invoice | null>;
   insert(invoice: Invoice): Promise<void>;
+  getMany(scope: Scope, numbers: readonly string[]): Promise<Invoice[]>;
+  update(invoice: Invoice): Promise<void>;
   markPaid(number: string, paidOn: CalendarDate): Promise<void>;
 }
 
 export interface AgreementRepository {
   list(scope: Scope, customer?: string | null): Promise<Agreement[]>;
   add(customer: string, signedOn: CalendarDate, file: string | null, createdAt: string, createdBy: string): Promise<Agreement>;
+  /** Each customer's latest agreement (of these customers, in the scope). */
+  latest(scope: Scope, customers: readonly string[]): Promise<Map<string, Agreement>>;
 }
 
 export interface StockRepository {

@@ -49,7 +49,8 @@ export async function writeOutput(
   return { path: target.path, bytes };
 }
 
-const PARTIAL = /^\..+\.(\d+)\.[0-9a-f]{8}\.partial$/;
+// A SQLite file written this way (db copy) may leave its -wal and -shm beside it too.
+const PARTIAL = /^\..+\.(\d+)\.[0-9a-f]{8}\.partial(?:-wal|-shm|-journal)?$/;
 
 /**
  * Removes what an interrupted export or backup left in `folder`: temporary files of

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
+import { UsageError } from '../errors.js';
 import type { Store } from '../domain/port.js';
 import type { CopyProgress, CopyableStore } from './copy.js';
+import { POSTGRES_URL, SOME_URL, displayUrl } from './postgres/url.js';
 
 /**
  * The composition root of storage: the one place that picks a backend for a
@@ -18,17 +20,26 @@ export interface CreatedStore {
   readonly to: number;
 }
 
-const POSTGRES_URL = /^postgres(?:ql)?:\/\//i;
-
-/** A `--db` value as a location: a URL names a PostgreSQL database, anything else a SQLite file. */
+/**
+ * A `--db` value as a location: a `postgres://` URL names a PostgreSQL database; any
+ * other `scheme:` is refused (a misspelt `postgress://` must not become a folder tree
+ * holding a new SQLite file); anything else is a SQLite file.
+ */
 export function parseLocation(text: string, cwd: string): StoreLocation {
-  return POSTGRES_URL.test(text) ? { kind: 'postgres', url: text } : { kind: 'sqlite', path: resolve(cwd, text) };
+  if (POSTGRES_URL.test(text)) return { kind: 'postgres', url: text };
+  if (SOME_URL.test(text)) {
+    throw new UsageError(
+      `"${/^[^:]*:/.exec(text)![0]}…" is neither a file path nor a postgres:// URL: write a PostgreSQL URL as postgres://USER@HOST/DATABASE (or postgresql://), or a file whose name has a colon as ./NAME.`,
+      'NOT_A_STORE',
+      { aboutStoreLocation: true },
+    );
+  }
+  return { kind: 'sqlite', path: resolve(cwd, text) };
 }
 
-/** The location for people: a path, or a URL without its password. */
-export function showLocation(location: StoreLocation): string {
-  if (location.kind === 'sqlite') return location.path;
-  return location.url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*):[^@]*@/i, '$1:***@').replace(/([?&]password=)[^&]*/i, '$1***');
+/** The location for people: a path, or the database a URL leads to (never its password). */
+export function showLocation(location: StoreLocation, env: Env = {}): string {
+  return location.kind === 'sqlite' ? location.path : displayUrl(location.url, env);
 }
 
 /** An existing store; anything else is refused (NO_STORE, NOT_A_STORE, STORE_TOO_NEW) before a byte is written. */

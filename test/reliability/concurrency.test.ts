@@ -60,7 +60,7 @@ describe('concurrency', () => {
     expect(after - before).toBe(placed);
     const ids = new Set(results.map((r) => r.output!.id));
     expect(ids.size).toBe(PROCESSES * CHECKOUTS);
-    expect((await cli(['--db', db, 'db', 'check', '--json'])).json().ok).toBe(true);
+    expect((await cli(['--db', db, '--as', 'USR-101', 'db', 'check', '--json'])).json().ok).toBe(true);
   });
 
   it('one draft checked out from many processes at once is placed once', async () => {

@@ -36,7 +36,7 @@ describe('crash', () => {
     expect(orders).toBeGreaterThanOrEqual(40);
     expect(orders).toBeLessThan(2000);
 
-    const check = await cli(['--db', db, 'db', 'check', '--json']);
+    const check = await cli(['--db', db, '--as', 'USR-101', 'db', 'check', '--json']);
     expect(check.code).toBe(0);
     expect(check.json().ok).toBe(true);
     // Every order has its two lines and its events; every placed one has its fixed amounts.

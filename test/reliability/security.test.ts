@@ -40,6 +40,11 @@ const FOREIGN: Record<string, { args: string[]; expect: 'NOT_FOUND' | 'NOT_ALLOW
   'agreements add': { args: ['--customer', 'CUS-0006', '--signed-on', '2026-01-01'], expect: 'NOT_FOUND' },
   'invoices pay': { args: ['INV-2026-0201'], expect: 'NOT_ALLOWED' },
   'stock set': { args: ['WP480G', '5'], expect: 'NOT_ALLOWED' },
+  'partners show': { args: ['PTR-002'], expect: 'NOT_FOUND' },
+  'partners edit': { args: ['PTR-002', '--tier', 'gold'], expect: 'NOT_ALLOWED' },
+  'users add': { args: ['--role', 'partner', '--partner', 'PTR-002', '--email', 'x@example.com', '--name', 'X'], expect: 'NOT_ALLOWED' },
+  'users disable': { args: ['USR-002'], expect: 'NOT_ALLOWED' },
+  'users enable': { args: ['USR-002'], expect: 'NOT_ALLOWED' },
 };
 const ID_OPTIONS = ['--customer', '--pbx', '--partner'];
 const ID_ARGUMENTS = ['id', 'number', 'sku'];

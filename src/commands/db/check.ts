@@ -1,13 +1,17 @@
 import { defineCommand } from '../../cli/command.js';
 import { RefusedError } from '../../errors.js';
+import { requireStaff } from '../../domain/users.js';
 
 export const command = defineCommand({
   path: ['db', 'check'],
-  description: 'integrity, foreign-key and stock-reservation check',
+  description: 'integrity, foreign-key and stock-reservation check (on a shared store: staff)',
   options: {},
   examples: ['hwaas db check'],
   async run(ctx) {
-    const { damage, problems } = await (await ctx.store()).check();
+    const store = await ctx.store();
+    // A shared store's check adds up every partner's orders: staff run it.
+    if (store.info.backend === 'postgres') requireStaff(await ctx.actor(), 'Checking a shared store');
+    const { damage, problems } = await store.check();
     if (damage.length > 0) {
       const listed = `${damage.slice(0, 3).join('; ')}${damage.length > 3 ? `; and ${damage.length - 3} more` : ''}`;
       throw new RefusedError('STORE_CORRUPT', `the store at ${ctx.dbPath} is damaged (${listed}): restore it from a backup.`, { hint: { kind: 'backup' } });

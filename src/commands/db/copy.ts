@@ -1,7 +1,8 @@
 import { defineCommand, option } from '../../cli/command.js';
 import { UsageError } from '../../errors.js';
 import { requireStaff } from '../../domain/users.js';
-import { copyStore, createStore, identifyStore, parseLocation, refuseNonStore, showLocation } from '../../store/index.js';
+import type { Store } from '../../domain/port.js';
+import { type StoreLocation, copyStore, createStore, identifyStore, parseLocation, refuseNonStore, showLocation } from '../../store/index.js';
 
 export const command = defineCommand({
   path: ['db', 'copy'],
@@ -11,7 +12,7 @@ export const command = defineCommand({
   async run(ctx, options) {
     if (options.to === undefined) throw new UsageError('missing --to: the store to copy into (a file path or a postgres:// URL).', 'USAGE');
     const target = parseLocation(options.to, ctx.io.cwd);
-    const shown = showLocation(target);
+    const shown = showLocation(target, ctx.io.env);
     if (shown === ctx.dbPath) throw new UsageError(`--to: ${shown} is the store itself: copy into another store.`);
     // A copy reads every partner's rows: Wildix staff (or the store's owner) do it.
     requireStaff(await ctx.actor(), 'Copying the whole store');
@@ -21,7 +22,6 @@ export const command = defineCommand({
       await refuseNonStore(target);
       throw new UsageError(`--to: ${shown} is not an hwaas store; hwaas left it as it was: copy into a new file or an empty database.`, 'NOT_A_STORE');
     }
-    const { store: destination } = await createStore(target, ctx.io.env, false);
     const tty = ctx.io.stderr.isTTY === true && !ctx.json;
     let lastTable = '';
     const progress = (table: string, done: number, total: number) => {
@@ -30,18 +30,34 @@ export const command = defineCommand({
       lastTable = table;
     };
     const started = Date.now();
-    try {
-      const { rows } = await copyStore(source, destination, progress);
-      if (tty && lastTable) ctx.io.stderr.write('\r\u001b[K');
-      const seconds = (Date.now() - started) / 1000;
-      if (ctx.json) {
-        ctx.printJson({ from: ctx.dbPath, to: shown, backend: destination.info.backend, rows, verified: true });
-        return;
+    const into = async (location: StoreLocation) => {
+      const { store: destination } = await createStore(location, ctx.io.env, false);
+      try {
+        return { rows: (await copyStore(source, destination, progress)).rows, backend: destination.info.backend };
+      } finally {
+        await destination.close();
       }
-      ctx.out(`Copied ${rows.toLocaleString('en')} rows from ${ctx.dbPath} to ${shown} in ${seconds.toFixed(1)} s; counts, money sums and stock levels match.`);
-      if (destination.info.backend === 'postgres') ctx.out('Each user has a login role there now: `hwaas --db URL init --json` lists them; set their passwords with ALTER ROLE … PASSWORD.');
-    } finally {
-      await destination.close();
+    };
+    let copied: { rows: number; backend: Store['info']['backend'] };
+    if (target.kind === 'sqlite' && found === 'none') {
+      // A new file is written under a temporary name and renamed when the copy is verified:
+      // an interrupted copy (Ctrl-C) leaves no half store behind.
+      const { replaceFile } = await import('../../export/files.js');
+      let result!: typeof copied;
+      await replaceFile(target.path, false, '--to', async (temporary) => {
+        result = await into({ kind: 'sqlite', path: temporary });
+      });
+      copied = result;
+    } else {
+      copied = await into(target);
     }
+    if (tty && lastTable) ctx.io.stderr.write('\r\u001b[K');
+    const seconds = (Date.now() - started) / 1000;
+    if (ctx.json) {
+      ctx.printJson({ from: ctx.dbPath, to: shown, backend: copied.backend, rows: copied.rows, verified: true });
+      return;
+    }
+    ctx.out(`Copied ${copied.rows.toLocaleString('en')} rows from ${ctx.dbPath} to ${shown} in ${seconds.toFixed(1)} s; counts, money sums and stock levels match.`);
+    if (copied.backend === 'postgres') ctx.out('Each user has a login role there now: `hwaas --db URL users list` (staff) lists them; set their passwords with ALTER ROLE … PASSWORD.');
   },
 });

@@ -1,17 +1,18 @@
 import { defineCommand, formatOption } from '../../cli/command.js';
 import { listFormat, printListing } from '../../cli/listing.js';
-import { userJson } from '../../cli/views.js';
+import { USER_KEYS, userRecordJson } from '../../cli/views.js';
 import type { User } from '../../domain/model.js';
 import { listUsers } from '../../domain/users.js';
 
 export const command = defineCommand({
   path: ['users', 'list'],
-  description: 'every user (staff only)',
+  description: "the users (staff see everyone; a partner's user its own partner's)",
   options: { format: formatOption() },
-  examples: ['hwaas --as USR-101 users list'],
+  examples: ['hwaas --as USR-101 users list', 'hwaas users list --json'],
   async run(ctx, options) {
     const format = listFormat(ctx, options.format);
     const users = await listUsers(await ctx.store(), await ctx.actor());
+    const showLogins = users.some((u) => u.dbRole);
     await printListing(ctx, format, users, {
       columns: [
         { header: 'ID', value: (u: User) => u.id },
@@ -19,9 +20,11 @@ export const command = defineCommand({
         { header: 'Name', value: (u) => u.name },
         { header: 'Role', value: (u) => u.role },
         { header: 'Partner', value: (u) => u.partner ?? '' },
+        { header: 'State', value: (u) => (u.disabledAt ? { text: `disabled ${u.disabledAt.slice(0, 10)}`, paint: 'yellow' } : 'active') },
+        ...(showLogins ? [{ header: 'Database login', value: (u: User) => u.dbRole ?? '' }] : []),
       ],
-      toJson: userJson,
-      keys: ['id', 'email', 'name', 'role', 'partner'],
+      toJson: userRecordJson,
+      keys: USER_KEYS,
       empty: 'No users.',
     });
   },

@@ -11,7 +11,7 @@ export const RETRYABLE = new Set(['40001', '40P01']); // serialization_failure, 
  */
 export function postgresFailure(error: unknown, where: string): HwaasError | null {
   if (!(error instanceof Error)) return null;
-  const code = (error as { code?: string }).code ?? '';
+  const code = (error as { code?: string }).code ?? withoutCode(error.message);
   switch (code) {
     case 'ECONNREFUSED':
     case 'ENOENT':
@@ -25,8 +25,13 @@ export function postgresFailure(error: unknown, where: string): HwaasError | nul
     case '57P02':
     case '57P03':
       return new RefusedError('UNREACHABLE', `cannot reach the PostgreSQL server for ${where} (${code}): check that it runs and that the host, port or socket of the URL (or PGHOST, PGPORT) is right.`);
-    case '28P01':
     case '28000':
+      // "role … is not permitted to log in": what `hwaas users disable` does to a login.
+      if (/not permitted to log in/i.test(error.message)) {
+        return new RefusedError('NOT_ALLOWED', `the database login for ${where} may not log in: its hwaas user was disabled (Wildix staff can enable it with \`hwaas users enable ID\`), or it is not a login role.`);
+      }
+      return new RefusedError('NOT_ALLOWED', `the PostgreSQL server refused the login for ${where} (${code}): check the user and the password (PGPASSWORD or ~/.pgpass), or ask the database's administrator.`);
+    case '28P01':
       return new RefusedError('NOT_ALLOWED', `the PostgreSQL server refused the login for ${where} (${code}): check the user and the password (PGPASSWORD or ~/.pgpass), or ask the database's administrator.`);
     case '3D000':
       return new RefusedError('NO_STORE', `there is no database ${where} on that server: create it (\`createdb\`), then run \`hwaas init\` on it.`);
@@ -44,8 +49,26 @@ export function postgresFailure(error: unknown, where: string): HwaasError | nul
     case 'XX001':
     case 'XX002':
       return new RefusedError('STORE_CORRUPT', `the PostgreSQL server reports damaged data in ${where} (${code}): restore it from a backup.`, { hint: { kind: 'backup' } });
+    case 'NO_TLS':
+      return new RefusedError('UNREACHABLE', `the PostgreSQL server for ${where} does not encrypt connections (TLS), and the URL's sslmode asks for it: ask for a server that does, or leave sslmode out (prefer) on a network you trust.`);
+    case 'TLS':
+      return new RefusedError('UNREACHABLE', `the TLS connection to the PostgreSQL server for ${where} failed (${error.message}): check sslmode and sslrootcert, or the server's certificate.`);
+    case 'PASSWORD':
+      return new RefusedError('NOT_ALLOWED', `the PostgreSQL server wants a password for ${where}: put it in PGPASSWORD or ~/.pgpass (or in the URL), or ask the database's administrator.`);
     default:
       if ((error as { code?: string }).code === 'ERR_INVALID_URL') return new UsageError(`${where} is not a PostgreSQL URL.`, 'NOT_A_STORE', { aboutStoreLocation: true });
       return null;
   }
+}
+
+/**
+ * node-postgres says some failures only in words: a connection dropped or never
+ * answered, a server without TLS, a password it was never given. Each as a code above.
+ */
+function withoutCode(message: string): string {
+  if (/Connection terminated|timeout expired|Connection ended|server closed the connection/i.test(message)) return 'ECONNRESET';
+  if (/does not support SSL/i.test(message)) return 'NO_TLS';
+  if (/certificate|self[- ]signed|SSL routines|TLS/i.test(message)) return 'TLS';
+  if (/password must be a string|SASL/i.test(message)) return 'PASSWORD';
+  return '';
 }

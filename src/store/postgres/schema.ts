@@ -198,9 +198,301 @@ export const MIGRATIONS: readonly string[] = [
   CREATE POLICY own_partner ON invoices
     USING ((SELECT hwaas_is_staff(current_user)) OR partner_id = (SELECT hwaas_partner_of(current_user)));
   `,
+  // 2: hwaas 0.2. Real data, as SQLite's 5: a partner's tier, disabled users, counters
+  // for every number people see (partner, user, order and agreement numbers: a counter
+  // row is rolled back with its transaction, so numbers never skip, as on SQLite).
+  //
+  // And a shared store that keeps its own rules against a partner's login in psql:
+  // - Identity comes from the session's login (session_user) through functions that take
+  //   no argument (they say nothing about other logins). Every SECURITY DEFINER function
+  //   searches pg_temp last, so no temporary object can stand in for a store table.
+  // - Counters and the stock reservation change only through functions: a partner's login
+  //   neither writes them nor can set a number or a reservation of its choosing
+  //   (hwaas_sync_reserved recomputes a SKU's reservation from the open orders' lines).
+  // - Triggers hold a partner's login to what hwaas itself does: an order starts as a
+  //   draft of its own customer's PBX, created by itself; only a draft's lines change; a
+  //   draft is placed only with the price book's prices, prorated over a real period of
+  //   its PBX (which one staff see on the order they approve); only staff approve and ship; events
+  //   are the login's own and match the order; a PBX with orders keeps its customer,
+  //   licence and activation.
+  `
+  ALTER TABLE partners ADD COLUMN tier text NOT NULL DEFAULT 'reseller' CHECK (tier IN ('gold', 'silver', 'reseller'));
+  ALTER TABLE users ADD COLUMN disabled_at text;
+  INSERT INTO counters (name, value) VALUES
+    ('partner', COALESCE((SELECT MAX(substr(id, 5)::bigint) FROM partners WHERE id ~ '^PTR-[0-9]{1,15}$'), 0)),
+    ('user', COALESCE((SELECT MAX(substr(id, 5)::bigint) FROM users WHERE id ~ '^USR-[0-9]{1,15}$'), 0)),
+    ('order', COALESCE((SELECT MAX(seq) FROM orders), 0)),
+    ('agreement', COALESCE((SELECT MAX(seq) FROM agreements), 0))
+    ON CONFLICT (name) DO NOTHING;
+  ALTER TABLE counters ADD CONSTRAINT counters_in_range CHECK (value BETWEEN 0 AND 1000000000000000);
+  -- Their numbers come from the counters now: a sequence left behind would hand out taken ones.
+  ALTER TABLE orders ALTER COLUMN seq DROP IDENTITY IF EXISTS;
+  ALTER TABLE agreements ALTER COLUMN seq DROP IDENTITY IF EXISTS;
+  ALTER TABLE orders ADD CONSTRAINT orders_currency CHECK (currency IN ('EUR', 'GBP', 'USD')) NOT VALID;
+  ALTER TABLE orders ADD CONSTRAINT orders_created_at CHECK (created_at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z$') NOT VALID;
+  ALTER TABLE orders ADD CONSTRAINT orders_placed_at CHECK (placed_at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z$') NOT VALID;
+  ALTER TABLE order_events ADD CONSTRAINT order_events_at CHECK (at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z$') NOT VALID;
+  ALTER TABLE agreements ADD CONSTRAINT agreements_created_at CHECK (created_at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z$') NOT VALID;
+
+  CREATE FUNCTION hwaas_my_user() RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$ SELECT id FROM public.users WHERE db_role = session_user::text AND disabled_at IS NULL $$;
+  CREATE FUNCTION hwaas_my_partner() RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$ SELECT partner_id FROM public.users WHERE db_role = session_user::text AND role = 'partner' AND disabled_at IS NULL $$;
+  CREATE FUNCTION hwaas_am_staff() RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$ SELECT EXISTS (SELECT 1 FROM public.users WHERE db_role = session_user::text AND role = 'staff' AND disabled_at IS NULL)
+              OR session_user::text = (SELECT value FROM public.settings WHERE key = 'owner_role') $$;
+
+  DROP POLICY own_partner ON partners;
+  CREATE POLICY own_partner ON partners USING ((SELECT hwaas_am_staff()) OR id = (SELECT hwaas_my_partner()));
+  DROP POLICY own_partner ON users;
+  CREATE POLICY own_partner ON users USING ((SELECT hwaas_am_staff()) OR partner_id = (SELECT hwaas_my_partner()));
+  DROP POLICY own_partner ON customers;
+  CREATE POLICY own_partner ON customers USING ((SELECT hwaas_am_staff()) OR partner_id = (SELECT hwaas_my_partner()));
+  DROP POLICY own_partner ON pbxs;
+  CREATE POLICY own_partner ON pbxs USING ((SELECT hwaas_am_staff()) OR EXISTS (SELECT 1 FROM customers c WHERE c.id = customer_id AND c.partner_id = (SELECT hwaas_my_partner())));
+  DROP POLICY own_partner ON orders;
+  CREATE POLICY own_partner ON orders USING ((SELECT hwaas_am_staff()) OR partner_id = (SELECT hwaas_my_partner()));
+  DROP POLICY own_partner ON order_lines;
+  CREATE POLICY own_partner ON order_lines USING ((SELECT hwaas_am_staff()) OR EXISTS (SELECT 1 FROM orders o WHERE o.seq = order_seq AND o.partner_id = (SELECT hwaas_my_partner())));
+  DROP POLICY own_partner ON order_events;
+  CREATE POLICY own_partner ON order_events USING ((SELECT hwaas_am_staff()) OR EXISTS (SELECT 1 FROM orders o WHERE o.seq = order_seq AND o.partner_id = (SELECT hwaas_my_partner())));
+  DROP POLICY own_partner ON agreements;
+  CREATE POLICY own_partner ON agreements USING ((SELECT hwaas_am_staff()) OR EXISTS (SELECT 1 FROM customers c WHERE c.id = customer_id AND c.partner_id = (SELECT hwaas_my_partner())));
+  DROP POLICY own_partner ON invoices;
+  CREATE POLICY own_partner ON invoices USING ((SELECT hwaas_am_staff()) OR partner_id = (SELECT hwaas_my_partner()));
+  DROP FUNCTION hwaas_partner_of(name), hwaas_is_staff(name);
+
+  -- The next number of a kind, in the caller's transaction; partners number only their own kinds.
+  CREATE FUNCTION hwaas_next_id(counter text) RETURNS bigint
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$
+    DECLARE given bigint;
+    BEGIN
+      IF counter NOT IN ('customer', 'pbx', 'order', 'agreement') AND NOT hwaas_am_staff() THEN
+        RAISE EXCEPTION 'only staff number %', counter USING ERRCODE = '42501';
+      END IF;
+      UPDATE public.counters SET value = value + 1 WHERE name = counter RETURNING value INTO given;
+      IF given IS NULL THEN RAISE EXCEPTION 'no counter %', counter USING ERRCODE = 'P0002'; END IF;
+      RETURN given;
+    END $$;
+  -- An ID given explicitly (an import) moves its counter past it.
+  CREATE FUNCTION hwaas_raise_counter(counter text, reached bigint) RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$
+    BEGIN
+      IF counter NOT IN ('customer', 'pbx') AND NOT hwaas_am_staff() THEN
+        RAISE EXCEPTION 'only staff number %', counter USING ERRCODE = '42501';
+      END IF;
+      IF reached BETWEEN 0 AND 1000000000000000 THEN
+        UPDATE public.counters SET value = greatest(value, reached) WHERE name = counter;
+      END IF;
+    END $$;
+
+  -- A SKU's reservation, recomputed from the lines of open orders of every partner.
+  -- The row is locked first, and the sum read in a statement of its own: it sees every
+  -- checkout committed while this one waited for the lock.
+  CREATE FUNCTION hwaas_sync_reserved(product text) RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$
+    BEGIN
+      INSERT INTO public.stock (sku) SELECT sku FROM public.products WHERE sku = product ON CONFLICT (sku) DO NOTHING;
+      PERFORM 1 FROM public.stock WHERE sku = product FOR UPDATE;
+      UPDATE public.stock SET reserved = (
+        SELECT COALESCE(sum(l.reserved_qty), 0) FROM public.order_lines l JOIN public.orders o ON o.seq = l.order_seq
+         WHERE l.sku = product AND o.status IN ('placed', 'approved'))
+       WHERE sku = product;
+    END $$;
+
+  CREATE FUNCTION hwaas_guard_orders() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$
+    DECLARE
+      pbx record;
+      line record;
+      months integer;
+      k integer;
+      period_end date;
+      expected_end date;
+      list bigint;
+      unit bigint;
+      total bigint := 0;
+      renewal bigint := 0;
+    BEGIN
+      IF hwaas_am_staff() THEN RETURN NEW; END IF;
+      IF TG_OP = 'INSERT' THEN
+        IF NEW.status <> 'draft' OR NEW.created_by IS DISTINCT FROM hwaas_my_user() OR NEW.placed_at IS NOT NULL OR NEW.total_minor IS NOT NULL
+           OR NOT EXISTS (SELECT 1 FROM public.pbxs p JOIN public.customers c ON c.id = p.customer_id
+                           WHERE p.id = NEW.pbx_id AND c.id = NEW.customer_id AND c.partner_id = NEW.partner_id AND c.partner_id = hwaas_my_partner()) THEN
+          RAISE EXCEPTION 'an order starts as a draft of your own customer''s PBX, created by you' USING ERRCODE = '42501';
+        END IF;
+        RETURN NEW;
+      END IF;
+      IF ROW(NEW.seq, NEW.partner_id, NEW.customer_id, NEW.pbx_id, NEW.term, NEW.currency, NEW.created_at, NEW.created_by, NEW.saved_total_minor)
+         IS DISTINCT FROM ROW(OLD.seq, OLD.partner_id, OLD.customer_id, OLD.pbx_id, OLD.term, OLD.currency, OLD.created_at, OLD.created_by, OLD.saved_total_minor) THEN
+        RAISE EXCEPTION 'an order keeps its partner, customer, PBX, term, currency and creation' USING ERRCODE = '42501';
+      END IF;
+      IF NEW.status = OLD.status OR NEW.status = 'cancelled' THEN
+        IF ROW(NEW.start_on, NEW.end_on, NEW.period_start, NEW.days, NEW.period_days, NEW.total_minor, NEW.renewal_total_minor, NEW.placed_at, NEW.warnings)
+           IS DISTINCT FROM ROW(OLD.start_on, OLD.end_on, OLD.period_start, OLD.days, OLD.period_days, OLD.total_minor, OLD.renewal_total_minor, OLD.placed_at, OLD.warnings) THEN
+          RAISE EXCEPTION 'an order''s figures are fixed when it is placed' USING ERRCODE = '42501';
+        END IF;
+        IF NEW.status = OLD.status OR OLD.status IN ('draft', 'placed', 'approved') THEN RETURN NEW; END IF;
+      END IF;
+      IF NOT (OLD.status = 'draft' AND NEW.status = 'placed') THEN
+        RAISE EXCEPTION 'only Wildix staff approve and ship orders' USING ERRCODE = '42501';
+      END IF;
+
+      -- draft → placed: the period is the PBX's, the prices the price book's, as hwaas computes them.
+      SELECT activated_on, license, cancelled_on INTO pbx FROM public.pbxs WHERE id = NEW.pbx_id;
+      months := (CASE NEW.term WHEN 'monthly' THEN 1 WHEN 'yearly' THEN 12 ELSE 60 END);
+      k := ((extract(year FROM NEW.period_start)::integer - extract(year FROM pbx.activated_on)::integer) * 12
+            + extract(month FROM NEW.period_start)::integer - extract(month FROM pbx.activated_on)::integer);
+      IF pbx.license <> NEW.term OR k < 0 OR k % months <> 0
+         OR (pbx.activated_on + make_interval(months => k))::date <> NEW.period_start THEN
+        RAISE EXCEPTION 'the order''s period is not one of its PBX''s' USING ERRCODE = '42501';
+      END IF;
+      period_end := (pbx.activated_on + make_interval(months => k + months))::date;
+      expected_end := (CASE WHEN pbx.cancelled_on IS NOT NULL AND pbx.cancelled_on <= period_end THEN pbx.cancelled_on ELSE period_end END);
+      IF NEW.period_days IS DISTINCT FROM period_end - NEW.period_start OR NEW.end_on IS DISTINCT FROM expected_end
+         OR NEW.start_on IS NULL OR NEW.start_on < NEW.period_start OR NEW.start_on >= NEW.end_on
+         OR NEW.days IS DISTINCT FROM NEW.end_on - NEW.start_on OR NEW.placed_at IS NULL THEN
+        RAISE EXCEPTION 'the order''s dates are not its PBX''s period' USING ERRCODE = '42501';
+      END IF;
+      FOR line IN SELECT l.*, p.stocked FROM public.order_lines l JOIN public.products p ON p.sku = l.sku WHERE l.order_seq = NEW.seq LOOP
+        list := (SELECT amount_minor FROM public.prices WHERE sku = line.sku AND currency = NEW.currency AND kind = NEW.term);
+        unit := COALESCE(line.price_override, list);
+        IF unit IS NULL OR line.unit_price_minor IS DISTINCT FROM unit OR line.list_price_minor IS DISTINCT FROM list
+           OR line.renewal_minor IS DISTINCT FROM unit * line.qty
+           OR line.amount_minor IS DISTINCT FROM (unit * line.qty * NEW.days * 2 + NEW.period_days) / (NEW.period_days * 2)
+           OR line.reserved_qty IS DISTINCT FROM (CASE WHEN line.stocked THEN line.qty ELSE 0 END) THEN
+          RAISE EXCEPTION 'line % of the order is not priced from the price book', line.line_no USING ERRCODE = '42501';
+        END IF;
+        total := total + line.amount_minor;
+        renewal := renewal + line.renewal_minor;
+      END LOOP;
+      IF NEW.total_minor IS DISTINCT FROM total
+         OR NEW.renewal_total_minor IS DISTINCT FROM (CASE WHEN expected_end = period_end AND (pbx.cancelled_on IS NULL OR pbx.cancelled_on > period_end) THEN renewal END) THEN
+        RAISE EXCEPTION 'the order''s totals are not the sum of its lines' USING ERRCODE = '42501';
+      END IF;
+      RETURN NEW;
+    END $$;
+  CREATE TRIGGER hwaas_guard BEFORE INSERT OR UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION hwaas_guard_orders();
+
+  CREATE FUNCTION hwaas_guard_order_lines() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$
+    BEGIN
+      IF hwaas_am_staff() THEN RETURN NEW; END IF;
+      IF (SELECT status FROM public.orders WHERE seq = NEW.order_seq) IS DISTINCT FROM 'draft'
+         OR (TG_OP = 'UPDATE' AND ROW(NEW.order_seq, NEW.line_no, NEW.sku, NEW.qty, NEW.price_override) IS DISTINCT FROM ROW(OLD.order_seq, OLD.line_no, OLD.sku, OLD.qty, OLD.price_override)) THEN
+        RAISE EXCEPTION 'only a draft''s lines change, and only as checkout prices them' USING ERRCODE = '42501';
+      END IF;
+      RETURN NEW;
+    END $$;
+  CREATE TRIGGER hwaas_guard BEFORE INSERT OR UPDATE ON order_lines FOR EACH ROW EXECUTE FUNCTION hwaas_guard_order_lines();
+
+  CREATE FUNCTION hwaas_guard_order_events() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$
+    BEGIN
+      IF hwaas_am_staff() THEN RETURN NEW; END IF;
+      NEW.id := nextval(pg_get_serial_sequence('public.order_events', 'id'));
+      IF NEW.by_user IS DISTINCT FROM hwaas_my_user()
+         OR NEW.to_status IS DISTINCT FROM (SELECT status FROM public.orders WHERE seq = NEW.order_seq)
+         OR ROW(NEW.from_status, NEW.to_status) IS DISTINCT FROM ROW(NULL::text, 'draft'::text)
+            AND (NEW.from_status, NEW.to_status) NOT IN (('draft', 'placed'), ('draft', 'cancelled'), ('placed', 'cancelled'), ('approved', 'cancelled')) THEN
+        RAISE EXCEPTION 'an order''s events are its own user''s, as they happen' USING ERRCODE = '42501';
+      END IF;
+      RETURN NEW;
+    END $$;
+  CREATE TRIGGER hwaas_guard BEFORE INSERT ON order_events FOR EACH ROW EXECUTE FUNCTION hwaas_guard_order_events();
+
+  CREATE FUNCTION hwaas_guard_agreements() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$
+    BEGIN
+      IF hwaas_am_staff() THEN RETURN NEW; END IF;
+      IF NEW.created_by IS DISTINCT FROM hwaas_my_user() THEN
+        RAISE EXCEPTION 'an agreement is registered by its own user' USING ERRCODE = '42501';
+      END IF;
+      RETURN NEW;
+    END $$;
+  CREATE TRIGGER hwaas_guard BEFORE INSERT ON agreements FOR EACH ROW EXECUTE FUNCTION hwaas_guard_agreements();
+
+  CREATE FUNCTION hwaas_guard_pbxs() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$
+    BEGIN
+      IF hwaas_am_staff() THEN RETURN NEW; END IF;
+      IF ROW(NEW.customer_id, NEW.license, NEW.activated_on) IS DISTINCT FROM ROW(OLD.customer_id, OLD.license, OLD.activated_on)
+         AND EXISTS (SELECT 1 FROM public.orders WHERE pbx_id = OLD.id AND status <> 'cancelled') THEN
+        RAISE EXCEPTION 'a PBX with orders keeps its customer, licence and activation' USING ERRCODE = '42501';
+      END IF;
+      RETURN NEW;
+    END $$;
+  CREATE TRIGGER hwaas_guard BEFORE UPDATE ON pbxs FOR EACH ROW EXECUTE FUNCTION hwaas_guard_pbxs();
+
+  -- A user's login role: hwaas_<store id>_<user id>, made if the cluster has none of that
+  -- name, put in the store's group of its role, and recorded on the user. Staff only.
+  CREATE FUNCTION hwaas_create_login(user_id text) RETURNS text
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$
+    DECLARE
+      store text := (SELECT value FROM public.settings WHERE key = 'store_id');
+      kind text := (SELECT role FROM public.users WHERE id = user_id);
+      login text := left('hwaas_' || store || '_' || regexp_replace(lower(user_id), '[^a-z0-9]+', '_', 'g'), 63);
+    BEGIN
+      IF NOT hwaas_am_staff() THEN RAISE EXCEPTION 'only staff add users' USING ERRCODE = '42501'; END IF;
+      IF kind IS NULL THEN RAISE EXCEPTION 'no user %', user_id USING ERRCODE = 'P0002'; END IF;
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = login) THEN
+        EXECUTE format('CREATE ROLE %I LOGIN', login);
+      END IF;
+      EXECUTE format('GRANT %I TO %I', 'hwaas_' || store || '_' || kind, login);
+      UPDATE public.users SET db_role = login WHERE id = user_id;
+      RETURN login;
+    END $$;
+
+  -- Lets a user's login log in, or not (users enable, disable). Only this store's logins, never the owner's.
+  CREATE FUNCTION hwaas_set_login(user_id text, enabled boolean) RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$
+    DECLARE
+      store text := (SELECT value FROM public.settings WHERE key = 'store_id');
+      login text := (SELECT db_role FROM public.users WHERE id = user_id);
+    BEGIN
+      IF NOT hwaas_am_staff() THEN RAISE EXCEPTION 'only staff disable users' USING ERRCODE = '42501'; END IF;
+      IF login IS NULL OR login = (SELECT value FROM public.settings WHERE key = 'owner_role') OR left(login, length(store) + 7) <> 'hwaas_' || store || '_' THEN
+        RETURN;
+      END IF;
+      EXECUTE format('ALTER ROLE %I %s', login, CASE WHEN enabled THEN 'LOGIN' ELSE 'NOLOGIN' END);
+    END $$;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-/** Tables a partner's login may write (rows of its own partner only: the policies above). */
-export const PARTNER_WRITES = ['customers', 'pbxs', 'orders', 'order_lines', 'order_events', 'agreements', 'counters'] as const;
+/**
+ * What a partner's login may write, by table and column (row-level security and the
+ * triggers above narrow it to its own rows and hwaas's own steps); staff write everything.
+ * Counters and stock only through the functions below.
+ */
+export const PARTNER_WRITES: readonly (readonly [string, string])[] = [
+  ['customers', 'INSERT, UPDATE (name, search_key, country, vat, email)'],
+  ['pbxs', 'INSERT, UPDATE (customer_id, name, type, license, activated_on, cancelled_on)'],
+  ['orders', 'INSERT (seq, partner_id, customer_id, pbx_id, term, status, currency, created_at, created_by, saved_total_minor), UPDATE (status, start_on, end_on, period_start, days, period_days, total_minor, renewal_total_minor, placed_at, warnings)'],
+  ['order_lines', 'INSERT (order_seq, line_no, sku, name, qty), UPDATE (unit_price_minor, amount_minor, renewal_minor, list_price_minor, reserved_qty)'],
+  ['order_events', 'INSERT (order_seq, at, by_user, from_status, to_status)'],
+  ['agreements', 'INSERT (seq, customer_id, signed_on, file, created_at, created_by)'],
+];
+
+/** Functions the policies and a partner's own steps call. */
+export const PARTNER_FUNCTIONS = ['hwaas_my_user()', 'hwaas_my_partner()', 'hwaas_am_staff()', 'hwaas_next_id(text)', 'hwaas_raise_counter(text, bigint)', 'hwaas_sync_reserved(text)'];
+/** Functions only staff call. */
+export const STAFF_FUNCTIONS = ['hwaas_check()', 'hwaas_create_login(text)', 'hwaas_set_login(text, boolean)'];
+/** The triggers' functions: called by no one directly. */
+export const TRIGGER_FUNCTIONS = ['hwaas_guard_orders()', 'hwaas_guard_order_lines()', 'hwaas_guard_order_events()', 'hwaas_guard_agreements()', 'hwaas_guard_pbxs()'];
+/** Everything `init --force` drops (the triggers go with their tables), and the functions of schema 1. */
+export const ALL_FUNCTIONS = [...PARTNER_FUNCTIONS, ...STAFF_FUNCTIONS, ...TRIGGER_FUNCTIONS, 'hwaas_partner_of(name)', 'hwaas_is_staff(name)'];

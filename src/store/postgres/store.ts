@@ -8,8 +8,8 @@ import type { SqlDriver } from '../sql/driver.js';
 import { SqlParties } from '../sql/parties.js';
 import { ORDER_INVARIANTS, RESERVATION_MISMATCHES, sqlRepositories } from '../sql/repositories.js';
 import { RETRYABLE, postgresFailure } from './failures.js';
-import { connectionConfig, describe, redact } from './location.js';
-import { MIGRATIONS, PARTNER_WRITES, SCHEMA_VERSION } from './schema.js';
+import { connectionConfig } from './location.js';
+import { ALL_FUNCTIONS, MIGRATIONS, PARTNER_FUNCTIONS, PARTNER_WRITES, SCHEMA_VERSION, STAFF_FUNCTIONS, TRIGGER_FUNCTIONS } from './schema.js';
 
 const { Client, escapeIdentifier: ident, escapeLiteral: literal } = pg;
 
@@ -52,40 +52,58 @@ class PgDriver implements SqlDriver {
   }
 }
 
-/** A store's roles are named after it, so that two stores in one cluster never share a name or a right. */
+/** A store's group roles are named after it, so that two stores in one cluster never share a name or a right. */
 const groupRole = (storeId: string, kind: 'staff' | 'partner') => `hwaas_${storeId}_${kind}`;
-const loginRole = (storeId: string, userId: string) => `hwaas_${storeId}_${userId.toLowerCase().replace(/[^a-z0-9]+/g, '_')}`.slice(0, 63);
 
-/** Users of a PostgreSQL store are login roles: adding a user makes its role (in the same transaction). */
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Users of a PostgreSQL store are login roles: adding a user makes its role, disabling
+ * it stops its login (in the same transaction). Staff logins cannot create or alter
+ * roles themselves: two functions of the store's owner do it for them (schema.ts).
+ * On a copy of another store's database the logins are that store's: they are not
+ * touched until `init` gives the copy logins of its own.
+ */
 class PgParties extends SqlParties {
   constructor(
     private readonly driver: PgDriver,
-    private readonly storeId: () => Promise<string>,
+    private readonly copyOf: string | null,
   ) {
     super(driver);
   }
 
+  private refuseOnCopy(): void {
+    if (this.copyOf !== null) {
+      throw new RefusedError(
+        'INVALID_STATE',
+        `this database is a copy of the store in the database ${this.copyOf}, and its logins are that store's: run \`hwaas init\` on it as its owner to give it logins of its own, then add, disable or enable users.`,
+      );
+    }
+  }
+
   override async insertUser(user: User): Promise<void> {
+    this.refuseOnCopy();
     await super.insertUser(user);
     await this.createLogin(user);
   }
 
+  override async setDisabled(id: string, disabledAt: string | null): Promise<void> {
+    this.refuseOnCopy();
+    await super.setDisabled(id, disabledAt);
+    await this.driver.run('SELECT hwaas_set_login(?, ?)', [id, disabledAt === null]);
+  }
+
   /** The user's login role (made if the cluster has none of that name), in its group, recorded on the user. */
   async createLogin(user: User): Promise<void> {
-    const storeId = await this.storeId();
-    const role = loginRole(storeId, user.id);
-    const exists = await this.driver.get('SELECT 1 AS found FROM pg_roles WHERE rolname = ?', [role]);
-    try {
-      if (!exists) await this.driver.run(`CREATE ROLE ${ident(role)} LOGIN`);
-      await this.driver.run(`GRANT ${ident(groupRole(storeId, user.role))} TO ${ident(role)}`);
-    } catch (error) {
-      if ((error as { code?: string }).code === 'NOT_ALLOWED' || (error as { code?: string }).code === '42501') {
-        throw new RefusedError('NOT_ALLOWED', `the database login may not create the role of ${user.id}: run this as the store's owner, a role with CREATEROLE.`);
-      }
-      throw error;
-    }
-    await this.driver.run('UPDATE users SET db_role = ? WHERE id = ?', [role, user.id]);
+    await this.driver.run('SELECT hwaas_create_login(?)', [user.id]);
   }
+}
+
+/** What a database holds: nothing yet (0), another program's tables (null), or a store of a schema version, and whether it is a copy. */
+interface Found {
+  readonly version: number | null;
+  /** The database the store was made in, when this one is a copy of it (CREATE DATABASE … TEMPLATE, a restored dump). */
+  readonly copyOf: string | null;
 }
 
 /** The shared store: one PostgreSQL database, many people, each a login role; row-level security per partner. */
@@ -106,71 +124,102 @@ export class PostgresStore implements Store {
   private constructor(
     private readonly client: pg.Client,
     readonly url: string,
+    readonly where: string,
     schemaVersion: number,
+    copyOf: string | null,
   ) {
-    this.sql = new PgDriver(client, redact(url));
+    this.sql = new PgDriver(client, where);
     const repositories = sqlRepositories(this.sql);
     ({ settings: this.settings, catalog: this.catalog, customers: this.customers, pbxs: this.pbxs, orders: this.orders, invoices: this.invoices, agreements: this.agreements, stock: this.stock } =
       repositories);
-    this.parties = new PgParties(this.sql, async () => (await this.settings.get('store_id'))!);
-    this.info = { backend: 'postgres', location: redact(url), schemaVersion };
+    this.parties = new PgParties(this.sql, copyOf);
+    this.info = { backend: 'postgres', location: where, schemaVersion };
   }
 
-  private static async connect(url: string, env: Readonly<Record<string, string | undefined>>): Promise<pg.Client> {
-    const config = connectionConfig(url, env);
-    const client = new Client({ ...config, types: TYPES });
-    client.on('error', () => {}); // a dropped connection fails the query in progress; no stray exception
-    try {
-      await client.connect();
-    } catch (error) {
-      throw postgresFailure(error, describe(config)) ?? error;
-    }
-    return client;
-  }
-
-  /** The schema version of the database, 0 when it holds no hwaas store; null when it holds other tables. */
-  private static async version(client: pg.Client): Promise<number | null> {
-    const found = await client.query<{ settings: string | null; tables: string }>(
-      "SELECT to_regclass('public.settings')::text AS settings, (SELECT count(*) FROM pg_tables WHERE schemaname = 'public')::text AS tables",
-    );
-    const row = found.rows[0]!;
-    if (row.settings === null) return Number(row.tables) === 0 ? 0 : null;
-    const version = await client.query<{ value: string }>("SELECT value FROM settings WHERE key = 'schema_version'");
-    return version.rows[0] ? Number(version.rows[0].value) : null;
-  }
-
-  static async open(url: string, env: Readonly<Record<string, string | undefined>>): Promise<PostgresStore> {
-    const client = await PostgresStore.connect(url, env);
-    try {
-      let version: number | null;
+  /** Connects; `sslmode=prefer` (libpq's default) tries TLS, and a server without it gets a plain connection. */
+  private static async connect(url: string, env: Env): Promise<{ client: pg.Client; where: string }> {
+    const { config, preferTls, where } = connectionConfig(url, env);
+    const attempt = async (ssl: pg.ClientConfig['ssl']) => {
+      const client = new Client({ ...config, ssl, types: TYPES });
+      client.on('error', () => {}); // a dropped connection fails the query in progress; no stray exception
       try {
-        version = await PostgresStore.version(client);
+        await client.connect();
       } catch (error) {
-        if ((error as { code?: string }).code !== '42501') throw postgresFailure(error, redact(url)) ?? error;
-        const login = (await client.query<{ login: string }>('SELECT current_user::text AS login')).rows[0]!.login;
-        throw new RefusedError('NOT_ALLOWED', `the database login ${login} is not a user of the store at ${redact(url)}: connect as your own login, or ask the store's administrator to add you.`);
+        // A refused or half-made connection still holds its socket: without this, a server
+        // that keeps it open would keep hwaas from exiting.
+        await client.end().catch(() => {});
+        throw error;
       }
-      if (version === null) throw new RefusedError('NO_STORE', `the database ${redact(url)} holds tables of another program, not an hwaas store.`);
-      if (version === 0) throw new RefusedError('NO_STORE', `no store in the database ${redact(url)}.`, { hint: { kind: 'init' } });
+      return client;
+    };
+    try {
+      try {
+        return { client: await attempt(config.ssl), where };
+      } catch (error) {
+        if (!preferTls || !/does not support SSL/i.test((error as Error).message)) throw error;
+        return { client: await attempt(false), where };
+      }
+    } catch (error) {
+      throw postgresFailure(error, where) ?? error;
+    }
+  }
+
+  private static async found(client: pg.Client): Promise<Found> {
+    const row = (
+      await client.query<{ settings: string | null; tables: string; database: string }>(
+        "SELECT to_regclass('public.settings')::text AS settings, (SELECT count(*) FROM pg_tables WHERE schemaname = 'public')::text AS tables, current_database() AS database",
+      )
+    ).rows[0]!;
+    if (row.settings === null) return { version: Number(row.tables) === 0 ? 0 : null, copyOf: null };
+    const settings = new Map((await client.query<{ key: string; value: string }>("SELECT key, value FROM settings WHERE key IN ('schema_version', 'database')")).rows.map((r) => [r.key, r.value]));
+    const version = settings.get('schema_version');
+    const made = settings.get('database');
+    return { version: version === undefined ? null : Number(version), copyOf: made !== undefined && made !== row.database ? made : null };
+  }
+
+  static async open(url: string, env: Env): Promise<PostgresStore> {
+    const { client, where } = await PostgresStore.connect(url, env);
+    try {
+      let found: Found;
+      try {
+        found = await PostgresStore.found(client);
+      } catch (error) {
+        throw await PostgresStore.refusedLogin(client, error, where);
+      }
+      const { version } = found;
+      if (version === null) throw new RefusedError('NO_STORE', `the database ${where} holds tables of another program, not an hwaas store.`);
+      if (version === 0) throw new RefusedError('NO_STORE', `no store in the database ${where}.`, { hint: { kind: 'init' } });
       if (version > SCHEMA_VERSION) {
-        throw new RefusedError('STORE_TOO_NEW', `the store at ${redact(url)} has schema version ${version}, newer than this hwaas knows (${SCHEMA_VERSION}): upgrade hwaas; the store was left untouched.`);
+        throw new RefusedError('STORE_TOO_NEW', `the store at ${where} has schema version ${version}, newer than this hwaas knows (${SCHEMA_VERSION}): upgrade hwaas; the store was left untouched.`);
       }
       if (version < SCHEMA_VERSION) {
-        throw new RefusedError('STORE_TOO_OLD', `the store at ${redact(url)} has schema version ${version}, older than this hwaas (${SCHEMA_VERSION}): its owner brings it up to date with \`hwaas init\`.`);
+        throw new RefusedError('STORE_TOO_OLD', `the store at ${where} has schema version ${version}, older than this hwaas (${SCHEMA_VERSION}): its owner brings it up to date with \`hwaas init\`.`);
       }
-      return new PostgresStore(client, url, version);
+      return new PostgresStore(client, url, where, version, found.copyOf);
     } catch (error) {
       await client.end().catch(() => {});
       throw error;
     }
   }
 
+  /** A login that may not read the store's tables is not one of its users. */
+  private static async refusedLogin(client: pg.Client, error: unknown, where: string): Promise<unknown> {
+    if ((error as { code?: string }).code !== '42501') return postgresFailure(error, where) ?? error;
+    const login = (await client.query<{ login: string }>('SELECT current_user::text AS login')).rows[0]!.login;
+    return new RefusedError('NOT_ALLOWED', `the database login ${login} is not a user of the store at ${where}: connect as your own login, or ask the store's administrator to add you.`);
+  }
+
   /** What `init` finds in the database: nothing yet, an hwaas store, or another program's tables. */
-  static async identify(url: string, env: Readonly<Record<string, string | undefined>>): Promise<'none' | 'store' | 'other'> {
-    const client = await PostgresStore.connect(url, env);
+  static async identify(url: string, env: Env): Promise<'none' | 'store' | 'other'> {
+    const { client, where } = await PostgresStore.connect(url, env);
     try {
-      const version = await PostgresStore.version(client);
-      return version === null ? 'other' : version === 0 ? 'none' : 'store';
+      let found: Found;
+      try {
+        found = await PostgresStore.found(client);
+      } catch (error) {
+        throw await PostgresStore.refusedLogin(client, error, where);
+      }
+      return found.version === null ? 'other' : found.version === 0 ? 'none' : 'store';
     } finally {
       await client.end().catch(() => {});
     }
@@ -179,35 +228,63 @@ export class PostgresStore implements Store {
   /**
    * Creates or migrates the store, under an advisory lock so that two inits at once do
    * not race: schema, the store's roles and rights, and the role running it as owner
-   * (it acts as the first staff user). `fresh`: drops the store first (and only it).
+   * (it acts as the first staff user). `fresh`: drops the store first (and only it),
+   * never one of a newer schema. On a copy of another store's database, init gives the
+   * copy an identity and logins of its own.
    */
-  static async create(url: string, env: Readonly<Record<string, string | undefined>>, fresh: boolean): Promise<{ store: PostgresStore; from: number; to: number }> {
-    const client = await PostgresStore.connect(url, env);
-    const where = redact(url);
+  static async create(url: string, env: Env, fresh: boolean): Promise<{ store: PostgresStore; from: number; to: number }> {
+    const { client, where } = await PostgresStore.connect(url, env);
     try {
       await client.query('BEGIN');
       await client.query("SELECT pg_advisory_xact_lock(hashtext('hwaas schema'))");
-      const keptId = fresh ? await PostgresStore.drop(client) : null;
-      const from = await PostgresStore.version(client);
-      if (from === null) throw new RefusedError('INVALID_STATE', `the database ${where} holds tables of another program: give hwaas a database of its own.`);
-      if (from > SCHEMA_VERSION) {
-        throw new RefusedError('STORE_TOO_NEW', `the store at ${where} has schema version ${from}, newer than this hwaas knows (${SCHEMA_VERSION}): upgrade hwaas; the store was left untouched.`);
+      let found = await PostgresStore.found(client);
+      if (found.version === null) throw new RefusedError('INVALID_STATE', `the database ${where} holds tables of another program: give hwaas a database of its own.`);
+      if (found.version > SCHEMA_VERSION) {
+        throw new RefusedError('STORE_TOO_NEW', `the store at ${where} has schema version ${found.version}, newer than this hwaas knows (${SCHEMA_VERSION}): upgrade hwaas; the store was left untouched.`);
       }
+      const keptId = fresh ? await PostgresStore.drop(client) : null;
+      if (fresh) found = await PostgresStore.found(client);
+      const from = found.version!;
       for (let version = from; version < SCHEMA_VERSION; version++) await client.query(MIGRATIONS[version]!);
       await client.query("INSERT INTO settings (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [String(SCHEMA_VERSION)]);
-      await client.query("INSERT INTO settings (key, value) VALUES ('store_id', $1), ('owner_role', current_user) ON CONFLICT (key) DO NOTHING", [keptId ?? randomBytes(4).toString('hex')]);
+      const copied = found.copyOf !== null;
+      const original = copied ? (await client.query<{ value: string }>("SELECT value FROM settings WHERE key = 'store_id'")).rows[0]?.value ?? null : null;
+      if (copied) {
+        // A copy keeps its data and gets a new identity: its own group roles, logins and owner.
+        await client.query("UPDATE settings SET value = $1 WHERE key = 'store_id'", [randomBytes(4).toString('hex')]);
+        await client.query("UPDATE settings SET value = current_user WHERE key = 'owner_role'");
+        await client.query('UPDATE users SET db_role = NULL');
+      }
+      await client.query(
+        "INSERT INTO settings (key, value) VALUES ('store_id', $1), ('owner_role', current_user), ('database', current_database()) ON CONFLICT (key) DO UPDATE SET value = CASE WHEN settings.key = 'database' THEN excluded.value ELSE settings.value END",
+        [keptId ?? randomBytes(4).toString('hex')],
+      );
       const storeId = (await client.query<{ value: string }>("SELECT value FROM settings WHERE key = 'store_id'")).rows[0]!.value;
       await PostgresStore.grant(client, storeId);
       // The role that ran init owns the store and acts as its first staff user.
       await client.query(
-        'INSERT INTO users (id, email, name, role, partner_id, db_role) VALUES ($1, $2, $3, $4, NULL, current_user) ON CONFLICT (id) DO NOTHING',
+        'INSERT INTO users (id, email, name, role, partner_id, db_role) VALUES ($1, $2, $3, $4, NULL, current_user) ON CONFLICT (id) DO UPDATE SET db_role = CASE WHEN users.db_role IS NULL THEN current_user ELSE users.db_role END',
         [ADMIN_USER.id, ADMIN_USER.email, ADMIN_USER.name, ADMIN_USER.role],
       );
+      if (copied) {
+        for (const row of (await client.query<{ id: string }>('SELECT id FROM users WHERE db_role IS NULL ORDER BY id')).rows) await client.query('SELECT hwaas_create_login($1)', [row.id]);
+        // The original's groups keep nothing here (the copied tables carried their grants).
+        for (const kind of ['staff', 'partner'] as const) {
+          const role = original ? groupRole(original, kind) : null;
+          if (role && (await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])).rowCount) {
+            await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${ident(role)}`);
+            await client.query(`REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM ${ident(role)}`);
+          }
+        }
+      }
       await client.query('COMMIT');
-      return { store: new PostgresStore(client, url, SCHEMA_VERSION), from, to: SCHEMA_VERSION };
+      return { store: new PostgresStore(client, url, where, SCHEMA_VERSION, null), from, to: SCHEMA_VERSION };
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {});
       await client.end().catch(() => {});
+      if ((error as { code?: string }).code === '42501' && /schema public|database/i.test((error as Error).message)) {
+        throw new RefusedError('NOT_ALLOWED', `the database login may not create tables in ${where}: run \`hwaas init\` as the database's owner (createdb --owner ROLE), a role with CREATEROLE; it becomes the store's owner.`);
+      }
       throw postgresFailure(error, where) ?? error;
     }
   }
@@ -231,22 +308,28 @@ export class PostgresStore implements Store {
     }
     const database = ident((await client.query<{ db: string }>('SELECT current_database() AS db')).rows[0]!.db);
     await client.query(`REVOKE ALL ON DATABASE ${database} FROM PUBLIC`);
-    await client.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${database} TO ${staff}, ${partner}`);
+    // CONNECT only: a temporary table named like a store table would come first in a
+    // session's search path (before public) for anything that does not name its schema.
+    await client.query(`REVOKE TEMPORARY ON DATABASE ${database} FROM ${staff}, ${partner}`);
+    await client.query(`GRANT CONNECT ON DATABASE ${database} TO ${staff}, ${partner}`);
+    await client.query(`REVOKE CREATE ON SCHEMA public FROM PUBLIC`);
     await client.query(`GRANT USAGE ON SCHEMA public TO ${staff}, ${partner}`);
+    await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${partner}`);
     await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${staff}`);
     await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${staff}, ${partner}`);
     await client.query(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${partner}`);
-    await client.query(`GRANT INSERT, UPDATE ON ${PARTNER_WRITES.map(ident).join(', ')} TO ${partner}`);
-    // Checkout reserves stock: a partner may move the reservation, never what is on hand.
-    await client.query(`GRANT INSERT (sku, reserved), UPDATE (reserved) ON stock TO ${partner}`);
-    // db check adds up the whole store whoever runs it (a partner's login sees only its rows):
-    // the same rules as SQLite's, run as the owner, saying only what does not add up.
+    for (const [table, rights] of PARTNER_WRITES) await client.query(`GRANT ${rights} ON ${ident(table)} TO ${partner}`);
+    // db check adds up the whole store (staff run it): the same rules as SQLite's, run
+    // as the owner, saying only what does not add up.
     await client.query(`CREATE OR REPLACE FUNCTION hwaas_check() RETURNS SETOF text
-      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $check$
+      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $check$
         SELECT 'stock: ' || sku || ' has ' || reserved || ' reserved, but open orders hold ' || expected FROM (${RESERVATION_MISMATCHES}) AS mismatch
         UNION ALL SELECT problem FROM (${ORDER_INVARIANTS}) AS invariant
       $check$`);
-    await client.query(`GRANT EXECUTE ON FUNCTION hwaas_check() TO ${staff}, ${partner}`);
+    // Functions run for PUBLIC unless told otherwise: only the store's roles call its own.
+    await client.query(`REVOKE EXECUTE ON FUNCTION ${[...PARTNER_FUNCTIONS, ...STAFF_FUNCTIONS, ...TRIGGER_FUNCTIONS].join(', ')} FROM PUBLIC`);
+    await client.query(`GRANT EXECUTE ON FUNCTION ${PARTNER_FUNCTIONS.join(', ')} TO ${staff}, ${partner}`);
+    await client.query(`GRANT EXECUTE ON FUNCTION ${STAFF_FUNCTIONS.join(', ')} TO ${staff}`);
   }
 
   /**
@@ -255,13 +338,13 @@ export class PostgresStore implements Store {
    * passwords; a copy of the database may use them): the rebuilt store reuses them.
    */
   private static async drop(client: pg.Client): Promise<string | null> {
-    const version = await PostgresStore.version(client);
+    const { version } = await PostgresStore.found(client);
     if (version === null || version === 0) return null;
     const storeId = (await client.query<{ value: string }>("SELECT value FROM settings WHERE key = 'store_id'")).rows[0]?.value ?? null;
     await client.query(
       'DROP TABLE IF EXISTS order_events, order_lines, orders, agreements, invoices, stock, prices, products, pbxs, customers, users, partners, counters, settings CASCADE',
     );
-    await client.query('DROP FUNCTION IF EXISTS hwaas_partner_of(name), hwaas_is_staff(name), hwaas_check()');
+    await client.query(`DROP FUNCTION IF EXISTS ${ALL_FUNCTIONS.join(', ')} CASCADE`);
     return storeId;
   }
 
@@ -313,9 +396,8 @@ export class PostgresStore implements Store {
    * is the store's administrator (as after init), and every other user gets its login.
    */
   async finishCopy(sql: SqlDriver): Promise<number> {
-    for (const [table, column] of [['orders', 'seq'], ['order_events', 'id'], ['agreements', 'seq']] as const) {
-      await sql.run(`SELECT setval(pg_get_serial_sequence('${table}', '${column}'), COALESCE((SELECT MAX(${column}) FROM ${table}), 0) + 1, false)`);
-    }
+    // Order and agreement numbers come from the counters (copied); events still from a sequence.
+    await sql.run("SELECT setval(pg_get_serial_sequence('order_events', 'id'), COALESCE((SELECT MAX(id) FROM order_events), 0) + 1, false)");
     let added = 0;
     if ((await sql.run('UPDATE users SET db_role = current_user WHERE id = ?', [ADMIN_USER.id])) === 0) {
       await sql.run('INSERT INTO users (id, email, name, role, partner_id, db_role) VALUES (?, ?, ?, ?, NULL, current_user)', [ADMIN_USER.id, ADMIN_USER.email, ADMIN_USER.name, ADMIN_USER.role]);

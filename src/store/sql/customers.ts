@@ -1,7 +1,7 @@
 import type { Customer, Scope } from '../../domain/model.js';
 import type { CustomerFilter, CustomerRepository, NewCustomer } from '../../domain/port.js';
 import { searchKey } from '../../domain/search.js';
-import { type SqlDriver, clause, containsPattern, insertWithNextId, partnerClause, raiseCounter, where } from './driver.js';
+import { type SqlDriver, clause, containsPattern, insertWithNextId, partnerClause, placeholders, raiseCounter, where } from './driver.js';
 
 interface CustomerRow {
   id: string;
@@ -33,6 +33,28 @@ export class SqlCustomers implements CustomerRepository {
     const w = where(clause('id = ?', id), partnerClause(scope, 'partner_id'));
     const row = await this.sql.get<CustomerRow>(`${CUSTOMER}${w.sql}`, w.params);
     return row ? toCustomer(row) : null;
+  }
+
+  async getMany(scope: Scope, ids: readonly string[]): Promise<Customer[]> {
+    if (ids.length === 0) return [];
+    const w = where(clause(`id IN ${placeholders(ids.length)}`, ...ids), partnerClause(scope, 'partner_id'));
+    return (await this.sql.all<CustomerRow>(`${CUSTOMER}${w.sql}`, w.params)).map(toCustomer);
+  }
+
+  async insertMany(customers: readonly Customer[], createdAt: string): Promise<Set<string>> {
+    if (customers.length === 0) return new Set();
+    const rows = await this.sql.all<{ id: string }>(
+      `INSERT INTO customers (id, partner_id, name, search_key, country, vat, email, created_at) VALUES ${customers.map(() => placeholders(8)).join(', ')} ON CONFLICT (id) DO NOTHING RETURNING id`,
+      customers.flatMap((c) => [c.id, c.partner, c.name, searchKey(c.name), c.country, c.vat, c.email, createdAt]),
+    );
+    const inserted = new Set(rows.map((r) => r.id));
+    const highest = [...inserted].reduce((max, id) => Math.max(max, Number(/^CUS-(\d{1,15})$/.exec(id)?.[1] ?? 0)), 0);
+    if (highest > 0) await raiseCounter(this.sql, 'customer', `CUS-${highest}`, /^CUS-(\d{1,15})$/);
+    return inserted;
+  }
+
+  async update(c: Customer): Promise<void> {
+    await this.sql.run('UPDATE customers SET name = ?, search_key = ?, country = ?, vat = ?, email = ? WHERE id = ?', [c.name, searchKey(c.name), c.country, c.vat, c.email, c.id]);
   }
 
   async add(customer: NewCustomer, createdAt: string, id?: string): Promise<Customer> {

@@ -48,6 +48,9 @@ export function toDate(text: unknown): CalendarDate {
 }
 export const optionalDate = (text: unknown): CalendarDate | null => (text === null || text === undefined ? null : toDate(text));
 
+/** `(?, ?, ?)` for `IN` with `n` values (n ≥ 1). */
+export const placeholders = (n: number): string => `(${Array.from({ length: n }, () => '?').join(', ')})`;
+
 /** `%text%` for LIKE … ESCAPE '\', with the user's `%` and `_` taken literally. */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
@@ -58,13 +61,24 @@ export function containsPattern(text: string): string {
  * caller's transaction. A kind's IDs may also be given (demo data, imports): the
  * insert is tried with `ON CONFLICT DO NOTHING` and the counter moves on until one is free.
  */
-export async function insertWithNextId(sql: SqlDriver, counter: string, format: (n: number) => string, insert: (id: string) => Promise<boolean>): Promise<string> {
+export async function insertWithNextId<I>(sql: SqlDriver, counter: string, format: (n: number) => I, insert: (id: I) => Promise<boolean>): Promise<I> {
   for (;;) {
-    const row = await sql.get<{ value: unknown }>('UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value', [counter]);
-    if (!row) throw new Error(`no counter ${counter}`);
-    const id = format(int(row.value));
+    const id = format(await nextNumber(sql, counter));
     if (await insert(id)) return id;
   }
+}
+
+/**
+ * The counter's next number, in the caller's transaction (rolled back with it: numbers
+ * never skip). On PostgreSQL through a function: a partner's login writes no counter.
+ */
+async function nextNumber(sql: SqlDriver, counter: string): Promise<number> {
+  const row =
+    sql.dialect === 'postgres'
+      ? await sql.get<{ value: unknown }>('SELECT hwaas_next_id(?) AS value', [counter])
+      : await sql.get<{ value: unknown }>('UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value', [counter]);
+  if (!row || row.value === null) throw new Error(`no counter ${counter}`);
+  return int(row.value);
 }
 
 /** An ID given explicitly (demo data, an import) moves its counter past it, so the next generated one is free. */
@@ -72,5 +86,7 @@ export async function raiseCounter(sql: SqlDriver, counter: string, id: string, 
   const match = pattern.exec(id);
   if (!match) return;
   const n = Number(match[1]);
-  if (Number.isSafeInteger(n)) await sql.run('UPDATE counters SET value = CASE WHEN value < ? THEN ? ELSE value END WHERE name = ?', [n, n, counter]);
+  if (!Number.isSafeInteger(n)) return;
+  if (sql.dialect === 'postgres') await sql.run('SELECT hwaas_raise_counter(?, ?)', [counter, n]);
+  else await sql.run('UPDATE counters SET value = CASE WHEN value < ? THEN ? ELSE value END WHERE name = ?', [n, n, counter]);
 }

@@ -2,7 +2,7 @@ import { type Agreement, type Invoice, type Scope, type StockLevel, agreementId 
 import type { AgreementRepository, InvoiceFilter, InvoiceRepository, StockRepository } from '../../domain/port.js';
 import type { CalendarDate } from '../../terms/dates.js';
 import type { Currency } from '../../terms/money.js';
-import { type SqlDriver, clause, dateText, int, money, optionalDate, partnerClause, toDate, where } from './driver.js';
+import { type SqlDriver, clause, dateText, insertWithNextId, int, money, optionalDate, partnerClause, placeholders, toDate, where } from './driver.js';
 
 interface InvoiceRow {
   number: string;
@@ -45,6 +45,24 @@ export class SqlInvoices implements InvoiceRepository {
     return row ? toInvoice(row) : null;
   }
 
+  async getMany(scope: Scope, numbers: readonly string[]): Promise<Invoice[]> {
+    if (numbers.length === 0) return [];
+    const w = where(clause(`number IN ${placeholders(numbers.length)}`, ...numbers), partnerClause(scope, 'partner_id'));
+    return (await this.sql.all<InvoiceRow>(`${INVOICE}${w.sql}`, w.params)).map(toInvoice);
+  }
+
+  async update(i: Invoice): Promise<void> {
+    await this.sql.run('UPDATE invoices SET partner_id = ?, amount_minor = ?, currency = ?, issued_on = ?, due_on = ?, paid_on = ? WHERE number = ?', [
+      i.partner,
+      i.amount,
+      i.currency,
+      dateText(i.issuedOn),
+      dateText(i.dueOn),
+      i.paidOn === null ? null : dateText(i.paidOn),
+      i.number,
+    ]);
+  }
+
   async insert(i: Invoice): Promise<void> {
     await this.sql.run('INSERT INTO invoices (number, partner_id, amount_minor, currency, issued_on, due_on, paid_on) VALUES (?, ?, ?, ?, ?, ?, ?)', [
       i.number,
@@ -75,15 +93,33 @@ export class SqlAgreements implements AgreementRepository {
     return rows.map((row) => ({ id: agreementId(int(row.seq)), customer: row.customer_id, signedOn: toDate(row.signed_on), file: row.file }));
   }
 
+  async latest(scope: Scope, customers: readonly string[]): Promise<Map<string, Agreement>> {
+    if (customers.length === 0) return new Map();
+    const w = where(clause(`a.customer_id IN ${placeholders(customers.length)}`, ...customers), partnerClause(scope, 'c.partner_id'));
+    const rows = await this.sql.all<{ seq: unknown; customer_id: string; signed_on: unknown; file: string | null }>(
+      `SELECT a.seq, a.customer_id, a.signed_on, a.file FROM agreements a JOIN customers c ON c.id = a.customer_id${w.sql} ORDER BY a.seq`,
+      w.params,
+    );
+    // In order of seq: the last one of each customer stays.
+    return new Map(rows.map((row) => [row.customer_id, { id: agreementId(int(row.seq)), customer: row.customer_id, signedOn: toDate(row.signed_on), file: row.file }]));
+  }
+
   async add(customer: string, signedOn: CalendarDate, file: string | null, createdAt: string, createdBy: string): Promise<Agreement> {
-    const row = await this.sql.get<{ seq: unknown }>('INSERT INTO agreements (customer_id, signed_on, file, created_at, created_by) VALUES (?, ?, ?, ?, ?) RETURNING seq', [
-      customer,
-      dateText(signedOn),
-      file,
-      createdAt,
-      createdBy,
-    ]);
-    return { id: agreementId(int(row!.seq)), customer, signedOn, file };
+    const seq = await insertWithNextId(
+      this.sql,
+      'agreement',
+      (n) => n,
+      async (candidate) =>
+        (await this.sql.run('INSERT INTO agreements (seq, customer_id, signed_on, file, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (seq) DO NOTHING', [
+          candidate,
+          customer,
+          dateText(signedOn),
+          file,
+          createdAt,
+          createdBy,
+        ])) === 1,
+    );
+    return { id: agreementId(seq), customer, signedOn, file };
   }
 }
 
@@ -114,6 +150,12 @@ export class SqlStock implements StockRepository {
   }
 
   async reserve(sku: string, qty: number): Promise<void> {
+    // On a server the reservation is recomputed from the open orders' lines, through a
+    // function: a partner's login does not write stock (the order's status changed first).
+    if (this.sql.dialect === 'postgres') {
+      await this.sql.run('SELECT hwaas_sync_reserved(?)', [sku]);
+      return;
+    }
     // An upsert would check the new row's CHECK (reserved >= 0) before resolving the conflict: update first.
     if ((await this.sql.run('UPDATE stock SET reserved = reserved + ? WHERE sku = ?', [qty, sku])) === 0) {
       await this.sql.run('INSERT INTO stock (sku, reserved) VALUES (?, ?)', [sku, qty]);

@@ -2,7 +2,7 @@ import { type Order, type OrderEvent, type OrderLine, type OrderStatus, type Ord
 import type { NewDraft, OrderFilter, OrderRepository, Placement } from '../../domain/port.js';
 import type { Currency } from '../../terms/money.js';
 import type { Term } from '../../terms/term.js';
-import { type SqlDriver, clause, dateText, int, optionalDate, optionalInt, optionalMoney, partnerClause, where } from './driver.js';
+import { type SqlDriver, clause, dateText, insertWithNextId, int, optionalDate, optionalInt, optionalMoney, partnerClause, where } from './driver.js';
 
 interface OrderRow {
   seq: unknown;
@@ -67,33 +67,42 @@ export class SqlOrders implements OrderRepository {
   constructor(private readonly sql: SqlDriver) {}
 
   async insertDraft(order: NewDraft): Promise<number> {
-    const row = await this.sql.get<{ seq: unknown }>(
-      `INSERT INTO orders (partner_id, customer_id, pbx_id, term, status, currency, created_at, created_by, saved_total_minor)
-       VALUES (?, ?, ?, ?, 'draft', ?, ?, ?, ?) RETURNING seq`,
-      [order.partner, order.customer, order.pbx, order.term, order.currency, order.createdAt, order.createdBy, order.savedTotal],
+    const seq = await insertWithNextId(
+      this.sql,
+      'order',
+      (n) => n,
+      async (candidate) =>
+        (await this.sql.run(
+          `INSERT INTO orders (seq, partner_id, customer_id, pbx_id, term, status, currency, created_at, created_by, saved_total_minor)
+           VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?) ON CONFLICT (seq) DO NOTHING`,
+          [candidate, order.partner, order.customer, order.pbx, order.term, order.currency, order.createdAt, order.createdBy, order.savedTotal],
+        )) === 1,
     );
-    const seq = int(row!.seq);
     for (const [index, l] of order.lines.entries()) {
-      await this.sql.run('INSERT INTO order_lines (order_seq, line_no, sku, name, qty, price_override) VALUES (?, ?, ?, ?, ?, ?)', [seq, index + 1, l.sku, l.name, l.qty, l.priceOverride]);
+      // A negotiated price is staff's to set: a line without one does not name the column (a partner's login may not write it).
+      if (l.priceOverride === null) await this.sql.run('INSERT INTO order_lines (order_seq, line_no, sku, name, qty) VALUES (?, ?, ?, ?, ?)', [seq, index + 1, l.sku, l.name, l.qty]);
+      else await this.sql.run('INSERT INTO order_lines (order_seq, line_no, sku, name, qty, price_override) VALUES (?, ?, ?, ?, ?, ?)', [seq, index + 1, l.sku, l.name, l.qty, l.priceOverride]);
     }
     await this.addEvent(seq, order.createdAt, order.createdBy, null, 'draft');
     return seq;
   }
 
   async place(seq: number, p: Placement, at: string, by: string): Promise<boolean> {
-    const changed = await this.sql.run(
-      `UPDATE orders SET status = 'placed', start_on = ?, end_on = ?, period_start = ?, days = ?, period_days = ?,
-         total_minor = ?, renewal_total_minor = ?, placed_at = ?, warnings = ?
-       WHERE seq = ? AND status = 'draft'`,
-      [dateText(p.start), dateText(p.end), dateText(p.periodStart), p.days, p.periodDays, p.total, p.renewalTotal, at, JSON.stringify(p.warnings), seq],
-    );
-    if (changed === 0) return false;
+    // Still a draft? (This also takes the order's row lock on a server.) Then its lines are
+    // priced, while it is a draft, and the order placed with figures that add up to them.
+    if ((await this.sql.run("UPDATE orders SET status = 'draft' WHERE seq = ? AND status = 'draft'", [seq])) === 0) return false;
     for (const l of p.lines) {
       await this.sql.run(
         'UPDATE order_lines SET unit_price_minor = ?, amount_minor = ?, renewal_minor = ?, list_price_minor = ?, reserved_qty = ? WHERE order_seq = ? AND sku = ?',
         [l.unitPrice, l.amount, l.renewal, l.listPrice, l.reservedQty, seq, l.sku],
       );
     }
+    await this.sql.run(
+      `UPDATE orders SET status = 'placed', start_on = ?, end_on = ?, period_start = ?, days = ?, period_days = ?,
+         total_minor = ?, renewal_total_minor = ?, placed_at = ?, warnings = ?
+       WHERE seq = ? AND status = 'draft'`,
+      [dateText(p.start), dateText(p.end), dateText(p.periodStart), p.days, p.periodDays, p.total, p.renewalTotal, at, JSON.stringify(p.warnings), seq],
+    );
     await this.addEvent(seq, at, by, 'draft', 'placed');
     return true;
   }
@@ -150,6 +159,7 @@ export class SqlOrders implements OrderRepository {
       partnerClause(scope, 'partner_id'),
       filter.status ? clause('status = ?', filter.status) : null,
       filter.customer ? clause('customer_id = ?', filter.customer) : null,
+      filter.partner ? clause('partner_id = ?', filter.partner) : null,
     );
     const rows = await this.sql.all<OrderRow>(`SELECT seq, partner_id, status, customer_id, pbx_id, term, currency, total_minor, created_at, placed_at FROM orders${w.sql} ORDER BY seq`, w.params);
     return rows.map((row) => ({

@@ -1,7 +1,7 @@
-import type { Partner, Role, User } from '../../domain/model.js';
-import type { PartyRepository, SettingsRepository } from '../../domain/port.js';
+import type { Partner, Role, Tier, User } from '../../domain/model.js';
+import type { NewPartner, NewUser, PartyRepository, SettingsRepository } from '../../domain/port.js';
 import type { Currency } from '../../terms/money.js';
-import type { SqlDriver } from './driver.js';
+import { type SqlDriver, insertWithNextId, raiseCounter } from './driver.js';
 
 export class SqlSettings implements SettingsRepository {
   constructor(private readonly sql: SqlDriver) {}
@@ -20,6 +20,7 @@ interface PartnerRow {
   name: string;
   country: string;
   currency: Currency;
+  tier: Tier;
   area_manager_name: string;
   area_manager_email: string;
 }
@@ -29,6 +30,7 @@ const toPartner = (row: PartnerRow): Partner => ({
   name: row.name,
   country: row.country,
   currency: row.currency,
+  tier: row.tier,
   areaManagerName: row.area_manager_name,
   areaManagerEmail: row.area_manager_email,
 });
@@ -40,12 +42,23 @@ interface UserRow {
   role: Role;
   partner_id: string | null;
   db_role: string | null;
+  disabled_at: string | null;
 }
 
-const toUser = (row: UserRow): User => ({ id: row.id, email: row.email, name: row.name, role: row.role, partner: row.partner_id, dbRole: row.db_role });
+const toUser = (row: UserRow): User => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  role: row.role,
+  partner: row.partner_id,
+  dbRole: row.db_role,
+  disabledAt: row.disabled_at,
+});
 
-const PARTNER = 'SELECT id, name, country, currency, area_manager_name, area_manager_email FROM partners';
-const USER = 'SELECT id, email, name, role, partner_id, db_role FROM users';
+const PARTNER = 'SELECT id, name, country, currency, tier, area_manager_name, area_manager_email FROM partners';
+const USER = 'SELECT id, email, name, role, partner_id, db_role, disabled_at FROM users';
+const partnerId = (n: number) => `PTR-${String(n).padStart(3, '0')}`;
+const userId = (n: number) => `USR-${String(n).padStart(3, '0')}`;
 
 /** Partners and users. */
 export class SqlParties implements PartyRepository {
@@ -61,18 +74,38 @@ export class SqlParties implements PartyRepository {
   }
 
   async insertPartner(p: Partner): Promise<void> {
-    await this.sql.run('INSERT INTO partners (id, name, country, currency, area_manager_name, area_manager_email) VALUES (?, ?, ?, ?, ?, ?)', [
-      p.id,
+    await this.insertPartnerAs(p.id, p);
+    await raiseCounter(this.sql, 'partner', p.id, /^PTR-(\d{1,15})$/);
+  }
+
+  async addPartner(p: NewPartner): Promise<Partner> {
+    const id = await insertWithNextId(this.sql, 'partner', partnerId, (candidate) => this.insertPartnerAs(candidate, p));
+    return { id, ...p };
+  }
+
+  private async insertPartnerAs(id: string, p: NewPartner): Promise<boolean> {
+    const inserted = await this.sql.run(
+      'INSERT INTO partners (id, name, country, currency, tier, area_manager_name, area_manager_email) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+      [id, p.name, p.country, p.currency, p.tier, p.areaManagerName, p.areaManagerEmail],
+    );
+    return inserted === 1;
+  }
+
+  async updatePartner(p: Partner): Promise<void> {
+    await this.sql.run('UPDATE partners SET name = ?, country = ?, currency = ?, tier = ?, area_manager_name = ?, area_manager_email = ? WHERE id = ?', [
       p.name,
       p.country,
       p.currency,
+      p.tier,
       p.areaManagerName,
       p.areaManagerEmail,
+      p.id,
     ]);
   }
 
-  async users(): Promise<User[]> {
-    return (await this.sql.all<UserRow>(`${USER} ORDER BY role DESC, id`)).map(toUser);
+  async users(partner: string | null = null): Promise<User[]> {
+    const filter = partner === null ? '' : ' WHERE partner_id = ?';
+    return (await this.sql.all<UserRow>(`${USER}${filter} ORDER BY role DESC, id`, partner === null ? [] : [partner])).map(toUser);
   }
 
   async user(idOrEmail: string): Promise<User | null> {
@@ -81,6 +114,26 @@ export class SqlParties implements PartyRepository {
   }
 
   async insertUser(u: User): Promise<void> {
-    await this.sql.run('INSERT INTO users (id, email, name, role, partner_id) VALUES (?, ?, ?, ?, ?)', [u.id, u.email, u.name, u.role, u.partner]);
+    await this.insertUserAs(u.id, u);
+    await raiseCounter(this.sql, 'user', u.id, /^USR-(\d{1,15})$/);
+  }
+
+  async addUser(u: NewUser): Promise<User> {
+    const id = await insertWithNextId(this.sql, 'user', userId, async (candidate) => {
+      // An e-mail in use makes the insert fail loudly: the domain checked it first.
+      const taken = await this.sql.get('SELECT 1 AS found FROM users WHERE id = ?', [candidate]);
+      if (taken) return false;
+      await this.insertUser({ id: candidate, ...u });
+      return true;
+    });
+    return (await this.user(id))!;
+  }
+
+  private async insertUserAs(id: string, u: NewUser): Promise<void> {
+    await this.sql.run('INSERT INTO users (id, email, name, role, partner_id) VALUES (?, ?, ?, ?, ?)', [id, u.email, u.name, u.role, u.partner]);
+  }
+
+  async setDisabled(id: string, disabledAt: string | null): Promise<void> {
+    await this.sql.run('UPDATE users SET disabled_at = ? WHERE id = ?', [disabledAt, id]);
   }
 }

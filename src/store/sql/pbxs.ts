@@ -1,7 +1,7 @@
 import type { Pbx, PbxType, Scope } from '../../domain/model.js';
 import type { NewPbx, PbxFilter, PbxRepository } from '../../domain/port.js';
 import type { License } from '../../terms/term.js';
-import { type SqlDriver, clause, dateText, insertWithNextId, optionalDate, partnerClause, raiseCounter, toDate, where } from './driver.js';
+import { type SqlDriver, clause, dateText, insertWithNextId, optionalDate, partnerClause, placeholders, raiseCounter, toDate, where } from './driver.js';
 
 interface PbxRow {
   id: string;
@@ -44,6 +44,42 @@ export class SqlPbxs implements PbxRepository {
     const w = where(clause('p.id = ?', id), partnerClause(scope, 'c.partner_id'));
     const row = await this.sql.get<PbxRow>(`${PBX}${w.sql}`, w.params);
     return row ? toPbx(row) : null;
+  }
+
+  async getMany(scope: Scope, ids: readonly string[]): Promise<Pbx[]> {
+    if (ids.length === 0) return [];
+    const w = where(clause(`p.id IN ${placeholders(ids.length)}`, ...ids), partnerClause(scope, 'c.partner_id'));
+    return (await this.sql.all<PbxRow>(`${PBX}${w.sql}`, w.params)).map(toPbx);
+  }
+
+  async insertMany(pbxs: readonly (NewPbx & { readonly id: string })[]): Promise<Set<string>> {
+    if (pbxs.length === 0) return new Set();
+    const rows = await this.sql.all<{ id: string }>(
+      `INSERT INTO pbxs (id, customer_id, name, type, license, activated_on, cancelled_on) VALUES ${pbxs.map(() => placeholders(7)).join(', ')} ON CONFLICT (id) DO NOTHING RETURNING id`,
+      pbxs.flatMap((p) => [p.id, p.customer, p.name, p.type, p.license, dateText(p.activated), p.cancelledOn ? dateText(p.cancelledOn) : null]),
+    );
+    const inserted = new Set(rows.map((r) => r.id));
+    const highest = [...inserted].reduce((max, id) => Math.max(max, Number(/^PBX-(\d{1,15})$/.exec(id)?.[1] ?? 0)), 0);
+    if (highest > 0) await raiseCounter(this.sql, 'pbx', `PBX-${highest}`, /^PBX-(\d{1,15})$/);
+    return inserted;
+  }
+
+  async update(id: string, p: NewPbx): Promise<void> {
+    await this.sql.run('UPDATE pbxs SET customer_id = ?, name = ?, type = ?, license = ?, activated_on = ?, cancelled_on = ? WHERE id = ?', [
+      p.customer,
+      p.name,
+      p.type,
+      p.license,
+      dateText(p.activated),
+      p.cancelledOn ? dateText(p.cancelledOn) : null,
+      id,
+    ]);
+  }
+
+  async withOrders(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.sql.all<{ pbx_id: string }>(`SELECT DISTINCT pbx_id FROM orders WHERE status <> 'cancelled' AND pbx_id IN ${placeholders(ids.length)}`, ids);
+    return new Set(rows.map((r) => r.pbx_id));
   }
 
   async add(pbx: NewPbx, id?: string): Promise<string> {

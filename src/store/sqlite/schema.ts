@@ -178,6 +178,18 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE users ADD COLUMN db_role TEXT;
   CREATE UNIQUE INDEX users_by_db_role ON users (db_role);
   `,
+  // 5: real data. A partner's tier (which price book applies); a user staff disabled
+  // (it cannot act; its orders and events keep naming it); counters for the IDs of
+  // partners and users that staff now add.
+  `
+  ALTER TABLE partners ADD COLUMN tier TEXT NOT NULL DEFAULT 'reseller' CHECK (tier IN ('gold', 'silver', 'reseller'));
+  ALTER TABLE users ADD COLUMN disabled_at TEXT;
+  INSERT INTO counters (name, value) VALUES
+    ('partner', COALESCE((SELECT MAX(CAST(substr(id, 5) AS INTEGER)) FROM partners WHERE id GLOB 'PTR-[0-9]*'), 0)),
+    ('user', COALESCE((SELECT MAX(CAST(substr(id, 5) AS INTEGER)) FROM users WHERE id GLOB 'USR-[0-9]*'), 0)),
+    ('order', COALESCE((SELECT MAX(seq) FROM orders), 0)),
+    ('agreement', COALESCE((SELECT MAX(seq) FROM agreements), 0));
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
