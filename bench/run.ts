@@ -3,13 +3,14 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { batchBench, engineBench } from './engine.js';
 import { exportBench } from './exports.js';
+import { importBench } from './imports.js';
 import { BIN, rows, timeCommand } from './lib.js';
 import { scaleBench } from './scale.js';
 import { startupBench } from './startup.js';
 import { concurrencyBench, postgresAvailable, postgresStartupBench, stopBenchCluster } from './postgres.js';
 
 // `npm run bench` runs every section; `npm run bench -- engine startup` only those.
-const SECTIONS = ['startup', 'engine', 'exports', 'checkouts', 'scale'] as const;
+const SECTIONS = ['startup', 'engine', 'exports', 'imports', 'checkouts', 'scale'] as const;
 const wanted = new Set(process.argv.slice(2).length ? process.argv.slice(2) : SECTIONS);
 
 process.stdout.write(`hwaas benchmarks on ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}\n`);
@@ -30,6 +31,7 @@ if (wanted.has('engine')) {
 }
 
 if (wanted.has('exports')) exportBench();
+if (wanted.has('imports')) await importBench();
 if (wanted.has('checkouts')) await concurrencyBench(demo);
 if (wanted.has('scale')) await scaleBench();
 stopBenchCluster();

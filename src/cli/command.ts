@@ -64,6 +64,8 @@ export interface CommandDefinition<O extends OptionSpecs = OptionSpecs, A extend
   readonly args?: A;
   readonly options: O;
   readonly examples: readonly string[];
+  /** More to say in its help, after the options (what an import's columns are called). */
+  readonly help?: string;
   /**
    * It changes the store: a live store then refuses a moved "today" before anything
    * happens. A function decides from the options (`order` writes unless it only asks).

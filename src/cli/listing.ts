@@ -21,13 +21,18 @@ export interface ListingSpec<T, J extends Record<string, unknown>> {
   readonly keys: readonly (keyof J & string)[];
   /** Said on stderr when a table would be empty. */
   readonly empty: string;
+  /**
+   * For a listing that has an import kind: its CSV is exactly the import's canonical
+   * columns (and rows), so that exporting and importing back changes nothing.
+   */
+  readonly csv?: { readonly keys: readonly string[]; readonly rows: (rows: readonly T[]) => Record<string, unknown>[] };
 }
 
 export async function printListing<T, J extends Record<string, unknown>>(
   ctx: Context,
   format: ListFormat,
   rows: readonly T[],
-  { columns, toJson, keys, empty }: ListingSpec<T, J>,
+  { columns, toJson, keys, empty, csv }: ListingSpec<T, J>,
 ): Promise<void> {
   if (format === 'json') {
     ctx.printJson(rows.map(toJson));
@@ -35,7 +40,7 @@ export async function printListing<T, J extends Record<string, unknown>>(
   }
   if (format === 'csv') {
     const { objectsToCsv } = await import('../export/csv.js');
-    ctx.io.stdout.write(objectsToCsv(rows.map(toJson), keys, { forTerminal: ctx.io.stdout.isTTY === true }));
+    ctx.io.stdout.write(csv ? objectsToCsv(csv.rows(rows), csv.keys, { forTerminal: ctx.io.stdout.isTTY === true }) : objectsToCsv(rows.map(toJson), keys, { forTerminal: ctx.io.stdout.isTTY === true }));
     return;
   }
   if (rows.length === 0) {

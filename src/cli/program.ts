@@ -72,6 +72,7 @@ function declare(command: Command, definition: CommandDefinition, io: Io, state:
     command.addOption(option);
     keys.push([key, option.attributeName()]);
   }
+  if (definition.help) command.addHelpText('after', `\n${definition.help}`);
   examples(command, definition.examples);
   command.action(async (...values: unknown[]) => {
     const self = values[values.length - 1] as Command;

@@ -4,6 +4,7 @@ import type { OrderView } from '../domain/orders.js';
 import { currentPeriod, type PbxOnDay } from '../domain/pbxs.js';
 import { type Pricelist, monthlyEquivalent, pricelistItems } from '../domain/pricelist.js';
 import type { CaseOutcome } from '../domain/quoteCases.js';
+import type { ImportReport } from '../domain/imports.js';
 import { type CalendarDate, formatDate } from '../terms/dates.js';
 import { formatAmount } from '../terms/money.js';
 import type { Quote } from '../terms/quote.js';
@@ -210,3 +211,48 @@ export function pricelistJson(list: Pricelist) {
     ),
   };
 }
+
+/** `hwaas import --json`, and the `details` of its error: what a run did, or would do, and why not. */
+export const importJson = (r: ImportReport) => ({
+  kind: r.kind,
+  file: r.file,
+  dryRun: r.dryRun,
+  rows: r.rows,
+  created: r.created,
+  updated: r.updated,
+  unchanged: r.unchanged,
+  warnings: r.warnings,
+  errors: r.errors,
+  errorCount: r.errorCount,
+});
+
+/**
+ * The CSV of the listings that have an import kind: the import's canonical columns, in
+ * its order, with what an import reads back as the same values (dates YYYY-MM-DD,
+ * amounts with two decimals, blank for nothing).
+ */
+export const IMPORT_CSV = {
+  customers: {
+    keys: ['id', 'name', 'country', 'vat', 'email', 'partner'],
+    rows: (rows: readonly Customer[]) => rows.map((c) => ({ id: c.id, name: c.name, country: c.country, vat: c.vat, email: c.email, partner: c.partner })),
+  },
+  pbxs: {
+    keys: ['id', 'customer', 'name', 'type', 'license', 'activated', 'cancelled'],
+    rows: (rows: readonly PbxOnDay[]) =>
+      rows.map(({ pbx }) => ({ id: pbx.id, customer: pbx.customer, name: pbx.name, type: pbx.type, license: pbx.license, activated: date(pbx.activated), cancelled: date(pbx.cancelledOn) })),
+  },
+  invoices: {
+    keys: ['number', 'partner', 'amount', 'currency', 'issued', 'due', 'paid'],
+    rows: (rows: readonly Invoice[]) =>
+      rows.map((i) => ({ number: i.number, partner: i.partner, amount: amount(i.amount), currency: i.currency, issued: date(i.issuedOn), due: date(i.dueOn), paid: date(i.paidOn) })),
+  },
+  agreements: {
+    keys: ['customer', 'signed', 'file'],
+    // One row per customer, its latest agreement: the import's key is the customer.
+    rows: (rows: readonly Agreement[]) => [...new Map(rows.map((a) => [a.customer, a])).values()].map((a) => ({ customer: a.customer, signed: date(a.signedOn), file: a.file })),
+  },
+  stock: {
+    keys: ['sku', 'on_hand'],
+    rows: (rows: readonly StockLevel[]) => rows.map((l) => ({ sku: l.sku, on_hand: l.onHand })),
+  },
+} as const;

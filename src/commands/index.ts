@@ -55,6 +55,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { path: ['agreements', 'add'], load: () => import('./agreements/add.js') },
   { path: ['invoices', 'list'], load: () => import('./invoices/list.js') },
   { path: ['invoices', 'pay'], load: () => import('./invoices/pay.js') },
+  { path: ['import'], load: () => import('./import.js') },
   { path: ['db', 'info'], load: () => import('./db/info.js') },
   { path: ['db', 'backup'], load: () => import('./db/backup.js') },
   { path: ['db', 'check'], load: () => import('./db/check.js') },

@@ -1,6 +1,6 @@
 import { defineCommand, formatOption, option } from '../../cli/command.js';
 import { listFormat, printListing } from '../../cli/listing.js';
-import { AGREEMENT_KEYS, agreementJson } from '../../cli/views.js';
+import { AGREEMENT_KEYS, agreementJson, IMPORT_CSV } from '../../cli/views.js';
 import { listAgreements } from '../../domain/agreements.js';
 import type { Agreement } from '../../domain/model.js';
 import { formatDate } from '../../terms/dates.js';
@@ -21,6 +21,7 @@ export const command = defineCommand({
       ],
       toJson: agreementJson,
       keys: AGREEMENT_KEYS,
+      csv: IMPORT_CSV.agreements,
       empty: 'No signed HWaaS agreements on file: register one with `hwaas agreements add --customer ID --signed-on YYYY-MM-DD`.',
     });
   },

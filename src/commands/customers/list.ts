@@ -1,6 +1,6 @@
 import { defineCommand, formatOption, option } from '../../cli/command.js';
 import { listFormat, parseWholeNumber, printListing } from '../../cli/listing.js';
-import { CUSTOMER_KEYS, customerJson } from '../../cli/views.js';
+import { CUSTOMER_KEYS, customerJson, IMPORT_CSV } from '../../cli/views.js';
 import { UsageError } from '../../errors.js';
 import { listCustomers } from '../../domain/customers.js';
 import type { Customer } from '../../domain/model.js';
@@ -35,6 +35,7 @@ export const command = defineCommand({
       ],
       toJson: customerJson,
       keys: CUSTOMER_KEYS,
+      csv: IMPORT_CSV.customers,
       empty: options.search ? `No customer's name contains "${options.search}".` : 'No customers yet: add one with `hwaas customers add --name NAME`.',
     });
   },

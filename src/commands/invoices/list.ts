@@ -1,6 +1,6 @@
 import { defineCommand, formatOption, option } from '../../cli/command.js';
 import { listFormat, printListing } from '../../cli/listing.js';
-import { INVOICE_KEYS, invoiceJson } from '../../cli/views.js';
+import { IMPORT_CSV, INVOICE_KEYS, invoiceJson } from '../../cli/views.js';
 import { isOverdue, listInvoices } from '../../domain/invoices.js';
 import type { Invoice } from '../../domain/model.js';
 import { formatDate } from '../../terms/dates.js';
@@ -27,6 +27,7 @@ export const command = defineCommand({
       ],
       toJson: (i) => invoiceJson(i, overdue(i)),
       keys: INVOICE_KEYS,
+      csv: IMPORT_CSV.invoices,
       empty: options.overdue ? 'No overdue invoices: checkout is open.' : 'No invoices.',
     });
   },

@@ -1,6 +1,6 @@
 import { defineCommand, formatOption, option } from '../../cli/command.js';
 import { listFormat, parseWholeNumber, printListing } from '../../cli/listing.js';
-import { PBX_KEYS, pbxJson } from '../../cli/views.js';
+import { IMPORT_CSV, PBX_KEYS, pbxJson } from '../../cli/views.js';
 import { type PbxOnDay, currentPeriod, listPbxs, pbxState } from '../../domain/pbxs.js';
 import { formatDate } from '../../terms/dates.js';
 import { parseLicense } from '../../terms/term.js';
@@ -39,6 +39,7 @@ export const command = defineCommand({
       ],
       toJson: pbxJson,
       keys: PBX_KEYS,
+      csv: IMPORT_CSV.pbxs,
       empty: expiringWithin !== undefined ? `No PBX expires within ${expiringWithin} days of today.` : 'No PBXs match.',
     });
   },

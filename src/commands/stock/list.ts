@@ -1,6 +1,6 @@
 import { defineCommand, formatOption } from '../../cli/command.js';
 import { listFormat, printListing } from '../../cli/listing.js';
-import { STOCK_KEYS, stockJson } from '../../cli/views.js';
+import { IMPORT_CSV, STOCK_KEYS, stockJson } from '../../cli/views.js';
 import type { StockLevel } from '../../domain/model.js';
 import { listStock } from '../../domain/stock.js';
 
@@ -26,6 +26,7 @@ export const command = defineCommand({
       ],
       toJson: stockJson,
       keys: STOCK_KEYS,
+      csv: IMPORT_CSV.stock,
       empty: 'No stocked products: run `hwaas init`.',
     });
   },

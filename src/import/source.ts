@@ -1,0 +1,113 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, open, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { type Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { RefusedError, UsageError } from '../errors.js';
+import type { OpenSheet } from '../domain/imports.js';
+import { fileFailure } from '../failures.js';
+import { csvRows } from './csv.js';
+import { xlsxRows } from './xlsx.js';
+
+export type ImportFormat = 'csv' | 'xlsx';
+
+/** A file to import: its rows (again from the start on each call), its size for progress, and what to remove afterwards. */
+export interface ImportSource {
+  readonly open: OpenSheet;
+  readonly format: ImportFormat;
+  /** Bytes, for a progress bar; null when unknown. */
+  readonly size: number | null;
+  close(): Promise<void>;
+}
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/** A file the user named could not be read: one sentence, exit 2 when the name is wrong, 1 when the file is. */
+function readFailure(error: unknown, file: string): Error {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  if (code === 'ENOENT') return new UsageError(`${file}: no such file.`);
+  if (code === 'EACCES' || code === 'EPERM') return new RefusedError('NOT_ALLOWED', `${file} cannot be read (permission denied): check its permissions.`);
+  return fileFailure(error, file) ?? (error as Error);
+}
+
+/**
+ * Opens FILE (or `-`, standard input, copied first to a temporary file so that the
+ * import can read it again), deciding CSV or XLSX by `--format`, else the extension,
+ * else the content (an XLSX workbook is a zip file).
+ */
+export async function importSource(
+  file: string,
+  options: { readonly cwd: string; readonly stdin: Readable; readonly format?: ImportFormat; readonly sheet?: string },
+  onBytes?: (bytes: number) => void,
+): Promise<ImportSource> {
+  let path = resolve(options.cwd, file);
+  let temporary: string | null = null;
+  if (file === '-') {
+    temporary = await mkdtemp(join(tmpdir(), 'hwaas-import-'));
+    path = join(temporary, 'stdin');
+    await pipeline(options.stdin, createWriteStream(path));
+  }
+  const close = async () => {
+    if (temporary) await rm(temporary, { recursive: true, force: true });
+  };
+  try {
+    let size: number;
+    let head: Buffer;
+    try {
+      const info = await stat(path);
+      if (info.isDirectory()) throw new UsageError(`${file} is a folder, not a file: give the CSV or XLSX file to import.`);
+      size = info.size;
+      const handle = await open(path, 'r');
+      try {
+        head = Buffer.alloc(4);
+        await handle.read(head, 0, 4, 0);
+      } finally {
+        await handle.close();
+      }
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      throw readFailure(error, file);
+    }
+    const extension = extname(file).toLowerCase();
+    if (!options.format && (extension === '.xls' || extension === '.ods' || extension === '.numbers')) {
+      throw new UsageError(`${file}: ${extension.slice(1).toUpperCase()} files are not read; save it as .xlsx or as CSV UTF-8.`);
+    }
+    const format: ImportFormat = options.format ?? (extension === '.xlsx' ? 'xlsx' : extension === '.csv' || extension === '.txt' ? 'csv' : head.equals(ZIP_MAGIC) ? 'xlsx' : 'csv');
+    if (format === 'csv' && options.sheet !== undefined) throw new UsageError(`--sheet: ${file} is read as CSV, which has no sheets; --sheet is for XLSX workbooks.`, 'USAGE');
+    if (format === 'csv' && head.equals(ZIP_MAGIC)) throw new UsageError(`${file} is an XLSX workbook (a zip file), not CSV: give it a .xlsx name or say --format xlsx.`);
+    const display = file === '-' ? 'standard input' : file;
+    const stream = (): Readable => {
+      const readable = createReadStream(path);
+      readable.on('error', () => {}); // surfaced through the iterator below
+      return readable;
+    };
+    const rows: OpenSheet = () =>
+      (async function* () {
+        const input = stream();
+        try {
+          if (format === 'xlsx') {
+            const counted = new Transform({
+              transform(chunk: Buffer, _encoding, done) {
+                onBytes?.(chunk.length);
+                done(null, chunk);
+              },
+            });
+            input.on('error', (error) => counted.destroy(error));
+            yield* xlsxRows(input.pipe(counted), display, options.sheet ?? null);
+          } else {
+            yield* csvRows(input, display, onBytes);
+          }
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).syscall) throw readFailure(error, file);
+          throw error;
+        } finally {
+          input.destroy();
+        }
+      })();
+    return { open: rows, format, size, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
