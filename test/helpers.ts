@@ -84,6 +84,11 @@ export interface FakeIoOptions {
   stdin?: PassThrough;
   today?: string;
   cwd?: string;
+  /**
+   * The machine's own clock instead of 2026-11-24: for writes to a live store on
+   * PostgreSQL, whose server checks what it is given against its own clock.
+   */
+  realClock?: boolean;
 }
 
 export interface CliResult {
@@ -118,8 +123,8 @@ export function fakeIo(options: FakeIoOptions = {}) {
     stdinIsTTY: tty,
     env: { HOME: tmpdir(), ...options.env },
     cwd: options.cwd ?? ROOT,
-    clockToday: () => parseDate(options.today ?? '2026-11-24'),
-    now: () => new Date('2026-11-24T10:00:00.000Z'),
+    clockToday: () => (options.realClock ? parseDate(new Date().toISOString().slice(0, 10)) : parseDate(options.today ?? '2026-11-24')),
+    now: () => (options.realClock ? new Date() : new Date('2026-11-24T10:00:00.000Z')),
   };
   return { io, stdout, stderr };
 }

@@ -36,31 +36,33 @@ async function workbook(name: string, sheets: Record<string, unknown[][]>, dates
 
 describe('from an empty live store to a quote, with the sample files', () => {
   it('staff add a partner and its user; the user imports customers (CSV) and PBXs (XLSX) and quotes one', async () => {
+    // A live store: its writes run on the machine's clock (which a PostgreSQL server checks).
+    const live = (args: string[]) => cli(args, { realClock: true });
     const store = await newStore();
-    expect((await cli(['--db', store, 'init'])).code).toBe(0);
-    await cli(['--db', store, 'partners', 'add', '--name', 'Alpen Telecom GmbH', '--country', 'DE', '--currency', 'EUR', '--tier', 'gold', '--area-manager-name', 'Luca Bianchi', '--area-manager-email', 'luca.bianchi@wildix.example']);
-    const user = (await cli(['--db', store, 'users', 'add', '--role', 'partner', '--partner', 'PTR-001', '--email', 'anna@alpen.example', '--name', 'Anna Keller', '--json'])).json();
+    expect((await live(['--db', store, 'init'])).code).toBe(0);
+    await live(['--db', store, 'partners', 'add', '--name', 'Alpen Telecom GmbH', '--country', 'DE', '--currency', 'EUR', '--tier', 'gold', '--area-manager-name', 'Luca Bianchi', '--area-manager-email', 'luca.bianchi@wildix.example']);
+    const user = (await live(['--db', store, 'users', 'add', '--role', 'partner', '--partner', 'PTR-001', '--email', 'anna@alpen.example', '--name', 'Anna Keller', '--json'])).json();
     const as = onPostgres ? ['--db', store.replace('postgresql://postgres@', `postgresql://${user.dbRole}@`)] : ['--db', store, '--as', user.id];
-    const customers = await cli([...as, '--json', 'import', 'customers', join(SAMPLES, 'customers.csv')]);
+    const customers = await live([...as, '--json', 'import', 'customers', join(SAMPLES, 'customers.csv')]);
     expect(customers.json()).toMatchObject({ kind: 'customers', created: 10, updated: 0, unchanged: 0, errors: [] });
-    const pbxs = await cli([...as, 'import', 'pbxs', join(SAMPLES, 'pbxs.xlsx')]);
+    const pbxs = await live([...as, 'import', 'pbxs', join(SAMPLES, 'pbxs.xlsx')]);
     expect(pbxs.stdout).toMatch(/Imported .*pbxs\.xlsx \(pbxs\): 12 created, 0 updated, 0 unchanged\./);
     // Twice: nothing changes.
-    expect((await cli([...as, '--json', 'import', 'customers', join(SAMPLES, 'customers.csv')])).json()).toMatchObject({ created: 0, updated: 0, unchanged: 10 });
-    expect((await cli([...as, '--json', 'import', 'pbxs', join(SAMPLES, 'pbxs.xlsx')])).json()).toMatchObject({ created: 0, updated: 0, unchanged: 12 });
-    expect((await cli([...as, '--json', 'customers', 'show', 'K-1003'])).json()).toMatchObject({ name: 'Łódzkie Centrum Medyczne Sp. z o.o.', country: 'PL', partner: 'PTR-001' });
+    expect((await live([...as, '--json', 'import', 'customers', join(SAMPLES, 'customers.csv')])).json()).toMatchObject({ created: 0, updated: 0, unchanged: 10 });
+    expect((await live([...as, '--json', 'import', 'pbxs', join(SAMPLES, 'pbxs.xlsx')])).json()).toMatchObject({ created: 0, updated: 0, unchanged: 12 });
+    expect((await live([...as, '--json', 'customers', 'show', 'K-1003'])).json()).toMatchObject({ name: 'Łódzkie Centrum Medyczne Sp. z o.o.', country: 'PL', partner: 'PTR-001' });
     // A name that looks like a formula is a name.
-    expect((await cli([...as, '--json', 'customers', 'show', 'K-1008'])).json().name).toBe('=Ideenwerk Agentur');
-    const pbx = (await cli([...as, '--json', 'pbx', 'show', 'PBX-5004'])).json();
+    expect((await live([...as, '--json', 'customers', 'show', 'K-1008'])).json().name).toBe('=Ideenwerk Agentur');
+    const pbx = (await live([...as, '--json', 'pbx', 'show', 'PBX-5004'])).json();
     expect(pbx).toMatchObject({ customer: 'K-1003', type: 'virtual', license: 'five-year', activated: '2022-01-31' });
-    const quote = await cli([...as, '--json', 'quote', '--pbx', 'PBX-5001', '--item', 'WP480G=2']);
+    const quote = await live([...as, '--json', 'quote', '--pbx', 'PBX-5001', '--item', 'WP480G=2']);
     expect(quote.code, quote.stderr).toBe(0);
     expect(quote.json()).toMatchObject({ pbx: 'PBX-5001', term: 'yearly', currency: 'EUR' });
     // Staff import the ledger and the warehouse.
-    expect((await cli(['--db', store, '--json', 'import', 'invoices', join(SAMPLES, 'invoices.csv')])).json()).toMatchObject({ created: 3 });
+    expect((await live(['--db', store, '--json', 'import', 'invoices', join(SAMPLES, 'invoices.csv')])).json()).toMatchObject({ created: 3 });
     // Every product has a stock row from init: the counts change.
-    expect((await cli(['--db', store, '--json', 'import', 'stock', join(SAMPLES, 'stock.csv')])).json()).toMatchObject({ created: 0, updated: 6 });
-    expect((await cli([...as, '--json', 'import', 'agreements', join(SAMPLES, 'agreements.csv')])).json()).toMatchObject({ created: 3 });
+    expect((await live(['--db', store, '--json', 'import', 'stock', join(SAMPLES, 'stock.csv')])).json()).toMatchObject({ created: 0, updated: 6 });
+    expect((await live([...as, '--json', 'import', 'agreements', join(SAMPLES, 'agreements.csv')])).json()).toMatchObject({ created: 3 });
   });
 });
 
@@ -298,6 +300,9 @@ describe('the rules of the commands', () => {
     expect(errorOf(refused).code).toBe('DATE_PINNED');
     const dry = await cli(['--db', live, '--date', '2026-11-24', '--json', 'import', 'customers', join(SAMPLES, 'customers.csv'), '--dry-run']);
     expect(dry.json()).toMatchObject({ dryRun: true, created: 10 });
+    // Without --date it imports, on the clock's date (a server checks that against its own).
+    const done = await cli(['--db', live, '--json', 'import', 'customers', join(SAMPLES, 'customers.csv')], { realClock: true });
+    expect(done.json()).toMatchObject({ dryRun: false, created: 10 });
   });
 });
 

@@ -259,10 +259,87 @@ describe.skipIf(onSqlite)('a shared store on PostgreSQL', () => {
     it('writes no counter and no stock: numbers and reservations come from functions that keep them true', async () => {
       await expect(sql(anna, 'UPDATE counters SET value = 9223372036854775807')).rejects.toThrow(/permission denied/);
       await expect(sql(anna, "SELECT hwaas_next_id('partner')")).rejects.toThrow(/only staff number partner/);
-      await expect(sql(anna, "SELECT hwaas_raise_counter('order', 5)")).rejects.toThrow(/only staff number order/);
+      await expect(sql(anna, "SELECT hwaas_raise_counter('order', 'ORD-5')")).rejects.toThrow(/moves only past an ID of your own/);
+      await expect(sql(anna, "SELECT hwaas_raise_counter('customer', 'CUS-999999999')")).rejects.toThrow(/moves only past an ID of your own/);
       await expect(sql(anna, 'UPDATE stock SET reserved = 1000000')).rejects.toThrow(/permission denied/);
       await sql(anna, "SELECT hwaas_sync_reserved('WP480G')");
       expect((await cli(['--db', as(store, own['USR-101']!), '--json', 'db', 'check'])).json().ok).toBe(true);
+    });
+  });
+
+  describe("what a second attack found: a partner's login still keeps to hwaas's rules", () => {
+    let store: string;
+    let own: Record<string, string>;
+    const login = (user: string) => as(store, own[user]!);
+    beforeAll(async () => {
+      store = await ownDemoStore();
+      own = Object.fromEntries((await rawSql<{ id: string; db_role: string }>(store, 'SELECT id, db_role FROM users')).map((u) => [u.id, u.db_role]));
+    });
+    const draft = async (user: string, customer: string, pbx: string) =>
+      Number((await cli(['--db', login(user), '--date', '2026-11-24', '--json', 'order', '--customer', customer, '--pbx', pbx, '--item', 'WP480G=3', '--save'])).json().id.slice(4));
+
+    it('on a live store, places nothing that does not start today (by the server\'s clock)', async () => {
+      const seq = await draft('USR-001', 'CUS-0001', 'PBX-1001');
+      await rawSql(store, "UPDATE settings SET value = 'live' WHERE key = 'mode'");
+      try {
+        await expect(sql(login('USR-001'), "UPDATE orders SET status = 'placed', start_on = '2027-04-30', placed_at = $2 WHERE seq = $1", [seq, new Date().toISOString()])).rejects.toThrow(
+          /a live store places orders starting today/,
+        );
+        // And hwaas itself, on the machine's clock, places it.
+        const placed = await cli(['--db', login('USR-001'), '--json', 'orders', 'checkout', `ORD-${String(seq).padStart(6, '0')}`, '--yes'], { realClock: true });
+        expect(placed.json()).toMatchObject({ status: 'placed', start: new Date().toISOString().slice(0, 10) });
+      } finally {
+        await rawSql(store, "UPDATE settings SET value = 'sandbox' WHERE key = 'mode'");
+      }
+    });
+
+    it('keeps the checkout rules: no placement with overdue invoices, no order in another currency', async () => {
+      // Thames (PTR-002) has overdue invoices: hwaas refuses its checkout, and so does the database.
+      const seq = await draft('USR-002', 'CUS-0006', 'PBX-1007');
+      await expect(sql(login('USR-002'), "UPDATE orders SET status = 'placed', start_on = '2026-11-24', placed_at = '2026-11-24T10:00:00.000Z' WHERE seq = $1", [seq])).rejects.toThrow(/overdue invoices/);
+      await expect(
+        sql(login('USR-001'), "INSERT INTO orders (seq, partner_id, customer_id, pbx_id, term, status, currency, created_at, created_by) VALUES ((SELECT hwaas_next_id('order')), 'PTR-001', 'CUS-0001', 'PBX-1001', 'yearly', 'draft', 'USD', '2026-11-24T10:00:00.000Z', 'USR-001')"),
+      ).rejects.toThrow(/in your currency/);
+      // Nor a number of its choosing.
+      await expect(
+        sql(login('USR-001'), "INSERT INTO orders (seq, partner_id, customer_id, pbx_id, term, status, currency, created_at, created_by) VALUES (9007199254740993, 'PTR-001', 'CUS-0001', 'PBX-1001', 'yearly', 'draft', 'EUR', '2026-11-24T10:00:00.000Z', 'USR-001')"),
+      ).rejects.toThrow(/numbered and created by hwaas/);
+    });
+
+    it('revives no cancelled PBX, and stores no date hwaas cannot read', async () => {
+      const cancelled = (await rawSql<{ id: string; partner: string }>(store, "SELECT p.id, c.partner_id AS partner FROM pbxs p JOIN customers c ON c.id = p.customer_id WHERE p.cancelled_on IS NOT NULL LIMIT 1"))[0]!;
+      const user = Object.keys(own).find((id) => id !== 'USR-ADMIN' && (own[id] ?? '').length > 0 && ['USR-001', 'USR-002', 'USR-003', 'USR-004'][['PTR-001', 'PTR-002', 'PTR-003', 'PTR-004'].indexOf(cancelled.partner)] === id)!;
+      await expect(sql(login(user), 'UPDATE pbxs SET cancelled_on = NULL WHERE id = $1', [cancelled.id])).rejects.toThrow(/cancellation is Wildix staff's to change/);
+      await expect(sql(login('USR-001'), "INSERT INTO pbxs (id, customer_id, name, type, license, activated_on) VALUES ('PBX-BC', 'CUS-0001', 'x', 'cloud', 'yearly', '4713-01-01 BC')")).rejects.toThrow(/pbxs_dates/);
+    });
+
+    it('says the same of another partner\'s order as of one that does not exist', async () => {
+      const theirs = await draft('USR-002', 'CUS-0006', 'PBX-1007');
+      const event = (seq: number) => sql(login('USR-001'), "INSERT INTO order_events (order_seq, at, by_user, from_status, to_status) VALUES ($1, '2026-11-24T10:00:00.000Z', 'USR-001', 'draft', 'cancelled')", [seq]);
+      const message = async (seq: number) => ((await event(seq).catch((e: Error) => e)) as Error).message;
+      expect(await message(theirs)).toBe(await message(999_999));
+    });
+
+    it('gives staff no say over the store\'s settings or a user\'s login, and no login to two users', async () => {
+      await expect(sql(login('USR-101'), "UPDATE settings SET value = 'x' WHERE key = 'store_id'")).rejects.toThrow(/permission denied/);
+      await expect(sql(login('USR-101'), "UPDATE users SET db_role = 'postgres' WHERE id = 'USR-101'")).rejects.toThrow(/permission denied/);
+      await sql(login('USR-101'), "INSERT INTO users (id, email, name, role, partner_id) VALUES ('USR 001', 'twin@wildix.example', 'Twin', 'staff', NULL)");
+      // Its ID reads like USR-001's once lowered: it gets a login of its own, not Anna's.
+      expect((await sql(login('USR-101'), "SELECT hwaas_create_login('USR 001') AS login")).rows[0].login).toBe(`${own['USR-001']}_2`);
+      // A login does not sit in an open transaction for long.
+      expect((await rawSql<{ config: string[] }>(store, 'SELECT rolconfig AS config FROM pg_roles WHERE rolname = ?', [own['USR-001']]))[0]!.config).toContain('idle_in_transaction_session_timeout=60s');
+    });
+
+    it('a store copied into a file and back is a store of its own, with users managed as anywhere', async () => {
+      const file = join(mkdtempSync(join(tmpdir(), 'hwaas-back-')), 'c1.db');
+      const out = await cli(['--db', store, '--as', 'USR-ADMIN', 'db', 'copy', '--to', file]);
+      expect(out.code, out.stderr).toBe(0);
+      const again = await newStore();
+      const back = await cli(['--db', file, '--as', 'USR-101', 'db', 'copy', '--to', again]);
+      expect(back.code, back.stderr).toBe(0);
+      const added = await cli(['--db', again, '--json', 'users', 'add', '--role', 'staff', '--email', 'new@wildix.example', '--name', 'New']);
+      expect(added.code, added.stderr).toBe(0);
+      expect((await cli(['--db', again, '--json', 'users', 'disable', added.json().id])).code).toBe(0);
     });
   });
 

@@ -53,10 +53,14 @@ describe('a moved "today" on a write to a live store', () => {
   it('the €4.99 order is placed at today\'s price once --date is left out', async () => {
     const cheap = await run('--date', '2027-04-30', 'quote', '--pbx', 'PBX-1001', '--item', 'WP490G=20');
     expect(cheap.json().total).toBe('4.99'); // a what-if on a read still works
-    const placed = await run('order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP490G=20', '--checkout', '--yes');
-    expect(placed.code).toBe(0);
-    // 91.00 × 20 × 158/365 on the clock's 2026-11-24 (the report's €777.86 was two days later: 156/365).
-    expect(placed.json()).toMatchObject({ start: '2026-11-24', total: '787.84' });
+    // On the clock's date (the machine's own: a PostgreSQL server checks a live store's
+    // placements against its clock), at what a quote says today.
+    const onClock = (...args: string[]) => cli(['--db', db, '--json', ...args], { realClock: true });
+    const today = await onClock('quote', '--pbx', 'PBX-1001', '--item', 'WP490G=20');
+    const placed = await onClock('order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP490G=20', '--checkout', '--yes');
+    expect(placed.code, placed.stderr).toBe(0);
+    expect(placed.json()).toMatchObject({ start: today.json().start, total: today.json().total });
+    expect(placed.json().total).not.toBe('4.99');
   });
 
   it('read-only commands keep --date for what-ifs', async () => {

@@ -41,7 +41,7 @@ export const command = defineCommand({
     }
     ctx.out(`Added ${user.id}: ${user.name} <${user.email}>, ${user.role === 'staff' ? 'Wildix staff' : `a user of ${user.partner}`}.`);
     if (user.dbRole) {
-      ctx.out(`Their database login is ${user.dbRole}: give it a password (ALTER ROLE ${user.dbRole} PASSWORD '…') or your cluster's usual authentication, and they connect with --db postgres://${user.dbRole}@HOST/DATABASE.`);
+      ctx.out(`Their database login is ${user.dbRole}: the database's administrator gives it a password (ALTER ROLE ${user.dbRole} PASSWORD '…'), or your cluster's usual authentication; they connect with --db postgres://${user.dbRole}@HOST/DATABASE.`);
     } else {
       ctx.out(`They act with \`--as ${user.id}\` (or HWAAS_USER=${user.email}).`);
     }

@@ -49,6 +49,10 @@ export function postgresFailure(error: unknown, where: string): HwaasError | nul
     case 'XX001':
     case 'XX002':
       return new RefusedError('STORE_CORRUPT', `the PostgreSQL server reports damaged data in ${where} (${code}): restore it from a backup.`, { hint: { kind: 'backup' } });
+    case '23505':
+      return new RefusedError('EXISTS', `${where} already holds a record with that key (${(error as { constraint?: string }).constraint ?? 'a unique key'}): something was added at the same moment; look again.`);
+    case '23514':
+      return new RefusedError('INVALID_DATA', `the PostgreSQL server refused a value for ${where} (${(error as { constraint?: string }).constraint ?? 'a check'}): the store holds data hwaas did not write; Wildix staff can look with \`hwaas db check\`.`);
     case 'NO_TLS':
       return new RefusedError('UNREACHABLE', `the PostgreSQL server for ${where} does not encrypt connections (TLS), and the URL's sslmode asks for it: ask for a server that does, or leave sslmode out (prefer) on a network you trust.`);
     case 'TLS':

@@ -470,6 +470,258 @@ export const MIGRATIONS: readonly string[] = [
       EXECUTE format('ALTER ROLE %I %s', login, CASE WHEN enabled THEN 'LOGIN' ELSE 'NOLOGIN' END);
     END $$;
   `,
+  // 3: what a second attack on 2 found. A live store's placements start today (by the
+  // server's clock, in the store's zone) and follow the checkout rules (an agreement, no
+  // overdue invoice, the partner's currency); a partner's login picks no order or
+  // agreement number, revives no cancelled PBX and stores no date hwaas cannot read; an
+  // order comes with its creation event; no one can tell another partner's order from a
+  // missing one by the error a trigger gives; a counter moves only past an ID that exists
+  // (and is the partner's own); a login is never shared by two users, belongs to exactly
+  // the group of its user's role, and does not sit idle in a transaction for long.
+  `
+  ALTER TABLE pbxs ADD CONSTRAINT pbxs_dates CHECK (activated_on BETWEEN '0001-01-01' AND '9999-12-31' AND (cancelled_on IS NULL OR cancelled_on BETWEEN '0001-01-01' AND '9999-12-31')) NOT VALID;
+  ALTER TABLE agreements ADD CONSTRAINT agreements_dates CHECK (signed_on BETWEEN '0001-01-01' AND '9999-12-31') NOT VALID;
+  ALTER TABLE invoices ADD CONSTRAINT invoices_dates CHECK (issued_on BETWEEN '0001-01-01' AND '9999-12-31' AND due_on BETWEEN '0001-01-01' AND '9999-12-31' AND (paid_on IS NULL OR paid_on BETWEEN '0001-01-01' AND '9999-12-31')) NOT VALID;
+  ALTER TABLE orders ADD CONSTRAINT orders_dates CHECK ((start_on IS NULL OR start_on BETWEEN '0001-01-01' AND '9999-12-31') AND (end_on IS NULL OR end_on BETWEEN '0001-01-01' AND '9999-12-31') AND (period_start IS NULL OR period_start BETWEEN '0001-01-01' AND '9999-12-31')) NOT VALID;
+  ALTER TABLE orders ADD CONSTRAINT orders_seq_positive CHECK (seq > 0) NOT VALID;
+  ALTER TABLE agreements ADD CONSTRAINT agreements_seq_positive CHECK (seq > 0) NOT VALID;
+
+  -- The store's date now, in its own zone; whether it is live (its writes run on that date).
+  CREATE FUNCTION hwaas_today() RETURNS date
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$ SELECT (now() AT TIME ZONE COALESCE((SELECT value FROM public.settings WHERE key = 'timezone'), 'UTC'))::date $$;
+  CREATE FUNCTION hwaas_live() RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$ SELECT COALESCE((SELECT value FROM public.settings WHERE key = 'mode'), 'live') = 'live' $$;
+  -- A timestamp hwaas wrote now (within a day of the server's clock), on a live store.
+  CREATE FUNCTION hwaas_now_ish(stamp text) RETURNS boolean
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$
+    BEGIN
+      RETURN NOT hwaas_live() OR abs(extract(epoch FROM (stamp::timestamptz - now()))) <= 86400;
+    EXCEPTION WHEN others THEN
+      RETURN false;
+    END $$;
+
+  CREATE OR REPLACE FUNCTION hwaas_guard_orders() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$
+    DECLARE
+      pbx record;
+      line record;
+      months integer;
+      k integer;
+      period_end date;
+      expected_end date;
+      list bigint;
+      unit bigint;
+      total bigint := 0;
+      renewal bigint := 0;
+    BEGIN
+      IF hwaas_am_staff() THEN RETURN NEW; END IF;
+      IF TG_OP = 'INSERT' THEN
+        IF NEW.status <> 'draft' OR NEW.created_by IS DISTINCT FROM hwaas_my_user() OR NEW.placed_at IS NOT NULL OR NEW.total_minor IS NOT NULL
+           OR NEW.seq IS DISTINCT FROM (SELECT value FROM public.counters WHERE name = 'order')
+           OR NEW.currency IS DISTINCT FROM (SELECT currency FROM public.partners WHERE id = hwaas_my_partner())
+           OR NOT hwaas_now_ish(NEW.created_at)
+           OR NOT EXISTS (SELECT 1 FROM public.pbxs p JOIN public.customers c ON c.id = p.customer_id
+                           WHERE p.id = NEW.pbx_id AND c.id = NEW.customer_id AND c.partner_id = NEW.partner_id AND c.partner_id = hwaas_my_partner()) THEN
+          RAISE EXCEPTION 'an order starts as a draft of your own customer''s PBX, in your currency, numbered and created by hwaas' USING ERRCODE = '42501';
+        END IF;
+        RETURN NEW;
+      END IF;
+      IF ROW(NEW.seq, NEW.partner_id, NEW.customer_id, NEW.pbx_id, NEW.term, NEW.currency, NEW.created_at, NEW.created_by, NEW.saved_total_minor)
+         IS DISTINCT FROM ROW(OLD.seq, OLD.partner_id, OLD.customer_id, OLD.pbx_id, OLD.term, OLD.currency, OLD.created_at, OLD.created_by, OLD.saved_total_minor) THEN
+        RAISE EXCEPTION 'an order keeps its partner, customer, PBX, term, currency and creation' USING ERRCODE = '42501';
+      END IF;
+      IF NEW.status = OLD.status OR NEW.status = 'cancelled' THEN
+        IF ROW(NEW.start_on, NEW.end_on, NEW.period_start, NEW.days, NEW.period_days, NEW.total_minor, NEW.renewal_total_minor, NEW.placed_at, NEW.warnings)
+           IS DISTINCT FROM ROW(OLD.start_on, OLD.end_on, OLD.period_start, OLD.days, OLD.period_days, OLD.total_minor, OLD.renewal_total_minor, OLD.placed_at, OLD.warnings) THEN
+          RAISE EXCEPTION 'an order''s figures are fixed when it is placed' USING ERRCODE = '42501';
+        END IF;
+        IF NEW.status = OLD.status OR OLD.status IN ('draft', 'placed', 'approved') THEN RETURN NEW; END IF;
+      END IF;
+      IF NOT (OLD.status = 'draft' AND NEW.status = 'placed') THEN
+        RAISE EXCEPTION 'only Wildix staff approve and ship orders' USING ERRCODE = '42501';
+      END IF;
+
+      -- draft → placed: the checkout rules, then the period of its PBX and the price book's prices.
+      IF hwaas_live() AND (NEW.start_on NOT BETWEEN hwaas_today() - 1 AND hwaas_today() + 1 OR NOT hwaas_now_ish(NEW.placed_at)) THEN
+        RAISE EXCEPTION 'a live store places orders starting today' USING ERRCODE = '42501';
+      END IF;
+      IF NOT EXISTS (SELECT 1 FROM public.agreements WHERE customer_id = NEW.customer_id) THEN
+        RAISE EXCEPTION 'the customer has no signed HWaaS agreement on file' USING ERRCODE = '42501';
+      END IF;
+      IF EXISTS (SELECT 1 FROM public.invoices WHERE partner_id = NEW.partner_id AND paid_on IS NULL AND due_on < NEW.start_on) THEN
+        RAISE EXCEPTION 'the partner has overdue invoices' USING ERRCODE = '42501';
+      END IF;
+      SELECT activated_on, license, cancelled_on INTO pbx FROM public.pbxs WHERE id = NEW.pbx_id;
+      months := (CASE NEW.term WHEN 'monthly' THEN 1 WHEN 'yearly' THEN 12 ELSE 60 END);
+      k := ((extract(year FROM NEW.period_start)::integer - extract(year FROM pbx.activated_on)::integer) * 12
+            + extract(month FROM NEW.period_start)::integer - extract(month FROM pbx.activated_on)::integer);
+      IF pbx.license <> NEW.term OR k < 0 OR k % months <> 0
+         OR (pbx.activated_on + make_interval(months => k))::date <> NEW.period_start THEN
+        RAISE EXCEPTION 'the order''s period is not one of its PBX''s' USING ERRCODE = '42501';
+      END IF;
+      period_end := (pbx.activated_on + make_interval(months => k + months))::date;
+      expected_end := (CASE WHEN pbx.cancelled_on IS NOT NULL AND pbx.cancelled_on <= period_end THEN pbx.cancelled_on ELSE period_end END);
+      IF NEW.period_days IS DISTINCT FROM period_end - NEW.period_start OR NEW.end_on IS DISTINCT FROM expected_end
+         OR NEW.start_on IS NULL OR NEW.start_on < NEW.period_start OR NEW.start_on >= NEW.end_on
+         OR NEW.days IS DISTINCT FROM NEW.end_on - NEW.start_on OR NEW.placed_at IS NULL THEN
+        RAISE EXCEPTION 'the order''s dates are not its PBX''s period' USING ERRCODE = '42501';
+      END IF;
+      FOR line IN SELECT l.*, p.stocked FROM public.order_lines l JOIN public.products p ON p.sku = l.sku WHERE l.order_seq = NEW.seq LOOP
+        list := (SELECT amount_minor FROM public.prices WHERE sku = line.sku AND currency = NEW.currency AND kind = NEW.term);
+        unit := COALESCE(line.price_override, list);
+        IF unit IS NULL OR line.unit_price_minor IS DISTINCT FROM unit OR line.list_price_minor IS DISTINCT FROM list
+           OR line.renewal_minor IS DISTINCT FROM unit * line.qty
+           OR line.amount_minor IS DISTINCT FROM (unit * line.qty * NEW.days * 2 + NEW.period_days) / (NEW.period_days * 2)
+           OR line.reserved_qty IS DISTINCT FROM (CASE WHEN line.stocked THEN line.qty ELSE 0 END) THEN
+          RAISE EXCEPTION 'line % of the order is not priced from the price book', line.line_no USING ERRCODE = '42501';
+        END IF;
+        total := total + line.amount_minor;
+        renewal := renewal + line.renewal_minor;
+      END LOOP;
+      IF NEW.total_minor IS DISTINCT FROM total
+         OR NEW.renewal_total_minor IS DISTINCT FROM (CASE WHEN expected_end = period_end AND (pbx.cancelled_on IS NULL OR pbx.cancelled_on > period_end) THEN renewal END) THEN
+        RAISE EXCEPTION 'the order''s totals are not the sum of its lines' USING ERRCODE = '42501';
+      END IF;
+      RETURN NEW;
+    END $$;
+
+  -- One sentence for every refusal about another order: the trigger says nothing of an order that is not the login's.
+  CREATE OR REPLACE FUNCTION hwaas_guard_order_lines() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$
+    BEGIN
+      IF hwaas_am_staff() THEN RETURN NEW; END IF;
+      IF NOT EXISTS (SELECT 1 FROM public.orders WHERE seq = NEW.order_seq AND partner_id = hwaas_my_partner() AND status = 'draft')
+         OR (TG_OP = 'UPDATE' AND ROW(NEW.order_seq, NEW.line_no, NEW.sku, NEW.qty, NEW.price_override) IS DISTINCT FROM ROW(OLD.order_seq, OLD.line_no, OLD.sku, OLD.qty, OLD.price_override)) THEN
+        RAISE EXCEPTION 'only a draft of your own changes its lines, and only as checkout prices them' USING ERRCODE = '42501';
+      END IF;
+      RETURN NEW;
+    END $$;
+
+  CREATE OR REPLACE FUNCTION hwaas_guard_order_events() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$
+    BEGIN
+      IF hwaas_am_staff() THEN RETURN NEW; END IF;
+      NEW.id := nextval(pg_get_serial_sequence('public.order_events', 'id'));
+      IF NOT EXISTS (SELECT 1 FROM public.orders WHERE seq = NEW.order_seq AND partner_id = hwaas_my_partner() AND status = NEW.to_status)
+         OR NEW.by_user IS DISTINCT FROM hwaas_my_user() OR NOT hwaas_now_ish(NEW.at)
+         OR ROW(NEW.from_status, NEW.to_status) IS DISTINCT FROM ROW(NULL::text, 'draft'::text)
+            AND (NEW.from_status, NEW.to_status) NOT IN (('draft', 'placed'), ('draft', 'cancelled'), ('placed', 'cancelled'), ('approved', 'cancelled')) THEN
+        RAISE EXCEPTION 'an order''s events are its own user''s, of its own orders, as they happen' USING ERRCODE = '42501';
+      END IF;
+      RETURN NEW;
+    END $$;
+
+  CREATE OR REPLACE FUNCTION hwaas_guard_agreements() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$
+    BEGIN
+      IF hwaas_am_staff() THEN RETURN NEW; END IF;
+      IF NEW.created_by IS DISTINCT FROM hwaas_my_user() OR NEW.seq IS DISTINCT FROM (SELECT value FROM public.counters WHERE name = 'agreement')
+         OR NOT hwaas_now_ish(NEW.created_at) OR (hwaas_live() AND NEW.signed_on > hwaas_today() + 1) THEN
+        RAISE EXCEPTION 'an agreement is registered by its own user, numbered by hwaas, signed by today' USING ERRCODE = '42501';
+      END IF;
+      RETURN NEW;
+    END $$;
+
+  CREATE OR REPLACE FUNCTION hwaas_guard_pbxs() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$
+    BEGIN
+      IF hwaas_am_staff() THEN RETURN NEW; END IF;
+      IF hwaas_live() AND NEW.activated_on > hwaas_today() + 1 THEN
+        RAISE EXCEPTION 'a PBX is registered once it is activated, not before' USING ERRCODE = '42501';
+      END IF;
+      IF TG_OP = 'UPDATE' THEN
+        IF ROW(NEW.customer_id, NEW.license, NEW.activated_on) IS DISTINCT FROM ROW(OLD.customer_id, OLD.license, OLD.activated_on)
+           AND EXISTS (SELECT 1 FROM public.orders WHERE pbx_id = OLD.id AND status <> 'cancelled') THEN
+          RAISE EXCEPTION 'a PBX with orders keeps its customer, licence and activation' USING ERRCODE = '42501';
+        END IF;
+        IF OLD.cancelled_on IS NOT NULL AND NEW.cancelled_on IS DISTINCT FROM OLD.cancelled_on THEN
+          RAISE EXCEPTION 'a PBX''s cancellation is Wildix staff''s to change' USING ERRCODE = '42501';
+        END IF;
+      END IF;
+      RETURN NEW;
+    END $$;
+  DROP TRIGGER hwaas_guard ON pbxs;
+  CREATE TRIGGER hwaas_guard BEFORE INSERT OR UPDATE ON pbxs FOR EACH ROW EXECUTE FUNCTION hwaas_guard_pbxs();
+
+  -- At commit: an order a partner's login made has its creation event (db check wants every order's).
+  CREATE FUNCTION hwaas_check_order_events() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$
+    BEGIN
+      IF hwaas_am_staff() THEN RETURN NULL; END IF;
+      IF NOT EXISTS (SELECT 1 FROM public.order_events WHERE order_seq = NEW.seq AND from_status IS NULL AND to_status = 'draft') THEN
+        RAISE EXCEPTION 'an order is made with its first event' USING ERRCODE = '42501';
+      END IF;
+      RETURN NULL;
+    END $$;
+  CREATE CONSTRAINT TRIGGER hwaas_order_has_events AFTER INSERT ON orders DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION hwaas_check_order_events();
+
+  DROP FUNCTION hwaas_raise_counter(text, bigint);
+  CREATE FUNCTION hwaas_raise_counter(counter text, given_id text) RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$
+    DECLARE
+      reached bigint := substring(given_id FROM '-([0-9]{1,15})$')::bigint;
+    BEGIN
+      IF NOT hwaas_am_staff() THEN
+        IF counter = 'customer' AND EXISTS (SELECT 1 FROM public.customers WHERE id = given_id AND partner_id = hwaas_my_partner()) THEN NULL;
+        ELSIF counter = 'pbx' AND EXISTS (SELECT 1 FROM public.pbxs p JOIN public.customers c ON c.id = p.customer_id WHERE p.id = given_id AND c.partner_id = hwaas_my_partner()) THEN NULL;
+        ELSE RAISE EXCEPTION 'a counter moves only past an ID of your own' USING ERRCODE = '42501';
+        END IF;
+      END IF;
+      -- Far-off IDs are skipped over by the counter, never jumped to.
+      IF reached BETWEEN 0 AND 999999999 THEN
+        UPDATE public.counters SET value = greatest(value, reached) WHERE name = counter;
+      END IF;
+    END $$;
+
+  CREATE OR REPLACE FUNCTION hwaas_create_login(user_id text) RETURNS text
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$
+    DECLARE
+      store text := (SELECT value FROM public.settings WHERE key = 'store_id');
+      kind text := (SELECT role FROM public.users WHERE id = user_id);
+      base text := left('hwaas_' || store || '_' || regexp_replace(lower(user_id), '[^a-z0-9]+', '_', 'g'), 58);
+      login text := base;
+      n integer := 1;
+    BEGIN
+      IF NOT hwaas_am_staff() THEN RAISE EXCEPTION 'only staff add users' USING ERRCODE = '42501'; END IF;
+      IF kind IS NULL THEN RAISE EXCEPTION 'no user %', user_id USING ERRCODE = 'P0002'; END IF;
+      -- Two IDs may read alike once lowered and cut (USR-001, "USR 001"): the second gets _2.
+      WHILE EXISTS (SELECT 1 FROM public.users WHERE db_role = login AND id <> user_id) LOOP
+        n := n + 1;
+        login := base || '_' || n;
+      END LOOP;
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = login) THEN
+        EXECUTE format('CREATE ROLE %I LOGIN', login);
+      END IF;
+      -- Exactly the group of its role (a role kept from before may have had the other).
+      IF pg_has_role(login, 'hwaas_' || store || '_' || (CASE kind WHEN 'staff' THEN 'partner' ELSE 'staff' END), 'MEMBER') THEN
+        EXECUTE format('REVOKE %I FROM %I', 'hwaas_' || store || '_' || (CASE kind WHEN 'staff' THEN 'partner' ELSE 'staff' END), login);
+      END IF;
+      EXECUTE format('GRANT %I TO %I', 'hwaas_' || store || '_' || kind, login);
+      EXECUTE format('ALTER ROLE %I SET idle_in_transaction_session_timeout = %L', login, '60s');
+      UPDATE public.users SET db_role = login WHERE id = user_id;
+      RETURN login;
+    END $$;
+
+  DO $$
+  DECLARE login text;
+  BEGIN
+    FOR login IN SELECT u.db_role FROM public.users u JOIN pg_roles r ON r.rolname = u.db_role
+                  WHERE u.db_role <> (SELECT value FROM public.settings WHERE key = 'owner_role') LOOP
+      EXECUTE format('ALTER ROLE %I SET idle_in_transaction_session_timeout = %L', login, '60s');
+    END LOOP;
+  END $$;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -489,10 +741,20 @@ export const PARTNER_WRITES: readonly (readonly [string, string])[] = [
 ];
 
 /** Functions the policies and a partner's own steps call. */
-export const PARTNER_FUNCTIONS = ['hwaas_my_user()', 'hwaas_my_partner()', 'hwaas_am_staff()', 'hwaas_next_id(text)', 'hwaas_raise_counter(text, bigint)', 'hwaas_sync_reserved(text)'];
+export const PARTNER_FUNCTIONS = [
+  'hwaas_my_user()',
+  'hwaas_my_partner()',
+  'hwaas_am_staff()',
+  'hwaas_today()',
+  'hwaas_live()',
+  'hwaas_now_ish(text)',
+  'hwaas_next_id(text)',
+  'hwaas_raise_counter(text, text)',
+  'hwaas_sync_reserved(text)',
+];
 /** Functions only staff call. */
 export const STAFF_FUNCTIONS = ['hwaas_check()', 'hwaas_create_login(text)', 'hwaas_set_login(text, boolean)'];
 /** The triggers' functions: called by no one directly. */
-export const TRIGGER_FUNCTIONS = ['hwaas_guard_orders()', 'hwaas_guard_order_lines()', 'hwaas_guard_order_events()', 'hwaas_guard_agreements()', 'hwaas_guard_pbxs()'];
+export const TRIGGER_FUNCTIONS = ['hwaas_guard_orders()', 'hwaas_guard_order_lines()', 'hwaas_guard_order_events()', 'hwaas_guard_agreements()', 'hwaas_guard_pbxs()', 'hwaas_check_order_events()'];
 /** Everything `init --force` drops (the triggers go with their tables), and the functions of schema 1. */
-export const ALL_FUNCTIONS = [...PARTNER_FUNCTIONS, ...STAFF_FUNCTIONS, ...TRIGGER_FUNCTIONS, 'hwaas_partner_of(name)', 'hwaas_is_staff(name)'];
+export const ALL_FUNCTIONS = [...PARTNER_FUNCTIONS, ...STAFF_FUNCTIONS, ...TRIGGER_FUNCTIONS, 'hwaas_partner_of(name)', 'hwaas_is_staff(name)', 'hwaas_raise_counter(text, bigint)'];

@@ -268,12 +268,15 @@ export class PostgresStore implements Store {
       );
       if (copied) {
         for (const row of (await client.query<{ id: string }>('SELECT id FROM users WHERE db_role IS NULL ORDER BY id')).rows) await client.query('SELECT hwaas_create_login($1)', [row.id]);
-        // The original's groups keep nothing here (the copied tables carried their grants).
+        // The original's groups keep nothing here (the copied tables and functions carried their grants).
+        const database = ident((await client.query<{ db: string }>('SELECT current_database() AS db')).rows[0]!.db);
         for (const kind of ['staff', 'partner'] as const) {
           const role = original ? groupRole(original, kind) : null;
           if (role && (await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])).rowCount) {
             await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${ident(role)}`);
             await client.query(`REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM ${ident(role)}`);
+            await client.query(`REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM ${ident(role)}`);
+            await client.query(`REVOKE ALL ON DATABASE ${database} FROM ${ident(role)}`);
           }
         }
       }
@@ -316,6 +319,11 @@ export class PostgresStore implements Store {
     await client.query(`GRANT USAGE ON SCHEMA public TO ${staff}, ${partner}`);
     await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${partner}`);
     await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${staff}`);
+    // What only the owner (init, db copy) writes: the store's settings and identity, its
+    // catalog, its counters, a user's login. A staff login that could write settings could
+    // point the login functions at another store of the cluster.
+    await client.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON settings, products, prices, counters, users FROM ${staff}`);
+    await client.query(`GRANT INSERT (id, email, name, role, partner_id), UPDATE (email, name, disabled_at) ON users TO ${staff}`);
     await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${staff}, ${partner}`);
     await client.query(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${partner}`);
     for (const [table, rights] of PARTNER_WRITES) await client.query(`GRANT ${rights} ON ${ident(table)} TO ${partner}`);

@@ -1,7 +1,7 @@
 import type { Customer, Scope } from '../../domain/model.js';
 import type { CustomerFilter, CustomerRepository, NewCustomer } from '../../domain/port.js';
 import { searchKey } from '../../domain/search.js';
-import { type SqlDriver, clause, containsPattern, insertWithNextId, partnerClause, placeholders, raiseCounter, where } from './driver.js';
+import { type SqlDriver, clause, containsPattern, highestNumbered, insertWithNextId, partnerClause, placeholders, raiseCounter, where } from './driver.js';
 
 interface CustomerRow {
   id: string;
@@ -48,8 +48,8 @@ export class SqlCustomers implements CustomerRepository {
       customers.flatMap((c) => [c.id, c.partner, c.name, searchKey(c.name), c.country, c.vat, c.email, createdAt]),
     );
     const inserted = new Set(rows.map((r) => r.id));
-    const highest = [...inserted].reduce((max, id) => Math.max(max, Number(/^CUS-(\d{1,15})$/.exec(id)?.[1] ?? 0)), 0);
-    if (highest > 0) await raiseCounter(this.sql, 'customer', `CUS-${highest}`, /^CUS-(\d{1,15})$/);
+    const highest = highestNumbered(inserted, /^CUS-(\d{1,15})$/);
+    if (highest) await raiseCounter(this.sql, 'customer', highest, /^CUS-(\d{1,15})$/);
     return inserted;
   }
 

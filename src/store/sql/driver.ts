@@ -1,5 +1,6 @@
 import { type CalendarDate, formatDate, tryParseDate } from '../../terms/dates.js';
 import { type Scope, scopedPartner } from '../../domain/model.js';
+import { RefusedError } from '../../errors.js';
 
 /**
  * What the shared repositories need from a database: run a statement with `?`
@@ -43,7 +44,8 @@ export const flag = (value: unknown): boolean => value === true || value === 1n 
 export const dateText = (date: CalendarDate): string => formatDate(date);
 export function toDate(text: unknown): CalendarDate {
   const date = tryParseDate(String(text));
-  if (date === null) throw new Error(`stored date "${String(text)}" is not YYYY-MM-DD`);
+  // Written by something other than hwaas (an edit by hand, a server's odd date): said, not a crash.
+  if (date === null) throw new RefusedError('INVALID_DATA', `the store holds "${String(text)}" where a date belongs, which hwaas did not write and cannot read: Wildix staff can correct it.`);
   return date;
 }
 export const optionalDate = (text: unknown): CalendarDate | null => (text === null || text === undefined ? null : toDate(text));
@@ -81,12 +83,30 @@ async function nextNumber(sql: SqlDriver, counter: string): Promise<number> {
   return int(row.value);
 }
 
-/** An ID given explicitly (demo data, an import) moves its counter past it, so the next generated one is free. */
+/** Of IDs given explicitly, the one with the highest number in hwaas's own format (CUS-0100), if any. */
+export function highestNumbered(ids: Iterable<string>, pattern: RegExp): string | null {
+  let best: string | null = null;
+  let most = 0;
+  for (const id of ids) {
+    const n = Number(pattern.exec(id)?.[1] ?? 0);
+    if (Number.isSafeInteger(n) && n > most) {
+      most = n;
+      best = id;
+    }
+  }
+  return best;
+}
+
+/**
+ * An ID given explicitly (demo data, an import) moves its counter past it, so the next
+ * generated one is free. On PostgreSQL through a function that checks the row exists
+ * (and, for a partner's login, is its own): no one moves a counter to a number of choice.
+ */
 export async function raiseCounter(sql: SqlDriver, counter: string, id: string, pattern: RegExp): Promise<void> {
   const match = pattern.exec(id);
   if (!match) return;
   const n = Number(match[1]);
   if (!Number.isSafeInteger(n)) return;
-  if (sql.dialect === 'postgres') await sql.run('SELECT hwaas_raise_counter(?, ?)', [counter, n]);
+  if (sql.dialect === 'postgres') await sql.run('SELECT hwaas_raise_counter(?, ?)', [counter, id]);
   else await sql.run('UPDATE counters SET value = CASE WHEN value < ? THEN ? ELSE value END WHERE name = ?', [n, n, counter]);
 }

@@ -1,7 +1,7 @@
 import type { Pbx, PbxType, Scope } from '../../domain/model.js';
 import type { NewPbx, PbxFilter, PbxRepository } from '../../domain/port.js';
 import type { License } from '../../terms/term.js';
-import { type SqlDriver, clause, dateText, insertWithNextId, optionalDate, partnerClause, placeholders, raiseCounter, toDate, where } from './driver.js';
+import { type SqlDriver, clause, dateText, highestNumbered, insertWithNextId, optionalDate, partnerClause, placeholders, raiseCounter, toDate, where } from './driver.js';
 
 interface PbxRow {
   id: string;
@@ -59,8 +59,8 @@ export class SqlPbxs implements PbxRepository {
       pbxs.flatMap((p) => [p.id, p.customer, p.name, p.type, p.license, dateText(p.activated), p.cancelledOn ? dateText(p.cancelledOn) : null]),
     );
     const inserted = new Set(rows.map((r) => r.id));
-    const highest = [...inserted].reduce((max, id) => Math.max(max, Number(/^PBX-(\d{1,15})$/.exec(id)?.[1] ?? 0)), 0);
-    if (highest > 0) await raiseCounter(this.sql, 'pbx', `PBX-${highest}`, /^PBX-(\d{1,15})$/);
+    const highest = highestNumbered(inserted, /^PBX-(\d{1,15})$/);
+    if (highest) await raiseCounter(this.sql, 'pbx', highest, /^PBX-(\d{1,15})$/);
     return inserted;
   }
 

@@ -80,8 +80,8 @@ export const TABLES: readonly TableSpec[] = [
   },
 ];
 
-/** Settings that belong to one store and never travel with a copy: its identity on its backend. */
-export const LOCAL_SETTINGS = new Set(['store_id', 'owner_role', 'schema_version']);
+/** Settings that belong to one store and never travel with a copy: its identity on its backend (a copy is not the same store). */
+export const LOCAL_SETTINGS = new Set(['store_id', 'owner_role', 'schema_version', 'database']);
 
 /** Tables whose rows make a store not empty: a copy goes only into a store without business data. */
 export const BUSINESS_TABLES = ['partners', 'customers', 'pbxs', 'orders', 'invoices', 'agreements'] as const;
