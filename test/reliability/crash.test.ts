@@ -27,11 +27,12 @@ describe('crash', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'hwaas-crash-')), 'commands.json');
     writeFileSync(file, JSON.stringify({ commands }));
     const child = spawn(process.execPath, [WORKER, `@${file}`], { stdio: 'ignore' });
+    const exited = new Promise((r) => child.on('exit', r)); // listened for at once: it may end before the kill
     // Kill it once it is well into its writes.
     const deadline = Date.now() + 15_000;
     while (count(db, 'SELECT COUNT(*) FROM orders') < 40 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     child.kill('SIGKILL');
-    await new Promise((r) => child.on('exit', r));
+    await exited;
     const orders = count(db, 'SELECT COUNT(*) FROM orders');
     expect(orders).toBeGreaterThanOrEqual(40);
     expect(orders).toBeLessThan(2000);

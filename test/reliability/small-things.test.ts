@@ -36,10 +36,11 @@ describe('leftovers of an interrupted export or backup', () => {
   it('a kill -9 in the middle of an export, then another export, leaves no .partial', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hwaas-kill-'));
     const child = spawn(process.execPath, [BIN, '--db', db, 'pricelist', '--format', 'xlsx', '--out', join(dir, 'p.xlsx')], { stdio: 'ignore' });
+    const exited = new Promise((r) => child.on('exit', r)); // listened for at once: it may end before the kill
     const deadline = Date.now() + 10_000;
     while (!readdirSync(dir).some((n) => n.endsWith('.partial')) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 2));
     child.kill('SIGKILL');
-    await new Promise((r) => child.on('exit', r));
+    await exited;
     expect(readdirSync(dir).filter((n) => n.endsWith('.partial')), 'killed before it wrote anything').toHaveLength(1);
     expect((await cli(['--db', db, 'pricelist', '--out', join(dir, 'again.pdf')])).code).toBe(0);
     expect(readdirSync(dir).filter((n) => n.endsWith('.partial'))).toEqual([]);

@@ -226,10 +226,12 @@ describe('init --force', () => {
     const child = spawn(process.execPath, [worker, JSON.stringify({ commands })], { stdio: ['ignore', 'pipe', 'ignore'] });
     let out = '';
     child.stdout.on('data', (c) => (out += c));
+    // Listen for the exit now: under load the worker can finish before the rebuild returns.
+    const exited = new Promise((r) => child.on('exit', r));
     await new Promise((r) => setTimeout(r, 150));
     const rebuilt = await cli(['--db', db, 'init', '--demo', '--force', '--yes']);
     expect(rebuilt.code).toBe(0);
-    await new Promise((r) => child.on('exit', r));
+    await exited;
     const results = JSON.parse(out) as { code: number; error: { code: string } | null }[];
     expect(results.filter((r) => r.code === 70)).toEqual([]);
     expect((await cli(['--db', db, '--json', 'db', 'check'])).json().ok).toBe(true);
