@@ -167,13 +167,23 @@ describe.skipIf(onSqlite)('a shared store on PostgreSQL', () => {
       expect((await order('order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=3', '--item', 'MONOLED=2', '--checkout', '--yes')).code).toBe(0);
       expect((await order('--as', 'USR-002', 'order', '--customer', 'CUS-0006', '--pbx', 'PBX-1007', '--item', 'DUOLED=1', '--save')).code).toBe(0);
       expect((await order('--as', 'USR-101', 'orders', 'approve', 'ORD-000001')).code).toBe(0);
+      expect((await cli(['--db', file, '--as', 'USR-101', 'users', 'disable', 'USR-003'])).code).toBe(0);
       const listed = (await cli(['--db', file, '--as', 'USR-101', 'orders', 'list', '--json'])).stdout;
+      // (The PostgreSQL store has its owner's user besides the copied ones.)
+      const people = async (db: string) => [
+        (await cli(['--db', db, '--as', 'USR-101', 'partners', 'list', '--json'])).json(),
+        (await cli(['--db', db, '--as', 'USR-101', 'users', 'list', '--json'])).json().filter((u: { id: string }) => u.id !== 'USR-ADMIN'),
+      ];
+      const before = await people(file);
 
       const shared = await newStore();
       const copy = await cli(['--db', file, '--as', 'USR-101', '--json', 'db', 'copy', '--to', shared]);
       expect(copy.code, copy.stderr).toBe(0);
       expect(copy.json()).toMatchObject({ backend: 'postgres', verified: true });
       expect((await cli(['--db', shared, '--as', 'USR-101', 'orders', 'list', '--json'])).stdout).toBe(listed);
+      // Tiers and disabled users travel too (a copy once enabled every disabled user).
+      expect((await people(shared)).map((list) => list.map(({ dbRole: _, ...rest }: Record<string, unknown>) => rest))).toEqual(before.map((list) => list.map(({ dbRole: _, ...rest }: Record<string, unknown>) => rest)));
+      expect((await cli(['--db', file, '--as', 'USR-003', 'whoami'])).code).toBe(1);
       expect((await cli(['--db', shared, 'db', 'check', '--json'])).json().ok).toBe(true);
       // Every copied user has a login there; Anna's sees only her orders.
       const anna = (await rawSql<{ db_role: string }>(shared, "SELECT db_role FROM users WHERE id = 'USR-001'"))[0]!.db_role;

@@ -17,8 +17,8 @@ export interface TableSpec {
 
 export const TABLES: readonly TableSpec[] = [
   { name: 'settings', key: ['key'], columns: { key: 'text', value: 'text' } },
-  { name: 'partners', key: ['id'], columns: { id: 'text', name: 'text', country: 'text', currency: 'text', area_manager_name: 'text', area_manager_email: 'text' } },
-  { name: 'users', key: ['id'], columns: { id: 'text', email: 'text', name: 'text', role: 'text', partner_id: 'text', db_role: 'text' } },
+  { name: 'partners', key: ['id'], columns: { id: 'text', name: 'text', country: 'text', currency: 'text', area_manager_name: 'text', area_manager_email: 'text', tier: 'text' } },
+  { name: 'users', key: ['id'], columns: { id: 'text', email: 'text', name: 'text', role: 'text', partner_id: 'text', db_role: 'text', disabled_at: 'text' } },
   { name: 'products', key: ['sku'], columns: { sku: 'text', name: 'text', category: 'text', hwaas: 'bool', stocked: 'bool', position: 'int' } },
   { name: 'prices', key: ['sku', 'currency', 'kind'], columns: { sku: 'text', currency: 'text', kind: 'text', amount_minor: 'int' }, money: ['amount_minor'] },
   { name: 'stock', key: ['sku'], columns: { sku: 'text', on_hand: 'int', reserved: 'int' } },
