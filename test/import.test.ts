@@ -319,3 +319,26 @@ describe('a large file at a terminal', () => {
     expect(small.stderr).toBe('');
   });
 });
+
+describe('what an attack on import found', () => {
+  it('a partner cannot back-date the cancellation of a PBX under a placed order', async () => {
+    expect((await run('--as', 'USR-001', 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=2', '--checkout', '--yes')).code).toBe(0);
+    const before = await storeFingerprint(db);
+    file('p.csv', 'id,customer,name,type,license,activated,cancelled\nPBX-1001,CUS-0001,Müller HQ,cloud,yearly,2020-05-01,2026-06-01\n');
+    const result = await run('--as', 'USR-001', '--json', 'import', 'pbxs', 'p.csv');
+    expect(result.code).toBe(2);
+    expect(errorOf(result).details.errors[0]).toMatchObject({ row: 2, column: 'cancelled' });
+    expect(await storeFingerprint(db)).toEqual(before);
+  });
+
+  it('a number cell too large for an amount is one sentence, not an internal error', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('I');
+    sheet.addRow(['number', 'partner', 'amount', 'currency', 'issued', 'due', 'paid']);
+    sheet.addRow(['INV-X', 'PTR-001', 1e15, 'EUR', new Date(Date.UTC(2026, 0, 1)), new Date(Date.UTC(2026, 1, 1)), null]);
+    await workbook.xlsx.writeFile(join(dir, 'big.xlsx'));
+    const result = await staff('--json', 'import', 'invoices', 'big.xlsx', '--dry-run');
+    expect(result.code).toBe(2);
+    expect(errorOf(result).details.errors[0].message).toContain('more than 999,999,999,999.99');
+  });
+});

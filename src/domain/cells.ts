@@ -97,13 +97,17 @@ const COMMA = { plain: /^(\d+)(?:,(\d+))?$/, grouped: /^(\d{1,3}(?:\.\d{3})+)(?:
 export function cellAmount(cell: Cell, options: CellOptions): Parsed<bigint> {
   if (typeof cell === 'boolean' || cell instanceof Date || cell instanceof CellError) return no('is not an amount');
   // A number cell holds a binary double: its shortest decimal form is what the sheet shows.
+  if (typeof cell === 'number' && !(Number.isFinite(cell) && Math.abs(cell) < 1e15)) return no(`${cell} is more than 999,999,999,999.99`);
   const text = typeof cell === 'number' ? (Number.isFinite(cell) && Math.abs(cell) < 1e15 ? String(cell) : '') : cellText(cell).trim();
   const style = typeof cell === 'number' ? { ...DOT, grouped: /$^/ } : options.decimalComma ? COMMA : DOT;
   if (text.startsWith('-')) return no(`"${text}" is negative; amounts are zero or more`);
   const match = style.plain.exec(text) ?? style.grouped.exec(text);
   if (!match) {
-    const other = options.decimalComma ? 'without --decimal-comma, 1234.56' : 'with --decimal-comma, 1234,56';
-    return no(`"${text}" is not an amount (write 1234.56 or 1,234.56; ${other})`);
+    return no(
+      options.decimalComma
+        ? `"${text}" is not an amount (write 1234,56 or 1.234,56; without --decimal-comma, 1234.56)`
+        : `"${text}" is not an amount (write 1234.56 or 1,234.56; with --decimal-comma, 1234,56)`,
+    );
   }
   const decimals = match[2] ?? '';
   if (decimals.length > 2) return no(`${text} has more than two decimals; amounts are exact to the cent and never rounded`);

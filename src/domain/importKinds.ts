@@ -183,6 +183,11 @@ export const pbxsImport: ImportKindSpec<PbxRecord, null> = {
       }
       const next: NewPbx = { ...record, cancelledOn: record.cancelledGiven ? record.cancelledOn : stored.cancelledOn };
       const moved = (['customer', 'license', 'activated'] as const).filter((k) => next[k] !== stored[k]);
+      // A PBX with orders keeps its cancellation: an import moving it under a placed order would bill past (or before) the PBX's end.
+      if (ordered.has(stored.id) && (next.cancelledOn ?? null) !== stored.cancelledOn) {
+        row.say('cancelled', `${stored.id} has orders: its cancellation cannot be set or changed by an import (it was ${stored.cancelledOn === null ? 'not cancelled' : formatDate(stored.cancelledOn)})`);
+        continue;
+      }
       if (moved.length > 0 && ordered.has(stored.id)) {
         row.say(moved[0]!, `${stored.id} has orders: its ${moved.map((k) => (k === 'license' ? 'licence' : k === 'activated' ? 'activation date' : k)).join(' and ')} cannot change (it was ${describe(stored, moved[0]!)})`);
         continue;
