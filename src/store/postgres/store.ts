@@ -177,15 +177,21 @@ export class PostgresStore implements Store {
     return { version: version === undefined ? null : Number(version), copyOf: made !== undefined && made !== row.database ? made : null };
   }
 
-  static async open(url: string, env: Env): Promise<PostgresStore> {
+  /** Connects and reads what the database holds; a login that may not read it is refused, and the connection closed. */
+  private static async connectAndFind(url: string, env: Env): Promise<{ client: pg.Client; where: string; found: Found }> {
     const { client, where } = await PostgresStore.connect(url, env);
     try {
-      let found: Found;
-      try {
-        found = await PostgresStore.found(client);
-      } catch (error) {
-        throw await PostgresStore.refusedLogin(client, error, where);
-      }
+      return { client, where, found: await PostgresStore.found(client) };
+    } catch (error) {
+      const refused = await PostgresStore.refusedLogin(client, error, where).catch(() => error);
+      await client.end().catch(() => {});
+      throw refused;
+    }
+  }
+
+  static async open(url: string, env: Env): Promise<PostgresStore> {
+    const { client, where, found } = await PostgresStore.connectAndFind(url, env);
+    try {
       const { version } = found;
       if (version === null) throw new RefusedError('NO_STORE', `the database ${where} holds tables of another program, not an hwaas store.`);
       if (version === 0) throw new RefusedError('NO_STORE', `no store in the database ${where}.`, { hint: { kind: 'init' } });
@@ -211,18 +217,9 @@ export class PostgresStore implements Store {
 
   /** What `init` finds in the database: nothing yet, an hwaas store, or another program's tables. */
   static async identify(url: string, env: Env): Promise<'none' | 'store' | 'other'> {
-    const { client, where } = await PostgresStore.connect(url, env);
-    try {
-      let found: Found;
-      try {
-        found = await PostgresStore.found(client);
-      } catch (error) {
-        throw await PostgresStore.refusedLogin(client, error, where);
-      }
-      return found.version === null ? 'other' : found.version === 0 ? 'none' : 'store';
-    } finally {
-      await client.end().catch(() => {});
-    }
+    const { client, found } = await PostgresStore.connectAndFind(url, env);
+    await client.end().catch(() => {});
+    return found.version === null ? 'other' : found.version === 0 ? 'none' : 'store';
   }
 
   /**

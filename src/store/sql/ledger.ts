@@ -27,6 +27,9 @@ const toInvoice = (row: InvoiceRow): Invoice => ({
 const INVOICE = 'SELECT number, partner_id, amount_minor, currency, issued_on, due_on, paid_on FROM invoices';
 
 /** Invoices: what the overdue rule reads. */
+/** An invoice's columns after its number, as both the insert and the update write them. */
+const invoiceValues = (i: Invoice): unknown[] => [i.partner, i.amount, i.currency, dateText(i.issuedOn), dateText(i.dueOn), i.paidOn === null ? null : dateText(i.paidOn)];
+
 export class SqlInvoices implements InvoiceRepository {
   constructor(private readonly sql: SqlDriver) {}
 
@@ -52,27 +55,11 @@ export class SqlInvoices implements InvoiceRepository {
   }
 
   async update(i: Invoice): Promise<void> {
-    await this.sql.run('UPDATE invoices SET partner_id = ?, amount_minor = ?, currency = ?, issued_on = ?, due_on = ?, paid_on = ? WHERE number = ?', [
-      i.partner,
-      i.amount,
-      i.currency,
-      dateText(i.issuedOn),
-      dateText(i.dueOn),
-      i.paidOn === null ? null : dateText(i.paidOn),
-      i.number,
-    ]);
+    await this.sql.run('UPDATE invoices SET partner_id = ?, amount_minor = ?, currency = ?, issued_on = ?, due_on = ?, paid_on = ? WHERE number = ?', [...invoiceValues(i), i.number]);
   }
 
   async insert(i: Invoice): Promise<void> {
-    await this.sql.run('INSERT INTO invoices (number, partner_id, amount_minor, currency, issued_on, due_on, paid_on) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-      i.number,
-      i.partner,
-      i.amount,
-      i.currency,
-      dateText(i.issuedOn),
-      dateText(i.dueOn),
-      i.paidOn === null ? null : dateText(i.paidOn),
-    ]);
+    await this.sql.run('INSERT INTO invoices (partner_id, amount_minor, currency, issued_on, due_on, paid_on, number) VALUES (?, ?, ?, ?, ?, ?, ?)', [...invoiceValues(i), i.number]);
   }
 
   async markPaid(number: string, paidOn: CalendarDate): Promise<void> {
