@@ -27,6 +27,7 @@ export type RefusalCode =
   | 'DISK_FULL'
   | 'IO_ERROR'
   | 'NOT_PRICED'
+  | 'NO_PRICE_BOOK'
   | 'EXISTS'
   | 'CHECK_FAILED'
   | 'INVALID_DATA';
@@ -46,7 +47,8 @@ export type Hint =
   | { readonly kind: 'use-term'; readonly term: string }
   | { readonly kind: 'negotiated-price'; readonly sku: string }
   | { readonly kind: 'init' }
-  | { readonly kind: 'backup' };
+  | { readonly kind: 'backup' }
+  | { readonly kind: 'pricebook-import'; readonly tier: string; readonly currency: string };
 
 /** A sentence of an error, with what to do about it. */
 export interface Said {

@@ -39,6 +39,8 @@ function hintText(hint: Hint): string {
       return ': run `hwaas init` (or `hwaas init --demo` to try hwaas with demo data).';
     case 'backup':
       return ' (`hwaas db backup` makes one).';
+    case 'pricebook-import':
+      return `: Wildix staff import one with \`hwaas pricebook import FILE --tier ${hint.tier} --currency ${hint.currency} --valid-from YYYY-MM-DD\`.`;
   }
 }
 

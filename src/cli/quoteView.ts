@@ -6,7 +6,10 @@ import { type Style, renderTable } from './style.js';
 
 
 /** A quote (or a placed order's figures) for people: the header facts, the lines, the totals. */
-export function renderQuote(style: Style, quote: Quote, title: string): string {
+export function renderQuote(style: Style, quote: Quote, title: string, side: 'buy' | 'sell' | 'both' = 'both'): string {
+  // Without a resale side (staff ad hoc, no store) there is only the buy side to show.
+  const buy = side !== 'sell' || quote.resaleTotal === null;
+  const sell = side !== 'buy' && quote.resaleTotal !== null;
   const { chalk } = style;
   const money = (minor: bigint) => formatMoney(minor, quote.currency);
   const out: string[] = [];
@@ -23,17 +26,32 @@ export function renderQuote(style: Style, quote: Quote, title: string): string {
         { header: 'SKU', value: (l) => l.sku },
         { header: 'Product', value: (l) => l.name },
         { header: 'Qty', value: (l) => String(l.qty), align: 'right' },
-        { header: `Unit / ${PER_TERM[quote.term]}`, value: (l) => money(l.unitPrice), align: 'right' },
-        { header: 'First charge', value: (l) => money(l.amount), align: 'right' },
-        { header: 'Renewal', value: (l) => money(l.renewal), align: 'right' },
+        ...(buy
+          ? [
+              { header: `${sell ? 'Buy' : 'Unit'} / ${PER_TERM[quote.term]}`, value: (l: QuoteLine) => money(l.unitPrice), align: 'right' as const },
+              { header: sell ? 'Buy first' : 'First charge', value: (l: QuoteLine) => money(l.amount), align: 'right' as const },
+            ]
+          : []),
+        ...(sell
+          ? [
+              { header: `${buy ? 'Sell' : 'Unit'} / ${PER_TERM[quote.term]}`, value: (l: QuoteLine) => money(l.resaleUnitPrice!), align: 'right' as const },
+              { header: buy ? 'Sell first' : 'First charge', value: (l: QuoteLine) => money(l.resaleAmount!), align: 'right' as const },
+            ]
+          : []),
+        ...(buy && sell ? [{ header: 'Margin', value: (l: QuoteLine) => money(l.margin!), align: 'right' as const }] : []),
+        { header: 'Renewal', value: (l) => money(sell && !buy ? l.resaleRenewal! : l.renewal), align: 'right' },
       ],
       quote.lines,
     ),
   );
   out.push('');
-  out.push(`Total first charge: ${chalk.bold(money(quote.total))} (${formatDate(quote.start)} to ${formatDate(quote.end)})`);
+  const period = `(${formatDate(quote.start)} to ${formatDate(quote.end)})`;
+  if (buy) out.push(`Total first charge${sell ? ' (buy)' : ''}: ${chalk.bold(money(quote.total))} ${period}`);
+  if (sell) out.push(`Total first charge${buy ? ' (sell)' : ''}: ${chalk.bold(money(quote.resaleTotal!))} ${period}`);
+  if (buy && sell) out.push(`Margin: ${money(quote.marginTotal!)}${quote.marginPercent === null ? '' : ` (${quote.marginPercent} % of the resale total)`}`);
   if (quote.renewalDate !== null && quote.renewalTotal !== null) {
-    out.push(`Renews on ${formatDate(quote.renewalDate)} at ${money(quote.renewalTotal)} per ${PER_TERM[quote.term]}, together with the PBX.`);
+    const renewal = [buy ? money(quote.renewalTotal) + (sell ? ' (buy)' : '') : null, sell ? money(quote.resaleRenewalTotal!) + (buy ? ' (sell)' : '') : null].filter(Boolean).join(', ');
+    out.push(`Renews on ${formatDate(quote.renewalDate)} at ${renewal} per ${PER_TERM[quote.term]}, together with the PBX.`);
   } else {
     out.push(chalk.yellow('The PBX is cancelled: these services end with it and do not renew.'));
   }

@@ -87,10 +87,25 @@ export interface QuoteJson {
   periodStart: string;
   days: number;
   periodDays: number;
-  lines: { sku: string; name: string; qty: number; unitPrice: string; amount: string; renewal: string }[];
+  lines: {
+    sku: string;
+    name: string;
+    qty: number;
+    unitPrice: string;
+    amount: string;
+    renewal: string;
+    resaleUnitPrice: string | null;
+    resaleAmount: string | null;
+    resaleRenewal: string | null;
+    margin: string | null;
+  }[];
   total: string;
   renewalDate: string | null;
   renewalTotal: string | null;
+  resaleTotal: string | null;
+  resaleRenewalTotal: string | null;
+  marginTotal: string | null;
+  marginPercent: string | null;
 }
 
 export function quoteJson(quote: Quote): QuoteJson {
@@ -111,10 +126,18 @@ export function quoteJson(quote: Quote): QuoteJson {
       unitPrice: formatAmount(line.unitPrice),
       amount: formatAmount(line.amount),
       renewal: formatAmount(line.renewal),
+      resaleUnitPrice: amount(line.resaleUnitPrice),
+      resaleAmount: amount(line.resaleAmount),
+      resaleRenewal: amount(line.resaleRenewal),
+      margin: amount(line.margin),
     })),
     total: formatAmount(quote.total),
     renewalDate: date(quote.renewalDate),
     renewalTotal: amount(quote.renewalTotal),
+    resaleTotal: amount(quote.resaleTotal),
+    resaleRenewalTotal: amount(quote.resaleRenewalTotal),
+    marginTotal: amount(quote.marginTotal),
+    marginPercent: quote.marginPercent,
   };
 }
 
@@ -191,6 +214,9 @@ export function pricelistJson(list: Pricelist) {
   return {
     type: list.type,
     currency: list.currency,
+    tier: list.resale ? null : list.tier,
+    validFrom: formatDate(list.validFrom),
+    resale: list.resale,
     date: formatDate(list.date),
     partner: list.partner?.name ?? null,
     samplePrices: list.samplePrices,
@@ -221,6 +247,7 @@ export const importJson = (r: ImportReport) => ({
   created: r.created,
   updated: r.updated,
   unchanged: r.unchanged,
+  ...(r.kind === 'pricebook' ? { removed: r.removed } : {}),
   warnings: r.warnings,
   errors: r.errors,
   errorCount: r.errorCount,

@@ -20,6 +20,8 @@ export const GROUPS: Readonly<Record<string, string>> = {
   stock: 'devices on hand, reserved by orders, and available (may be negative: backorder)',
   agreements: 'signed HWaaS agreements: one per customer is needed to check out',
   invoices: 'invoices: an overdue one blocks checkout',
+  pricebook: "Wildix's prices per partner tier and currency, each version valid from a date (staff)",
+  resale: "a partner's resale prices for its customers: markups and explicit prices",
   db: 'the store itself',
 };
 
@@ -41,6 +43,13 @@ export const COMMANDS: readonly CommandEntry[] = [
   { path: ['pbx', 'show'], load: () => import('./pbx/show.js') },
   { path: ['pbx', 'add'], load: () => import('./pbx/add.js') },
   { path: ['pricelist'], load: () => import('./pricelist.js') },
+  { path: ['pricebook', 'import'], load: () => import('./pricebook/import.js') },
+  { path: ['pricebook', 'list'], load: () => import('./pricebook/list.js') },
+  { path: ['pricebook', 'show'], load: () => import('./pricebook/show.js') },
+  { path: ['pricebook', 'diff'], load: () => import('./pricebook/diff.js') },
+  { path: ['resale', 'set'], load: () => import('./resale/set.js') },
+  { path: ['resale', 'list'], load: () => import('./resale/list.js') },
+  { path: ['resale', 'clear'], load: () => import('./resale/clear.js') },
   { path: ['quote'], load: () => import('./quote.js') },
   { path: ['order'], load: () => import('./order.js') },
   { path: ['orders', 'list'], load: () => import('./orders/list.js') },

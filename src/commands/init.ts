@@ -5,7 +5,7 @@ import { machineTimeZone } from '../cli/io.js';
 import { type Column, renderTable } from '../cli/style.js';
 import { userJson } from '../cli/views.js';
 import { RefusedError, UsageError } from '../errors.js';
-import { readCatalog, readDemo } from '../domain/data.js';
+import { readDemo } from '../domain/data.js';
 import type { StoreMode, User } from '../domain/model.js';
 import { seedStore } from '../domain/seed.js';
 import { parseJsonText } from '../domain/validate.js';
@@ -14,17 +14,17 @@ import { createStore, identifyStore, refuseNonStore } from '../store/index.js';
 
 export const command = defineCommand({
   path: ['init'],
-  description: 'create or migrate the store (live; --demo: a sandbox with demo data) and load the catalog from data/',
+  description: 'create or migrate the store (live; --demo: a sandbox with demo data and the sample price books)',
   options: {
-    demo: option.flag('--demo', 'also load demo partners, users, customers, PBXs, invoices, agreements and stock'),
+    demo: option.flag('--demo', 'also load the sample price books and demo partners, users, customers, PBXs, invoices, agreements and stock'),
     force: option.flag('--force', 'delete the store and build it anew (only an hwaas store; asks first)'),
     yes: option.flag('--yes', 'with --force: do not ask (required without a terminal)'),
   },
   examples: ['hwaas init', 'hwaas init --demo --json', 'hwaas --db ./try.db init --demo --force --yes'],
   async run(ctx, options) {
-    // Read and check both files before the store is touched: a bad entry leaves nothing half-done.
-    const catalog = readCatalog(parseJsonText('data/catalog.json', readFileSync(dataFile('catalog.json'), 'utf8')));
-    const skus = new Set(catalog.products.map((p) => p.sku));
+    // Read and check the files before the store is touched: a bad entry leaves nothing half-done.
+    const books = options.demo ? await readSampleBooks() : [];
+    const skus = new Set(books.flatMap((b) => b.lines.map((l) => l.sku)));
     const demo = options.demo ? readDemo(parseJsonText('data/demo.json', readFileSync(dataFile('demo.json'), 'utf8')), skus) : null;
 
     const location = ctx.storeLocation;
@@ -54,7 +54,7 @@ export const command = defineCommand({
       throw new RefusedError('INVALID_STATE', `the store at ${ctx.dbPath} is live: demo data goes only into a sandbox store; make one elsewhere with \`hwaas --db ./demo.db init --demo\`.`);
     }
     if (mode === 'live' && ctx.datePinnedBy !== null) throw datePinned(ctx.datePinnedBy, ctx.clockToday());
-    const seeded = await seedStore(store, catalog, demo, ctx.timestamp(), mode, machineTimeZone());
+    const seeded = await seedStore(store, books, demo, ctx.timestamp(), mode, machineTimeZone());
     await ctx.adoptStore(store); // its time zone is known now
     const users = await store.parties.users();
     // On a store with logins the connection is who acts; a file has a default user.
@@ -74,7 +74,12 @@ export const command = defineCommand({
         ? "It is live: everything that writes runs on today's date; --date stays available for quotes and listings."
         : 'It is a sandbox: demo data and a movable clock (--date works everywhere); its documents say "sandbox".',
     );
-    ctx.out(`Catalog: ${catalog.products.length} products, ${catalog.products.filter((p) => p.hwaas).length} of them HWaaS-eligible${catalog.samplePrices ? ' (sample prices)' : ''}.`);
+    const inStore = await store.pricebooks.list();
+    ctx.out(
+      inStore.length > 0
+        ? `Price books: ${inStore.length} (${[...new Set(inStore.map((b) => b.tier))].join(', ')}; ${[...new Set(inStore.map((b) => b.currency))].join(', ')})${demo ? ', sample prices' : ''}.`
+        : 'No price books yet: Wildix staff import them with `hwaas pricebook import FILE --tier T --currency C --valid-from DATE` (samples in data/pricebooks/).',
+    );
     if (demo) ctx.out(`Demo data: ${demo.partners.length} partners, ${demo.customers.length} customers, ${demo.pbxs.length} PBXs.`);
     ctx.out('');
     const columns: Column<User>[] = [
@@ -95,3 +100,9 @@ export const command = defineCommand({
     return 0;
   },
 });
+
+/** The sample price books with their lines, read by the rules of `pricebook import`. */
+async function readSampleBooks() {
+  const { sampleBooks, readSampleBook } = await import('../import/samples.js');
+  return Promise.all(sampleBooks().map(async (book) => ({ ...book, lines: await readSampleBook(book) })));
+}

@@ -6,7 +6,8 @@ import { UsageError } from '../errors.js';
 import { type Pricelist, type PricelistType, loadPricelist, pricelistItems } from '../domain/pricelist.js';
 import { writeAll, writeOutput } from '../export/files.js';
 import { pricelistTable } from '../export/pricelistTable.js';
-import { formatDate } from '../terms/dates.js';
+import { formatDate, parseDate } from '../terms/dates.js';
+import { TIERS } from '../domain/model.js';
 import { formatAmount, parseCurrency } from '../terms/money.js';
 
 export type PricelistFormat = 'pdf' | 'xlsx' | 'csv' | 'json';
@@ -44,7 +45,10 @@ export const command = defineCommand({
   options: {
     type: option.choice('--type <type>', 'opex: per term, as a service; capex: purchase', ['opex', 'capex'] as const),
     format: option.choice('--format <format>', 'file format (default pdf; json with --json)', ['pdf', 'xlsx', 'csv', 'json'] as const),
-    currency: option.string('--currency <code>', "EUR, GBP or USD (default: your partner's currency; EUR for staff)"),
+    currency: option.string('--currency <code>', "an ISO 4217 code, e.g. EUR, GBP, USD (default: your partner's currency; EUR for staff)"),
+    tier: option.choice('--tier <tier>', "staff: the price book's tier (default: the partner's; reseller for staff)", TIERS),
+    on: option.string('--on <YYYY-MM-DD>', 'the price book version in force on this date (default: today)'),
+    resale: option.flag('--resale', "a partner's own list for its customers: its resale prices only"),
     paper: option.choice('--paper <size>', 'PDF paper size (default a4)', ['a4', 'letter'] as const),
     out: option.string('--out <file>', 'where to write; - for stdout (default hwaas-pricelist-<type>-<currency>-<date>.<ext>)'),
     force: option.flag('--force', 'replace an existing file'),
@@ -55,6 +59,8 @@ export const command = defineCommand({
     'hwaas pricelist --format xlsx --currency GBP',
     'hwaas pricelist --type capex --format csv --out - | head',
     'hwaas pricelist --json > pricelist.json',
+    'hwaas --as USR-101 pricelist --tier gold --on 2027-01-01 --format csv --out -',
+    'hwaas pricelist --resale --format pdf --out my-prices.pdf',
   ],
   async run(ctx, options) {
     const format: PricelistFormat = options.format ?? (ctx.json ? 'json' : 'pdf');
@@ -64,7 +70,13 @@ export const command = defineCommand({
     const currency = options.currency === undefined ? null : parseCurrency(options.currency, '--currency');
     // --json promises one JSON document on stdout; a CSV, XLSX or PDF there would be another.
     if (ctx.json && options.out === '-' && format !== 'json') throw new UsageError(`--json and --out - with --format ${format} both want stdout: write the ${format} to a file, or leave out --json.`, 'USAGE');
-    const list = await loadPricelist(await ctx.store(), await ctx.actor(), { type, currency });
+    const list = await loadPricelist(await ctx.store(), await ctx.actor(), {
+      type,
+      currency,
+      tier: options.tier ?? null,
+      on: options.on === undefined ? null : parseDate(options.on, '--on'),
+      resale: options.resale === true,
+    });
 
     const defaultName = `hwaas-pricelist-${type}-${list.currency}-${formatDate(ctx.today)}.${format}`;
     // --json alone prints the JSON price list; with a file format it prints what was written.
@@ -78,9 +90,11 @@ export const command = defineCommand({
     if (showProgress) ctx.io.stderr.write('\r\u001b[K');
     if (written.path === null) return;
     if (ctx.json) {
-      ctx.printJson({ file: written.path, format, type, currency: list.currency, date: formatDate(ctx.today), items: count, bytes: written.bytes });
+      ctx.printJson({ file: written.path, format, type, currency: list.currency, tier: list.tier, validFrom: formatDate(list.validFrom), resale: list.resale, date: formatDate(ctx.today), items: count, bytes: written.bytes });
       return;
     }
-    ctx.out(`Wrote ${written.path}: ${type === 'opex' ? 'OpEx' : 'CapEx'} price list in ${list.currency}, ${count} products, ${(written.bytes / 1024).toFixed(1)} KB.`);
+    ctx.out(
+      `Wrote ${written.path}: ${list.resale ? 'your resale' : type === 'opex' ? 'OpEx' : 'CapEx'} price list in ${list.currency}${list.resale ? '' : ` (${list.tier} price book valid from ${formatDate(list.validFrom)})`}, ${count} products, ${(written.bytes / 1024).toFixed(1)} KB.`,
+    );
   },
 });

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineCommand, option } from '../cli/command.js';
 import type { Context } from '../cli/context.js';
@@ -6,14 +6,13 @@ import { parseItemFlags } from '../cli/items.js';
 import { renderExplanation, renderQuote } from '../cli/quoteView.js';
 import { caseOutcomeJson, compareCase, quoteJson } from '../cli/views.js';
 import { RefusedError, UsageError } from '../errors.js';
-import { readCatalog } from '../domain/data.js';
-import type { Actor } from '../domain/model.js';
+import { type Actor, type BookLine, TIERS } from '../domain/model.js';
+import { cachedBooks } from '../domain/pricebooks.js';
 import type { Store } from '../domain/port.js';
 import { type CaseOutcome, readQuoteCases, runQuoteCase } from '../domain/quoteCases.js';
-import { type QuoteInput, type QuoteSources, catalogPriceBook, makeQuote, quoteParties, storeQuoteSources } from '../domain/quoting.js';
+import { type QuoteInput, type QuoteSources, makeQuote, quoteParties, storeQuoteSources } from '../domain/quoting.js';
 import { MAX_NESTING, checkJsonShape, parseJsonText } from '../domain/validate.js';
-import { dataFile } from '../paths.js';
-import { parseDate } from '../terms/dates.js';
+import { formatDate, parseDate } from '../terms/dates.js';
 import { parseCurrency } from '../terms/money.js';
 import { explainQuote } from '../terms/quote.js';
 import { parseTerm } from '../terms/term.js';
@@ -24,7 +23,9 @@ const options = {
   activated: option.string('--activated <YYYY-MM-DD>', 'activation date of an ad-hoc PBX'),
   item: option.list('--item <SKU=QTY[@PRICE]>', 'a product and quantity, optionally a negotiated price per term; repeat it'),
   start: option.string('--start <YYYY-MM-DD>', 'when the services start (default: today)'),
-  currency: option.string('--currency <code>', "EUR, GBP or USD (default: the PBX partner's; EUR ad hoc)"),
+  currency: option.string('--currency <code>', "an ISO 4217 code, e.g. EUR (default: the PBX partner's; EUR ad hoc)"),
+  tier: option.choice('--tier <tier>', 'the price book of an ad-hoc quote without a partner (staff; default reseller)', TIERS),
+  side: option.choice('--side <side>', "the table's sides: buy (what the partner pays), sell (its resale), both (default)", ['buy', 'sell', 'both'] as const),
   explain: option.flag('--explain', 'show the arithmetic of each line'),
   file: option.string('--file <cases.json>', 'many quotes from a file (see "Quotes in CI" in the README); - reads stdin'),
   check: option.flag('--check', 'with --file: compare each case with its "expect"; exit 1 if any fails'),
@@ -43,6 +44,7 @@ export const command = defineCommand({
     'hwaas quote --term yearly --activated 2020-05-01 --start 2020-08-01 --item CLASSOUND-FLAT-S=1@120.00 --explain',
     'HWAAS_TODAY=2026-11-24 hwaas quote --pbx PBX-1001 --item WP480G=2 --json',
     'hwaas quote --file quotes.json --check',
+    'hwaas --as USR-101 quote --tier gold --term yearly --activated 2026-01-15 --item WP480G=10 --side buy',
     'hwaas quote --pbx PBX-1001 --item WP480G=5 --format pdf --out quote-mueller.pdf',
   ],
   async run(ctx, opts) {
@@ -58,6 +60,7 @@ export const command = defineCommand({
     const common = {
       start: opts.start === undefined ? ctx.today : parseDate(opts.start, '--start'),
       currency: opts.currency === undefined ? null : parseCurrency(opts.currency, '--currency'),
+      tier: opts.tier ?? null,
       items: parseItemFlags(opts.item),
     };
     let input: QuoteInput;
@@ -68,7 +71,7 @@ export const command = defineCommand({
       input = { ...common, term, activated };
     }
     const { store, actor, sources } = await quoteSources(ctx);
-    const { quote, pbx } = await makeQuote(sources, input);
+    const { quote, pbx, tier, book } = await makeQuote(sources, input);
 
     if (format === 'json') {
       ctx.printJson(opts.explain ? { ...quoteJson(quote), explanation: explainQuote(quote) } : quoteJson(quote));
@@ -80,7 +83,8 @@ export const command = defineCommand({
       return 0;
     }
     const title = pbx ? `Quote for ${pbx.id} (${pbx.name}), customer ${pbx.customer}` : 'Ad-hoc quote';
-    ctx.out(renderQuote(ctx.style, quote, title));
+    ctx.out(renderQuote(ctx.style, quote, title, opts.side ?? 'both'));
+    ctx.out(book ? `Prices: the ${tier} ${quote.currency} price book valid from ${formatDate(book.validFrom)}.` : `Prices: as given on each line (no ${tier} ${quote.currency} price book is in force on ${formatDate(quote.start)}).`);
     if (opts.explain) ctx.out(renderExplanation(quote));
     return 0;
   },
@@ -93,12 +97,23 @@ async function quoteSources(ctx: Context): Promise<{ store: Store | null; actor:
     const actor = await ctx.actor();
     return { store, actor, sources: await storeQuoteSources(store, actor.scope) };
   }
-  const catalog = readCatalog(parseJsonText('data/catalog.json', readFileSync(dataFile('catalog.json'), 'utf8')));
   const noStore = () => new RefusedError('NO_STORE', `no store at ${ctx.dbPath}: a quote for a named PBX needs one; run \`hwaas init\`, or quote ad hoc with --term and --activated.`);
+  const { sampleBooks, readSampleBook } = await import('../import/samples.js');
+  const samples = sampleBooks();
+  const read = new Map<string, Promise<BookLine[]>>();
+  const linesOf = (book: (typeof samples)[number]) => {
+    if (!read.has(book.file)) read.set(book.file, readSampleBook(book));
+    return read.get(book.file)!;
+  };
+  const books = cachedBooks(
+    async () => [...new Map((await Promise.all(samples.map(linesOf))).flat().map((l) => [l.sku, l])).values()],
+    async (tier, currency) => samples.filter((b) => b.key.tier === tier && b.key.currency === currency).map((b) => b.key.validFrom),
+    (key) => linesOf(samples.find((b) => b.key.tier === key.tier && b.key.currency === key.currency && b.key.validFrom === key.validFrom)!),
+  );
   return {
     store: null,
     actor: null,
-    sources: { book: catalogPriceBook(catalog), findPbx: () => Promise.reject(noStore()), currencyOf: async () => 'EUR' },
+    sources: { books, findPbx: () => Promise.reject(noStore()), partner: async () => null, actingPartner: null, resale: () => Promise.reject(noStore()) },
   };
 }
 

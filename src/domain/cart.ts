@@ -1,7 +1,7 @@
-import type { Currency } from '../terms/money.js';
 import type { Term } from '../terms/term.js';
-import type { Product } from './model.js';
-import { MAX_QTY, type PriceBook, type RequestedItem } from './pricing.js';
+import type { BookLine } from './model.js';
+import type { LoadedBook } from './pricebooks.js';
+import { MAX_QTY, type RequestedItem } from './pricing.js';
 
 /**
  * The interactive order's cart, without prompts: what is in it, in the order it was
@@ -43,9 +43,9 @@ export class Cart {
   }
 }
 
-/** The products that can be ordered as HWaaS on a term, in a currency: eligible and priced. */
-export function orderableProducts(products: readonly Product[], book: PriceBook, currency: Currency, term: Term): Product[] {
-  return products.filter((p) => p.hwaas && book.price(p.sku, currency, term) !== null);
+/** The products of a price book that can be ordered as HWaaS on a term: eligible and priced (none without a book). */
+export function orderableProducts(book: LoadedBook | null, term: Term): BookLine[] {
+  return (book?.lines ?? []).filter((p) => p.hwaas && p.prices[term] !== undefined);
 }
 
 /** How many of `qty` wait for stock, given what is available now (null: a service, never waits). */

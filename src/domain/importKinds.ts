@@ -233,8 +233,8 @@ export const invoicesImport: ImportKindSpec<Invoice, PartnersEnv> = {
     const amount = row.amount('amount', true);
     const currency = row.text('currency', true, (t) => {
       const code = t.trim().toUpperCase();
-      if (isCurrency(code)) return code as Currency;
-      row.say('currency', `"${t.trim()}" is not a currency hwaas knows (${CURRENCIES.join(', ')})`);
+      if (isCurrency(code) && (CURRENCIES as readonly string[]).includes(code)) return code as Currency;
+      row.say('currency', `"${t.trim()}" is not a currency partners are invoiced in (${CURRENCIES.join(', ')})`);
       return undefined;
     });
     const issued = row.date('issued', true);

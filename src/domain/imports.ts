@@ -42,7 +42,7 @@ export interface ImportProblem {
 }
 
 export interface ImportReport {
-  readonly kind: ImportKind;
+  readonly kind: string;
   readonly file: string;
   readonly dryRun: boolean;
   /** Data rows read (blank rows aside). */
@@ -50,6 +50,8 @@ export interface ImportReport {
   created: number;
   updated: number;
   unchanged: number;
+  /** Rows of a price book version that the new file no longer lists (only a price book import removes). */
+  removed: number;
   readonly warnings: string[];
   /** The first problems (at most MAX_KEPT); errorCount counts them all. */
   readonly errors: ImportProblem[];
@@ -164,12 +166,83 @@ export interface ImportKindSpec<R, E> {
   keyOf(record: R): string;
   /** Looks the batch up, compares and writes; says a problem for a row with `say`; counts. */
   apply(tx: Repositories, env: E, actor: Actor, batch: readonly { row: RowReader; record: R }[], counts: Counts): Promise<void>;
+  /** After the last batch of a file without problems: what the whole file decides (a price book drops what it no longer lists). */
+  finish?(tx: Repositories, env: E, actor: Actor, counts: Counts): Promise<void>;
 }
 
 export interface Counts {
   created: number;
   updated: number;
   unchanged: number;
+  removed: number;
+}
+
+const emptyReport = (kind: string, options: ImportOptions): ImportReport => ({
+  kind,
+  file: options.file,
+  dryRun: options.dryRun,
+  rows: 0,
+  created: 0,
+  updated: 0,
+  unchanged: 0,
+  removed: 0,
+  warnings: [],
+  errors: [],
+  errorCount: 0,
+});
+
+/**
+ * Reads the file row by row: the header is matched to the columns, each row parsed by
+ * the kind's rules and handed to `take` once its key is known to be new in the file.
+ */
+async function scan<R, E>(
+  kind: string,
+  spec: ImportKindSpec<R, E>,
+  env: E,
+  actor: Actor,
+  open: OpenSheet,
+  options: ImportOptions,
+  report: ImportReport,
+  take: (row: RowReader, record: R) => Promise<void>,
+): Promise<void> {
+  const problem = (row: number, column: string | null, message: string) => {
+    report.errorCount++;
+    if (report.errors.length < MAX_KEPT) report.errors.push({ row, column, message });
+  };
+  const seen = new Map<string, number>();
+  let map: ColumnMap | null = null;
+  for await (const { row, cells } of open()) {
+    if (cells.every(isBlank)) continue;
+    if (map === null) {
+      map = mapColumns(options.file, kind, cells, spec.columns, actor.scope);
+      if (map.unknown.length > 0) report.warnings.push(`${options.file}: column${map.unknown.length > 1 ? 's' : ''} ${map.unknown.map((h) => `"${h}"`).join(', ')} ${map.unknown.length > 1 ? 'are' : 'is'} not part of an import of ${kind}, and ignored.`);
+      continue;
+    }
+    report.rows++;
+    const reader = new RowReader(row, cells, map, options, problem);
+    const before = report.errorCount;
+    const record = spec.parse(reader, env, actor);
+    if (record === null || report.errorCount > before) continue;
+    const key = spec.keyOf(record);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      reader.say(spec.key, `${key} appears again (first on row ${first}); each ${spec.key} once`);
+      continue;
+    }
+    seen.set(key, row);
+    await take(reader, record);
+  }
+  if (map === null) throw new UsageError(`${options.file}: the file is empty: it has no header row naming its columns.`);
+}
+
+/** A file's records without a store (hwaas's own sample files): every row checked as an import checks it. */
+export async function readRecords<R, E>(kind: string, spec: ImportKindSpec<R, E>, env: E, actor: Actor, open: OpenSheet, options: ImportOptions): Promise<{ records: R[]; report: ImportReport }> {
+  const report = emptyReport(kind, options);
+  const records: R[] = [];
+  await scan(kind, spec, env, actor, open, options, report, async (_row, record) => {
+    records.push(record);
+  });
+  return { records, report };
 }
 
 /** Thrown inside the transaction to leave nothing behind (a dry run, or a file with problems). */
@@ -178,7 +251,7 @@ class Rollback extends Error {}
 export async function importFile<R, E>(
   store: Store,
   actor: Actor,
-  kind: ImportKind,
+  kind: string,
   spec: ImportKindSpec<R, E>,
   open: OpenSheet,
   options: ImportOptions,
@@ -187,14 +260,8 @@ export async function importFile<R, E>(
   if (spec.staffOnly) requireStaff(actor, `Importing ${kind}`);
   let report!: ImportReport;
   const run = async (tx: Repositories): Promise<void> => {
-    report = { kind, file: options.file, dryRun: options.dryRun, rows: 0, created: 0, updated: 0, unchanged: 0, warnings: [], errors: [], errorCount: 0 };
-    const problem = (row: number, column: string | null, message: string) => {
-      report.errorCount++;
-      if (report.errors.length < MAX_KEPT) report.errors.push({ row, column, message });
-    };
+    report = emptyReport(kind, options);
     const env = await spec.prepare(tx, actor);
-    const seen = new Map<string, number>();
-    let map: ColumnMap | null = null;
     let batch: { row: RowReader; record: R }[] = [];
     const flush = async () => {
       if (batch.length === 0) return;
@@ -202,30 +269,12 @@ export async function importFile<R, E>(
       batch = [];
       onRows?.(report.rows);
     };
-    for await (const { row, cells } of open()) {
-      if (cells.every(isBlank)) continue;
-      if (map === null) {
-        map = mapColumns(options.file, kind, cells, spec.columns, actor.scope);
-        if (map.unknown.length > 0) report.warnings.push(`${options.file}: column${map.unknown.length > 1 ? 's' : ''} ${map.unknown.map((h) => `"${h}"`).join(', ')} ${map.unknown.length > 1 ? 'are' : 'is'} not part of an import of ${kind}, and ignored.`);
-        continue;
-      }
-      report.rows++;
-      const reader = new RowReader(row, cells, map, options, problem);
-      const before = report.errorCount;
-      const record = spec.parse(reader, env, actor);
-      if (record === null || report.errorCount > before) continue;
-      const key = spec.keyOf(record);
-      const first = seen.get(key);
-      if (first !== undefined) {
-        reader.say(spec.key, `${key} appears again (first on row ${first}); each ${spec.key} once`);
-        continue;
-      }
-      seen.set(key, row);
-      batch.push({ row: reader, record });
+    await scan(kind, spec, env, actor, open, options, report, async (row, record) => {
+      batch.push({ row, record });
       if (batch.length >= BATCH) await flush();
-    }
-    if (map === null) throw new UsageError(`${options.file}: the file is empty: it has no header row naming its columns.`);
+    });
     await flush();
+    if (report.errorCount === 0) await spec.finish?.(tx, env, actor, report);
     if (report.errorCount > 0 || options.dryRun) throw new Rollback();
   };
   try {

@@ -97,6 +97,68 @@ export interface Product {
 
 export type PriceTable = Partial<Record<PriceKind, bigint>>;
 
+/** Which price book: a partner tier's prices in one currency, from a date on. */
+export interface BookKey {
+  readonly tier: Tier;
+  readonly currency: Currency;
+  readonly validFrom: CalendarDate;
+}
+
+/** A product as one version of a price book lists it; a blank price: not offered on that term. */
+export interface BookLine {
+  readonly sku: string;
+  readonly name: string;
+  readonly category: string;
+  readonly hwaas: boolean;
+  readonly stocked: boolean;
+  readonly position: number;
+  readonly prices: PriceTable;
+}
+
+export interface PriceBookSummary extends BookKey {
+  readonly products: number;
+  readonly importedAt: string | null;
+  readonly importedBy: string | null;
+  readonly source: string | null;
+}
+
+/**
+ * A partner's resale rule. Markups (in hundredths of a percent: 12.5 % is 1250) apply
+ * to a SKU, a category or everything (default); a price is one SKU's resale price on
+ * one term, in one currency.
+ */
+export type ResaleRuleKind = 'default' | 'category' | 'sku' | 'price';
+export interface ResaleRule {
+  readonly partner: string;
+  readonly kind: ResaleRuleKind;
+  /** The category or SKU; '' for the default. */
+  readonly key: string;
+  /** The term of an explicit price; null for markups. */
+  readonly term: Term | null;
+  readonly markupBp: number | null;
+  readonly price: bigint | null;
+  readonly currency: Currency | null;
+}
+
+/** A quote a partner issued to its customer (`quote --format pdf`): numbered Q-YYYY-NNNNN per partner, kept as sent. */
+export interface QuoteRecord {
+  readonly number: string;
+  readonly partner: string;
+  readonly customer: string | null;
+  readonly pbx: string | null;
+  readonly issuedOn: CalendarDate;
+  readonly validUntil: CalendarDate;
+  readonly currency: Currency;
+  readonly total: bigint;
+  readonly resaleTotal: bigint;
+  readonly createdAt: string;
+  readonly createdBy: string;
+  /** The quote as JSON (the quote JSON of the contract, both sides), and what the document showed. */
+  readonly document: string;
+}
+
+export const quoteNumber = (year: number, seq: number): string => `Q-${year}-${String(seq).padStart(5, '0')}`;
+
 export interface CatalogProduct extends Product {
   readonly prices: Partial<Record<Currency, PriceTable>>;
 }
@@ -147,6 +209,8 @@ export interface OrderLine {
   readonly listPrice: bigint | null;
   /** Devices this line reserved at checkout: what cancel releases and shipping takes, whatever the catalog says later. */
   readonly reservedQty: number;
+  /** The partner's resale price per term, fixed at checkout by its resale rules; null on a draft. */
+  readonly resaleUnitPrice: bigint | null;
 }
 
 export interface OrderEvent {

@@ -1,7 +1,8 @@
 import { NotFoundError, RefusedError, type Hint } from '../errors.js';
 import { type CalendarDate, formatDate } from '../terms/dates.js';
 import { formatMoney } from '../terms/money.js';
-import type { Quote, QuoteLine } from '../terms/quote.js';
+import { type Quote, type QuoteLine, percentOf } from '../terms/quote.js';
+import { prorate } from '../terms/proration.js';
 import type { Term } from '../terms/term.js';
 import {
   type Actor,
@@ -87,8 +88,12 @@ export function checkPriceOverrides(user: User, items: readonly RequestedItem[])
 }
 
 async function quoteFor(tx: Repositories, scope: Scope, pbx: Pbx, term: Term | null, items: readonly RequestedItem[], start: CalendarDate) {
-  const sources = await storeQuoteSources(tx, scope);
-  return { sources, quote: (await makeQuote(sources, { pbx: pbx.id, term, start, items })).quote };
+  const sources = storeQuoteSources(tx, scope);
+  const quoted = await makeQuote(sources, { pbx: pbx.id, term, start, items });
+  // The price book's price beside a negotiated one (null when no book was in force).
+  const book = quoted.book ? await sources.books.inForce(quoted.book.tier, quoted.book.currency, quoted.book.validFrom) : null;
+  const listPrice = (sku: string): bigint | null => book?.line(sku)?.prices[quoted.quote.term] ?? null;
+  return { listPrice, quote: quoted.quote };
 }
 
 async function saveDraftIn(tx: Repositories, actor: Actor, request: OrderRequest): Promise<{ seq: number; quote: Quote }> {
@@ -142,7 +147,7 @@ async function checkoutIn(tx: Repositories, actor: Actor, seq: number, id: strin
     const [first, ...rest] = blockers;
     throw new RefusedError(first!.code, first!.message, { hint: first!.hint, also: rest });
   }
-  const { sources, quote } = await quoteFor(tx, actor.scope, pbx, order.term, draftItems(order), actor.today);
+  const { listPrice, quote } = await quoteFor(tx, actor.scope, pbx, order.term, draftItems(order), actor.today);
   const products = new Map((await tx.catalog.products()).map((p) => [p.sku, p]));
   // Stock rows in SKU order: concurrent checkouts lock them in the same order.
   const stocked = quote.lines.filter((l) => products.get(l.sku)?.stocked).sort((a, b) => a.sku.localeCompare(b.sku));
@@ -172,8 +177,9 @@ async function checkoutIn(tx: Repositories, actor: Actor, seq: number, id: strin
         unitPrice: l.unitPrice,
         amount: l.amount,
         renewal: l.renewal,
-        listPrice: sources.book.price(l.sku, quote.currency, quote.term),
+        listPrice: listPrice(l.sku),
         reservedQty: reserved.has(l.sku) ? l.qty : 0,
+        resaleUnitPrice: l.resaleUnitPrice,
       })),
       warnings,
     },
@@ -297,15 +303,34 @@ export async function orderView(store: Store, actor: Actor, order: Order): Promi
   if (draft) {
     try {
       if (!pbx) throw new NotFoundError('PBX', order.pbx);
-      const { sources, quote } = await quoteFor(store, actor.scope, pbx, order.term, draftItems(order), actor.today);
-      listPrice = (sku) => sources.book.price(sku, order.currency, order.term);
+      const estimate = await quoteFor(store, actor.scope, pbx, order.term, draftItems(order), actor.today);
+      const quote = estimate.quote;
+      listPrice = estimate.listPrice;
       figures = { quote, estimate: true, problem: null };
     } catch (error) {
       if (!(error instanceof RefusedError) && !(error instanceof Error && error.name === 'UsageError')) throw error;
       figures = { quote: null, estimate: true, problem: (error as Error).message };
     }
   } else {
-    const lines: QuoteLine[] = order.lines.map((l) => ({ sku: l.sku, name: l.name, qty: l.qty, unitPrice: l.unitPrice!, amount: l.amount!, renewal: l.renewal! }));
+    // The resale side as fixed at checkout, prorated over the order's own days.
+    const lines: QuoteLine[] = order.lines.map((l) => {
+      const resaleAmount = l.resaleUnitPrice === null ? null : prorate(l.resaleUnitPrice, l.qty, order.days!, order.periodDays!);
+      return {
+        sku: l.sku,
+        name: l.name,
+        qty: l.qty,
+        unitPrice: l.unitPrice!,
+        amount: l.amount!,
+        renewal: l.renewal!,
+        resaleUnitPrice: l.resaleUnitPrice,
+        resaleAmount,
+        resaleRenewal: l.resaleUnitPrice === null ? null : l.resaleUnitPrice * BigInt(l.qty),
+        margin: resaleAmount === null ? null : resaleAmount - l.amount!,
+      };
+    });
+    const sided = lines.every((l) => l.resaleAmount !== null);
+    const resaleTotal = sided ? lines.reduce((sum, l) => sum + l.resaleAmount!, 0n) : null;
+    const marginTotal = resaleTotal === null ? null : resaleTotal - order.total!;
     figures = {
       quote: {
         pbx: order.pbx,
@@ -321,6 +346,10 @@ export async function orderView(store: Store, actor: Actor, order: Order): Promi
         total: order.total!,
         renewalDate: order.renewalTotal === null ? null : order.end!,
         renewalTotal: order.renewalTotal,
+        resaleTotal,
+        resaleRenewalTotal: resaleTotal === null || order.renewalTotal === null ? null : lines.reduce((sum, l) => sum + l.resaleRenewal!, 0n),
+        marginTotal,
+        marginPercent: resaleTotal === null || marginTotal === null ? null : percentOf(marginTotal, resaleTotal),
       },
       estimate: false,
       problem: null,
@@ -349,6 +378,6 @@ export async function listOrders(store: Store, actor: Actor, filter: OrderFilter
 
 /** What an order request would cost if placed today, for the question before placing it. */
 export async function previewOrder(store: Store, actor: Actor, request: OrderRequest): Promise<Quote> {
-  const sources = await storeQuoteSources(store, actor.scope);
+  const sources = storeQuoteSources(store, actor.scope);
   return (await makeQuote(sources, { pbx: request.pbx, term: request.term, start: actor.today, items: request.items })).quote;
 }

@@ -14,7 +14,8 @@ import { requireStaff } from './users.js';
 
 export function checkCurrency(raw: string, label: string): Currency {
   const code = checkText(raw, label).trim().toUpperCase();
-  if (!isCurrency(code)) throw new UsageError(`${label}: "${raw}" is not a currency hwaas prices in (${CURRENCIES.join(', ')}).`);
+  // A partner's account is kept in one of the currencies Wildix invoices partners in.
+  if (!isCurrency(code) || !(CURRENCIES as readonly string[]).includes(code)) throw new UsageError(`${label}: "${raw}" is not a currency partners are invoiced in (${CURRENCIES.join(', ')}).`);
   return code;
 }
 

@@ -3,7 +3,8 @@ import type { Currency } from '../terms/money.js';
 import type { License, Term } from '../terms/term.js';
 import type {
   Agreement,
-  CatalogProduct,
+  BookKey,
+  BookLine,
   Customer,
   Invoice,
   Order,
@@ -12,12 +13,16 @@ import type {
   Partner,
   Pbx,
   PbxType,
-  PriceKind,
+  PriceBookSummary,
   Product,
+  QuoteRecord,
+  ResaleRule,
+  ResaleRuleKind,
   Scope,
   ServiceOnPbx,
   StockLevel,
   StoreMode,
+  Tier,
   User,
 } from './model.js';
 
@@ -35,12 +40,43 @@ export interface SettingsRepository {
 }
 
 export interface CatalogRepository {
-  /** Replaces products and prices; products that orders name are kept. */
-  replace(products: readonly CatalogProduct[]): Promise<void>;
+  /** Every product any price book has listed (the latest import's name, category and flags). */
   products(): Promise<Product[]>;
   product(sku: string): Promise<Product | null>;
-  /** Every price of one currency: sku → kind → minor units. */
-  prices(currency: Currency): Promise<Map<string, Partial<Record<PriceKind, bigint>>>>;
+  /** Adds a product or updates it; a stocked one gets its stock row. */
+  upsert(product: Product): Promise<void>;
+}
+
+export interface PriceBookRepository {
+  list(): Promise<PriceBookSummary[]>;
+  /** The valid-from dates of a tier's books in a currency, oldest first. */
+  versions(tier: Tier, currency: Currency): Promise<CalendarDate[]>;
+  lines(key: BookKey): Promise<BookLine[]>;
+  /** The book's ID, made (empty) when it is new; `touch` records a new import of a book that exists. */
+  ensure(key: BookKey, at: string, by: string | null, source: string | null, touch?: boolean): Promise<number>;
+  putLine(book: number, line: BookLine): Promise<void>;
+  /** Removes the lines whose SKU is not kept; returns how many. */
+  removeOthers(book: number, keep: ReadonlySet<string>): Promise<number>;
+}
+
+export interface ResaleRepository {
+  list(partner: string): Promise<ResaleRule[]>;
+  set(rule: ResaleRule): Promise<void>;
+  /** Removes the rules that match; returns how many. */
+  clear(partner: string, kind: ResaleRuleKind | null, key: string | null, term: Term | null): Promise<number>;
+}
+
+export interface QuoteFilter {
+  readonly customer?: string | null;
+  readonly partner?: string | null;
+}
+
+export interface QuoteRepository {
+  /** Records a quote under the next number of its partner and year; returns the number. */
+  add(record: Omit<QuoteRecord, 'number'>): Promise<string>;
+  list(scope: Scope, filter?: QuoteFilter): Promise<QuoteRecord[]>;
+  /** The quotes with this number (one per partner that issued it), in scope. */
+  get(scope: Scope, number: string): Promise<QuoteRecord[]>;
 }
 
 export type NewPartner = Omit<Partner, 'id'>;
@@ -141,7 +177,7 @@ export interface Placement {
   readonly periodDays: number;
   readonly total: bigint;
   readonly renewalTotal: bigint | null;
-  readonly lines: readonly { sku: string; unitPrice: bigint; amount: bigint; renewal: bigint; listPrice: bigint | null; reservedQty: number }[];
+  readonly lines: readonly { sku: string; unitPrice: bigint; amount: bigint; renewal: bigint; listPrice: bigint | null; reservedQty: number; resaleUnitPrice: bigint | null }[];
   readonly warnings: readonly string[];
 }
 
@@ -200,6 +236,9 @@ export interface StockRepository {
 export interface Repositories {
   readonly settings: SettingsRepository;
   readonly catalog: CatalogRepository;
+  readonly pricebooks: PriceBookRepository;
+  readonly resale: ResaleRepository;
+  readonly quotes: QuoteRepository;
   readonly parties: PartyRepository;
   readonly customers: CustomerRepository;
   readonly pbxs: PbxRepository;

@@ -1,8 +1,11 @@
 import type { CalendarDate } from '../terms/dates.js';
 import { type Currency, divideRoundHalfUp } from '../terms/money.js';
 import { TERM_MONTHS, TERMS, type Term } from '../terms/term.js';
-import type { Actor, PriceKind, Product } from './model.js';
+import { UsageError } from '../errors.js';
+import type { Actor, BookLine, PriceKind, Tier } from './model.js';
 import type { Store } from './port.js';
+import { noPriceBook, storeBooks, tierFor } from './pricebooks.js';
+import { resalePricer } from './resale.js';
 
 export type PricelistType = 'opex' | 'capex';
 
@@ -19,6 +22,11 @@ export interface PricelistItem {
 export interface Pricelist {
   readonly type: PricelistType;
   readonly currency: Currency;
+  /** The price book it lists: its tier and the date its version is valid from. */
+  readonly tier: Tier;
+  readonly validFrom: CalendarDate;
+  /** The partner's own list for its customers: its resale prices, nothing of Wildix's buy prices. */
+  readonly resale: boolean;
   readonly date: CalendarDate;
   readonly partner: { readonly id: string; readonly name: string } | null;
   readonly samplePrices: boolean;
@@ -38,13 +46,14 @@ export function monthlyEquivalent(price: bigint, term: Term): bigint {
  * products are sorted by name within their category.
  */
 export function buildPricelist(
-  products: readonly Product[],
-  prices: ReadonlyMap<string, Partial<Record<PriceKind, bigint>>>,
-  options: { type: PricelistType; currency: Currency; date: CalendarDate; partner: Pricelist['partner']; samplePrices: boolean; sandbox: boolean },
+  products: readonly BookLine[],
+  options: Omit<Pricelist, 'categories'>,
+  price: (product: BookLine, kind: PriceKind, buy: bigint) => bigint = (_p, _k, buy) => buy,
 ): Pricelist {
   const categories = new Map<string, PricelistItem[]>();
   for (const product of [...products].sort((a, b) => a.position - b.position)) {
-    const table = prices.get(product.sku) ?? {};
+    const table: Partial<Record<PriceKind, bigint>> = {};
+    for (const [kind, buy] of Object.entries(product.prices) as [PriceKind, bigint][]) table[kind] = price(product, kind, buy);
     let item: PricelistItem | null = null;
     if (options.type === 'opex') {
       if (product.hwaas && TERMS.every((t) => table[t] !== undefined)) {
@@ -76,16 +85,38 @@ export const PRICELIST_TITLES: Readonly<Record<PricelistType, string>> = {
 
 export const SAMPLE_NOTE = 'Sample prices for demonstration only: not a Wildix price list.';
 
-/** The price list the acting user asked for: its partner's currency unless another is named. */
-export async function loadPricelist(store: Store, actor: Actor, options: { type: PricelistType; currency: Currency | null }): Promise<Pricelist> {
+/**
+ * The price list the acting user asked for: its partner's tier and currency unless staff
+ * name others, from the book in force on a date (default today); with `resale`, the
+ * partner's own prices for its customers.
+ */
+export async function loadPricelist(
+  store: Store,
+  actor: Actor,
+  options: { type: PricelistType; currency: Currency | null; tier: Tier | null; on: CalendarDate | null; resale: boolean },
+): Promise<Pricelist> {
   const partner = actor.user.partner ? await store.parties.partner(actor.user.partner) : null;
+  const tier = tierFor(actor, partner?.tier ?? null, options.tier);
   const currency: Currency = options.currency ?? partner?.currency ?? 'EUR';
-  return buildPricelist(await store.catalog.products(), await store.catalog.prices(currency), {
-    type: options.type,
-    currency,
-    date: actor.today,
-    partner: partner ? { id: partner.id, name: partner.name } : null,
-    samplePrices: (await store.settings.get('sample_prices')) === '1',
-    sandbox: (await store.mode()) === 'sandbox',
-  });
+  const on = options.on ?? actor.today;
+  if (options.resale && !partner) throw new UsageError('--resale lists a partner\'s own prices: act as the partner\'s user (--as).', 'USAGE');
+  if (options.resale && options.type === 'capex') throw new UsageError('--resale lists resale prices of HWaaS (OpEx): leave out --type capex.', 'USAGE');
+  const book = await storeBooks(store).inForce(tier, currency, on);
+  if (!book) throw noPriceBook(tier, currency, on);
+  const pricer = options.resale && partner ? resalePricer(await store.resale.list(partner.id)) : null;
+  return buildPricelist(
+    book.lines,
+    {
+      type: options.type,
+      currency,
+      tier,
+      validFrom: book.validFrom,
+      resale: pricer !== null,
+      date: on,
+      partner: partner ? { id: partner.id, name: partner.name } : null,
+      samplePrices: (await store.settings.get('sample_prices')) === '1',
+      sandbox: (await store.mode()) === 'sandbox',
+    },
+    pricer ? (product, kind, buy) => (kind === 'capex' ? buy : pricer.unitPrice(product.sku, product.category, kind, currency, buy)) : undefined,
+  );
 }

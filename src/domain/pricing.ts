@@ -1,9 +1,10 @@
 import { RefusedError, UsageError } from '../errors.js';
-import type { Currency } from '../terms/money.js';
 import { formatGrouped, tryParseAmount } from '../terms/money.js';
 import type { QuoteItem } from '../terms/quote.js';
 import type { Term } from '../terms/term.js';
-import type { PriceKind, Product } from './model.js';
+import type { Product } from './model.js';
+import { type LoadedBook, bookName } from './pricebooks.js';
+import type { ResalePricer } from './resale.js';
 
 export const MAX_QTY = 10_000;
 /** 1,000,000.00 per device per term: with MAX_QTY, every line and total stays exact in a 64-bit integer. */
@@ -15,18 +16,6 @@ export function parseUnitPrice(text: string, what: string): bigint {
   if (price === null) throw new UsageError(`${what}: the price "${text}" is not an amount with at most two decimals, e.g. 55.00.`);
   if (price > MAX_UNIT_PRICE) throw new UsageError(`${what}: the price ${text} is above the limit of ${formatGrouped(MAX_UNIT_PRICE)} per device and term.`);
   return price;
-}
-
-/**
- * Where prices come from: the store's catalog, or data/catalog.json when there is no
- * store. `load` fetches a currency's prices once; lookups after it do not wait, so that
- * pricing 100,000 quote lines stays a tight loop.
- */
-export interface PriceBook {
-  product(sku: string): Product | null;
-  skus(): readonly string[];
-  load(currency: Currency): Promise<void>;
-  price(sku: string, currency: Currency, kind: PriceKind): bigint | null;
 }
 
 /** One `--item` or one case item before it meets the catalog. */
@@ -89,21 +78,36 @@ export function unknownSku(sku: string, skus: readonly string[]): UsageError {
   return new UsageError(`unknown SKU "${sku}"${near.length ? `; did you mean ${near.join(', ')}?` : '.'}`, 'UNKNOWN_SKU', { hint: { kind: 'list-skus' } });
 }
 
-/** The catalog's product and OpEx price for each item; CapEx-only products are refused. */
-export function priceItems(book: PriceBook, items: readonly RequestedItem[], term: Term, currency: Currency): QuoteItem[] {
+/**
+ * Each item's product and OpEx price from the book in force (a line with its own price
+ * needs no book, but its SKU must be one hwaas knows), and its resale price when the
+ * quote has a resale side. CapEx-only products are refused.
+ */
+export function priceItems(
+  products: ReadonlyMap<string, Product>,
+  book: LoadedBook | null,
+  items: readonly RequestedItem[],
+  term: Term,
+  noBook: () => Error,
+  resale: ResalePricer | null,
+): QuoteItem[] {
   return items.map((item) => {
-    const product = book.product(item.sku);
-    if (!product) throw unknownSku(item.sku, book.skus());
+    const line = book?.line(item.sku) ?? null;
+    const product = line ?? products.get(item.sku) ?? null;
+    if (!product) throw unknownSku(item.sku, [...(book ? book.lines.map((l) => l.sku) : []), ...products.keys()].filter((s, i, all) => all.indexOf(s) === i));
     if (!product.hwaas) {
       throw new RefusedError(
         'NOT_ELIGIBLE',
         `${product.sku} (${product.name}) is sold outright (CapEx) only, not as HWaaS: leave it out of the HWaaS order and buy it separately.`,
       );
     }
-    const unitPrice = item.price ?? book.price(product.sku, currency, term);
+    if (item.price === null && !book) throw noBook();
+    const unitPrice = item.price ?? line?.prices[term] ?? null;
     if (unitPrice === null) {
-      throw new RefusedError('NOT_PRICED', `${product.sku} has no ${term} price in ${currency}: quote it in another currency.`, { hint: { kind: 'negotiated-price', sku: product.sku } });
+      const where = book ? bookName(book) : 'the price book';
+      throw new RefusedError('NOT_PRICED', `${product.sku} is not offered ${term} in ${where}${line ? '' : ' (it is not in it)'}.`, { hint: { kind: 'negotiated-price', sku: product.sku } });
     }
-    return { sku: product.sku, name: product.name, qty: item.qty, unitPrice };
+    const resaleUnitPrice = resale ? resale.unitPrice(product.sku, product.category, term, book?.currency ?? '', unitPrice) : null;
+    return { sku: product.sku, name: product.name, qty: item.qty, unitPrice, resaleUnitPrice };
   });
 }

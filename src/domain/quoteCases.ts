@@ -1,6 +1,6 @@
 import { HwaasError } from '../errors.js';
 import type { CalendarDate } from '../terms/dates.js';
-import { CURRENCIES, type Currency } from '../terms/money.js';
+import { type Currency, currencyProblem } from '../terms/money.js';
 import type { Quote } from '../terms/quote.js';
 import { type Term, tryParseTerm } from '../terms/term.js';
 import { type QuoteInput, type QuoteSources, makeQuote } from './quoting.js';
@@ -19,7 +19,7 @@ export interface QuoteCase {
   readonly expect: Readonly<Record<string, unknown>> | null;
 }
 
-const QUOTE_FIELDS = new Set(['pbx', 'term', 'activated', 'currency', 'start', 'end', 'periodStart', 'days', 'periodDays', 'lines', 'total', 'renewalDate', 'renewalTotal', 'error']);
+const QUOTE_FIELDS = new Set(['pbx', 'term', 'activated', 'currency', 'start', 'end', 'periodStart', 'days', 'periodDays', 'lines', 'total', 'renewalDate', 'renewalTotal', 'resaleTotal', 'resaleRenewalTotal', 'marginTotal', 'marginPercent', 'error']);
 
 /** The cases file of CLI.md, checked case by case; a malformed case is named by index and field. */
 export function readQuoteCases(root: JsonReader): QuoteCase[] {
@@ -40,7 +40,11 @@ export function readQuoteCases(root: JsonReader): QuoteCase[] {
     if (pbx !== null && activated !== null) entry.field('activated').fail('give "activated" only for an ad-hoc quote, without "pbx"');
     const currencyText = entry.field('currency').optionalString();
     let currency: Currency | null = null;
-    if (currencyText !== null) currency = entry.field('currency').oneOf(CURRENCIES);
+    if (currencyText !== null) {
+      const problem = currencyProblem(currencyText.toUpperCase());
+      if (problem) entry.field('currency').fail(problem);
+      currency = currencyText.toUpperCase();
+    }
     const itemsReader = entry.field('items');
     const rawItems = itemsReader.array().map((item) => ({
       sku: item.field('sku').string({ max: 40 }).toUpperCase(),

@@ -1,98 +1,102 @@
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, RefusedError, UsageError } from '../errors.js';
 import type { CalendarDate } from '../terms/dates.js';
 import type { Currency } from '../terms/money.js';
 import { type PbxLicence, coTerminate } from '../terms/period.js';
 import { type Quote, buildQuote } from '../terms/quote.js';
 import type { Term } from '../terms/term.js';
-import type { CatalogData } from './data.js';
-import type { Actor, Customer, Partner, Pbx, PriceKind, Product, Scope } from './model.js';
+import type { Actor, BookKey, Customer, Partner, Pbx, Scope, Tier } from './model.js';
 import type { Repositories, Store } from './port.js';
-import { type PriceBook, type RequestedItem, priceItems } from './pricing.js';
+import { type BookSource, noPriceBook, storeBooks } from './pricebooks.js';
+import { type RequestedItem, priceItems } from './pricing.js';
+import { type ResalePricer, resalePricer } from './resale.js';
 
 /** What a quote is asked for, from flags or from a cases file: a PBX, or a term and an activation (ad hoc). */
 export type QuoteInput = {
   readonly start: CalendarDate;
   readonly currency?: Currency | null;
+  /** The price book tier of an ad-hoc quote without a partner (staff); default reseller. */
+  readonly tier?: Tier | null;
   readonly items: readonly RequestedItem[];
 } & ({ readonly pbx: string; readonly term?: Term | null } | { readonly pbx?: null; readonly term: Term; readonly activated: CalendarDate });
 
 /** What quoting needs from the world; the store's version applies the acting user's scope. */
 export interface QuoteSources {
-  readonly book: PriceBook;
+  readonly books: BookSource;
   /** null for an unknown PBX and for another partner's alike. */
   findPbx(id: string): Promise<Pbx | null>;
-  /** The currency a PBX is quoted in: its partner's. */
-  currencyOf(pbx: Pbx): Promise<Currency>;
+  partner(id: string): Promise<Partner | null>;
+  /** The acting user's partner (a partner's user): whose ad-hoc quotes they are. */
+  readonly actingPartner: string | null;
+  /** A partner's resale rules, as prices. */
+  resale(partner: string): Promise<ResalePricer>;
 }
 
 export interface QuotedPbx {
   readonly quote: Quote;
   readonly pbx: Pbx | null;
+  /** The partner whose quote it is (its buy and resale sides); null for staff ad hoc and without a store. */
+  readonly partner: Partner | null;
+  readonly tier: Tier;
+  /** The price book version used; null when every line had its own price and no book was in force. */
+  readonly book: BookKey | null;
 }
 
-/** Prices and co-terminates one quote. Throws the refusals of TERMS.md and the catalog. */
+/** Prices and co-terminates one quote. Throws the refusals of TERMS.md and the price book. */
 export async function makeQuote(sources: QuoteSources, input: QuoteInput): Promise<QuotedPbx> {
   let licence: PbxLicence;
-  let currency: Currency;
   let pbx: Pbx | null = null;
   let requestedTerm: Term | null = null;
+  let partnerId: string | null;
   if (input.pbx) {
     pbx = await sources.findPbx(input.pbx);
     if (!pbx) throw new NotFoundError('PBX', input.pbx);
     licence = pbx;
-    currency = input.currency ?? (await sources.currencyOf(pbx));
     requestedTerm = input.term ?? null;
+    partnerId = pbx.partner;
   } else {
     const adHoc = input as { term: Term; activated: CalendarDate };
     licence = { id: null, license: adHoc.term, activated: adHoc.activated, cancelledOn: null };
-    currency = input.currency ?? 'EUR';
+    partnerId = sources.actingPartner;
   }
+  const partner = partnerId ? await sources.partner(partnerId) : null;
+  const tier = partner ? partnerTier(partner, input.tier ?? null, sources.actingPartner !== null) : (input.tier ?? 'reseller');
+  const currency = input.currency ?? partner?.currency ?? 'EUR';
   if (licence.license === 'perpetual' || (requestedTerm !== null && requestedTerm !== licence.license)) {
     coTerminate(licence, input.start, requestedTerm); // throws the refusal with its reason
   }
-  await sources.book.load(currency);
-  const items = priceItems(sources.book, input.items, licence.license as Term, currency);
-  return { quote: buildQuote({ pbx: licence, requestedTerm, start: input.start, currency, items }), pbx };
+  const book = await sources.books.inForce(tier, currency, input.start);
+  const resale = partner ? await sources.resale(partner.id) : null;
+  const items = priceItems(await sources.books.products(), book, input.items, licence.license as Term, () => noPriceBook(tier, currency, input.start), resale);
+  const quote = buildQuote({ pbx: licence, requestedTerm, start: input.start, currency, items });
+  return { quote, pbx, partner, tier, book: book ? { tier: book.tier, currency: book.currency, validFrom: book.validFrom } : null };
 }
 
-/** A price book whose prices are loaded per currency, once, and then looked up without waiting. */
-function loadedBook(products: readonly Product[], load: (currency: Currency) => Promise<Map<string, Partial<Record<PriceKind, bigint>>>>): PriceBook {
-  const bySku = new Map(products.map((p) => [p.sku, p]));
-  const prices = new Map<Currency, Map<string, Partial<Record<PriceKind, bigint>>>>();
-  return {
-    product: (sku) => bySku.get(sku) ?? null,
-    skus: () => [...bySku.keys()],
-    load: async (currency) => {
-      if (!prices.has(currency)) prices.set(currency, await load(currency));
-    },
-    price: (sku, currency, kind) => {
-      const table = prices.get(currency);
-      if (!table) throw new Error(`prices in ${currency} were not loaded`);
-      return table.get(sku)?.[kind] ?? null;
-    },
-  };
+/** A partner's quote uses its own tier; a partner's user may not ask for another, and staff may not price a partner at another's. */
+function partnerTier(partner: Partner, asked: Tier | null, askedByPartner: boolean): Tier {
+  if (asked === null || asked === partner.tier) return partner.tier;
+  if (askedByPartner) throw new RefusedError('NOT_ALLOWED', `a partner is quoted at its own tier (${partner.tier}), not ${asked}.`);
+  throw new UsageError(`${partner.id} is a ${partner.tier} partner: its quotes use the ${partner.tier} price book; the tier is a choice only for an ad-hoc quote without a partner.`, 'USAGE');
 }
 
-/** data/catalog.json as a price book: ad-hoc quotes work without a store (handy in CI). */
-export function catalogPriceBook(catalog: CatalogData): PriceBook {
-  return loadedBook(catalog.products, async (currency) => new Map(catalog.products.map((p) => [p.sku, p.prices[currency] ?? {}])));
-}
-
-/** The store as a quote source, seen by one acting user; products are read once, prices once per currency. */
-export async function storeQuoteSources(store: Repositories, scope: Scope): Promise<QuoteSources> {
-  const book = loadedBook(await store.catalog.products(), (currency) => store.catalog.prices(currency));
+/** The store as a quote source, seen by one acting user; books, partners and resale rules are read once. */
+export function storeQuoteSources(store: Repositories, scope: Scope): QuoteSources {
   const pbxs = new Map<string, Pbx | null>();
-  const currencies = new Map<string, Currency>();
+  const partners = new Map<string, Promise<Partner | null>>();
+  const pricers = new Map<string, Promise<ResalePricer>>();
   return {
-    book,
+    books: storeBooks(store),
+    actingPartner: scope.kind === 'partner' ? scope.partnerId : null,
     findPbx: async (id) => {
       if (!pbxs.has(id)) pbxs.set(id, await store.pbxs.get(scope, id));
       return pbxs.get(id)!;
     },
-    currencyOf: async (pbx) => {
-      let currency = currencies.get(pbx.partner);
-      if (!currency) currencies.set(pbx.partner, (currency = (await store.parties.partner(pbx.partner))?.currency ?? 'EUR'));
-      return currency;
+    partner: (id) => {
+      if (!partners.has(id)) partners.set(id, store.parties.partner(id));
+      return partners.get(id)!;
+    },
+    resale: (id) => {
+      if (!pricers.has(id)) pricers.set(id, store.resale.list(id).then(resalePricer));
+      return pricers.get(id)!;
     },
   };
 }

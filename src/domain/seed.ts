@@ -1,16 +1,17 @@
-import type { CatalogData, DemoData } from './data.js';
-import { type StoreMode, type User, scopeOf } from './model.js';
+import type { DemoData } from './data.js';
+import { type BookKey, type BookLine, type StoreMode, type User, scopeOf } from './model.js';
 import type { Store } from './port.js';
 
 export const ADMIN_USER: User = { id: 'USR-ADMIN', email: 'admin@hwaas.local', name: 'hwaas administrator', role: 'staff', partner: null };
 
 /**
  * What `init` does to the store, in one write transaction: mode, time zone (the date
- * the store writes on is the date there; set once), catalog, demo data, default user.
+ * the store writes on is the date there; set once), with --demo the sample price books
+ * and demo data, the default user.
  */
 export function seedStore(
   store: Store,
-  catalog: CatalogData,
+  books: readonly { readonly key: BookKey; readonly lines: readonly BookLine[]; readonly file: string }[],
   demo: DemoData | null,
   createdAt: string,
   mode: StoreMode,
@@ -19,9 +20,16 @@ export function seedStore(
   return store.write(async (tx) => {
     await tx.settings.set('mode', mode);
     if (!(await tx.settings.get('timezone'))) await tx.settings.set('timezone', timezone);
-    await tx.catalog.replace(catalog.products);
-    await tx.settings.set('sample_prices', catalog.samplePrices ? '1' : '0');
     if (demo && (await tx.settings.get('demo_loaded')) !== '1') {
+      // The sample price books, as \`pricebook import\` would (they are sample prices: the documents say so).
+      for (const book of books) {
+        const id = await tx.pricebooks.ensure(book.key, createdAt, null, book.file);
+        for (const line of book.lines) {
+          await tx.catalog.upsert(line);
+          await tx.pricebooks.putLine(id, line);
+        }
+      }
+      await tx.settings.set('sample_prices', '1');
       for (const partner of demo.partners) await tx.parties.insertPartner(partner);
       for (const user of demo.users) if (!(await tx.parties.user(user.id))) await tx.parties.insertUser(user);
       for (const customer of demo.customers) await tx.customers.add(customer, createdAt, customer.id);

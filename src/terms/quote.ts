@@ -1,5 +1,5 @@
 import { type CalendarDate, daysBetween, formatDate } from './dates.js';
-import { type Currency, formatAmount } from './money.js';
+import { type Currency, divideRoundHalfUp, formatAmount } from './money.js';
 import { type PbxLicence, coTerminate } from './period.js';
 import { prorate } from './proration.js';
 import type { Term } from './term.js';
@@ -10,6 +10,8 @@ export interface QuoteItem {
   readonly qty: number;
   /** Price per device per term, in minor units. */
   readonly unitPrice: bigint;
+  /** The partner's resale price per device per term; null on a quote without a resale side. */
+  readonly resaleUnitPrice?: bigint | null;
 }
 
 export interface QuoteLine extends QuoteItem {
@@ -17,6 +19,12 @@ export interface QuoteLine extends QuoteItem {
   readonly amount: bigint;
   /** The full charge at each renewal. */
   readonly renewal: bigint;
+  readonly resaleUnitPrice: bigint | null;
+  /** The same proration on the resale side: same days, same rounding. */
+  readonly resaleAmount: bigint | null;
+  readonly resaleRenewal: bigint | null;
+  /** resaleAmount − amount. */
+  readonly margin: bigint | null;
 }
 
 export interface QuoteRequest {
@@ -43,6 +51,21 @@ export interface Quote {
   /** null when the PBX was cancelled and the services end with it. */
   readonly renewalDate: CalendarDate | null;
   readonly renewalTotal: bigint | null;
+  /** The resale side (null on a quote without one): sums of the rounded lines. */
+  readonly resaleTotal: bigint | null;
+  readonly resaleRenewalTotal: bigint | null;
+  readonly marginTotal: bigint | null;
+  /** marginTotal ÷ resaleTotal × 100, half up to one decimal; null without a resale side or when resaleTotal is 0. */
+  readonly marginPercent: string | null;
+}
+
+/** A ratio in percent, half up (ties away from zero) to one decimal, as text: "25.0", "-3.5". */
+export function percentOf(part: bigint, whole: bigint): string | null {
+  if (whole === 0n) return null;
+  const tenths = divideRoundHalfUp(part * 1000n, whole);
+  const negative = tenths < 0n;
+  const abs = negative ? -tenths : tenths;
+  return `${negative ? '-' : ''}${abs / 10n}.${abs % 10n}`;
 }
 
 /** TERMS.md from end to end: co-terminate, prorate each line, round once, sum the rounded lines. */
@@ -52,6 +75,8 @@ export function buildQuote(request: QuoteRequest): Quote {
   const periodDays = daysBetween(coterm.period.start, coterm.period.end);
   let total = 0n;
   let renewalTotal = 0n;
+  let resaleTotal: bigint | null = null;
+  let resaleRenewalTotal = 0n;
   const lines: QuoteLine[] = [];
   // A plain loop with explicit fields: spreading objects that hold bigints is a slow path in V8.
   for (const item of request.items) {
@@ -59,8 +84,29 @@ export function buildQuote(request: QuoteRequest): Quote {
     const renewal = item.unitPrice * BigInt(item.qty);
     total += amount;
     renewalTotal += renewal;
-    lines.push({ sku: item.sku, name: item.name, qty: item.qty, unitPrice: item.unitPrice, amount, renewal });
+    const resaleUnitPrice = item.resaleUnitPrice ?? null;
+    let resaleAmount: bigint | null = null;
+    let resaleRenewal: bigint | null = null;
+    if (resaleUnitPrice !== null) {
+      resaleAmount = prorate(resaleUnitPrice, item.qty, days, periodDays);
+      resaleRenewal = resaleUnitPrice * BigInt(item.qty);
+      resaleTotal = (resaleTotal ?? 0n) + resaleAmount;
+      resaleRenewalTotal += resaleRenewal;
+    }
+    lines.push({
+      sku: item.sku,
+      name: item.name,
+      qty: item.qty,
+      unitPrice: item.unitPrice,
+      amount,
+      renewal,
+      resaleUnitPrice,
+      resaleAmount,
+      resaleRenewal,
+      margin: resaleAmount === null ? null : resaleAmount - amount,
+    });
   }
+  const marginTotal = resaleTotal === null ? null : resaleTotal - total;
   return {
     pbx: request.pbx.id ?? null,
     term: coterm.term,
@@ -75,6 +121,10 @@ export function buildQuote(request: QuoteRequest): Quote {
     total,
     renewalDate: coterm.renews ? coterm.end : null,
     renewalTotal: coterm.renews ? renewalTotal : null,
+    resaleTotal,
+    resaleRenewalTotal: resaleTotal !== null && coterm.renews ? resaleRenewalTotal : null,
+    marginTotal,
+    marginPercent: resaleTotal === null || marginTotal === null ? null : percentOf(marginTotal, resaleTotal),
   };
 }
 

@@ -6,6 +6,7 @@ import type { Customer, Partner, Pbx, Product } from '../../domain/model.js';
 import { blockersFor, placeOrder, saveDraft } from '../../domain/orders.js';
 import { currentPeriod, pbxOnDay, whyNotOrderable } from '../../domain/pbxs.js';
 import { MAX_QTY } from '../../domain/pricing.js';
+import { noPriceBook } from '../../domain/pricebooks.js';
 import { makeQuote, storeQuoteSources } from '../../domain/quoting.js';
 import { searchKey } from '../../domain/search.js';
 import { escapeUnsafe } from '../../domain/text.js';
@@ -86,9 +87,10 @@ export async function orderSession(ctx: Context): Promise<number> {
   }
 
   // 4. The cart.
-  const sources = await storeQuoteSources(store, scope);
-  await sources.book.load(partner.currency);
-  const products = orderableProducts(await store.catalog.products(), sources.book, partner.currency, term);
+  const sources = storeQuoteSources(store, scope);
+  const book = await sources.books.inForce(partner.tier, partner.currency, ctx.today);
+  if (!book) throw noPriceBook(partner.tier, partner.currency, ctx.today);
+  const products = orderableProducts(book, term);
   const stock = new Map((await store.stock.list()).map((s) => [s.sku, s.onHand - s.reserved]));
   const cart = new Cart();
   const quote = async (): Promise<Quote> => (await makeQuote(sources, { pbx: pbx!.id, term, start: ctx.today, items: cart.items() })).quote;
@@ -143,7 +145,7 @@ export async function orderSession(ctx: Context): Promise<number> {
               .filter((p) => searchKey(`${p.sku} ${p.name} ${p.category}`).includes(key))
               .map((p) => {
                 const free = available(p);
-                const price = sources.book.price(p.sku, partner.currency, term)!;
+                const price = p.prices[term]!;
                 return { name: `${p.sku}  ${p.name}  ${formatMoney(price, partner.currency)}/${term}${free === null ? '' : `  (available ${free})`}`, value: p };
               });
           },

@@ -6,7 +6,7 @@
  * advisory lock; the version is the `schema_version` setting. Never edit a migration
  * that has shipped: add one.
  */
-export const MIGRATIONS: readonly string[] = [
+const SHIPPED: readonly string[] = [
   // 1: the schema of SQLite version 4, with row-level security.
   `
   CREATE TABLE settings (
@@ -724,6 +724,155 @@ export const MIGRATIONS: readonly string[] = [
   `,
 ];
 
+const PRICE_LOOKUP = 'list := (SELECT amount_minor FROM public.prices WHERE sku = line.sku AND currency = NEW.currency AND kind = NEW.term);';
+
+/**
+ * 4: real prices, as SQLite's 6. Price books per tier, currency and valid-from date (the
+ * 0.1 catalog's prices become one per tier from 2000-01-01); a partner's login reads
+ * only its own tier's books. Its resale rules are its own to write; the quotes it issues
+ * are numbered by hwaas per partner and year, dated today on a live store, and kept as
+ * sent. A placement is checked against the book in force on its start date.
+ */
+function realPrices(migration3: string): string {
+  const guard = /  CREATE OR REPLACE FUNCTION hwaas_guard_orders\(\)[\s\S]*?END \$\$;\n/.exec(migration3)?.[0];
+  if (!guard || !guard.includes(PRICE_LOOKUP)) throw new Error('migration 3 has no guard of orders to base migration 4 on');
+  return `
+  CREATE TABLE price_books (
+    id          bigint PRIMARY KEY,
+    tier        text COLLATE "C" NOT NULL CHECK (tier IN ('gold', 'silver', 'reseller')),
+    currency    text COLLATE "C" NOT NULL CHECK (currency ~ '^[A-Z]{3}$'),
+    valid_from  date NOT NULL CHECK (valid_from BETWEEN '0001-01-01' AND '9999-12-31'),
+    imported_at text,
+    imported_by text COLLATE "C" REFERENCES users (id),
+    source      text,
+    UNIQUE (tier, currency, valid_from)
+  );
+  CREATE TABLE price_book_lines (
+    book_id         bigint NOT NULL REFERENCES price_books (id) ON DELETE CASCADE,
+    sku             text COLLATE "C" NOT NULL REFERENCES products (sku),
+    name            text NOT NULL,
+    category        text NOT NULL,
+    hwaas           boolean NOT NULL,
+    stocked         boolean NOT NULL,
+    position        integer NOT NULL,
+    capex_minor     bigint CHECK (capex_minor >= 0),
+    monthly_minor   bigint CHECK (monthly_minor >= 0),
+    yearly_minor    bigint CHECK (yearly_minor >= 0),
+    five_year_minor bigint CHECK (five_year_minor >= 0),
+    PRIMARY KEY (book_id, sku)
+  );
+  INSERT INTO price_books (id, tier, currency, valid_from, source)
+    SELECT ROW_NUMBER() OVER (ORDER BY t.n, c.currency), t.tier, c.currency, '2000-01-01', 'the catalog of hwaas 0.1'
+    FROM (VALUES (1, 'gold'), (2, 'silver'), (3, 'reseller')) AS t (n, tier), (SELECT DISTINCT currency FROM prices) c;
+  INSERT INTO price_book_lines (book_id, sku, name, category, hwaas, stocked, position, capex_minor, monthly_minor, yearly_minor, five_year_minor)
+    SELECT b.id, p.sku, p.name, p.category, p.hwaas, p.stocked, p.position,
+      (SELECT amount_minor FROM prices x WHERE x.sku = p.sku AND x.currency = b.currency AND x.kind = 'capex'),
+      (SELECT amount_minor FROM prices x WHERE x.sku = p.sku AND x.currency = b.currency AND x.kind = 'monthly'),
+      (SELECT amount_minor FROM prices x WHERE x.sku = p.sku AND x.currency = b.currency AND x.kind = 'yearly'),
+      (SELECT amount_minor FROM prices x WHERE x.sku = p.sku AND x.currency = b.currency AND x.kind = 'five-year')
+    FROM price_books b JOIN products p ON EXISTS (SELECT 1 FROM prices x WHERE x.sku = p.sku AND x.currency = b.currency);
+  DROP TABLE prices;
+
+  CREATE TABLE resale_rules (
+    partner_id  text COLLATE "C" NOT NULL REFERENCES partners (id),
+    kind        text COLLATE "C" NOT NULL CHECK (kind IN ('default', 'category', 'sku', 'price')),
+    target      text NOT NULL,
+    term        text COLLATE "C" NOT NULL DEFAULT '' CHECK (term IN ('', 'monthly', 'yearly', 'five-year')),
+    markup_bp   bigint CHECK (markup_bp BETWEEN 0 AND 100000),
+    price_minor bigint CHECK (price_minor >= 0),
+    currency    text COLLATE "C",
+    CHECK (CASE WHEN kind = 'price' THEN price_minor IS NOT NULL AND markup_bp IS NULL AND term <> '' AND currency IS NOT NULL
+                ELSE markup_bp IS NOT NULL AND price_minor IS NULL AND term = '' END),
+    PRIMARY KEY (partner_id, kind, target, term)
+  );
+
+  CREATE TABLE quotes (
+    partner_id         text COLLATE "C" NOT NULL REFERENCES partners (id),
+    number             text COLLATE "C" NOT NULL,
+    year               integer NOT NULL,
+    seq                bigint NOT NULL CHECK (seq > 0),
+    customer_id        text COLLATE "C" REFERENCES customers (id),
+    pbx_id             text COLLATE "C" REFERENCES pbxs (id),
+    issued_on          date NOT NULL CHECK (issued_on BETWEEN '0001-01-01' AND '9999-12-31'),
+    valid_until        date NOT NULL CHECK (valid_until BETWEEN '0001-01-01' AND '9999-12-31'),
+    currency           text COLLATE "C" NOT NULL,
+    total_minor        bigint NOT NULL,
+    resale_total_minor bigint NOT NULL,
+    created_at         text NOT NULL,
+    created_by         text COLLATE "C" NOT NULL REFERENCES users (id),
+    document           text NOT NULL,
+    PRIMARY KEY (partner_id, number)
+  );
+
+  ALTER TABLE order_lines ADD COLUMN resale_unit_minor bigint CHECK (resale_unit_minor >= 0);
+
+  ALTER TABLE price_books ENABLE ROW LEVEL SECURITY;
+  CREATE POLICY own_tier ON price_books USING ((SELECT hwaas_am_staff()) OR tier = (SELECT p.tier FROM public.partners p WHERE p.id = (SELECT hwaas_my_partner())));
+  ALTER TABLE price_book_lines ENABLE ROW LEVEL SECURITY;
+  CREATE POLICY own_tier ON price_book_lines USING ((SELECT hwaas_am_staff()) OR EXISTS (SELECT 1 FROM price_books b WHERE b.id = book_id));
+  ALTER TABLE resale_rules ENABLE ROW LEVEL SECURITY;
+  CREATE POLICY own_partner ON resale_rules USING ((SELECT hwaas_am_staff()) OR partner_id = (SELECT hwaas_my_partner()));
+  ALTER TABLE quotes ENABLE ROW LEVEL SECURITY;
+  CREATE POLICY own_partner ON quotes USING ((SELECT hwaas_am_staff()) OR partner_id = (SELECT hwaas_my_partner()));
+
+  -- The buy price of a SKU for a partner on a date: its tier's book in force then.
+  CREATE FUNCTION hwaas_book_price(partner text, cur text, day date, product text, term text) RETURNS bigint
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$
+      SELECT CASE term WHEN 'monthly' THEN l.monthly_minor WHEN 'yearly' THEN l.yearly_minor WHEN 'five-year' THEN l.five_year_minor END
+      FROM public.price_book_lines l
+      WHERE l.sku = product AND l.book_id = (
+        SELECT b.id FROM public.price_books b
+        WHERE b.tier = (SELECT tier FROM public.partners WHERE id = partner) AND b.currency = cur AND b.valid_from <= day
+        ORDER BY b.valid_from DESC LIMIT 1)
+    $$;
+
+  CREATE OR REPLACE FUNCTION hwaas_next_id(counter text) RETURNS bigint
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$
+    DECLARE given bigint;
+    BEGIN
+      IF left(counter, 6) = 'quote:' THEN
+        IF counter !~ '^quote:[A-Z0-9._/-]{1,40}:[0-9]{4}$' THEN RAISE EXCEPTION 'no counter %', counter USING ERRCODE = 'P0002'; END IF;
+        IF NOT hwaas_am_staff() AND left(counter, 7 + length(hwaas_my_partner())) IS DISTINCT FROM 'quote:' || hwaas_my_partner() || ':' THEN
+          RAISE EXCEPTION 'a partner numbers only its own quotes' USING ERRCODE = '42501';
+        END IF;
+        INSERT INTO public.counters (name, value) VALUES (counter, 0) ON CONFLICT (name) DO NOTHING;
+      ELSIF counter NOT IN ('customer', 'pbx', 'order', 'agreement') AND NOT hwaas_am_staff() THEN
+        RAISE EXCEPTION 'only staff number %', counter USING ERRCODE = '42501';
+      END IF;
+      UPDATE public.counters SET value = value + 1 WHERE name = counter RETURNING value INTO given;
+      IF given IS NULL THEN RAISE EXCEPTION 'no counter %', counter USING ERRCODE = 'P0002'; END IF;
+      RETURN given;
+    END $$;
+
+  CREATE FUNCTION hwaas_guard_quotes() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$
+    BEGIN
+      IF hwaas_am_staff() THEN RETURN NEW; END IF;
+      IF TG_OP = 'UPDATE' THEN
+        RAISE EXCEPTION 'a quote is kept as it was sent' USING ERRCODE = '42501';
+      END IF;
+      IF NEW.partner_id IS DISTINCT FROM hwaas_my_partner() OR NEW.created_by IS DISTINCT FROM hwaas_my_user()
+         OR NEW.year IS DISTINCT FROM extract(year FROM NEW.issued_on)::integer
+         OR NEW.seq IS DISTINCT FROM (SELECT value FROM public.counters WHERE name = 'quote:' || NEW.partner_id || ':' || NEW.year)
+         OR NEW.number IS DISTINCT FROM 'Q-' || NEW.year || '-' || right('00000' || NEW.seq, greatest(5, length(NEW.seq::text)))
+         OR NOT hwaas_now_ish(NEW.created_at) OR NEW.valid_until < NEW.issued_on
+         OR (hwaas_live() AND NEW.issued_on NOT BETWEEN hwaas_today() - 1 AND hwaas_today() + 1)
+         OR (NEW.customer_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM public.customers c WHERE c.id = NEW.customer_id AND c.partner_id = NEW.partner_id))
+         OR (NEW.pbx_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM public.pbxs p JOIN public.customers c ON c.id = p.customer_id WHERE p.id = NEW.pbx_id AND c.partner_id = NEW.partner_id)) THEN
+        RAISE EXCEPTION 'a quote is your own, numbered by hwaas and issued today' USING ERRCODE = '42501';
+      END IF;
+      RETURN NEW;
+    END $$;
+  CREATE TRIGGER hwaas_guard BEFORE INSERT OR UPDATE ON quotes FOR EACH ROW EXECUTE FUNCTION hwaas_guard_quotes();
+
+${guard.replace(PRICE_LOOKUP, 'list := hwaas_book_price(NEW.partner_id, NEW.currency, NEW.start_on, line.sku, NEW.term);')}`;
+}
+
+export const MIGRATIONS: readonly string[] = [...SHIPPED, realPrices(SHIPPED[2]!)];
+
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /**
@@ -735,7 +884,9 @@ export const PARTNER_WRITES: readonly (readonly [string, string])[] = [
   ['customers', 'INSERT, UPDATE (name, search_key, country, vat, email)'],
   ['pbxs', 'INSERT, UPDATE (customer_id, name, type, license, activated_on, cancelled_on)'],
   ['orders', 'INSERT (seq, partner_id, customer_id, pbx_id, term, status, currency, created_at, created_by, saved_total_minor), UPDATE (status, start_on, end_on, period_start, days, period_days, total_minor, renewal_total_minor, placed_at, warnings)'],
-  ['order_lines', 'INSERT (order_seq, line_no, sku, name, qty), UPDATE (unit_price_minor, amount_minor, renewal_minor, list_price_minor, reserved_qty)'],
+  ['order_lines', 'INSERT (order_seq, line_no, sku, name, qty), UPDATE (unit_price_minor, amount_minor, renewal_minor, list_price_minor, reserved_qty, resale_unit_minor)'],
+  ['resale_rules', 'INSERT, UPDATE, DELETE'],
+  ['quotes', 'INSERT (partner_id, number, year, seq, customer_id, pbx_id, issued_on, valid_until, currency, total_minor, resale_total_minor, created_at, created_by, document)'],
   ['order_events', 'INSERT (order_seq, at, by_user, from_status, to_status)'],
   ['agreements', 'INSERT (seq, customer_id, signed_on, file, created_at, created_by)'],
 ];
@@ -755,6 +906,6 @@ export const PARTNER_FUNCTIONS = [
 /** Functions only staff call. */
 export const STAFF_FUNCTIONS = ['hwaas_check()', 'hwaas_create_login(text)', 'hwaas_set_login(text, boolean)'];
 /** The triggers' functions: called by no one directly. */
-export const TRIGGER_FUNCTIONS = ['hwaas_guard_orders()', 'hwaas_guard_order_lines()', 'hwaas_guard_order_events()', 'hwaas_guard_agreements()', 'hwaas_guard_pbxs()', 'hwaas_check_order_events()'];
+export const TRIGGER_FUNCTIONS = ['hwaas_guard_quotes()', 'hwaas_book_price(text, text, date, text, text)', 'hwaas_guard_orders()', 'hwaas_guard_order_lines()', 'hwaas_guard_order_events()', 'hwaas_guard_agreements()', 'hwaas_guard_pbxs()', 'hwaas_check_order_events()'];
 /** Everything `init --force` drops (the triggers go with their tables), and the functions of schema 1. */
 export const ALL_FUNCTIONS = [...PARTNER_FUNCTIONS, ...STAFF_FUNCTIONS, ...TRIGGER_FUNCTIONS, 'hwaas_partner_of(name)', 'hwaas_is_staff(name)', 'hwaas_raise_counter(text, bigint)'];

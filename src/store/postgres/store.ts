@@ -111,6 +111,9 @@ export class PostgresStore implements Store {
   readonly info: StoreInfo;
   readonly settings;
   readonly catalog;
+  readonly pricebooks;
+  readonly resale;
+  readonly quotes;
   readonly parties;
   readonly customers;
   readonly pbxs;
@@ -130,7 +133,7 @@ export class PostgresStore implements Store {
   ) {
     this.sql = new PgDriver(client, where);
     const repositories = sqlRepositories(this.sql);
-    ({ settings: this.settings, catalog: this.catalog, customers: this.customers, pbxs: this.pbxs, orders: this.orders, invoices: this.invoices, agreements: this.agreements, stock: this.stock } =
+    ({ settings: this.settings, catalog: this.catalog, pricebooks: this.pricebooks, resale: this.resale, quotes: this.quotes, customers: this.customers, pbxs: this.pbxs, orders: this.orders, invoices: this.invoices, agreements: this.agreements, stock: this.stock } =
       repositories);
     this.parties = new PgParties(this.sql, copyOf);
     this.info = { backend: 'postgres', location: where, schemaVersion };
@@ -317,9 +320,9 @@ export class PostgresStore implements Store {
     await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${partner}`);
     await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${staff}`);
     // What only the owner (init, db copy) writes: the store's settings and identity, its
-    // catalog, its counters, a user's login. A staff login that could write settings could
+    // counters, a user's login (staff import price books, so they write the catalog). A staff login that could write settings could
     // point the login functions at another store of the cluster.
-    await client.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON settings, products, prices, counters, users FROM ${staff}`);
+    await client.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON settings, counters, users FROM ${staff}`);
     await client.query(`GRANT INSERT (id, email, name, role, partner_id), UPDATE (email, name, disabled_at) ON users TO ${staff}`);
     await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${staff}, ${partner}`);
     await client.query(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${partner}`);
@@ -347,7 +350,7 @@ export class PostgresStore implements Store {
     if (version === null || version === 0) return null;
     const storeId = (await client.query<{ value: string }>("SELECT value FROM settings WHERE key = 'store_id'")).rows[0]?.value ?? null;
     await client.query(
-      'DROP TABLE IF EXISTS order_events, order_lines, orders, agreements, invoices, stock, prices, products, pbxs, customers, users, partners, counters, settings CASCADE',
+      'DROP TABLE IF EXISTS quotes, resale_rules, price_book_lines, price_books, order_events, order_lines, orders, agreements, invoices, stock, prices, products, pbxs, customers, users, partners, counters, settings CASCADE',
     );
     await client.query(`DROP FUNCTION IF EXISTS ${ALL_FUNCTIONS.join(', ')} CASCADE`);
     return storeId;

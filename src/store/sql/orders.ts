@@ -36,6 +36,7 @@ interface LineRow {
   renewal_minor: unknown;
   list_price_minor: unknown;
   reserved_qty: unknown;
+  resale_unit_minor: unknown;
 }
 
 const toLine = (l: LineRow): OrderLine => ({
@@ -48,6 +49,7 @@ const toLine = (l: LineRow): OrderLine => ({
   renewal: optionalMoney(l.renewal_minor),
   listPrice: optionalMoney(l.list_price_minor),
   reservedQty: int(l.reserved_qty),
+  resaleUnitPrice: optionalMoney(l.resale_unit_minor),
 });
 
 /** The warnings recorded at checkout (a JSON array); text edited outside hwaas is shown as it is rather than failing. */
@@ -93,8 +95,8 @@ export class SqlOrders implements OrderRepository {
     if ((await this.sql.run("UPDATE orders SET status = 'draft' WHERE seq = ? AND status = 'draft'", [seq])) === 0) return false;
     for (const l of p.lines) {
       await this.sql.run(
-        'UPDATE order_lines SET unit_price_minor = ?, amount_minor = ?, renewal_minor = ?, list_price_minor = ?, reserved_qty = ? WHERE order_seq = ? AND sku = ?',
-        [l.unitPrice, l.amount, l.renewal, l.listPrice, l.reservedQty, seq, l.sku],
+        'UPDATE order_lines SET unit_price_minor = ?, amount_minor = ?, renewal_minor = ?, list_price_minor = ?, reserved_qty = ?, resale_unit_minor = ? WHERE order_seq = ? AND sku = ?',
+        [l.unitPrice, l.amount, l.renewal, l.listPrice, l.reservedQty, l.resaleUnitPrice, seq, l.sku],
       );
     }
     await this.sql.run(

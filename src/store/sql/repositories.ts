@@ -1,5 +1,5 @@
 import type { Repositories } from '../../domain/port.js';
-import { SqlCatalog } from './catalog.js';
+import { SqlCatalog, SqlPriceBooks, SqlQuotes, SqlResale } from './catalog.js';
 import { SqlCustomers } from './customers.js';
 import type { SqlDriver } from './driver.js';
 import { SqlAgreements, SqlInvoices, SqlStock } from './ledger.js';
@@ -9,9 +9,13 @@ import { SqlPbxs } from './pbxs.js';
 
 /** Every repository of the port over one SQL connection; the same classes for SQLite and PostgreSQL. */
 export function sqlRepositories(sql: SqlDriver): Repositories {
+  const bool = sql.dialect === 'sqlite' ? (b: boolean) => (b ? 1 : 0) : (b: boolean) => b;
   return {
     settings: new SqlSettings(sql),
-    catalog: new SqlCatalog(sql, sql.dialect === 'sqlite' ? (b) => (b ? 1 : 0) : (b) => b),
+    catalog: new SqlCatalog(sql, bool),
+    pricebooks: new SqlPriceBooks(sql, bool),
+    resale: new SqlResale(sql),
+    quotes: new SqlQuotes(sql),
     parties: new SqlParties(sql),
     customers: new SqlCustomers(sql),
     pbxs: new SqlPbxs(sql),

@@ -20,7 +20,25 @@ export const TABLES: readonly TableSpec[] = [
   { name: 'partners', key: ['id'], columns: { id: 'text', name: 'text', country: 'text', currency: 'text', area_manager_name: 'text', area_manager_email: 'text', tier: 'text' } },
   { name: 'users', key: ['id'], columns: { id: 'text', email: 'text', name: 'text', role: 'text', partner_id: 'text', db_role: 'text', disabled_at: 'text' } },
   { name: 'products', key: ['sku'], columns: { sku: 'text', name: 'text', category: 'text', hwaas: 'bool', stocked: 'bool', position: 'int' } },
-  { name: 'prices', key: ['sku', 'currency', 'kind'], columns: { sku: 'text', currency: 'text', kind: 'text', amount_minor: 'int' }, money: ['amount_minor'] },
+  { name: 'price_books', key: ['id'], columns: { id: 'int', tier: 'text', currency: 'text', valid_from: 'date', imported_at: 'text', imported_by: 'text', source: 'text' } },
+  {
+    name: 'price_book_lines',
+    key: ['book_id', 'sku'],
+    columns: {
+      book_id: 'int',
+      sku: 'text',
+      name: 'text',
+      category: 'text',
+      hwaas: 'bool',
+      stocked: 'bool',
+      position: 'int',
+      capex_minor: 'int',
+      monthly_minor: 'int',
+      yearly_minor: 'int',
+      five_year_minor: 'int',
+    },
+    money: ['capex_minor', 'monthly_minor', 'yearly_minor', 'five_year_minor'],
+  },
   { name: 'stock', key: ['sku'], columns: { sku: 'text', on_hand: 'int', reserved: 'int' } },
   { name: 'counters', key: ['name'], columns: { name: 'text', value: 'int' } },
   { name: 'customers', key: ['id'], columns: { id: 'text', partner_id: 'text', name: 'text', search_key: 'text', country: 'text', vat: 'text', email: 'text', created_at: 'text' } },
@@ -67,8 +85,9 @@ export const TABLES: readonly TableSpec[] = [
       renewal_minor: 'int',
       reserved_qty: 'int',
       list_price_minor: 'int',
+      resale_unit_minor: 'int',
     },
-    money: ['price_override', 'unit_price_minor', 'amount_minor', 'renewal_minor', 'list_price_minor'],
+    money: ['price_override', 'unit_price_minor', 'amount_minor', 'renewal_minor', 'list_price_minor', 'resale_unit_minor'],
   },
   { name: 'order_events', key: ['id'], identity: 'id', columns: { id: 'int', order_seq: 'int', at: 'text', by_user: 'text', from_status: 'text', to_status: 'text' } },
   { name: 'agreements', key: ['seq'], identity: 'seq', columns: { seq: 'int', customer_id: 'text', signed_on: 'date', file: 'text', created_at: 'text', created_by: 'text' } },
@@ -78,10 +97,37 @@ export const TABLES: readonly TableSpec[] = [
     columns: { number: 'text', partner_id: 'text', amount_minor: 'int', currency: 'text', issued_on: 'date', due_on: 'date', paid_on: 'date' },
     money: ['amount_minor'],
   },
+  {
+    name: 'resale_rules',
+    key: ['partner_id', 'kind', 'target', 'term'],
+    columns: { partner_id: 'text', kind: 'text', target: 'text', term: 'text', markup_bp: 'int', price_minor: 'int', currency: 'text' },
+    money: ['price_minor'],
+  },
+  {
+    name: 'quotes',
+    key: ['partner_id', 'number'],
+    columns: {
+      partner_id: 'text',
+      number: 'text',
+      year: 'int',
+      seq: 'int',
+      customer_id: 'text',
+      pbx_id: 'text',
+      issued_on: 'date',
+      valid_until: 'date',
+      currency: 'text',
+      total_minor: 'int',
+      resale_total_minor: 'int',
+      created_at: 'text',
+      created_by: 'text',
+      document: 'text',
+    },
+    money: ['total_minor', 'resale_total_minor'],
+  },
 ];
 
 /** Settings that belong to one store and never travel with a copy: its identity on its backend (a copy is not the same store). */
 export const LOCAL_SETTINGS = new Set(['store_id', 'owner_role', 'schema_version', 'database']);
 
 /** Tables whose rows make a store not empty: a copy goes only into a store without business data. */
-export const BUSINESS_TABLES = ['partners', 'customers', 'pbxs', 'orders', 'invoices', 'agreements'] as const;
+export const BUSINESS_TABLES = ['partners', 'customers', 'pbxs', 'orders', 'invoices', 'agreements', 'quotes'] as const;

@@ -190,6 +190,80 @@ export const MIGRATIONS: readonly string[] = [
     ('order', COALESCE((SELECT MAX(seq) FROM orders), 0)),
     ('agreement', COALESCE((SELECT MAX(seq) FROM agreements), 0));
   `,
+  // 6: real prices. Price books per partner tier and currency, each valid from a date
+  // (the 0.1 catalog's prices become one per tier, valid from 2000-01-01: quotes do not
+  // change on upgrade); a partner's resale rules; the quotes it issued to its customers;
+  // the resale price an order line was placed at.
+  `
+  CREATE TABLE price_books (
+    id          INTEGER PRIMARY KEY,
+    tier        TEXT NOT NULL CHECK (tier IN ('gold', 'silver', 'reseller')),
+    currency    TEXT NOT NULL CHECK (currency GLOB '[A-Z][A-Z][A-Z]'),
+    valid_from  TEXT NOT NULL,
+    imported_at TEXT,
+    imported_by TEXT REFERENCES users (id),
+    source      TEXT,
+    UNIQUE (tier, currency, valid_from)
+  );
+  CREATE TABLE price_book_lines (
+    book_id         INTEGER NOT NULL REFERENCES price_books (id) ON DELETE CASCADE,
+    sku             TEXT NOT NULL REFERENCES products (sku),
+    name            TEXT NOT NULL,
+    category        TEXT NOT NULL,
+    hwaas           INTEGER NOT NULL CHECK (hwaas IN (0, 1)),
+    stocked         INTEGER NOT NULL CHECK (stocked IN (0, 1)),
+    position        INTEGER NOT NULL,
+    capex_minor     INTEGER CHECK (capex_minor >= 0),
+    monthly_minor   INTEGER CHECK (monthly_minor >= 0),
+    yearly_minor    INTEGER CHECK (yearly_minor >= 0),
+    five_year_minor INTEGER CHECK (five_year_minor >= 0),
+    PRIMARY KEY (book_id, sku)
+  ) WITHOUT ROWID;
+  INSERT INTO price_books (id, tier, currency, valid_from, source)
+    SELECT ROW_NUMBER() OVER (ORDER BY t.n, c.currency), t.tier, c.currency, '2000-01-01', 'the catalog of hwaas 0.1'
+    FROM (SELECT 1 AS n, 'gold' AS tier UNION ALL SELECT 2, 'silver' UNION ALL SELECT 3, 'reseller') t, (SELECT DISTINCT currency FROM prices) c;
+  INSERT INTO price_book_lines (book_id, sku, name, category, hwaas, stocked, position, capex_minor, monthly_minor, yearly_minor, five_year_minor)
+    SELECT b.id, p.sku, p.name, p.category, p.hwaas, p.stocked, p.position,
+      (SELECT amount_minor FROM prices x WHERE x.sku = p.sku AND x.currency = b.currency AND x.kind = 'capex'),
+      (SELECT amount_minor FROM prices x WHERE x.sku = p.sku AND x.currency = b.currency AND x.kind = 'monthly'),
+      (SELECT amount_minor FROM prices x WHERE x.sku = p.sku AND x.currency = b.currency AND x.kind = 'yearly'),
+      (SELECT amount_minor FROM prices x WHERE x.sku = p.sku AND x.currency = b.currency AND x.kind = 'five-year')
+    FROM price_books b JOIN products p ON EXISTS (SELECT 1 FROM prices x WHERE x.sku = p.sku AND x.currency = b.currency);
+  DROP TABLE prices;
+
+  CREATE TABLE resale_rules (
+    partner_id  TEXT NOT NULL REFERENCES partners (id),
+    kind        TEXT NOT NULL CHECK (kind IN ('default', 'category', 'sku', 'price')),
+    target      TEXT NOT NULL,
+    term        TEXT NOT NULL DEFAULT '' CHECK (term IN ('', 'monthly', 'yearly', 'five-year')),
+    markup_bp   INTEGER CHECK (markup_bp BETWEEN 0 AND 100000),
+    price_minor INTEGER CHECK (price_minor >= 0),
+    currency    TEXT,
+    CHECK (CASE WHEN kind = 'price' THEN price_minor IS NOT NULL AND markup_bp IS NULL AND term <> '' AND currency IS NOT NULL
+                ELSE markup_bp IS NOT NULL AND price_minor IS NULL AND term = '' END),
+    PRIMARY KEY (partner_id, kind, target, term)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE quotes (
+    partner_id         TEXT NOT NULL REFERENCES partners (id),
+    number             TEXT NOT NULL,
+    year               INTEGER NOT NULL,
+    seq                INTEGER NOT NULL CHECK (seq > 0),
+    customer_id        TEXT REFERENCES customers (id),
+    pbx_id             TEXT REFERENCES pbxs (id),
+    issued_on          TEXT NOT NULL,
+    valid_until        TEXT NOT NULL,
+    currency           TEXT NOT NULL,
+    total_minor        INTEGER NOT NULL,
+    resale_total_minor INTEGER NOT NULL,
+    created_at         TEXT NOT NULL,
+    created_by         TEXT NOT NULL REFERENCES users (id),
+    document           TEXT NOT NULL,
+    PRIMARY KEY (partner_id, number)
+  ) WITHOUT ROWID;
+
+  ALTER TABLE order_lines ADD COLUMN resale_unit_minor INTEGER CHECK (resale_unit_minor >= 0);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

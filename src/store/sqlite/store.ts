@@ -75,6 +75,9 @@ export class SqliteStore implements Store {
   readonly info: StoreInfo;
   readonly settings;
   readonly catalog;
+  readonly pricebooks;
+  readonly resale;
+  readonly quotes;
   readonly parties;
   readonly customers;
   readonly pbxs;
@@ -94,6 +97,9 @@ export class SqliteStore implements Store {
     ({
       settings: this.settings,
       catalog: this.catalog,
+      pricebooks: this.pricebooks,
+      resale: this.resale,
+      quotes: this.quotes,
       parties: this.parties,
       customers: this.customers,
       pbxs: this.pbxs,

@@ -1,0 +1,46 @@
+import { readdirSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { readRecords } from '../domain/imports.js';
+import { type BookKey, type BookLine, STAFF_SCOPE, TIERS, type Tier } from '../domain/model.js';
+import { pricebookImport } from '../domain/pricebooks.js';
+import { ADMIN_USER } from '../domain/seed.js';
+import { dataFile } from '../paths.js';
+import { parseDate } from '../terms/dates.js';
+import { importSource } from './source.js';
+
+/**
+ * hwaas's sample price books, data/pricebooks/TIER-CURRENCY-VALIDFROM.csv: what
+ * `init --demo` imports, and what an ad-hoc quote without a store prices from. Each is
+ * read by the rules of `hwaas pricebook import`.
+ */
+export interface SampleBook {
+  readonly key: BookKey;
+  readonly file: string;
+}
+
+export function sampleBooks(): SampleBook[] {
+  const out: SampleBook[] = [];
+  for (const name of readdirSync(dataFile('pricebooks')).sort()) {
+    const match = /^([a-z]+)-([A-Z]{3})-(\d{4}-\d{2}-\d{2})\.csv$/.exec(name);
+    if (!match || !(TIERS as readonly string[]).includes(match[1]!)) continue;
+    out.push({ key: { tier: match[1] as Tier, currency: match[2]!, validFrom: parseDate(match[3]!, name) }, file: `data/pricebooks/${name}` });
+  }
+  return out;
+}
+
+export async function readSampleBook(book: SampleBook): Promise<BookLine[]> {
+  const source = await importSource(dataFile(book.file.slice('data/'.length)), { cwd: '/', stdin: Readable.from([]), format: 'csv' });
+  try {
+    const actor = { user: ADMIN_USER, scope: STAFF_SCOPE, today: book.key.validFrom, at: '' };
+    const { records, report } = await readRecords('pricebook', pricebookImport(book.key, book.file), { products: new Map() } as never, actor, source.open, {
+      file: book.file,
+      dryRun: true,
+      dateFormat: null,
+      decimalComma: false,
+    });
+    if (report.errorCount > 0) throw new Error(`${book.file}:${report.errors[0]!.row}: ${report.errors[0]!.message}`);
+    return records;
+  } finally {
+    await source.close();
+  }
+}
