@@ -4,21 +4,37 @@ import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { renderPricelist } from '../src/commands/pricelist.js';
 import { buildPricelist } from '../src/domain/pricelist.js';
-import type { PriceKind, Product } from '../src/domain/model.js';
+import type { BookLine } from '../src/domain/model.js';
 import { fromCivil } from '../src/terms/dates.js';
 
 const [format, countText, out] = process.argv.slice(2) as [string, string, string];
 const count = Number(countText);
 const categories = ['Desk phones', 'Video phones', 'DECT bases', 'DECT handsets', 'Headsets', 'Conferencing', 'Gateways', 'Łódź Специальные Ειδικά'];
-const products: Product[] = [];
-const prices = new Map<string, Partial<Record<PriceKind, bigint>>>();
+const products: BookLine[] = [];
 for (let i = 0; i < count; i++) {
   const sku = `GEN-${String(i).padStart(6, '0')}`;
-  products.push({ sku, name: `Generated device ${i} with a reasonably long product name ${i % 7 === 0 ? 'and a second line of description' : ''}`.trim(), category: categories[i % categories.length]!, hwaas: true, stocked: true, position: i });
   const monthly = BigInt(100 + (i % 5000));
-  prices.set(sku, { monthly, yearly: monthly * 10n, 'five-year': monthly * 45n, capex: monthly * 30n });
+  products.push({
+    sku,
+    name: `Generated device ${i} with a reasonably long product name ${i % 7 === 0 ? 'and a second line of description' : ''}`.trim(),
+    category: categories[i % categories.length]!,
+    hwaas: true,
+    stocked: true,
+    position: i,
+    prices: { monthly, yearly: monthly * 10n, 'five-year': monthly * 45n, capex: monthly * 30n },
+  });
 }
-const list = buildPricelist(products, prices, { type: 'opex', currency: 'EUR', date: fromCivil(2026, 11, 24), partner: { id: 'P', name: 'Łączność Plus Sp. z o.o.' }, samplePrices: true, sandbox: false });
+const list = buildPricelist(products, {
+  type: 'opex',
+  currency: 'EUR',
+  tier: 'silver',
+  validFrom: fromCivil(2026, 1, 1),
+  resale: false,
+  date: fromCivil(2026, 11, 24),
+  partner: { id: 'P', name: 'Łączność Plus Sp. z o.o.' },
+  samplePrices: true,
+  sandbox: false,
+});
 const start = process.hrtime.bigint();
 if (format !== 'none') {
   const stream = createWriteStream(out);

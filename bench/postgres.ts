@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { type Cluster, postgresBin, startCluster } from '../test/support/postgres.js';
 import { BIN, ROOT, interleavedMedians, ms, record, timeCommand } from './lib.js';
+import { TABLES } from '../src/store/sql/tables.js';
 
 /**
  * The shared store's figures, each beside a baseline of the same run: checkouts per
@@ -127,7 +128,7 @@ export async function postgresScaleBench(scalePath: string, timeMain: (argv: str
   if (!postgresAvailable()) return;
   const url = await createDatabase('bench_scale');
   // The baseline: reading the same rows out of the SQLite file, all tables, in the copy's order.
-  const read = timeCommand(['-e', `const D=require(${JSON.stringify(join(ROOT, 'node_modules/better-sqlite3'))});const d=new D(${JSON.stringify(scalePath)},{readonly:true});let n=0;for(const t of ['settings','partners','users','products','prices','stock','counters','customers','pbxs','orders','order_lines','order_events','agreements','invoices'])for(const r of d.prepare('SELECT * FROM '+t).iterate())n++;process.stdout.write(String(n))`]);
+  const read = timeCommand(['-e', `const D=require(${JSON.stringify(join(ROOT, 'node_modules/better-sqlite3'))});const d=new D(${JSON.stringify(scalePath)},{readonly:true});let n=0;for(const t of ${JSON.stringify(TABLES.map((t) => t.name))})for(const r of d.prepare('SELECT * FROM '+t).iterate())n++;process.stdout.write(String(n))`]);
   const rows = Number(read.stdout);
   const copy = timeCommand([BIN, '--db', scalePath, '--as', 'USR-STAFF', '--json', 'db', 'copy', '--to', url]);
   if (copy.status !== 0) throw new Error(`db copy failed: ${copy.stderr}`);

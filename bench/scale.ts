@@ -1,14 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { Io } from '../src/cli/io.js';
 import { main } from '../src/cli/main.js';
-import { readCatalog } from '../src/domain/data.js';
+import { readSampleBook, sampleBooks } from '../src/import/samples.js';
 import { searchKey } from '../src/domain/search.js';
-import { parseJsonText } from '../src/domain/validate.js';
-import { dataFile } from '../src/paths.js';
 import { SqliteStore } from '../src/store/sqlite/store.js';
 import type { Db } from '../src/store/sqlite/db.js';
 import { fromCivil, formatDate, type CalendarDate } from '../src/terms/dates.js';
@@ -23,20 +20,29 @@ const WORDS = ['Acme', 'Nord', 'Süd', 'Łódź', 'Alpen', 'Blue', 'Green', 'Tel
 export async function generateStore(path: string): Promise<{ seconds: number }> {
   const start = process.hrtime.bigint();
   const { store } = SqliteStore.create(path, false);
-  const catalog = readCatalog(parseJsonText('data/catalog.json', readFileSync(dataFile('catalog.json'), 'utf8')));
-  const skus = catalog.products.filter((p) => p.hwaas).map((p) => p.sku);
-  await store.write((tx) => tx.catalog.replace(catalog.products));
+  // The sample price books, as `init --demo` loads them.
+  const books = await Promise.all(sampleBooks().map(async (book) => ({ ...book, lines: await readSampleBook(book) })));
+  const skus = [...new Set(books.flatMap((b) => b.lines.filter((l) => l.hwaas).map((l) => l.sku)))];
+  await store.write(async (tx) => {
+    for (const book of books) {
+      const id = await tx.pricebooks.ensure(book.key, '2026-01-01T00:00:00Z', null, book.file);
+      for (const line of book.lines) {
+        await tx.catalog.upsert(line);
+        await tx.pricebooks.putLine(id, line);
+      }
+    }
+  });
   // A million rows go in through better-sqlite3 directly, in one transaction: the benchmark's data, not what it measures.
   const db = store.handle;
   let seed = 12345;
   const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   db.transaction(() => {
-    const partner = db.prepare('INSERT INTO partners (id, name, country, currency, area_manager_name, area_manager_email) VALUES (?, ?, ?, ?, ?, ?)');
+    const partner = db.prepare('INSERT INTO partners (id, name, country, currency, area_manager_name, area_manager_email, tier) VALUES (?, ?, ?, ?, ?, ?, ?)');
     const user = db.prepare('INSERT INTO users (id, email, name, role, partner_id) VALUES (?, ?, ?, ?, ?)');
     for (let p = 1; p <= SCALE.partners; p++) {
       const id = `PTR-${String(p).padStart(4, '0')}`;
-      partner.run(id, `Partner ${p}`, 'DE', pick(['EUR', 'GBP', 'USD']), 'Area Manager', 'am@wildix.example');
+      partner.run(id, `Partner ${p}`, 'DE', pick(['EUR', 'GBP', 'USD']), 'Area Manager', 'am@wildix.example', pick(['gold', 'silver', 'reseller']));
       user.run(`USR-P${p}`, `user${p}@partner.example`, `User ${p}`, 'partner', id);
     }
     user.run('USR-STAFF', 'staff@wildix.example', 'Staff', 'staff', null);

@@ -55,6 +55,8 @@ describe('from an empty live store to a quote, with the sample files', () => {
     expect((await live([...as, '--json', 'customers', 'show', 'K-1008'])).json().name).toBe('=Ideenwerk Agentur');
     const pbx = (await live([...as, '--json', 'pbx', 'show', 'PBX-5004'])).json();
     expect(pbx).toMatchObject({ customer: 'K-1003', type: 'virtual', license: 'five-year', activated: '2022-01-31' });
+    // Staff import the partner's price book (gold, EUR).
+    expect((await live(['--db', store, '--json', 'pricebook', 'import', join(ROOT, 'data/pricebooks/gold-EUR-2000-01-01.csv'), '--tier', 'gold', '--currency', 'EUR', '--valid-from', '2026-01-01'])).json()).toMatchObject({ created: 37 });
     const quote = await live([...as, '--json', 'quote', '--pbx', 'PBX-5001', '--item', 'WP480G=2']);
     expect(quote.code, quote.stderr).toBe(0);
     expect(quote.json()).toMatchObject({ pbx: 'PBX-5001', term: 'yearly', currency: 'EUR' });

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { cli, newStore, onPostgres, ownDemoStore } from './helpers.js';
+import { join } from 'node:path';
+import { ROOT, cli, newStore, onPostgres, ownDemoStore } from './helpers.js';
 
 const STAFF = 'USR-101';
 const NORDIC = ['--name', 'Nordic Voice AB', '--country', 'se', '--currency', 'EUR', '--tier', 'silver', '--area-manager-name', 'Luca Bianchi', '--area-manager-email', 'luca.bianchi@wildix.example'];
@@ -166,8 +167,14 @@ describe('from init to a first quote, with no demo data', () => {
     expect(customer.json()).toMatchObject({ id: 'CUS-0001', partner: 'PTR-001' });
     const pbx = await cli([...as, 'pbx', 'add', '--customer', 'CUS-0001', '--name', 'HQ', '--type', 'cloud', '--license', 'yearly', '--activated', '2026-03-01', '--json']);
     expect(pbx.code).toBe(0);
+    // A live store has no prices until staff import the partner's price book.
+    const unpriced = await cli([...as, 'quote', '--pbx', pbx.json().id, '--item', 'WP480G=2', '--json']);
+    expect([unpriced.code, JSON.parse(unpriced.stderr).error.code]).toEqual([1, 'NO_PRICE_BOOK']);
+    expect(JSON.parse(unpriced.stderr).error.message).toMatch(/no silver price book in EUR valid on/);
+    const book = await cli(['--db', store, 'pricebook', 'import', join(ROOT, 'data/pricebooks/silver-EUR-2000-01-01.csv'), '--tier', 'silver', '--currency', 'EUR', '--valid-from', '2026-01-01', '--json']);
+    expect(book.code, book.stderr).toBe(0);
     const quote = await cli([...as, 'quote', '--pbx', pbx.json().id, '--item', 'WP480G=2', '--json']);
-    expect(quote.code).toBe(0);
+    expect(quote.code, quote.stderr).toBe(0);
     expect(quote.json()).toMatchObject({ pbx: pbx.json().id, currency: 'EUR', term: 'yearly' });
   });
 });

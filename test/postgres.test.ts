@@ -245,7 +245,12 @@ describe.skipIf(onSqlite)('a shared store on PostgreSQL', () => {
       ).rejects.toThrow(/not priced from the price book/);
       // Checkout by hwaas prices the draft from the price book, whatever its lines said.
       const checkout = await cli(['--db', anna, '--date', '2026-11-24', '--json', 'orders', 'checkout', `ORD-${String(seq).padStart(6, '0')}`, '--yes']);
-      const list = (await rawSql<{ amount_minor: string }>(store, "SELECT amount_minor FROM prices WHERE sku = 'WP480G' AND currency = 'EUR' AND kind = 'yearly'"))[0]!.amount_minor;
+      const list = (
+        await rawSql<{ amount_minor: string }>(
+          store,
+          "SELECT l.yearly_minor AS amount_minor FROM price_book_lines l JOIN price_books b ON b.id = l.book_id WHERE l.sku = 'WP480G' AND b.tier = 'gold' AND b.currency = 'EUR' AND b.valid_from <= '2026-11-24' ORDER BY b.valid_from DESC LIMIT 1",
+        )
+      )[0]!.amount_minor;
       expect(checkout.json().lines[0]).toMatchObject({ unitPrice: (Number(list) / 100).toFixed(2), qty: 3 });
     });
 

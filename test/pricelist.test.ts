@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { neutraliseFormula, toCsv } from '../src/export/csv.js';
-import { cli, demoStore, openTestStore } from './helpers.js';
+import { cli, demoStore } from './helpers.js';
 import { pdfPages } from './pdfText.js';
 
 let db: string;
@@ -40,7 +40,9 @@ describe('pricelist content', () => {
     expect(capex.items.find((i: { sku: string }) => i.sku === 'BELT-CLIP')).toEqual({ sku: 'BELT-CLIP', name: 'Belt clip for W-AIR handsets', category: 'Accessories', price: '5.60' });
     expect(capex.items.some((i: { sku: string }) => i.sku.startsWith('CLASSOUND'))).toBe(false);
     expect((await run('pricelist', '--currency', 'usd', '--json')).json().currency).toBe('USD');
-    expect((await run('pricelist', '--currency', 'CHF', '--json')).code).toBe(2);
+    expect((await run('pricelist', '--currency', 'JPY', '--json')).code).toBe(2); // no cents
+    const chf = await run('pricelist', '--currency', 'CHF', '--json');
+    expect([chf.code, JSON.parse(chf.stderr).error.code]).toEqual([1, 'NO_PRICE_BOOK']);
   });
 
   it('CSV and JSON are byte-identical for the same data and --date', async () => {
@@ -188,18 +190,11 @@ describe('pricelist XLSX', () => {
 
 describe('large exports', () => {
   it('show progress on stderr at a terminal, and write a complete file', async () => {
-    const store = await openTestStore(db);
-    const products = Array.from({ length: 2500 }, (_, i) => ({
-      sku: `GEN-${i}`,
-      name: `Generated device ${i}`,
-      category: i % 2 ? 'Desk phones' : 'Headsets',
-      hwaas: true,
-      stocked: true,
-      position: i,
-      prices: { EUR: { capex: 10000n, monthly: 500n, yearly: 5000n, 'five-year': 22500n } },
-    }));
-    await store.write((tx) => tx.catalog.replace(products));
-    await store.close();
+    // A price book of 2,500 products for the default partner's tier (gold, EUR), newer than the sample one.
+    const rows = Array.from({ length: 2500 }, (_, i) => `GEN-${i},Generated device ${i},${i % 2 ? 'Desk phones' : 'Headsets'},yes,100.00,5.00,50.00,225.00`);
+    writeFileSync(join(dir, 'big.csv'), ['sku,name,category,hwaas,capex,monthly,yearly,five-year', ...rows].join('\n'));
+    const imported = await cli(['--db', db, '--date', '2026-11-24', '--as', 'USR-101', 'pricebook', 'import', 'big.csv', '--tier', 'gold', '--currency', 'EUR', '--valid-from', '2026-01-01'], { cwd: dir });
+    expect(imported.code, imported.stderr).toBe(0);
     const result = await cli(['--db', db, '--date', '2026-11-24', 'pricelist', '--format', 'xlsx', '--out', 'big.xlsx'], { cwd: dir, tty: true });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('xlsx: 2,500 of 2,500 products…');

@@ -27,13 +27,19 @@ describe('hwaas quote: TERMS.md worked examples to the cent', () => {
     expect(quote.lines[0]).toMatchObject({ sku: 'CLASSOUND-FLAT-S', qty: row.qty, unitPrice: row.price, amount: row.amount });
   });
 
-  it('the seed example through a PBX from the store: exactly the JSON of CLI.md', async () => {
+  it('the seed example through a PBX from the store: exactly the JSON of CLI.md, plus the resale side', async () => {
     const result = await run('--date', '2020-08-01', 'quote', '--pbx', 'PBX-1001', '--item', 'CLASSOUND-FLAT-S=1@120.00', '--json');
+    // The fields of CLI.md, unchanged; the partner (no resale rules yet) sells at its buy price: margin 0.
     expect(result.json()).toEqual({
       pbx: 'PBX-1001', term: 'yearly', activated: '2020-05-01', currency: 'EUR', start: '2020-08-01', end: '2021-05-01', periodStart: '2020-05-01', days: 273, periodDays: 365,
-      lines: [{ sku: 'CLASSOUND-FLAT-S', name: 'CLASSOUND Flat Small (up to 10 users)', qty: 1, unitPrice: '120.00', amount: '89.75', renewal: '120.00' }],
+      lines: [{ sku: 'CLASSOUND-FLAT-S', name: 'CLASSOUND Flat Small (up to 10 users)', qty: 1, unitPrice: '120.00', amount: '89.75', renewal: '120.00', resaleUnitPrice: '120.00', resaleAmount: '89.75', resaleRenewal: '120.00', margin: '0.00' }],
       total: '89.75', renewalDate: '2021-05-01', renewalTotal: '120.00',
+      resaleTotal: '89.75', resaleRenewalTotal: '120.00', marginTotal: '0.00', marginPercent: '0.0',
     });
+    // Staff quoting ad hoc (no partner) get exactly the JSON of CLI.md, the resale fields null.
+    const adHoc = await run('--as', 'USR-101', 'quote', '--term', 'yearly', '--activated', '2020-05-01', '--start', '2020-08-01', '--item', 'CLASSOUND-FLAT-S=1@120.00', '--json');
+    expect(adHoc.json()).toMatchObject({ total: '89.75', resaleTotal: null, resaleRenewalTotal: null, marginTotal: null, marginPercent: null });
+    expect(adHoc.json().lines[0]).toMatchObject({ amount: '89.75', resaleUnitPrice: null, resaleAmount: null, resaleRenewal: null, margin: null });
   });
 });
 
@@ -57,7 +63,11 @@ describe('hwaas quote: prices, currency, lines', () => {
   it('--explain shows the arithmetic in words and numbers', async () => {
     const result = await run('quote', '--term', '1y', '--activated', '2020-05-01', '--start', '2020-08-01', '--item', 'CLASSOUND-FLAT-S=1@120.00', '--explain');
     expect(result.stdout).toContain('120.00 EUR per year × 1 × 273/365 days = ≈89.7534…, rounded half up to the cent: 89.75');
-    expect(result.stdout).toContain('Total first charge: €89.75');
+    expect(result.stdout).toContain('Total first charge (buy): €89.75');
+    expect(result.stdout).toContain('Total first charge (sell): €89.75');
+    const buyOnly = await run('quote', '--term', '1y', '--activated', '2020-05-01', '--start', '2020-08-01', '--item', 'CLASSOUND-FLAT-S=1@120.00', '--side', 'buy');
+    expect(buyOnly.stdout).toContain('Total first charge: €89.75');
+    expect(buyOnly.stdout).not.toContain('Margin');
     const json = await run('quote', '--term', '1y', '--activated', '2020-05-01', '--start', '2020-08-01', '--item', 'CLASSOUND-FLAT-S=1@120.00', '--explain', '--json');
     expect(json.json().explanation).toHaveLength(3);
   });
@@ -103,7 +113,9 @@ describe('hwaas quote: refusals', () => {
     ['price with three decimals', ['quote', '--pbx', 'PBX-1001', '--item', 'WP480G=1@24.955'], 2, 'INVALID_INPUT'],
     ['no item', ['quote', '--pbx', 'PBX-1001'], 2, 'USAGE'],
     ['ad hoc without activation', ['quote', '--term', 'yearly', '--item', 'WP480G=1'], 2, 'USAGE'],
-    ['unknown currency', ['quote', '--pbx', 'PBX-1001', '--currency', 'CHF', '--item', 'WP480G=1'], 2, 'INVALID_INPUT'],
+    ['unknown currency', ['quote', '--pbx', 'PBX-1001', '--currency', 'XYZ', '--item', 'WP480G=1'], 2, 'INVALID_INPUT'],
+    ['a currency without cents', ['quote', '--pbx', 'PBX-1001', '--currency', 'JPY', '--item', 'WP480G=1'], 2, 'INVALID_INPUT'],
+    ['a currency without a price book', ['quote', '--pbx', 'PBX-1001', '--currency', 'CHF', '--item', 'WP480G=1'], 1, 'NO_PRICE_BOOK'],
   ];
   it.each(refusals)('%s', async (_name, args, code, errorCode) => {
     const result = await run('--json', ...args);

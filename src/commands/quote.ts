@@ -90,7 +90,7 @@ export const command = defineCommand({
   },
 });
 
-/** The store when there is one; without one, ad-hoc quotes still work from data/catalog.json (handy in CI). */
+/** The store when there is one; without one, ad-hoc quotes still work from the sample price books in data/pricebooks (handy in CI). */
 async function quoteSources(ctx: Context): Promise<{ store: Store | null; actor: Actor | null; sources: QuoteSources }> {
   const store = await ctx.storeIfAny();
   if (store) {

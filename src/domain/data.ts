@@ -1,62 +1,11 @@
 import { CURRENCIES, type Currency } from '../terms/money.js';
 import { TERMS, type License } from '../terms/term.js';
 import type { CalendarDate } from '../terms/dates.js';
-import { type CatalogProduct, PBX_TYPES, type Partner, type PbxType, type PriceTable, TIERS, type User } from './model.js';
+import { PBX_TYPES, type Partner, type PbxType, TIERS, type User } from './model.js';
 import { type JsonReader } from './validate.js';
-import { MAX_UNIT_PRICE } from './pricing.js';
 
 /** 1,000,000,000.00: an invoice is larger than a unit price, but still bounded. */
 export const MAX_INVOICE_AMOUNT = 100_000_000_000n;
-
-export interface CatalogData {
-  readonly samplePrices: boolean;
-  readonly products: readonly CatalogProduct[];
-}
-
-const SKU_PATTERN = /^[A-Z0-9][A-Z0-9-]{0,39}$/;
-
-/** data/catalog.json, checked entry by entry. */
-export function readCatalog(root: JsonReader): CatalogData {
-  const seen = new Set<string>();
-  const products = root
-    .field('products')
-    .array()
-    .map((entry, position): CatalogProduct => {
-      const sku = entry.field('sku').string({ pattern: SKU_PATTERN, hint: 'a SKU (capital letters, digits and dashes)' });
-      if (seen.has(sku)) entry.field('sku').fail(`SKU ${sku} appears twice`);
-      seen.add(sku);
-      const hwaas = entry.field('hwaas').boolean();
-      const pricesReader = entry.field('prices');
-      const prices: Partial<Record<Currency, PriceTable>> = {};
-      for (const currency of CURRENCIES) {
-        if (!pricesReader.has(currency)) pricesReader.field(currency).fail(`no ${currency} prices`);
-        const table = pricesReader.field(currency);
-        const row: PriceTable = {};
-        if (table.has('capex')) row.capex = table.field('capex').amount(MAX_UNIT_PRICE);
-        for (const term of TERMS) {
-          if (table.has(term)) {
-            if (!hwaas) table.field(term).fail(`${sku} is not HWaaS-eligible, so it has no OpEx price`);
-            row[term] = table.field(term).amount(MAX_UNIT_PRICE);
-          } else if (hwaas) {
-            table.field(term).fail(`${sku} is HWaaS-eligible but has no ${term} price`);
-          }
-        }
-        if (!hwaas && row.capex === undefined) table.field('capex').fail(`${sku} has no price at all`);
-        prices[currency] = row;
-      }
-      return {
-        sku,
-        name: entry.field('name').string({ max: 120 }),
-        category: entry.field('category').string({ max: 60 }),
-        hwaas,
-        stocked: entry.has('stocked') ? entry.field('stocked').boolean() : true,
-        position,
-        prices,
-      };
-    });
-  if (products.length === 0) root.field('products').fail('the catalog has no products');
-  return { samplePrices: root.has('samplePrices') ? root.field('samplePrices').boolean() : false, products };
-}
 
 export interface DemoData {
   readonly partners: readonly Partner[];

@@ -1,53 +1,51 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dataFile } from '../paths.js';
-import { parseDate } from '../terms/dates.js';
+import { formatDate, parseDate } from '../terms/dates.js';
 import { Cart, backordered, orderableProducts } from './cart.js';
-import { readCatalog, readDemo } from './data.js';
+import { readDemo } from './data.js';
+import { readSampleBook, sampleBooks } from '../import/samples.js';
+import { TIERS } from './model.js';
 import { parseItemFlags } from '../cli/items.js';
 import { whyNotOrderable } from './pbxs.js';
 import { monthlyEquivalent } from './pricelist.js';
 import { mergeItems, nearestSkus } from './pricing.js';
-import { catalogPriceBook } from './quoting.js';
 import { searchKey } from './search.js';
 import { parseJsonText } from './validate.js';
 
-const catalogJson = () => JSON.parse(readFileSync(dataFile('catalog.json'), 'utf8'));
 const demoJson = () => JSON.parse(readFileSync(dataFile('demo.json'), 'utf8'));
-const catalog = (value: unknown) => readCatalog(parseJsonText('data/catalog.json', JSON.stringify(value)));
-const demo = (value: unknown) => readDemo(parseJsonText('data/demo.json', JSON.stringify(value)), new Set(catalog(catalogJson()).products.map((p) => p.sku)));
+const samples = async () => Promise.all(sampleBooks().map(async (book) => ({ ...book, lines: await readSampleBook(book) })));
+const skus = async () => new Set((await samples()).flatMap((b) => b.lines.map((l) => l.sku)));
+const demo = async (value: unknown) => readDemo(parseJsonText('data/demo.json', JSON.stringify(value)), await skus());
 
 describe('data/ files', () => {
-  it('the shipped catalog and demo data are valid and big enough', () => {
-    const products = catalog(catalogJson()).products;
-    expect(products.length).toBeGreaterThanOrEqual(30);
-    expect(new Set(products.map((p) => p.category)).size).toBeGreaterThanOrEqual(9);
-    expect(products.some((p) => !p.hwaas)).toBe(true);
-    const data = demo(demoJson());
+  it('the sample price books cover every tier in every currency, and one tier changes its prices later', async () => {
+    const books = await samples();
+    for (const tier of TIERS) for (const currency of ['EUR', 'GBP', 'USD']) expect(books.some((b) => b.key.tier === tier && b.key.currency === currency && formatDate(b.key.validFrom) === '2000-01-01')).toBe(true);
+    expect(books.some((b) => formatDate(b.key.validFrom) > '2026-01-01')).toBe(true);
+    const first = books[0]!.lines;
+    expect(first.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(first.map((p) => p.category)).size).toBeGreaterThanOrEqual(9);
+    expect(first.some((p) => !p.hwaas)).toBe(true);
+  });
+
+  it('the demo data is valid and big enough', async () => {
+    const data = await demo(demoJson());
     expect(new Set(data.partners.map((p) => p.currency))).toEqual(new Set(['EUR', 'GBP', 'USD']));
+    expect(new Set(data.partners.map((p) => p.tier)).size).toBeGreaterThanOrEqual(2);
     expect(data.customers.length).toBeGreaterThanOrEqual(12);
     expect(data.pbxs.length).toBeGreaterThanOrEqual(20);
     expect(data.customers.some((c) => c.name.startsWith('='))).toBe(true);
     expect(data.stock.some((s) => s.onHand === 0)).toBe(true);
   });
 
-  it('names the file and the position of a bad entry', () => {
-    const badPrice = catalogJson();
-    badPrice.products[3].prices.GBP.yearly = '12.345';
-    expect(() => catalog(badPrice)).toThrow('data/catalog.json: products[3].prices.GBP.yearly: "12.345" is not an amount with at most two decimals');
-    const twice = catalogJson();
-    twice.products[5].sku = twice.products[0].sku;
-    expect(() => catalog(twice)).toThrow(/products\[5\]\.sku: SKU \w+ appears twice/);
-    const capexOnly = catalogJson();
-    const accessory = capexOnly.products.findIndex((p: { hwaas: boolean }) => !p.hwaas);
-    capexOnly.products[accessory].prices.EUR.monthly = '1.00';
-    expect(() => catalog(capexOnly)).toThrow(`products[${accessory}].prices.EUR.monthly`);
+  it('names the file and the position of a bad entry', async () => {
     const badDate = demoJson();
     badDate.pbxs[3].activated = '2021-02-30';
-    expect(() => demo(badDate)).toThrow('data/demo.json: pbxs[3].activated: "2021-02-30" is not a YYYY-MM-DD calendar date');
+    await expect(demo(badDate)).rejects.toThrow('data/demo.json: pbxs[3].activated: "2021-02-30" is not a YYYY-MM-DD calendar date');
     const orphan = demoJson();
     orphan.pbxs[7].customer = 'CUS-4242';
-    expect(() => demo(orphan)).toThrow('data/demo.json: pbxs[7].customer: no customer CUS-4242 in this file');
+    await expect(demo(orphan)).rejects.toThrow('data/demo.json: pbxs[7].customer: no customer CUS-4242 in this file');
     expect(() => parseJsonText('data/demo.json', '{ nope')).toThrow(/data\/demo\.json: not valid JSON/);
   });
 });
@@ -117,10 +115,9 @@ describe('the cart of the interactive order (no prompts)', () => {
   });
 
   it('offers the HWaaS products priced on the term', async () => {
-    const data = catalog(catalogJson());
-    const book = catalogPriceBook(data);
-    await book.load('EUR');
-    const offered = orderableProducts(data.products, book, 'EUR', 'yearly');
+    const sample = (await samples()).find((b) => b.key.tier === 'gold' && b.key.currency === 'EUR')!;
+    const book = { ...sample.key, lines: sample.lines, line: (sku: string) => sample.lines.find((l) => l.sku === sku) ?? null };
+    const offered = orderableProducts(book, 'yearly');
     expect(offered.length).toBeGreaterThan(20);
     expect(offered.every((p) => p.hwaas)).toBe(true);
     expect(offered.map((p) => p.sku)).not.toContain('BELT-CLIP');

@@ -159,10 +159,6 @@ export interface QuoteRecord {
 
 export const quoteNumber = (year: number, seq: number): string => `Q-${year}-${String(seq).padStart(5, '0')}`;
 
-export interface CatalogProduct extends Product {
-  readonly prices: Partial<Record<Currency, PriceTable>>;
-}
-
 export interface Invoice {
   readonly number: string;
   readonly partner: string;

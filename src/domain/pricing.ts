@@ -94,6 +94,8 @@ export function priceItems(
   return items.map((item) => {
     const line = book?.line(item.sku) ?? null;
     const product = line ?? products.get(item.sku) ?? null;
+    // Without a book in force a line needs its own price, whatever its SKU: say what is missing.
+    if (item.price === null && !book) throw noBook();
     if (!product) throw unknownSku(item.sku, [...(book ? book.lines.map((l) => l.sku) : []), ...products.keys()].filter((s, i, all) => all.indexOf(s) === i));
     if (!product.hwaas) {
       throw new RefusedError(
@@ -101,7 +103,6 @@ export function priceItems(
         `${product.sku} (${product.name}) is sold outright (CapEx) only, not as HWaaS: leave it out of the HWaaS order and buy it separately.`,
       );
     }
-    if (item.price === null && !book) throw noBook();
     const unitPrice = item.price ?? line?.prices[term] ?? null;
     if (unitPrice === null) {
       const where = book ? bookName(book) : 'the price book';

@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readCatalog } from '../../src/domain/data.js';
-import { seedStore } from '../../src/domain/seed.js';
-import { parseJsonText } from '../../src/domain/validate.js';
 import { dataFile } from '../../src/paths.js';
-import { cli, demoStore, openTestStore } from '../helpers.js';
+import { cli, demoStore } from '../helpers.js';
 
-// Attack: reload a catalog that flips products between stocked and not stocked (and
+// Attack: reload a price book that flips products between stocked and not stocked (and
 // renames and drops some) while orders are open. `orders cancel` said it released a
 // reservation and did not, `db check` failed, and another cancel exited 70.
 let db: string;
@@ -17,20 +16,32 @@ const run = (...args: string[]) => cli(['--db', db, '--date', '2026-11-24', '--j
 const staff = (...args: string[]) => run('--as', 'USR-101', ...args);
 const stock = async (sku: string) => (await run('stock', 'list')).json().find((s: { sku: string }) => s.sku === sku);
 
-interface CatalogJson {
-  products: { sku: string; name: string; stocked?: boolean }[];
+interface Row {
+  sku: string;
+  name: string;
+  stocked: boolean;
+  rest: string[];
 }
 
-/** What `hwaas init` does with data/catalog.json, with a catalog changed by `edit`. */
-async function reloadCatalog(edit: (catalog: CatalogJson) => void): Promise<void> {
-  const json = JSON.parse(readFileSync(dataFile('catalog.json'), 'utf8')) as CatalogJson;
-  edit(json);
-  const store = await openTestStore(db);
-  try {
-    await seedStore(store, readCatalog(parseJsonText('catalog.json', JSON.stringify(json))), null, '2026-11-24T10:00:00.000Z', 'sandbox', 'Europe/Rome');
-  } finally {
-    await store.close();
-  }
+/** Staff re-import the default partner's book (gold, EUR) from the sample file, changed by `edit`. */
+async function reloadCatalog(edit: (catalog: { products: Row[] }) => void): Promise<void> {
+  const [header, ...lines] = readFileSync(dataFile('pricebooks/gold-EUR-2000-01-01.csv'), 'utf8').trim().split('\n');
+  // The lines this test edits have no quoted fields; the others are written back as they were.
+  const products = lines.map((line) => {
+    const [sku, name, category, hwaas, stocked, ...prices] = line.split(',');
+    return { sku: sku!, name: name!, stocked: stocked === 'yes', rest: [category!, hwaas!], prices, line };
+  });
+  const before = new Map(products.map((p) => [p.sku, { name: p.name, stocked: p.stocked }]));
+  const catalog = { products: products as (Row & { prices: string[]; line: string })[] };
+  edit(catalog);
+  const out = catalog.products.map((p) => {
+    const was = before.get(p.sku)!;
+    return was.name === p.name && was.stocked === p.stocked ? p.line : [p.sku, p.name, ...p.rest, p.stocked ? 'yes' : 'no', ...p.prices].join(',');
+  });
+  const file = join(mkdtempSync(join(tmpdir(), 'hwaas-reload-')), 'gold-EUR.csv');
+  writeFileSync(file, [header, ...out].join('\n'));
+  const result = await staff('pricebook', 'import', file, '--tier', 'gold', '--currency', 'EUR', '--valid-from', '2000-01-01');
+  expect(result.code, result.stderr).toBe(0);
 }
 
 async function place(items: string[]): Promise<string> {

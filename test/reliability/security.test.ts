@@ -45,6 +45,9 @@ const FOREIGN: Record<string, { args: string[]; expect: 'NOT_FOUND' | 'NOT_ALLOW
   'users add': { args: ['--role', 'partner', '--partner', 'PTR-002', '--email', 'x@example.com', '--name', 'X'], expect: 'NOT_ALLOWED' },
   'users disable': { args: ['USR-002'], expect: 'NOT_ALLOWED' },
   'users enable': { args: ['USR-002'], expect: 'NOT_ALLOWED' },
+  'resale set': { args: ['--markup', '10', '--partner', 'PTR-002'], expect: 'NOT_ALLOWED' },
+  'resale list': { args: ['--partner', 'PTR-002'], expect: 'NOT_ALLOWED' },
+  'resale clear': { args: ['--all', '--partner', 'PTR-002'], expect: 'NOT_ALLOWED' },
 };
 const ID_OPTIONS = ['--customer', '--pbx', '--partner'];
 const ID_ARGUMENTS = ['id', 'number', 'sku'];
