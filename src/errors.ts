@@ -33,7 +33,7 @@ export type RefusalCode =
   | 'INVALID_DATA';
 
 /** Things a user looks up by ID, each with the listing that shows the IDs. */
-export type Findable = 'customer' | 'PBX' | 'order' | 'user' | 'invoice' | 'partner' | 'product';
+export type Findable = 'customer' | 'PBX' | 'order' | 'user' | 'invoice' | 'partner' | 'product' | 'quote';
 
 /** What the user can do next, as data: src/cli/hints.ts says it with flags and commands. */
 export type Hint =

@@ -37,7 +37,7 @@ describe('pricelist content', () => {
   it('CapEx JSON has the purchase price and the accessories; currency follows the partner or --currency', async () => {
     const capex = (await cli(['--db', db, '--as', 'USR-002', 'pricelist', '--type', 'capex', '--json'], { cwd: dir })).json();
     expect(capex.currency).toBe('GBP');
-    expect(capex.items.find((i: { sku: string }) => i.sku === 'BELT-CLIP')).toEqual({ sku: 'BELT-CLIP', name: 'Belt clip for W-AIR handsets', category: 'Accessories', price: '5.60' });
+    expect(capex.items.find((i: { sku: string }) => i.sku === 'BELT-CLIP')).toEqual({ sku: 'BELT-CLIP', name: 'Belt clip for W-AIR handsets', category: 'Accessories', price: '5.88' });
     expect(capex.items.some((i: { sku: string }) => i.sku.startsWith('CLASSOUND'))).toBe(false);
     expect((await run('pricelist', '--currency', 'usd', '--json')).json().currency).toBe('USD');
     expect((await run('pricelist', '--currency', 'JPY', '--json')).code).toBe(2); // no cents
@@ -128,7 +128,7 @@ describe('pricelist PDF', () => {
     const pages = await pdfPages(data);
     expect(pages.length).toBeGreaterThanOrEqual(2);
     expect(pages[0]).toContain('Łączność Plus Sp. z o.o.');
-    expect(pages[0]).toContain('€6.80');
+    expect(pages[0]).toContain('€7.14');
     expect(pages[0]).toContain(`Page 1 of ${pages.length}`);
     for (const page of pages) expect(page).toContain('SKU');
     expect(data.toString('latin1')).toContain('DejaVuSans');
@@ -178,7 +178,7 @@ describe('pricelist XLSX', () => {
     sheet.eachRow((row, number) => {
       if (number > headerRow && row.getCell(1).value === 'WP480G') {
         found = true;
-        expect(row.getCell(5).value).toBe(58.5);
+        expect(row.getCell(5).value).toBe(61.43);
         expect(typeof row.getCell(4).value).toBe('number');
         expect(row.getCell(5).numFmt).toBe('"£"#,##0.00');
       }

@@ -49,7 +49,7 @@ describe('hwaas quote: prices, currency, lines', () => {
     const quote = result.json();
     expect(quote.currency).toBe('GBP');
     expect(quote.lines.map((l: { sku: string; qty: number }) => `${l.sku}×${l.qty}`)).toEqual(['WP480G×3', 'DUOLED×4']);
-    expect(quote.lines[0].unitPrice).toBe('58.50');
+    expect(quote.lines[0].unitPrice).toBe('61.43');
     expect(quote.days).toBe(quote.periodDays);
     expect(quote.total).toBe(quote.renewalTotal);
   });

@@ -8,6 +8,7 @@ const LISTING: Readonly<Record<Findable, string>> = {
   invoice: 'invoices list',
   partner: 'whoami',
   product: 'pricelist --format json',
+  quote: 'quotes list',
 };
 
 /**

@@ -39,7 +39,7 @@ export function renderQuote(style: Style, quote: Quote, title: string, side: 'bu
             ]
           : []),
         ...(buy && sell ? [{ header: 'Margin', value: (l: QuoteLine) => money(l.margin!), align: 'right' as const }] : []),
-        { header: 'Renewal', value: (l) => money(sell && !buy ? l.resaleRenewal! : l.renewal), align: 'right' },
+        { header: buy && sell ? 'Buy renewal' : 'Renewal', value: (l) => money(sell && !buy ? l.resaleRenewal! : l.renewal), align: 'right' },
       ],
       quote.lines,
     ),

@@ -22,6 +22,7 @@ export const GROUPS: Readonly<Record<string, string>> = {
   invoices: 'invoices: an overdue one blocks checkout',
   pricebook: "Wildix's prices per partner tier and currency, each version valid from a date (staff)",
   resale: "a partner's resale prices for its customers: markups and explicit prices",
+  quotes: 'the quotes sent to customers (quote --format pdf), by number',
   db: 'the store itself',
 };
 
@@ -51,6 +52,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   { path: ['resale', 'list'], load: () => import('./resale/list.js') },
   { path: ['resale', 'clear'], load: () => import('./resale/clear.js') },
   { path: ['quote'], load: () => import('./quote.js') },
+  { path: ['quotes', 'list'], load: () => import('./quotes/list.js') },
+  { path: ['quotes', 'show'], load: () => import('./quotes/show.js') },
   { path: ['order'], load: () => import('./order.js') },
   { path: ['orders', 'list'], load: () => import('./orders/list.js') },
   { path: ['orders', 'show'], load: () => import('./orders/show.js') },

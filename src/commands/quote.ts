@@ -11,6 +11,7 @@ import { cachedBooks } from '../domain/pricebooks.js';
 import type { Store } from '../domain/port.js';
 import { type CaseOutcome, readQuoteCases, runQuoteCase } from '../domain/quoteCases.js';
 import { type QuoteInput, type QuoteSources, makeQuote, quoteParties, storeQuoteSources } from '../domain/quoting.js';
+import { parseValidDays, recordQuote, requireCustomerSide } from '../domain/quotes.js';
 import { MAX_NESTING, checkJsonShape, parseJsonText } from '../domain/validate.js';
 import { formatDate, parseDate } from '../terms/dates.js';
 import { parseCurrency } from '../terms/money.js';
@@ -29,7 +30,9 @@ const options = {
   explain: option.flag('--explain', 'show the arithmetic of each line'),
   file: option.string('--file <cases.json>', 'many quotes from a file (see "Quotes in CI" in the README); - reads stdin'),
   check: option.flag('--check', 'with --file: compare each case with its "expect"; exit 1 if any fails'),
-  format: option.choice('--format <format>', 'output format: table, json, or pdf to send to the customer', ['table', 'json', 'pdf'] as const),
+  format: option.choice('--format <format>', "output format: table, json, or pdf: the customer's quote, numbered and recorded", ['table', 'json', 'pdf'] as const),
+  internal: option.flag('--internal', "with --format pdf: the partner's own copy (buy and resale prices, margin), not numbered"),
+  validDays: option.string('--valid-days <days>', "with --format pdf: how long the customer's quote holds (default 30)"),
   out: option.string('--out <file>', 'with --format pdf: the file (- for stdout; default hwaas-quote-<pbx>-<date>.pdf)'),
   paper: option.choice('--paper <size>', 'PDF paper size (default a4)', ['a4', 'letter'] as const),
   force: option.flag('--force', 'replace an existing file'),
@@ -51,7 +54,11 @@ export const command = defineCommand({
     if (opts.file !== undefined) return runCases(ctx, opts.file, opts);
     if (opts.check) throw new UsageError('--check goes with --file CASES.json.', 'USAGE');
     const format = opts.format ?? (ctx.json ? 'json' : 'table');
-    if (format !== 'pdf' && (opts.out !== undefined || opts.paper !== undefined)) throw new UsageError('--out and --paper go with --format pdf.', 'USAGE');
+    if (format !== 'pdf' && (opts.out !== undefined || opts.paper !== undefined || opts.internal || opts.validDays !== undefined)) {
+      throw new UsageError('--out, --paper, --internal and --valid-days go with --format pdf.', 'USAGE');
+    }
+    if (opts.internal && opts.validDays !== undefined) throw new UsageError("--valid-days is for the customer's quote; the internal copy is not sent.", 'USAGE');
+    const validDays = parseValidDays(opts.validDays);
     if (opts.pbx !== undefined && opts.activated !== undefined) {
       throw new UsageError("--activated is for ad-hoc quotes: with --pbx the PBX's own activation date is used.", 'USAGE');
     }
@@ -71,15 +78,33 @@ export const command = defineCommand({
       input = { ...common, term, activated };
     }
     const { store, actor, sources } = await quoteSources(ctx);
-    const { quote, pbx, tier, book } = await makeQuote(sources, input);
+    // The customer's quote is recorded: on a live store it is issued today, as any write.
+    if (format === 'pdf' && !opts.internal && store) await ctx.requireRealDateForWrite();
+    const quoted = await makeQuote(sources, input);
+    const { quote, pbx, tier, book } = quoted;
 
     if (format === 'json') {
       ctx.printJson(opts.explain ? { ...quoteJson(quote), explanation: explainQuote(quote) } : quoteJson(quote));
       return 0;
     }
     if (format === 'pdf') {
-      const { writeQuoteFile } = await import('./quote/pdf.js');
-      await writeQuoteFile(ctx, { title: 'Quote', quote, pbx, parties: await quoteParties(store, actor, pbx) }, opts);
+      const { documentParties, writeQuoteFile } = await import('./quote/pdf.js');
+      const base = { quote, ...documentParties(await quoteParties(store, actor, pbx), pbx) };
+      const name = pbx?.id ?? quote.term;
+      if (opts.internal) {
+        await writeQuoteFile(ctx, `hwaas-quote-${name}-${formatDate(ctx.today)}-internal.pdf`, async () => ({ ...base, copy: 'internal', title: 'Quote' }), opts);
+        return 0;
+      }
+      requireCustomerSide(quoted);
+      if (!store || !actor) throw new RefusedError('NO_STORE', `no store at ${ctx.dbPath}: a quote for a customer is numbered and recorded in the store; run \`hwaas init\`, or write --internal.`);
+      const facts = { tier, book: book ? formatDate(book.validFrom) : null };
+      const target = await writeQuoteFile(ctx, `hwaas-quote-${name}-${formatDate(ctx.today)}.pdf`, async () => {
+        const record = await recordQuote(store, actor, quoted, validDays, (number, validUntil) =>
+          JSON.stringify({ number, validUntil: formatDate(validUntil), partner: quoted.partner!.id, customer: base.customer, pbx: base.pbx, priceBook: facts, quote: quoteJson(quote) }),
+        );
+        return { ...base, copy: 'customer', title: `Quote ${record.number}`, validUntil: record.validUntil };
+      }, opts);
+      if (!ctx.json) ctx.err(`Recorded as ${target.title.slice('Quote '.length)}: \`hwaas quotes show ${target.title.slice('Quote '.length)}\` finds it.`);
       return 0;
     }
     const title = pbx ? `Quote for ${pbx.id} (${pbx.name}), customer ${pbx.customer}` : 'Ad-hoc quote';

@@ -313,8 +313,10 @@ export async function orderView(store: Store, actor: Actor, order: Order): Promi
     }
   } else {
     // The resale side as fixed at checkout, prorated over the order's own days.
+    // An order placed before hwaas kept resale prices sold at its buy price (margin 0), the rule with no resale rules.
     const lines: QuoteLine[] = order.lines.map((l) => {
-      const resaleAmount = l.resaleUnitPrice === null ? null : prorate(l.resaleUnitPrice, l.qty, order.days!, order.periodDays!);
+      const resaleUnitPrice = l.resaleUnitPrice ?? l.unitPrice!;
+      const resaleAmount = prorate(resaleUnitPrice, l.qty, order.days!, order.periodDays!);
       return {
         sku: l.sku,
         name: l.name,
@@ -322,10 +324,10 @@ export async function orderView(store: Store, actor: Actor, order: Order): Promi
         unitPrice: l.unitPrice!,
         amount: l.amount!,
         renewal: l.renewal!,
-        resaleUnitPrice: l.resaleUnitPrice,
+        resaleUnitPrice,
         resaleAmount,
-        resaleRenewal: l.resaleUnitPrice === null ? null : l.resaleUnitPrice * BigInt(l.qty),
-        margin: resaleAmount === null ? null : resaleAmount - l.amount!,
+        resaleRenewal: resaleUnitPrice * BigInt(l.qty),
+        margin: resaleAmount - l.amount!,
       };
     });
     const sided = lines.every((l) => l.resaleAmount !== null);

@@ -73,7 +73,7 @@ export interface QuoteFilter {
 
 export interface QuoteRepository {
   /** Records a quote under the next number of its partner and year; returns the number. */
-  add(record: Omit<QuoteRecord, 'number'>): Promise<string>;
+  add(record: Omit<QuoteRecord, 'number' | 'document'>, document: (number: string) => string): Promise<string>;
   list(scope: Scope, filter?: QuoteFilter): Promise<QuoteRecord[]>;
   /** The quotes with this number (one per partner that issued it), in scope. */
   get(scope: Scope, number: string): Promise<QuoteRecord[]>;

@@ -1,6 +1,6 @@
 import { RefusedError, UsageError } from '../errors.js';
 import { type Currency, divideRoundHalfUp, formatAmount } from '../terms/money.js';
-import type { Term } from '../terms/term.js';
+import { PER_TERM, type Term } from '../terms/term.js';
 import type { Actor, ResaleRule, ResaleRuleKind } from './model.js';
 import type { Repositories, Store } from './port.js';
 import { unknownSku } from './pricing.js';
@@ -106,4 +106,4 @@ export async function clearRules(store: Store, partner: string, kind: ResaleRule
 }
 
 export const ruleText = (rule: ResaleRule): string =>
-  rule.kind === 'price' ? `${formatAmount(rule.price ?? 0n)} ${rule.currency} per ${rule.term}` : `+${markupText(rule.markupBp ?? 0)} %`;
+  rule.kind === 'price' ? `${formatAmount(rule.price ?? 0n)} ${rule.currency} per ${rule.term ? PER_TERM[rule.term] : 'term'}` : `+${markupText(rule.markupBp ?? 0)} %`;

@@ -41,7 +41,12 @@ export async function writeOutput(
     const stream = createWriteStream(temporary, { fd: openSync(temporary, 'wx') });
     const done = finished(stream);
     done.catch(() => {}); // a failed write (a full disk) is reported once, by the await below or by produce()
-    await produce(stream);
+    try {
+      await produce(stream);
+    } catch (error) {
+      stream.destroy(); // its descriptor too: a deleted temporary file must not stay open
+      throw error;
+    }
     if (!stream.writableEnded) stream.end();
     await done;
     bytes = lstatSync(temporary).size;

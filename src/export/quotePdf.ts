@@ -1,22 +1,39 @@
 import type { Writable } from 'node:stream';
 import { type CalendarDate, formatDate } from '../terms/dates.js';
 import { formatMoney } from '../terms/money.js';
-import { type Quote, explainQuote } from '../terms/quote.js';
+import { type Quote, explainQuote, resaleSide } from '../terms/quote.js';
 import { PER_TERM } from '../terms/term.js';
-import { type Paper, PdfReport } from './pdf.js';
+import { type Paper, type PdfColumn, PdfReport } from './pdf.js';
 import { utcDate } from './documentDate.js';
 
+/**
+ * Which copy of a quote or an order confirmation:
+ * - `customer`: issued by the partner to its customer, at the partner's resale prices
+ *   only: no buy price, no margin, no Wildix area manager, no internal warning.
+ * - `internal`: the partner's own copy: both sides and the margin, the area manager and
+ *   the warnings (backorders). Without a resale side (staff, ad hoc) it is the buy side.
+ */
+export type QuoteCopy = 'customer' | 'internal';
+
+/** Above this many lines the explanation of the proration says the rule once and one short line per product. */
+export const COMPACT_EXPLANATION_LINES = 8;
 
 export interface QuoteDocument {
-  /** "Quote" or "Order confirmation ORD-000042". */
+  readonly copy: QuoteCopy;
+  /** "Quote Q-2026-00001", "Order confirmation ORD-000042". */
   readonly title: string;
   readonly quote: Quote;
+  /** The issue date. */
   readonly date: CalendarDate;
+  /** Quotes sent to a customer: the last day the offer holds. */
+  readonly validUntil?: CalendarDate | null;
   readonly partner: { readonly name: string; readonly areaManager?: string } | null;
   readonly customer: { readonly id: string; readonly name: string } | null;
   readonly pbx: { readonly id: string; readonly name: string } | null;
-  /** Extra facts, e.g. the order's status. */
+  /** Facts every copy shows (an order's number and status). */
   readonly facts?: readonly string[];
+  /** Facts for the partner only (stock warnings): the internal copy shows them, the customer's never. */
+  readonly internalFacts?: readonly string[];
   readonly samplePrices: boolean;
   /** From a sandbox store: the footer says so. */
   readonly sandbox: boolean;
@@ -24,56 +41,88 @@ export interface QuoteDocument {
   readonly whatIf?: boolean;
 }
 
-/** A quote or an order confirmation the partner can send to the customer, with the proration explained. */
+const COTERMINATION = "Everything ordered for a PBX shares its term and ends with it: these services are charged pro rata to the PBX's next renewal date, then renew with it.";
+
+/** A quote or an order confirmation as a PDF, the customer's copy or the partner's own, with the proration explained. */
 export async function writeQuotePdf(document: QuoteDocument, paper: Paper, out: Writable): Promise<void> {
-  const { quote } = document;
+  const customerCopy = document.copy === 'customer';
+  // The customer's copy is the resale side put in the buy side's place: the buy side cannot leak into it.
+  const quote = customerCopy ? resaleSide(document.quote) : document.quote;
+  const twoSided = !customerCopy && quote.resaleTotal !== null;
   const money = (minor: bigint) => formatMoney(minor, quote.currency);
+  const partner = document.partner;
   const intro = [
-    ...(document.partner ? [`From: ${document.partner.name}${document.partner.areaManager ? ` (Wildix area manager: ${document.partner.areaManager})` : ''}`] : []),
+    ...(partner ? [`From: ${partner.name}${!customerCopy && partner.areaManager ? ` (Wildix area manager: ${partner.areaManager})` : ''}`] : []),
     ...(document.customer ? [`For: ${document.customer.name} (${document.customer.id})`] : []),
     document.pbx
       ? `PBX: ${document.pbx.name} (${document.pbx.id}), ${quote.term} licence activated ${formatDate(quote.activated)}`
-      : `Ad-hoc quote: a ${quote.term} PBX activated ${formatDate(quote.activated)}`,
-    `Services from ${formatDate(quote.start)} to ${formatDate(quote.end)}: ${quote.days} of the ${quote.periodDays} days of the PBX's current period. Everything ordered for a PBX ends with it.`,
+      : `For a ${quote.term} PBX activated ${formatDate(quote.activated)}`,
+    `Services from ${formatDate(quote.start)} to ${formatDate(quote.end)}: ${quote.days} of the ${quote.periodDays} days of the PBX's current period.`,
+    COTERMINATION,
     ...(document.facts ?? []),
-    `Date: ${formatDate(document.date)}. Currency: ${quote.currency}.${document.samplePrices ? ' Sample prices for demonstration only.' : ''}`,
+    ...(customerCopy ? [] : (document.internalFacts ?? [])),
+    `Issued ${formatDate(document.date)}${document.validUntil ? `, valid until ${formatDate(document.validUntil)}` : ''}. Currency: ${quote.currency}. Prices exclude VAT.${document.samplePrices ? ' Sample prices for demonstration only.' : ''}`,
+    ...(customerCopy ? [] : [twoSided ? 'Internal copy with buy prices and margin: not for the customer.' : 'Internal copy at the price book (buy) prices: not for the customer.']),
   ];
   const report = new PdfReport(
     {
       paper,
-      title: document.title,
-      subject: `${quote.term} HWaaS for ${document.pbx?.id ?? 'an ad-hoc PBX'}, ${formatDate(quote.start)} to ${formatDate(quote.end)}`,
-      author: document.partner?.name ?? 'hwaas',
+      title: customerCopy ? document.title : `${document.title} (internal)`,
+      subject: `${quote.term} HWaaS for ${document.pbx?.id ?? 'a PBX'}, ${formatDate(quote.start)} to ${formatDate(quote.end)}`,
+      author: partner?.name ?? 'hwaas',
       date: utcDate(document.date),
       intro,
-      footer: `${document.title}, ${formatDate(document.date)}${document.sandbox ? ' · sandbox' : document.whatIf ? ' · what-if: dated, not issued today' : ''}`,
+      footer: `${document.title}${partner ? `, ${partner.name}` : ''}, ${formatDate(document.date)}${customerCopy ? '' : ' · internal'}${document.sandbox ? ' · sandbox' : document.whatIf ? ' · what-if: dated, not issued today' : ''}`,
     },
     out,
   );
   const width = report.contentWidth;
-  report.table([
-    { header: 'SKU', width: 94 },
-    { header: 'Product', width: width - 94 - 34 - 3 * 74, wrap: true },
-    { header: 'Qty', width: 34, align: 'right' },
-    { header: `Unit / ${PER_TERM[quote.term]}`, width: 74, align: 'right' },
-    { header: 'First charge', width: 74, align: 'right' },
-    { header: 'Renewal', width: 74, align: 'right' },
-  ]);
-  for (const line of quote.lines) {
-    report.row([line.sku, line.name, String(line.qty), money(line.unitPrice), money(line.amount), money(line.renewal)]);
+  const per = PER_TERM[quote.term];
+  if (twoSided) {
+    const m = 58;
+    report.table([
+      { header: 'SKU', width: 70 },
+      { header: 'Product', width: width - 70 - 26 - 5 * m, wrap: true },
+      { header: 'Qty', width: 26, align: 'right' },
+      { header: `Buy / ${per}`, width: m, align: 'right' },
+      { header: 'Buy first', width: m, align: 'right' },
+      { header: `Sell / ${per}`, width: m, align: 'right' },
+      { header: 'Sell first', width: m, align: 'right' },
+      { header: 'Margin', width: m, align: 'right' },
+    ] satisfies PdfColumn[]);
+    for (const l of quote.lines) {
+      report.row([l.sku, l.name, String(l.qty), money(l.unitPrice), money(l.amount), money(l.resaleUnitPrice!), money(l.resaleAmount!), money(l.margin!)]);
+    }
+  } else {
+    report.table([
+      { header: 'SKU', width: 94 },
+      { header: 'Product', width: width - 94 - 34 - 3 * 74, wrap: true },
+      { header: 'Qty', width: 34, align: 'right' },
+      { header: `Unit / ${per}`, width: 74, align: 'right' },
+      { header: 'First charge', width: 74, align: 'right' },
+      { header: 'Renewal', width: 74, align: 'right' },
+    ]);
+    for (const l of quote.lines) report.row([l.sku, l.name, String(l.qty), money(l.unitPrice), money(l.amount), money(l.renewal)]);
   }
   report.endTable();
-  report.line(`First charge, ${formatDate(quote.start)} to ${formatDate(quote.end)}: ${money(quote.total)}`, { bold: true, align: 'right', size: 10 });
+  const period = `${formatDate(quote.start)} to ${formatDate(quote.end)}`;
+  if (twoSided) {
+    report.line(`First charge, ${period}: buy ${money(quote.total)}, sell ${money(quote.resaleTotal!)}`, { bold: true, align: 'right', size: 10 });
+    report.line(`Margin: ${money(quote.marginTotal!)}${quote.marginPercent === null ? '' : ` (${quote.marginPercent} % of the resale total)`}`, { align: 'right' });
+  } else {
+    report.line(`First charge, ${period}: ${money(quote.total)} (excl. VAT)`, { bold: true, align: 'right', size: 10 });
+  }
   if (quote.renewalDate !== null && quote.renewalTotal !== null) {
-    report.line(`Then ${money(quote.renewalTotal)} per ${PER_TERM[quote.term]}, renewing with the PBX on ${formatDate(quote.renewalDate)}`, { align: 'right' });
+    const renewal = twoSided ? `buy ${money(quote.renewalTotal)}, sell ${money(quote.resaleRenewalTotal!)}` : money(quote.renewalTotal);
+    report.line(`Then ${renewal} per ${per}, renewing with the PBX on ${formatDate(quote.renewalDate)}`, { align: 'right' });
   } else {
     report.line('The PBX is cancelled: these services end with it and do not renew.', { align: 'right' });
   }
   report.space(10);
   report.line('How the first charge is computed', { bold: true, size: 9 });
   report.paragraph(
-    'Each line is charged pro rata for the days it runs: price per term × quantity × days of service ÷ days of the PBX\'s current period, rounded once, half up, to the cent. The total is the sum of the rounded lines.',
+    `Each line is charged pro rata for the days it runs: price per ${per} × quantity × days of service ÷ days of the PBX's current period, rounded once, half up, to the cent. The total is the sum of the rounded lines.${twoSided ? ' The figures below are the buy side; the sell side is computed the same way from the resale prices.' : ''}`,
   );
-  for (const text of explainQuote(quote)) report.paragraph(text);
+  for (const text of explainQuote(quote, quote.lines.length > COMPACT_EXPLANATION_LINES)) report.paragraph(text);
   await report.finish();
 }

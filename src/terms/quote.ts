@@ -59,6 +59,35 @@ export interface Quote {
   readonly marginPercent: string | null;
 }
 
+/**
+ * The quote as its customer sees it: the resale side in the place of the buy side, and
+ * nothing of the buy side left (no buy price, no margin). Throws without a resale side.
+ */
+export function resaleSide(quote: Quote): Quote {
+  if (quote.resaleTotal === null) throw new Error('resaleSide: the quote has no resale side');
+  return {
+    ...quote,
+    lines: quote.lines.map((l) => ({
+      sku: l.sku,
+      name: l.name,
+      qty: l.qty,
+      unitPrice: l.resaleUnitPrice!,
+      amount: l.resaleAmount!,
+      renewal: l.resaleRenewal!,
+      resaleUnitPrice: null,
+      resaleAmount: null,
+      resaleRenewal: null,
+      margin: null,
+    })),
+    total: quote.resaleTotal,
+    renewalTotal: quote.resaleRenewalTotal,
+    resaleTotal: null,
+    resaleRenewalTotal: null,
+    marginTotal: null,
+    marginPercent: null,
+  };
+}
+
 /** A ratio in percent, half up (ties away from zero) to one decimal, as text: "25.0", "-3.5". */
 export function percentOf(part: bigint, whole: bigint): string | null {
   if (whole === 0n) return null;
@@ -144,7 +173,7 @@ function decimalExpansion(numerator: bigint, denominator: bigint, places: number
  * The arithmetic of each line, in words and numbers, for a partner to show a
  * customer how the figure was reached.
  */
-export function explainQuote(quote: Quote): string[] {
+export function explainQuote(quote: Quote, compact = false): string[] {
   const out: string[] = [];
   const start = formatDate(quote.start);
   const end = formatDate(quote.end);
@@ -156,6 +185,11 @@ export function explainQuote(quote: Quote): string[] {
   for (const line of quote.lines) {
     const unit = formatAmount(line.unitPrice);
     const full = formatAmount(line.renewal);
+    if (compact) {
+      // A long quote: one short line each; the rule is said once, before them.
+      out.push(quote.days === quote.periodDays ? `${line.sku}: ${unit} × ${line.qty} = ${formatAmount(line.amount)}` : `${line.sku}: ${unit} × ${line.qty} × ${quote.days}/${quote.periodDays} = ${formatAmount(line.amount)}`);
+      continue;
+    }
     if (quote.days === quote.periodDays) {
       out.push(
         `${line.sku}: ${unit} ${quote.currency} per ${TERM_UNIT[quote.term]} × ${line.qty} = ${full}; the start is on a term boundary, so the whole term is charged.`,

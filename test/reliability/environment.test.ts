@@ -128,7 +128,9 @@ describe.skipIf(!root)('a full disk and a read-only file system (tmpfs)', () => 
       oneSentence(await onFull('order', '--customer', 'CUS-0003', '--pbx', 'PBX-1020', '--item', 'WP480G=1', '--checkout', '--yes'), 1, 'DISK_FULL', store);
       oneSentence(await onFull('pricelist', '--out', join(mount, 'p.pdf')), 1, 'DISK_FULL', join(mount, 'p.pdf'));
       oneSentence(await onFull('pricelist', '--format', 'xlsx', '--out', join(mount, 'p.xlsx')), 1, 'DISK_FULL', join(mount, 'p.xlsx'));
-      oneSentence(await onFull('quote', '--pbx', 'PBX-1020', '--item', 'WP480G=1', '--format', 'pdf', '--out', join(mount, 'q.pdf')), 1, 'DISK_FULL', join(mount, 'q.pdf'));
+      oneSentence(await onFull('quote', '--pbx', 'PBX-1020', '--item', 'WP480G=1', '--format', 'pdf', '--internal', '--out', join(mount, 'q.pdf')), 1, 'DISK_FULL', join(mount, 'q.pdf'));
+      // The customer's quote is recorded first, in the store on the same full disk: no number, no file.
+      oneSentence(await onFull('quote', '--pbx', 'PBX-1020', '--item', 'WP480G=1', '--format', 'pdf', '--out', join(mount, 'q.pdf')), 1, 'DISK_FULL', store);
       oneSentence(await onFull('db', 'backup', join(mount, 'b.db')), 1, 'DISK_FULL', join(mount, 'b.db'));
       expect(readdirSync(mount).sort()).toEqual(['filler', 'hwaas.db', 'hwaas.db-shm', 'hwaas.db-wal']);
     } finally {
@@ -137,6 +139,7 @@ describe.skipIf(!root)('a full disk and a read-only file system (tmpfs)', () => 
     }
     expect((await cli(['--db', store, '--json', 'db', 'check'])).json().ok).toBe(true);
     expect((await cli(['--db', store, '--json', '--as', 'USR-101', 'orders', 'list'])).json()).toEqual([]);
+    expect((await cli(['--db', store, '--json', '--as', 'USR-101', 'quotes', 'list'])).json()).toEqual([]);
   });
 
   it('a read-only file system: reads and writes say so', async () => {

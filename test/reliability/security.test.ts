@@ -48,6 +48,8 @@ const FOREIGN: Record<string, { args: string[]; expect: 'NOT_FOUND' | 'NOT_ALLOW
   'resale set': { args: ['--markup', '10', '--partner', 'PTR-002'], expect: 'NOT_ALLOWED' },
   'resale list': { args: ['--partner', 'PTR-002'], expect: 'NOT_ALLOWED' },
   'resale clear': { args: ['--all', '--partner', 'PTR-002'], expect: 'NOT_ALLOWED' },
+  'quotes list': { args: ['--customer', 'CUS-0006'], expect: 'NOT_FOUND' },
+  'quotes show': { args: ['Q-2026-00001'], expect: 'NOT_FOUND' },
 };
 const ID_OPTIONS = ['--customer', '--pbx', '--partner'];
 const ID_ARGUMENTS = ['id', 'number', 'sku'];

@@ -4,7 +4,7 @@ import type { ResaleRule } from '../../domain/model.js';
 import { parseUnitPrice } from '../../domain/pricing.js';
 import { type ResaleTarget, markupText, parseMarkup, resalePartner, setMarkup, setPrice } from '../../domain/resale.js';
 import { formatAmount } from '../../terms/money.js';
-import { parseTerm } from '../../terms/term.js';
+import { PER_TERM, parseTerm } from '../../terms/term.js';
 
 export const resaleRuleJson = (r: ResaleRule) => ({
   partner: r.partner,
@@ -52,6 +52,6 @@ export const command = defineCommand({
       return;
     }
     const what = rule.kind === 'default' ? 'every product' : rule.kind === 'category' ? `the category "${rule.key}"` : rule.key;
-    ctx.out(rule.kind === 'price' ? `${partnerId} resells ${rule.key} at ${formatAmount(rule.price!)} ${rule.currency} per ${rule.term}.` : `${partnerId} resells ${what} at its buy price + ${markupText(rule.markupBp!)} %.`);
+    ctx.out(rule.kind === 'price' ? `${partnerId} resells ${rule.key} at ${formatAmount(rule.price!)} ${rule.currency} per ${PER_TERM[rule.term!]}.` : `${partnerId} resells ${what} at its buy price + ${markupText(rule.markupBp!)} %.`);
   },
 });

@@ -1,4 +1,4 @@
-import type { BookKey, BookLine, PriceBookSummary, PriceKind, Product, QuoteRecord, ResaleRule, ResaleRuleKind, Scope, Tier } from '../../domain/model.js';
+import { type BookKey, type BookLine, type PriceBookSummary, type PriceKind, type Product, type QuoteRecord, type ResaleRule, type ResaleRuleKind, type Scope, type Tier, quoteNumber } from '../../domain/model.js';
 import type { CatalogRepository, PriceBookRepository, QuoteFilter, QuoteRepository, ResaleRepository } from '../../domain/port.js';
 import type { CalendarDate } from '../../terms/dates.js';
 import type { Currency } from '../../terms/money.js';
@@ -216,7 +216,7 @@ const toQuote = (r: QuoteRow): QuoteRecord => ({
 export class SqlQuotes implements QuoteRepository {
   constructor(private readonly sql: SqlDriver) {}
 
-  async add(record: Omit<QuoteRecord, 'number'>): Promise<string> {
+  async add(record: Omit<QuoteRecord, 'number' | 'document'>, document: (number: string) => string): Promise<string> {
     const year = Number(dateText(record.issuedOn).slice(0, 4));
     const counter = `quote:${record.partner}:${year}`;
     let seq: unknown;
@@ -225,11 +225,11 @@ export class SqlQuotes implements QuoteRepository {
       await this.sql.run('INSERT INTO counters (name, value) VALUES (?, 0) ON CONFLICT (name) DO NOTHING', [counter]);
       seq = (await this.sql.get<{ value: unknown }>('UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value', [counter]))!.value;
     }
-    const number = `Q-${year}-${String(int(seq)).padStart(5, '0')}`;
+    const number = quoteNumber(year, int(seq));
     await this.sql.run(
       `INSERT INTO quotes (partner_id, number, year, seq, customer_id, pbx_id, issued_on, valid_until, currency, total_minor, resale_total_minor, created_at, created_by, document)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [record.partner, number, year, int(seq), record.customer, record.pbx, dateText(record.issuedOn), dateText(record.validUntil), record.currency, record.total, record.resaleTotal, record.createdAt, record.createdBy, record.document],
+      [record.partner, number, year, int(seq), record.customer, record.pbx, dateText(record.issuedOn), dateText(record.validUntil), record.currency, record.total, record.resaleTotal, record.createdAt, record.createdBy, document(number)],
     );
     return number;
   }
