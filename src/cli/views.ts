@@ -186,10 +186,26 @@ export function orderJson(view: OrderView) {
     currency: order.currency,
     estimate,
     lines: quote
-      ? quote.lines.map((l) => ({ sku: l.sku, name: l.name, qty: l.qty, unitPrice: formatAmount(l.unitPrice), amount: formatAmount(l.amount), renewal: formatAmount(l.renewal), ...note(l.sku) }))
-      : order.lines.map((l) => ({ sku: l.sku, name: l.name, qty: l.qty, unitPrice: null, amount: null, renewal: null, ...note(l.sku) })),
+      ? quote.lines.map((l) => ({
+          sku: l.sku,
+          name: l.name,
+          qty: l.qty,
+          unitPrice: formatAmount(l.unitPrice),
+          amount: formatAmount(l.amount),
+          renewal: formatAmount(l.renewal),
+          ...note(l.sku),
+          resaleUnitPrice: amount(l.resaleUnitPrice),
+          resaleAmount: amount(l.resaleAmount),
+          resaleRenewal: amount(l.resaleRenewal),
+          margin: amount(l.margin),
+        }))
+      : order.lines.map((l) => ({ sku: l.sku, name: l.name, qty: l.qty, unitPrice: null, amount: null, renewal: null, ...note(l.sku), resaleUnitPrice: null, resaleAmount: null, resaleRenewal: null, margin: null })),
     total: quote ? formatAmount(quote.total) : null,
     renewalTotal: quote ? amount(quote.renewalTotal) : null,
+    resaleTotal: amount(quote?.resaleTotal ?? null),
+    resaleRenewalTotal: amount(quote?.resaleRenewalTotal ?? null),
+    marginTotal: amount(quote?.marginTotal ?? null),
+    marginPercent: quote?.marginPercent ?? null,
     warnings: order.warnings,
     events: order.events.map((e) => ({ at: e.at, by: e.by, from: e.from, to: e.to })),
   };

@@ -6,6 +6,7 @@ import { type Term, tryParseTerm } from '../terms/term.js';
 import { type QuoteInput, type QuoteSources, makeQuote } from './quoting.js';
 import { type RequestedItem, MAX_QTY, MAX_UNIT_PRICE, mergeItems } from './pricing.js';
 import { type JsonReader, MAX_NESTING, nestingDepth } from './validate.js';
+import { TIERS, type Tier } from './model.js';
 
 export interface QuoteCase {
   readonly index: number;
@@ -15,6 +16,8 @@ export interface QuoteCase {
   readonly activated: CalendarDate | null;
   readonly start: CalendarDate | null;
   readonly currency: Currency | null;
+  /** The price book's tier of an ad-hoc case without a partner (staff, or no store); null: the default. */
+  readonly tier: Tier | null;
   readonly items: readonly RequestedItem[];
   readonly expect: Readonly<Record<string, unknown>> | null;
 }
@@ -45,6 +48,9 @@ export function readQuoteCases(root: JsonReader): QuoteCase[] {
       if (problem) entry.field('currency').fail(problem);
       currency = currencyText.toUpperCase();
     }
+    const tierText = entry.field('tier').optionalString();
+    const tier = tierText === null ? null : ((TIERS as readonly string[]).includes(tierText.toLowerCase()) ? (tierText.toLowerCase() as Tier) : null);
+    if (tierText !== null && tier === null) entry.field('tier').fail(`"${tierText}" is not a tier; use ${TIERS.join(', ')}`);
     const itemsReader = entry.field('items');
     const rawItems = itemsReader.array().map((item) => ({
       sku: item.field('sku').string({ max: 40 }).toUpperCase(),
@@ -73,6 +79,7 @@ export function readQuoteCases(root: JsonReader): QuoteCase[] {
       activated,
       start: entry.field('start').optionalDate(),
       currency,
+      tier,
       items,
       expect,
     });
@@ -86,8 +93,8 @@ export type CaseOutcome = { readonly quote: Quote } | { readonly error: HwaasErr
 export async function runQuoteCase(sources: QuoteSources, quoteCase: QuoteCase, today: CalendarDate): Promise<CaseOutcome> {
   const start = quoteCase.start ?? today;
   const input: QuoteInput = quoteCase.pbx
-    ? { pbx: quoteCase.pbx, term: quoteCase.term, start, currency: quoteCase.currency, items: quoteCase.items }
-    : { term: quoteCase.term!, activated: quoteCase.activated!, start, currency: quoteCase.currency, items: quoteCase.items };
+    ? { pbx: quoteCase.pbx, term: quoteCase.term, start, currency: quoteCase.currency, tier: quoteCase.tier, items: quoteCase.items }
+    : { term: quoteCase.term!, activated: quoteCase.activated!, start, currency: quoteCase.currency, tier: quoteCase.tier, items: quoteCase.items };
   try {
     return { quote: (await makeQuote(sources, input)).quote };
   } catch (error) {
