@@ -1,3 +1,4 @@
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -342,5 +343,31 @@ describe('what an attack on import found', () => {
     const result = await staff('--json', 'import', 'invoices', 'big.xlsx', '--dry-run');
     expect(result.code).toBe(2);
     expect(errorOf(result).details.errors[0].message).toContain('more than 999,999,999,999.99');
+  });
+
+  it('a named pipe (or a shell\'s <(…)) is read like standard input; a device is refused', async () => {
+    const fifo = join(dir, 'customers.pipe');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const writer = spawn('sh', ['-c', `printf 'id,name,country\\nK-9001,Piped GmbH,DE\\n' > ${fifo}`]);
+    const result = await run('--as', 'USR-001', '--json', 'import', 'customers', fifo);
+    await new Promise((resolve) => (writer.exitCode !== null ? resolve(null) : writer.once('exit', resolve)));
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.json()).toMatchObject({ created: 1 });
+    const device = await run('--as', 'USR-001', '--json', 'import', 'customers', '/dev/zero');
+    expect([device.code, errorOf(device).message]).toEqual([2, '/dev/zero is a device, not a file: give the CSV or XLSX file to import.']);
+  });
+
+  it("an invoice is in its partner's currency, and a paid one keeps what was paid", async () => {
+    file('i.csv', 'number,partner,amount,currency,issued,due,paid\nINV-X1,PTR-001,10.00,GBP,2026-10-01,2026-11-01,\n');
+    const currency = await staff('--json', 'import', 'invoices', 'i.csv');
+    expect(currency.code).toBe(2);
+    expect(errorOf(currency).details.errors[0]).toMatchObject({ row: 2, column: 'currency', message: 'PTR-001 is invoiced in EUR, not GBP' });
+    file('p.csv', 'number,partner,amount,currency,issued,due,paid\nINV-2026-0101,PTR-001,1.00,EUR,2026-09-01,2026-10-01,2026-09-28\n');
+    const paid = await staff('--json', 'import', 'invoices', 'p.csv');
+    expect(paid.code).toBe(2);
+    expect(errorOf(paid).details.errors[0].message).toMatch(/was paid on 2026-09-28: its amount, currency and issue date stay/);
+    // Marking it unpaid again (a bounced payment) or moving its due date is still an update.
+    file('u.csv', 'number,partner,amount,currency,issued,due,paid\nINV-2026-0101,PTR-001,1240.00,EUR,2026-09-01,2026-10-01,\n');
+    expect((await staff('--json', 'import', 'invoices', 'u.csv')).json()).toMatchObject({ updated: 1 });
   });
 });

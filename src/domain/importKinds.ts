@@ -247,6 +247,8 @@ export const invoicesImport: ImportKindSpec<Invoice, PartnersEnv> = {
     late('paid', paid);
     if (issued && due && due < issued) row.say('due', `${formatDate(due)} is before the invoice was issued (${formatDate(issued)})`);
     if (issued && paid && paid < issued) row.say('paid', `${formatDate(paid)} is before the invoice was issued (${formatDate(issued)})`);
+    const invoiced = partner ? env.partners.get(partner)?.currency : undefined;
+    if (currency && invoiced && currency !== invoiced) row.say('currency', `${partner} is invoiced in ${invoiced}, not ${currency}`);
     if (!number || !partner || amount == null || !currency || !issued || !due || paid === undefined && row.has('paid')) return null;
     return { number, partner, amount, currency, issuedOn: issued, dueOn: due, paidOn: paid ?? null };
   },
@@ -263,6 +265,10 @@ export const invoicesImport: ImportKindSpec<Invoice, PartnersEnv> = {
       } else {
         // Without a paid column, what is stored stays paid (or not).
         const next = row.has('paid') ? record : { ...record, paidOn: stored.paidOn };
+        if (stored.paidOn !== null && (next.amount !== stored.amount || next.currency !== stored.currency || next.issuedOn !== stored.issuedOn)) {
+          row.say('amount', `${record.number} was paid on ${formatDate(stored.paidOn)}: its amount, currency and issue date stay as they were paid`);
+          continue;
+        }
         if (sameInvoice(next, stored)) counts.unchanged++;
         else {
           await tx.invoices.update(next);

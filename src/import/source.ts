@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, rmSync } from 'node:fs';
 import { mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
@@ -23,6 +23,36 @@ export interface ImportSource {
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
+/** What is copied from standard input or a pipe before it is read (twice): more is refused, not swallowed. */
+export const MAX_PIPED_BYTES = 1024 * 1024 * 1024;
+
+/**
+ * Standard input, a named pipe or `<(…)` cannot be read twice or from a position: they are
+ * copied to a temporary folder first (bounded), which goes away with the import, and with
+ * the process if it is interrupted.
+ */
+async function copyToTemporary(input: Readable, file: string): Promise<{ folder: string; path: string }> {
+  const folder = await mkdtemp(join(tmpdir(), 'hwaas-import-'));
+  const cleanUp = () => rmSync(folder, { recursive: true, force: true });
+  process.once('exit', cleanUp);
+  const path = join(folder, 'input');
+  let bytes = 0;
+  const bounded = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      if (bytes > MAX_PIPED_BYTES) done(new UsageError(`${file === '-' ? 'standard input' : file} is larger than ${MAX_PIPED_BYTES / 1024 / 1024} MB, more than hwaas imports from a pipe; save it to a file and split it.`));
+      else done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(input, bounded, createWriteStream(path));
+  } catch (error) {
+    cleanUp();
+    throw error instanceof UsageError ? error : readFailure(error, file);
+  }
+  return { folder, path };
+}
+
 /** A file the user named could not be read: one sentence, exit 2 when the name is wrong, 1 when the file is. */
 function readFailure(error: unknown, file: string): Error {
   const code = (error as NodeJS.ErrnoException).code ?? '';
@@ -43,10 +73,18 @@ export async function importSource(
 ): Promise<ImportSource> {
   let path = resolve(options.cwd, file);
   let temporary: string | null = null;
-  if (file === '-') {
-    temporary = await mkdtemp(join(tmpdir(), 'hwaas-import-'));
-    path = join(temporary, 'stdin');
-    await pipeline(options.stdin, createWriteStream(path));
+  if (file === '-') ({ folder: temporary, path } = await copyToTemporary(options.stdin, file));
+  else {
+    const info = await stat(path).catch((error: unknown) => {
+      throw readFailure(error, file);
+    });
+    // A named pipe, /dev/stdin or a shell's <(…): read once, as standard input is.
+    if (!info.isFile() && !info.isDirectory()) {
+      if (info.isBlockDevice() || info.isCharacterDevice()) {
+        if (!/^\/dev\/(stdin|fd\/\d+)$/.test(path) && !/^\/proc\/self\/fd\/\d+$/.test(path)) throw new UsageError(`${file} is a device, not a file: give the CSV or XLSX file to import.`);
+      }
+      ({ folder: temporary, path } = await copyToTemporary(createReadStream(path), file));
+    }
   }
   const close = async () => {
     if (temporary) await rm(temporary, { recursive: true, force: true });
