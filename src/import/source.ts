@@ -35,6 +35,13 @@ async function copyToTemporary(input: Readable, file: string): Promise<{ folder:
   const folder = await mkdtemp(join(tmpdir(), 'hwaas-import-'));
   const cleanUp = () => rmSync(folder, { recursive: true, force: true });
   process.once('exit', cleanUp);
+  // Ctrl-C (or a kill) while the import runs: the copy goes too, and the exit is the usual quiet 130.
+  const onSignal = (signal: NodeJS.Signals) => {
+    cleanUp();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   const path = join(folder, 'input');
   let bytes = 0;
   const bounded = new Transform({
