@@ -359,3 +359,59 @@ describe("the quote a customer receives", () => {
     expect(internal).toMatch(/backorder|wait/i);
   });
 });
+
+describe('what an attack on price books found', () => {
+  it('--side sell --explain explains the resale figures, and names no price book', async () => {
+    await piotr('resale', 'set', '--markup', '25');
+    const sell = await piotr('quote', '--pbx', 'PBX-1015', '--start', '2027-02-17', '--item', 'WP480G=1', '--side', 'sell', '--explain');
+    const buy = samplePrice('silver-EUR-2027-01-01.csv', 'WP480G');
+    expect(sell.stdout).toContain(`${text(markup(buy, '25'))} EUR per year × 1 × ${daysTo('2027-02-17')}/${periodDays} days`);
+    expect(sell.stdout).not.toContain(`${text(buy)} EUR per year`);
+    expect(sell.stdout).not.toContain('price book');
+  });
+
+  it('a category rule set twice in another case is one rule, the last one', async () => {
+    await piotr('resale', 'set', '--markup', '10', '--category', 'desk phones');
+    await piotr('resale', 'set', '--markup', '40', '--category', 'DESK PHONES');
+    const rules = (await piotr('--json', 'resale', 'list')).json();
+    expect(rules).toEqual([expect.objectContaining({ kind: 'category', target: 'Desk phones', markup: '40' })]);
+  });
+
+  it('rules name only what the partner\'s own tier and currency sell', async () => {
+    // WP600ACG is only in the silver EUR book; Anna is gold.
+    expect((await run('--as', 'USR-001', '--json', 'resale', 'set', '--markup', '5', '--sku', 'WP600ACG')).code).toBe(2);
+    expect((await piotr('--json', 'resale', 'set', '--markup', '5', '--sku', 'WP600ACG')).code).toBe(0);
+    const capexOnly = await piotr('--json', 'resale', 'set', '--sku', 'BELT-CLIP', '--term', 'monthly', '--price', '5');
+    expect([capexOnly.code, errorOf(capexOnly).code]).toEqual([1, 'NOT_ELIGIBLE']);
+  });
+
+  it('a quote valid past 9999-12-31 is refused, and nothing is recorded', async () => {
+    const late = await run('--date', '9999-12-20', '--as', 'USR-004', '--json', 'quote', '--pbx', 'PBX-1015', '--item', 'WP480G=1', '--format', 'pdf', '--out', 'late.pdf');
+    expect(late.code).toBe(2);
+    expect(errorOf(late).message).toMatch(/9999-12-31/);
+    expect((await piotr('--json', 'quotes', 'list')).json()).toEqual([]);
+  });
+
+  it('a partner\'s @PRICE what-if is not sent to a customer; --json names the number', async () => {
+    const made = await piotr('--json', 'quote', '--pbx', 'PBX-1015', '--item', 'WP480G=2@10.00', '--format', 'pdf', '--out', 'q.pdf');
+    expect(made.code).toBe(2);
+    expect((await piotr('--json', 'quote', '--pbx', 'PBX-1015', '--item', 'WP480G=2@10.00', '--format', 'pdf', '--internal', '--out', 'i.pdf')).code).toBe(0);
+    expect((await piotr('--json', 'quote', '--pbx', 'PBX-1015', '--item', 'WP480G=2', '--format', 'pdf', '--out', 'q.pdf')).json()).toMatchObject({ number: 'Q-2026-00001', title: 'Quote Q-2026-00001' });
+  });
+
+  it('the same book with its rows in another order is unchanged', async () => {
+    const [header, ...rows] = readFileSync(join(ROOT, 'data/pricebooks/gold-EUR-2000-01-01.csv'), 'utf8').trim().split('\n');
+    writeFileSync(join(dir, 'reversed.csv'), [header, ...rows.reverse()].join('\n'));
+    const result = await staff('--json', 'pricebook', 'import', 'reversed.csv', '--tier', 'gold', '--currency', 'EUR', '--valid-from', '2000-01-01');
+    expect(result.json()).toMatchObject({ created: 0, updated: 0, unchanged: rows.length });
+  });
+
+  it('a draft that cannot be priced has no confirmation (NOT_PRICED, exit 1); staff name a partner that exists', async () => {
+    const draft = await piotr('--json', 'order', '--customer', 'CUS-0011', '--pbx', 'PBX-1015', '--item', 'SV-R2=1', '--save');
+    expect(draft.code, draft.stderr).toBe(0);
+    const pdf = await run('--date', '2027-01-02', '--as', 'USR-004', '--json', 'orders', 'show', draft.json().id, '--format', 'pdf', '--out', 'd.pdf');
+    expect([pdf.code, errorOf(pdf).code]).toEqual([1, 'NOT_PRICED']);
+    expect(errorOf(pdf).message).not.toMatch(/\.\)|\.:/);
+    expect(errorOf(await staff('--json', 'quotes', 'list', '--partner', 'PTR-999')).code).toBe('NOT_FOUND');
+  });
+});

@@ -1,6 +1,6 @@
 import { formatDate } from '../terms/dates.js';
 import { formatMoney } from '../terms/money.js';
-import { type Quote, type QuoteLine, explainQuote } from '../terms/quote.js';
+import { type Quote, type QuoteLine, explainQuote, resaleSide } from '../terms/quote.js';
 import { PER_TERM } from '../terms/term.js';
 import { type Style, renderTable } from './style.js';
 
@@ -58,6 +58,9 @@ export function renderQuote(style: Style, quote: Quote, title: string, side: 'bu
   return out.join('\n');
 }
 
-export function renderExplanation(quote: Quote): string {
-  return ['', 'How the figures were reached:', ...explainQuote(quote).map((line) => `  ${line}`)].join('\n');
+export function renderExplanation(quote: Quote, side: 'buy' | 'sell' | 'both' = 'both'): string {
+  // Sell only: the arithmetic of the resale figures, the ones shown; otherwise the buy side's (the sell side's is the same rule).
+  const shown = side === 'sell' && quote.resaleTotal !== null ? resaleSide(quote) : quote;
+  const note = side === 'both' && quote.resaleTotal !== null ? ['  (The buy side; the sell side is computed the same way from the resale prices: --side sell shows it.)'] : [];
+  return ['', 'How the figures were reached:', ...explainQuote(shown).map((line) => `  ${line}`), ...note].join('\n');
 }

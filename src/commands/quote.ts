@@ -96,21 +96,25 @@ export const command = defineCommand({
         return 0;
       }
       requireCustomerSide(quoted);
+      // A what-if price is the partner's to try, not to send: the customer's quote is priced from the book.
+      if (actor?.scope.kind === 'partner' && input.items.some((i) => i.price !== null)) {
+        throw new UsageError("a quote sent to a customer is priced from your price book and resale prices: leave out @PRICE (set a resale price with `hwaas resale set --sku SKU --term TERM --price AMOUNT`), or write --internal.", 'USAGE');
+      }
       if (!store || !actor) throw new RefusedError('NO_STORE', `no store at ${ctx.dbPath}: a quote for a customer is numbered and recorded in the store; run \`hwaas init\`, or write --internal.`);
       const facts = { tier, book: book ? formatDate(book.validFrom) : null };
       const target = await writeQuoteFile(ctx, `hwaas-quote-${name}-${formatDate(ctx.today)}.pdf`, async () => {
         const record = await recordQuote(store, actor, quoted, validDays, (number, validUntil) =>
           JSON.stringify({ number, validUntil: formatDate(validUntil), partner: quoted.partner!.id, customer: base.customer, pbx: base.pbx, priceBook: facts, quote: quoteJson(quote) }),
         );
-        return { ...base, copy: 'customer', title: `Quote ${record.number}`, validUntil: record.validUntil };
+        return { ...base, copy: 'customer', title: `Quote ${record.number}`, number: record.number, validUntil: record.validUntil };
       }, opts);
       if (!ctx.json) ctx.err(`Recorded as ${target.title.slice('Quote '.length)}: \`hwaas quotes show ${target.title.slice('Quote '.length)}\` finds it.`);
       return 0;
     }
     const title = pbx ? `Quote for ${pbx.id} (${pbx.name}), customer ${pbx.customer}` : 'Ad-hoc quote';
     ctx.out(renderQuote(ctx.style, quote, title, opts.side ?? 'both'));
-    ctx.out(book ? `Prices: the ${tier} ${quote.currency} price book valid from ${formatDate(book.validFrom)}.` : `Prices: as given on each line (no ${tier} ${quote.currency} price book is in force on ${formatDate(quote.start)}).`);
-    if (opts.explain) ctx.out(renderExplanation(quote));
+    if (opts.side !== 'sell') ctx.out(book ? `Prices: the ${tier} ${quote.currency} price book valid from ${formatDate(book.validFrom)}.` : `Prices: as given on each line (no ${tier} ${quote.currency} price book is in force on ${formatDate(quote.start)}).`);
+    if (opts.explain) ctx.out(renderExplanation(quote, opts.side ?? 'both'));
     return 0;
   },
 });

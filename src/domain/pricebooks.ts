@@ -1,6 +1,6 @@
 import { RefusedError, UsageError } from '../errors.js';
 import { type CalendarDate, formatDate } from '../terms/dates.js';
-import type { Currency } from '../terms/money.js';
+import { type Currency, formatAmount } from '../terms/money.js';
 import { percentOf } from '../terms/quote.js';
 import { checkName } from './customers.js';
 import type { ImportKindSpec, RowReader } from './imports.js';
@@ -144,7 +144,7 @@ export function pricebookImport(key: BookKey, source: string | null): ImportKind
         const amount = row.amount(kind, false);
         if (amount === undefined || amount === null) continue;
         if (amount > MAX_UNIT_PRICE) {
-          row.say(kind, `${amount / 100n} is above the limit of 1,000,000.00 per device and term`);
+          row.say(kind, `${formatAmount(amount)} is above the limit of 1000000.00 per device and term`);
           continue;
         }
         prices[kind] = amount;
@@ -164,6 +164,12 @@ export function pricebookImport(key: BookKey, source: string | null): ImportKind
         env.seen.add(record.sku);
         const before = env.before.get(record.sku);
         if (before && sameLine(before, record)) {
+          counts.unchanged++;
+          continue;
+        }
+        if (before && sameLine({ ...before, position: record.position }, record)) {
+          // Only its row moved: the list's order follows the file, but nothing about the product changed.
+          await tx.pricebooks.putLine(env.book!, record);
           counts.unchanged++;
           continue;
         }

@@ -1,5 +1,5 @@
 import { NotFoundError, RefusedError, UsageError } from '../errors.js';
-import { type CalendarDate, formatDate } from '../terms/dates.js';
+import { type CalendarDate, checkWithinCalendar, formatDate } from '../terms/dates.js';
 import type { Quote } from '../terms/quote.js';
 import type { Actor, QuoteRecord } from './model.js';
 import type { Store } from './port.js';
@@ -40,7 +40,7 @@ export async function recordQuote(store: Store, actor: Actor, quoted: QuotedPbx,
   if ((await store.mode()) === 'live' && quote.start < actor.today) {
     throw new RefusedError('INVALID_STATE', `the services would start on ${formatDate(quote.start)}, before today (${formatDate(actor.today)}): a quote sent to a customer starts today or later; leave out --start or give a later date.`);
   }
-  const validUntil = (actor.today + validDays) as CalendarDate;
+  const validUntil = checkWithinCalendar((actor.today + validDays) as CalendarDate, 'the quote would be valid until a date that');
   return store.write(async (tx) => {
     const record: Omit<QuoteRecord, 'number' | 'document'> = {
       partner: partner.id,
@@ -64,6 +64,7 @@ export async function recordQuote(store: Store, actor: Actor, quoted: QuotedPbx,
 export async function listQuotes(store: Store, actor: Actor, filter: { customer: string | null; partner: string | null }): Promise<QuoteRecord[]> {
   if (filter.customer && !(await store.customers.get(actor.scope, filter.customer))) throw new NotFoundError('customer', filter.customer);
   if (filter.partner && actor.scope.kind === 'partner' && filter.partner !== actor.scope.partnerId) throw new NotFoundError('partner', filter.partner);
+  if (filter.partner && !(await store.parties.partner(filter.partner))) throw new NotFoundError('partner', filter.partner);
   return store.quotes.list(actor.scope, filter);
 }
 

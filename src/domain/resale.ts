@@ -1,7 +1,9 @@
 import { RefusedError, UsageError } from '../errors.js';
 import { type Currency, divideRoundHalfUp, formatAmount } from '../terms/money.js';
 import { PER_TERM, type Term } from '../terms/term.js';
-import type { Actor, ResaleRule, ResaleRuleKind } from './model.js';
+import type { Actor, BookLine, ResaleRule, ResaleRuleKind } from './model.js';
+import type { CalendarDate } from '../terms/dates.js';
+import { noPriceBook } from './pricebooks.js';
 import type { Repositories, Store } from './port.js';
 import { unknownSku } from './pricing.js';
 
@@ -71,7 +73,7 @@ export async function resalePartner(store: Repositories, actor: Actor, named: st
 export type ResaleTarget = { readonly kind: 'default' } | { readonly kind: 'category'; readonly category: string } | { readonly kind: 'sku'; readonly sku: string };
 
 export async function setMarkup(store: Store, actor: Actor, partner: string, target: ResaleTarget, bp: number): Promise<ResaleRule> {
-  const rule: ResaleRule = {
+  let rule: ResaleRule = {
     partner,
     kind: target.kind,
     key: target.kind === 'default' ? '' : target.kind === 'category' ? target.category : target.sku,
@@ -80,25 +82,40 @@ export async function setMarkup(store: Store, actor: Actor, partner: string, tar
     price: null,
     currency: null,
   };
-  if (target.kind === 'sku') await requireSku(store, target.sku);
+  const products = await partnerProducts(store, partner, actor.today);
+  if (target.kind === 'sku') requireSku(products, target.sku);
   if (target.kind === 'category') {
-    const known = new Set((await store.catalog.products()).map((p) => p.category.toLowerCase()));
-    if (!known.has(target.category.toLowerCase())) throw new UsageError(`no product is in the category "${target.category}"; categories are those of the price list (e.g. "Desk phones").`);
+    // Kept as the price book spells it, so "desk phones" and "Desk phones" are one rule.
+    const spelled = products.find((p) => p.category.toLowerCase() === target.category.toLowerCase())?.category;
+    if (!spelled) throw new UsageError(`no product is in the category "${target.category}"; categories are those of the price list (e.g. "Desk phones").`);
+    rule = { ...rule, key: spelled };
   }
   await store.write((tx) => tx.resale.set(rule));
   return rule;
 }
 
-export async function setPrice(store: Store, partner: string, sku: string, term: Term, currency: Currency, price: bigint): Promise<ResaleRule> {
-  await requireSku(store, sku);
+export async function setPrice(store: Store, actor: Actor, partner: string, sku: string, term: Term, currency: Currency, price: bigint): Promise<ResaleRule> {
+  const line = requireSku(await partnerProducts(store, partner, actor.today), sku);
+  if (!line.hwaas) throw new RefusedError('NOT_ELIGIBLE', `${sku} (${line.name}) is sold outright (CapEx) only, so it has no ${term} resale price.`);
   const rule: ResaleRule = { partner, kind: 'price', key: sku, term, markupBp: null, price, currency };
   await store.write((tx) => tx.resale.set(rule));
   return rule;
 }
 
-async function requireSku(store: Repositories, sku: string): Promise<void> {
-  const products = await store.catalog.products();
-  if (!products.some((p) => p.sku === sku)) throw unknownSku(sku, products.map((p) => p.sku));
+/** The products of the partner's own tier and currency, in every version of its book: what its resale rules can name. */
+async function partnerProducts(store: Repositories, partnerId: string, today: CalendarDate): Promise<BookLine[]> {
+  const partner = (await store.parties.partner(partnerId))!;
+  const versions = await store.pricebooks.versions(partner.tier, partner.currency);
+  if (versions.length === 0) throw noPriceBook(partner.tier, partner.currency, today);
+  const all = new Map<string, BookLine>();
+  for (const validFrom of versions) for (const line of await store.pricebooks.lines({ tier: partner.tier, currency: partner.currency, validFrom })) all.set(line.sku, line);
+  return [...all.values()];
+}
+
+function requireSku(products: readonly BookLine[], sku: string): BookLine {
+  const line = products.find((p) => p.sku === sku);
+  if (!line) throw unknownSku(sku, products.map((p) => p.sku));
+  return line;
 }
 
 export async function clearRules(store: Store, partner: string, kind: ResaleRuleKind | null, key: string | null, term: Term | null): Promise<number> {

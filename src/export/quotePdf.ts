@@ -22,6 +22,8 @@ export interface QuoteDocument {
   readonly copy: QuoteCopy;
   /** "Quote Q-2026-00001", "Order confirmation ORD-000042". */
   readonly title: string;
+  /** A customer's quote: its recorded number. */
+  readonly number?: string;
   readonly quote: Quote;
   /** The issue date. */
   readonly date: CalendarDate;

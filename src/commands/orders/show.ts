@@ -1,6 +1,6 @@
 import { defineCommand, option } from '../../cli/command.js';
 import { orderJson } from '../../cli/views.js';
-import { UsageError } from '../../errors.js';
+import { RefusedError, UsageError } from '../../errors.js';
 import { showOrder } from '../../domain/orders.js';
 import { quoteParties } from '../../domain/quoting.js';
 import { parseOrderId, renderOrder } from './common.js';
@@ -30,7 +30,7 @@ export const command = defineCommand({
     }
     if (format === 'pdf') {
       const { order, figures } = view;
-      if (!figures.quote) throw new UsageError(`${order.id} cannot be priced today (${figures.problem}): there is nothing to confirm.`);
+      if (!figures.quote) throw new RefusedError('NOT_PRICED', `${order.id} cannot be priced today, so there is nothing to confirm: ${(figures.problem ?? '').replace(/[.]$/, '')}.`);
       const { documentParties, writeQuoteFile } = await import('../quote/pdf.js');
       const parties = await quoteParties(store, actor, view.pbx);
       const quote = figures.quote;

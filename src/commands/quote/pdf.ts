@@ -19,13 +19,15 @@ export async function writeQuoteFile(
   const safeName = defaultName.replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^[.]+/, '');
   const target = await ctx.outputTarget(options.out, safeName);
   let title = '';
+  let number: string | null = null;
   const written = await writeOutput(target, ctx.io.stdout, options.force === true, async (out) => {
     const made = await document();
+    number = made.number ?? null;
     title = made.copy === 'internal' ? `${made.title} (internal copy)` : made.title;
     await writeQuotePdf({ ...made, date: ctx.today, whatIf: ctx.datePinnedBy !== null }, options.paper ?? 'a4', out);
   });
   if (written.path !== null) {
-    if (ctx.json) ctx.printJson({ file: written.path, bytes: written.bytes, title });
+    if (ctx.json) ctx.printJson({ file: written.path, bytes: written.bytes, title, ...(number ? { number } : {}) });
     else ctx.out(`Wrote ${title} to ${written.path} (${(written.bytes / 1024).toFixed(1)} KB).`);
   }
   return { title };

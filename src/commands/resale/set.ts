@@ -38,7 +38,7 @@ export const command = defineCommand({
       if (options.markup !== undefined || options.category !== undefined) throw new UsageError('--price is an explicit price for one SKU and term: leave out --markup and --category.', 'USAGE');
       if (options.sku === undefined || options.term === undefined) throw new UsageError('an explicit resale price needs --sku and --term.', 'USAGE');
       const partner = (await store.parties.partner(partnerId))!;
-      rule = await setPrice(store, partnerId, options.sku.trim().toUpperCase(), parseTerm(options.term, '--term'), partner.currency, parseUnitPrice(options.price, '--price'));
+      rule = await setPrice(store, actor, partnerId, options.sku.trim().toUpperCase(), parseTerm(options.term, '--term'), partner.currency, parseUnitPrice(options.price, '--price'));
     } else {
       if (options.markup === undefined) throw new UsageError('give --markup PCT (or --sku, --term and --price for an explicit price).', 'USAGE');
       if (options.term !== undefined) throw new UsageError('--term goes with --price: a markup applies to every term.', 'USAGE');
