@@ -35,10 +35,13 @@ async function copyToTemporary(input: Readable, file: string): Promise<{ folder:
   const folder = await mkdtemp(join(tmpdir(), 'hwaas-import-'));
   const cleanUp = () => rmSync(folder, { recursive: true, force: true });
   process.once('exit', cleanUp);
-  // Ctrl-C (or a kill) while the import runs: the copy goes too, and the exit is the usual quiet 130.
+  // Ctrl-C (or a kill) while the import runs: the copy goes too, then the signal does what it
+  // would have done (the shell sees 130 for Ctrl-C), quietly.
   const onSignal = (signal: NodeJS.Signals) => {
     cleanUp();
-    process.exit(signal === 'SIGINT' ? 130 : 143);
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+    process.kill(process.pid, signal);
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
