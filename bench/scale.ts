@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { Io } from '../src/cli/io.js';
 import { main } from '../src/cli/main.js';
-import { readSampleBook, sampleBooks } from '../src/import/samples.js';
+import { readSampleBooks } from '../src/import/samples.js';
+import { storeBook } from '../src/domain/seed.js';
 import { searchKey } from '../src/domain/search.js';
 import { SqliteStore } from '../src/store/sqlite/store.js';
 import type { Db } from '../src/store/sqlite/db.js';
@@ -21,16 +22,10 @@ export async function generateStore(path: string): Promise<{ seconds: number }> 
   const start = process.hrtime.bigint();
   const { store } = SqliteStore.create(path, false);
   // The sample price books, as `init --demo` loads them.
-  const books = await Promise.all(sampleBooks().map(async (book) => ({ ...book, lines: await readSampleBook(book) })));
+  const books = await readSampleBooks();
   const skus = [...new Set(books.flatMap((b) => b.lines.filter((l) => l.hwaas).map((l) => l.sku)))];
   await store.write(async (tx) => {
-    for (const book of books) {
-      const id = await tx.pricebooks.ensure(book.key, '2026-01-01T00:00:00Z', null, book.file);
-      for (const line of book.lines) {
-        await tx.catalog.upsert(line);
-        await tx.pricebooks.putLine(id, line);
-      }
-    }
+    for (const book of books) await storeBook(tx, book.key, book.lines, '2026-01-01T00:00:00Z', null, book.file);
   });
   // A million rows go in through better-sqlite3 directly, in one transaction: the benchmark's data, not what it measures.
   const db = store.handle;

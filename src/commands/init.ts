@@ -23,7 +23,7 @@ export const command = defineCommand({
   examples: ['hwaas init', 'hwaas init --demo --json', 'hwaas --db ./try.db init --demo --force --yes'],
   async run(ctx, options) {
     // Read and check the files before the store is touched: a bad entry leaves nothing half-done.
-    const books = options.demo ? await readSampleBooks() : [];
+    const books = options.demo ? await (await import('../import/samples.js')).readSampleBooks() : [];
     const skus = new Set(books.flatMap((b) => b.lines.map((l) => l.sku)));
     const demo = options.demo ? readDemo(parseJsonText('data/demo.json', readFileSync(dataFile('demo.json'), 'utf8')), skus) : null;
 
@@ -100,9 +100,3 @@ export const command = defineCommand({
     return 0;
   },
 });
-
-/** The sample price books with their lines, read by the rules of `pricebook import`. */
-async function readSampleBooks() {
-  const { sampleBooks, readSampleBook } = await import('../import/samples.js');
-  return Promise.all(sampleBooks().map(async (book) => ({ ...book, lines: await readSampleBook(book) })));
-}

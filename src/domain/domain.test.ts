@@ -4,7 +4,7 @@ import { dataFile } from '../paths.js';
 import { formatDate, parseDate } from '../terms/dates.js';
 import { Cart, backordered, orderableProducts } from './cart.js';
 import { readDemo } from './data.js';
-import { readSampleBook, sampleBooks } from '../import/samples.js';
+import { readSampleBooks } from '../import/samples.js';
 import { TIERS } from './model.js';
 import { parseItemFlags } from '../cli/items.js';
 import { whyNotOrderable } from './pbxs.js';
@@ -14,7 +14,7 @@ import { searchKey } from './search.js';
 import { parseJsonText } from './validate.js';
 
 const demoJson = () => JSON.parse(readFileSync(dataFile('demo.json'), 'utf8'));
-const samples = async () => Promise.all(sampleBooks().map(async (book) => ({ ...book, lines: await readSampleBook(book) })));
+const samples = readSampleBooks;
 const skus = async () => new Set((await samples()).flatMap((b) => b.lines.map((l) => l.sku)));
 const demo = async (value: unknown) => readDemo(parseJsonText('data/demo.json', JSON.stringify(value)), await skus());
 

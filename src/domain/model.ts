@@ -105,13 +105,7 @@ export interface BookKey {
 }
 
 /** A product as one version of a price book lists it; a blank price: not offered on that term. */
-export interface BookLine {
-  readonly sku: string;
-  readonly name: string;
-  readonly category: string;
-  readonly hwaas: boolean;
-  readonly stocked: boolean;
-  readonly position: number;
+export interface BookLine extends Product {
   readonly prices: PriceTable;
 }
 

@@ -1,8 +1,17 @@
 import type { DemoData } from './data.js';
 import { type BookKey, type BookLine, type StoreMode, type User, scopeOf } from './model.js';
-import type { Store } from './port.js';
+import type { Repositories, Store } from './port.js';
 
 export const ADMIN_USER: User = { id: 'USR-ADMIN', email: 'admin@hwaas.local', name: 'hwaas administrator', role: 'staff', partner: null };
+
+/** A whole version stored as given (the sample books of `init --demo`, the benchmark): products upserted, lines put. */
+export async function storeBook(tx: Repositories, key: BookKey, lines: readonly BookLine[], at: string, by: string | null, source: string | null): Promise<void> {
+  const id = await tx.pricebooks.ensure(key, at, by, source);
+  for (const line of lines) {
+    await tx.catalog.upsert(line);
+    await tx.pricebooks.putLine(id, line);
+  }
+}
 
 /**
  * What `init` does to the store, in one write transaction: mode, time zone (the date
@@ -22,13 +31,7 @@ export function seedStore(
     if (!(await tx.settings.get('timezone'))) await tx.settings.set('timezone', timezone);
     if (demo && (await tx.settings.get('demo_loaded')) !== '1') {
       // The sample price books, as \`pricebook import\` would (they are sample prices: the documents say so).
-      for (const book of books) {
-        const id = await tx.pricebooks.ensure(book.key, createdAt, null, book.file);
-        for (const line of book.lines) {
-          await tx.catalog.upsert(line);
-          await tx.pricebooks.putLine(id, line);
-        }
-      }
+      for (const book of books) await storeBook(tx, book.key, book.lines, createdAt, null, book.file);
       await tx.settings.set('sample_prices', '1');
       for (const partner of demo.partners) await tx.parties.insertPartner(partner);
       for (const user of demo.users) if (!(await tx.parties.user(user.id))) await tx.parties.insertUser(user);

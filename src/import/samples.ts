@@ -28,6 +28,11 @@ export function sampleBooks(): SampleBook[] {
   return out;
 }
 
+/** Every sample book with its lines (what `init --demo` and the benchmark load). */
+export async function readSampleBooks(): Promise<(SampleBook & { lines: BookLine[] })[]> {
+  return Promise.all(sampleBooks().map(async (book) => ({ ...book, lines: await readSampleBook(book) })));
+}
+
 export async function readSampleBook(book: SampleBook): Promise<BookLine[]> {
   const source = await importSource(dataFile(book.file.slice('data/'.length)), { cwd: '/', stdin: Readable.from([]), format: 'csv' });
   try {
