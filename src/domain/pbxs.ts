@@ -1,6 +1,6 @@
 import { NotFoundError, UsageError } from '../errors.js';
 import { type CalendarDate, daysBetween, formatDate } from '../terms/dates.js';
-import { type PbxStatus, pbxStatusOn } from '../terms/period.js';
+import { type PbxStatus, pbxStatusOn, termOn } from '../terms/period.js';
 import type { License, Term } from '../terms/term.js';
 import { requireCustomer } from './customers.js';
 import type { Actor, Customer, Pbx, PbxType, ServiceOnPbx } from './model.js';
@@ -42,7 +42,8 @@ export function whyNotOrderable(pbx: Pbx, term: Term, today: CalendarDate): stri
   if (status.kind === 'perpetual') return 'perpetual licence: HWaaS needs a subscription PBX';
   if (status.kind === 'ended') return `cancelled: ended ${formatDate(status.endedOn)}`;
   if (status.kind === 'not-yet-active') return `not active until ${formatDate(pbx.activated)}`;
-  if (pbx.license !== term) return `${pbx.license} licence: its services must be ${pbx.license} too`;
+  const licensed = termOn(pbx, today);
+  if (licensed !== term) return `${licensed} licence: its services must be ${licensed} too`;
   return null;
 }
 

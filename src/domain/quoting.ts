@@ -1,7 +1,7 @@
 import { NotFoundError, RefusedError, UsageError } from '../errors.js';
 import type { CalendarDate } from '../terms/dates.js';
 import type { Currency } from '../terms/money.js';
-import { type PbxLicence, coTerminate } from '../terms/period.js';
+import { type PbxLicence, coTerminate, termOn } from '../terms/period.js';
 import { type Quote, buildQuote } from '../terms/quote.js';
 import type { Term } from '../terms/term.js';
 import type { Actor, BookKey, Customer, Partner, Pbx, Scope, Tier } from './model.js';
@@ -61,12 +61,13 @@ export async function makeQuote(sources: QuoteSources, input: QuoteInput): Promi
   const partner = partnerId ? await sources.partner(partnerId) : null;
   const tier = partner ? partnerTier(partner, input.tier ?? null, sources.actingPartner !== null) : (input.tier ?? 'reseller');
   const currency = input.currency ?? partner?.currency ?? 'EUR';
-  if (licence.license === 'perpetual' || (requestedTerm !== null && requestedTerm !== licence.license)) {
+  const licensed = termOn(licence, input.start);
+  if (licensed === 'perpetual' || (requestedTerm !== null && requestedTerm !== licensed)) {
     coTerminate(licence, input.start, requestedTerm); // throws the refusal with its reason
   }
   const book = await sources.books.inForce(tier, currency, input.start);
   const resale = partner ? await sources.resale(partner.id) : null;
-  const items = priceItems(await sources.books.products(), book, input.items, licence.license as Term, () => noPriceBook(tier, currency, input.start), resale);
+  const items = priceItems(await sources.books.products(), book, input.items, licensed as Term, () => noPriceBook(tier, currency, input.start), resale);
   const quote = buildQuote({ pbx: licence, requestedTerm, start: input.start, currency, items });
   return { quote, pbx, partner, tier, book: book ? { tier: book.tier, currency: book.currency, validFrom: book.validFrom } : null };
 }

@@ -4,3 +4,4 @@ export * from './period.js';
 export * from './proration.js';
 export * from './quote.js';
 export * from './term.js';
+export * from './cancellation.js';

@@ -38,13 +38,62 @@ export function periodOn(activated: CalendarDate, term: Term, date: CalendarDate
   return { start, end, index: k };
 }
 
+/**
+ * A stretch of a PBX's life on one term, anchored at its own start: its boundaries are
+ * `addMonths(from, k × months)`. The first segment starts at the activation.
+ */
+export interface TermSegment {
+  readonly from: CalendarDate;
+  readonly term: Term;
+}
+
 /** The subscription facts of a PBX that the term engine needs. */
 export interface PbxLicence {
   readonly id?: string | null;
+  /** The licence it was activated with. */
   readonly license: License;
   readonly activated: CalendarDate;
   /** First day the PBX no longer runs, if it was cancelled. */
   readonly cancelledOn: CalendarDate | null;
+  /** Changes of term after the activation, oldest first; each starts at a boundary of the segment before it. */
+  readonly termChanges?: readonly TermSegment[];
+}
+
+/** The PBX's term segments, the activation's first; none for a perpetual PBX. */
+export function segmentsOf(pbx: PbxLicence): TermSegment[] {
+  if (pbx.license === 'perpetual') return [];
+  return [{ from: pbx.activated, term: pbx.license }, ...(pbx.termChanges ?? [])];
+}
+
+/** The segment that contains `date` (the first one before the activation); null for a perpetual PBX. */
+export function segmentOn(pbx: PbxLicence, date: CalendarDate): TermSegment | null {
+  const segments = segmentsOf(pbx);
+  let found: TermSegment | null = segments[0] ?? null;
+  for (const segment of segments) if (segment.from <= date) found = segment;
+  return found;
+}
+
+/** The PBX's licence on `date`: the term of its segment then, or perpetual. */
+export function termOn(pbx: PbxLicence, date: CalendarDate): License {
+  return segmentOn(pbx, date)?.term ?? 'perpetual';
+}
+
+/** The PBX's period that contains `date` (on or after the activation), whatever the PBX's cancellation says. */
+export function pbxPeriodOn(pbx: PbxLicence, date: CalendarDate): Period & { readonly term: Term } {
+  const segment = segmentOn(pbx, date);
+  if (!segment) throw new RangeError('pbxPeriodOn: a perpetual PBX has no periods');
+  return { ...periodOn(segment.from, segment.term, date), term: segment.term };
+}
+
+/** The PBX's periods that overlap `[from, to)`, in order (continuing past a cancellation as if it renewed). */
+export function periodsOverlapping(pbx: PbxLicence, from: CalendarDate, to: CalendarDate): (Period & { readonly term: Term })[] {
+  const periods: (Period & { readonly term: Term })[] = [];
+  for (let day = from; day < to; ) {
+    const period = pbxPeriodOn(pbx, day);
+    periods.push(period);
+    day = period.end;
+  }
+  return periods;
 }
 
 /** The current period and expiration of a PBX on `date`, or why there is none. */
@@ -52,13 +101,13 @@ export type PbxStatus =
   | { readonly kind: 'perpetual' }
   | { readonly kind: 'not-yet-active' }
   | { readonly kind: 'ended'; readonly endedOn: CalendarDate }
-  | { readonly kind: 'active'; readonly period: Period; readonly expiresOn: CalendarDate; readonly renews: boolean };
+  | { readonly kind: 'active'; readonly period: Period & { readonly term: Term }; readonly expiresOn: CalendarDate; readonly renews: boolean };
 
 export function pbxStatusOn(pbx: PbxLicence, date: CalendarDate): PbxStatus {
   if (pbx.license === 'perpetual') return { kind: 'perpetual' };
   if (date < pbx.activated) return { kind: 'not-yet-active' };
   if (pbx.cancelledOn !== null && date >= pbx.cancelledOn) return { kind: 'ended', endedOn: pbx.cancelledOn };
-  const period = periodOn(pbx.activated, pbx.license, date);
+  const period = pbxPeriodOn(pbx, date);
   if (pbx.cancelledOn !== null && pbx.cancelledOn <= period.end) {
     return { kind: 'active', period, expiresOn: pbx.cancelledOn, renews: false };
   }
@@ -89,11 +138,12 @@ export function coTerminate(pbx: PbxLicence, start: CalendarDate, requestedTerm?
       `${name} has a perpetual licence: HWaaS exists only for subscription PBXs (monthly, yearly, five-year).`,
     );
   }
-  if (requestedTerm && requestedTerm !== pbx.license) {
+  const term = termOn(pbx, start) as Term;
+  if (requestedTerm && requestedTerm !== term) {
     throw new RefusedError(
       'TERM_MISMATCH',
-      `${name} has ${pbx.license} licences, so a ${requestedTerm} service cannot be attached to it: every service on a PBX shares its term.`,
-      { hint: { kind: 'use-term', term: pbx.license } },
+      `${name} has ${term} licences${term !== pbx.license ? ` from ${formatDate(segmentOn(pbx, start)!.from)}` : ''}, so a ${requestedTerm} service cannot be attached to it: every service on a PBX shares its term.`,
+      { hint: { kind: 'use-term', term } },
     );
   }
   if (start < pbx.activated) {
@@ -110,5 +160,5 @@ export function coTerminate(pbx: PbxLicence, start: CalendarDate, requestedTerm?
     );
   }
   if (status.kind !== 'active') throw new Error(`unreachable PBX status ${status.kind}`);
-  return { term: pbx.license, period: status.period, start, end: status.expiresOn, renews: status.renews };
+  return { term, period: status.period, start, end: status.expiresOn, renews: status.renews };
 }
