@@ -16,6 +16,7 @@ export type RefusalCode =
   | 'NOT_ELIGIBLE'
   | 'NO_AGREEMENT'
   | 'OVERDUE_INVOICES'
+  | 'ACCOUNT_LOCKED'
   | 'INVALID_STATE'
   | 'NO_STORE'
   | 'STORE_TOO_NEW'
@@ -33,7 +34,7 @@ export type RefusalCode =
   | 'INVALID_DATA';
 
 /** Things a user looks up by ID, each with the listing that shows the IDs. */
-export type Findable = 'customer' | 'PBX' | 'order' | 'user' | 'invoice' | 'partner' | 'product' | 'quote';
+export type Findable = 'customer' | 'PBX' | 'order' | 'user' | 'invoice' | 'partner' | 'product' | 'quote' | 'cancellation' | 'RMA';
 
 /** What the user can do next, as data: src/cli/hints.ts says it with flags and commands. */
 export type Hint =

@@ -1,3 +1,4 @@
+import { requireOpenAccount } from '../domain/standing.js';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { RefusedError, UsageError } from '../errors.js';
@@ -163,6 +164,11 @@ export class Context {
   async requireRealDateForWrite(): Promise<void> {
     if (this.datePinnedBy === null) return;
     if ((await (await this.store()).mode()) !== 'sandbox') throw datePinned(this.datePinnedBy, this.clockToday());
+  }
+
+  /** A partner's user whose account is locked (an invoice 30 or more days overdue) changes nothing. */
+  async requireOpenAccount(): Promise<void> {
+    await requireOpenAccount(await this.store(), await this.actor());
   }
 
   /**

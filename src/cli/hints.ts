@@ -9,6 +9,8 @@ const LISTING: Readonly<Record<Findable, string>> = {
   partner: 'whoami',
   product: 'pricelist --format json',
   quote: 'quotes list',
+  cancellation: 'returns list',
+  RMA: 'rma list',
 };
 
 /**

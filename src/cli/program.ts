@@ -81,7 +81,10 @@ function declare(command: Command, definition: CommandDefinition, io: Io, state:
     const args = Object.fromEntries(argNames.map((name, index) => [name, values[index] as string]));
     state.ctx = await Context.create(io, self.optsWithGlobals() as GlobalOptions);
     const writes = typeof definition.writes === 'function' ? definition.writes(options) : definition.writes === true;
-    if (writes) await state.ctx.requireRealDateForWrite();
+    if (writes) {
+      await state.ctx.requireRealDateForWrite();
+      await state.ctx.requireOpenAccount();
+    }
     const code = await definition.run(state.ctx, options, args);
     if (typeof code === 'number') state.exitCode = code;
   });

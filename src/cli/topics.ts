@@ -41,7 +41,9 @@ Error codes (stderr; with --json as {"error":{"code":"…","message":"…"}})
           NOT_ELIGIBLE       the product is CapEx-only, not HWaaS
           NOT_PRICED         the product has no price in that currency and term
           NO_AGREEMENT       the customer has no signed HWaaS agreement on file
-          OVERDUE_INVOICES   the partner has overdue invoices
+          OVERDUE_INVOICES   an invoice is 5 or more days overdue: checkout is refused
+          ACCOUNT_LOCKED     an invoice is 30 or more days overdue: the partner's users
+                             cannot change anything until it is paid
           INVALID_STATE      the order is not in a state that allows this
           EXISTS             the file exists (use --force)
           CHECK_FAILED       a quote --check case or db check failed

@@ -49,7 +49,8 @@ export function pbxJson(row: PbxOnDay) {
     customer: pbx.customer,
     partner: pbx.partner,
     type: pbx.type,
-    license: pbx.license,
+    // The licence in force on the day (after a change of term, the new one).
+    license: row.status.kind === 'active' ? row.status.period.term : pbx.license,
     activated: formatDate(pbx.activated),
     cancelledOn: date(pbx.cancelledOn),
     periodStart: period ? formatDate(period.start) : null,
@@ -61,7 +62,7 @@ export const PBX_KEYS = ['id', 'name', 'customer', 'partner', 'type', 'license',
 export const agreementJson = (a: Agreement) => ({ id: a.id, customer: a.customer, signedOn: formatDate(a.signedOn), file: a.file });
 export const AGREEMENT_KEYS = ['id', 'customer', 'signedOn', 'file'] as const;
 
-export const invoiceJson = (i: Invoice, overdue: boolean) => ({
+export const invoiceJson = (i: Invoice, daysOverdue: number, stage: string) => ({
   number: i.number,
   partner: i.partner,
   amount: formatAmount(i.amount),
@@ -69,9 +70,11 @@ export const invoiceJson = (i: Invoice, overdue: boolean) => ({
   issuedOn: formatDate(i.issuedOn),
   dueOn: formatDate(i.dueOn),
   paidOn: date(i.paidOn),
-  overdue,
+  overdue: daysOverdue > 0,
+  daysOverdue,
+  stage,
 });
-export const INVOICE_KEYS = ['number', 'partner', 'amount', 'currency', 'issuedOn', 'dueOn', 'paidOn', 'overdue'] as const;
+export const INVOICE_KEYS = ['number', 'partner', 'amount', 'currency', 'issuedOn', 'dueOn', 'paidOn', 'overdue', 'daysOverdue', 'stage'] as const;
 
 export const stockJson = (s: StockLevel) => ({ sku: s.sku, name: s.name, onHand: s.onHand, reserved: s.reserved, available: s.onHand - s.reserved });
 export const STOCK_KEYS = ['sku', 'name', 'onHand', 'reserved', 'available'] as const;

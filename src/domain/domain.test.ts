@@ -78,7 +78,7 @@ describe('items', () => {
 
 describe('PBX eligibility and monthly equivalents', () => {
   const today = parseDate('2026-11-24');
-  const pbx = { id: 'P', customer: 'C', partner: 'X', name: 'n', type: 'cloud' as const, activated: parseDate('2020-05-01'), cancelledOn: null };
+  const pbx = { id: 'P', customer: 'C', partner: 'X', name: 'n', type: 'cloud' as const, activated: parseDate('2020-05-01'), cancelledOn: null, termChanges: [] };
   it('says why a PBX cannot take HWaaS of a term', () => {
     expect(whyNotOrderable({ ...pbx, license: 'yearly' }, 'yearly', today)).toBeNull();
     expect(whyNotOrderable({ ...pbx, license: 'yearly' }, 'monthly', today)).toMatch(/yearly licence/);

@@ -4,8 +4,6 @@ import type { Actor, Invoice } from './model.js';
 import type { Store } from './port.js';
 import { requireStaff } from './users.js';
 
-/** Unpaid and past its due date on `today`. */
-export const isOverdue = (invoice: Invoice, today: number): boolean => invoice.paidOn === null && invoice.dueOn < today;
 
 export function listInvoices(store: Store, actor: Actor, filter: { overdue?: boolean }): Promise<Invoice[]> {
   return store.invoices.list(actor.scope, { unpaidDueBefore: filter.overdue ? actor.today : null });

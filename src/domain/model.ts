@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../terms/dates.js';
 import type { Currency } from '../terms/money.js';
+import type { TermSegment } from '../terms/period.js';
 import type { License, Term } from '../terms/term.js';
 
 /**
@@ -82,6 +83,8 @@ export interface Pbx {
   readonly license: License;
   readonly activated: CalendarDate;
   readonly cancelledOn: CalendarDate | null;
+  /** Changes of term after the activation, oldest first (`pbx change-term`). */
+  readonly termChanges: readonly TermSegment[];
 }
 
 export interface Product {
@@ -264,5 +267,95 @@ export const orderId = (seq: number): string => `ORD-${String(seq).padStart(6, '
 /** ORD-000042, ord-42 or 42 → 42; null when it is no order ID at all. */
 export function orderSeq(id: string): number | null {
   const match = /^(?:ORD-?)?0*(\d{1,12})$/i.exec(id.trim());
+  return match ? Number(match[1]) : null;
+}
+
+/** One line of a placed order as it runs on its PBX, with what was cancelled of it: what `services` reads. */
+export interface ServiceRecord {
+  readonly order: string;
+  readonly orderSeq: number;
+  readonly lineNo: number;
+  readonly partner: string;
+  readonly customer: string;
+  readonly pbx: string;
+  readonly sku: string;
+  readonly name: string;
+  readonly category: string;
+  readonly stocked: boolean;
+  readonly qty: number;
+  /** The order's start. */
+  readonly since: CalendarDate;
+  /** The order's term and the unit price per term fixed at checkout. */
+  readonly term: Term;
+  readonly currency: Currency;
+  readonly unitPrice: bigint;
+  /** Units of this line cancelled, each batch stopping on its date. */
+  readonly cancelled: readonly { readonly cancellation: string; readonly qty: number; readonly effectiveOn: CalendarDate }[];
+}
+
+export type Pickup = 'end-user' | 'partner';
+export const PICKUPS: readonly Pickup[] = ['end-user', 'partner'];
+export type ReturnStatus = 'none' | 'requested' | 'received';
+
+export interface CancellationLine {
+  readonly order: string;
+  readonly orderSeq: number;
+  readonly lineNo: number;
+  readonly sku: string;
+  readonly qty: number;
+  /** Units that go back to the warehouse (devices; not services such as CLASSOUND). */
+  readonly returnedQty: number;
+  readonly since: CalendarDate;
+  readonly minimumUntil: CalendarDate;
+  readonly finalCharge: bigint;
+}
+
+/** Services stopped at the end of a PBX period (`services cancel`, `pbx cancel`): also the return request of their devices. */
+export interface Cancellation {
+  readonly id: string;
+  readonly seq: number;
+  readonly partner: string;
+  readonly pbx: string;
+  readonly wholePbx: boolean;
+  readonly requestedOn: CalendarDate;
+  readonly effectiveOn: CalendarDate;
+  readonly currency: Currency;
+  readonly finalChargeTotal: bigint;
+  readonly mrrDecrease: bigint;
+  readonly pickup: Pickup | null;
+  readonly returnStatus: ReturnStatus;
+  readonly receivedAt: string | null;
+  readonly createdAt: string;
+  readonly createdBy: string;
+  readonly lines: readonly CancellationLine[];
+}
+
+export const cancellationId = (seq: number): string => `CAN-${String(seq).padStart(4, '0')}`;
+
+export const RMA_STATUSES = ['requested', 'shipped', 'closed'] as const;
+export type RmaStatus = (typeof RMA_STATUSES)[number];
+
+/** A replacement of faulty devices: billing does not change. */
+export interface Rma {
+  readonly id: string;
+  readonly seq: number;
+  readonly partner: string;
+  readonly pbx: string;
+  readonly sku: string;
+  readonly qty: number;
+  readonly reason: string;
+  readonly deliverTo: Pickup;
+  readonly status: RmaStatus;
+  readonly createdAt: string;
+  readonly createdBy: string;
+  readonly shippedAt: string | null;
+  readonly closedAt: string | null;
+}
+
+export const rmaId = (seq: number): string => `RMA-${String(seq).padStart(4, '0')}`;
+
+/** CAN-0001, can-1 or 1 → 1 (and RMA- alike); null when it is no such ID. */
+export function requestSeq(prefix: 'CAN' | 'RMA', id: string): number | null {
+  const match = new RegExp(`^(?:${prefix}-?)?0*(\\d{1,12})$`, 'i').exec(id.trim());
   return match ? Number(match[1]) : null;
 }

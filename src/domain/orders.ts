@@ -19,6 +19,7 @@ import {
 import type { OrderFilter, Repositories, Store } from './port.js';
 import type { RequestedItem } from './pricing.js';
 import { makeQuote, storeQuoteSources } from './quoting.js';
+import { BLOCKS_ORDERING, overdueWarning, standingOf } from './standing.js';
 
 export interface OrderRequest {
   readonly customer: string;
@@ -59,16 +60,22 @@ export async function checkoutBlockers(tx: Repositories, customer: Customer, tod
       hint: { kind: 'register-agreement', customer: customer.id },
     });
   }
-  const overdue = await tx.invoices.list({ kind: 'staff' }, { partner: customer.partner, unpaidDueBefore: today });
-  if (overdue.length > 0) {
-    const list = overdue.map((i) => `${i.number} (${formatMoney(i.amount, i.currency)}, due ${formatDate(i.dueOn)})`).join(', ');
+  const standing = await standingOf(tx, customer.partner, today);
+  if (standing.days >= BLOCKS_ORDERING) {
+    const inv = standing.invoice!;
     blockers.push({
       code: 'OVERDUE_INVOICES',
-      message: `${partner?.name ?? customer.partner} has overdue invoices: ${list}. Checkout is blocked until they are paid; saving a draft still works.`,
+      message: `${partner?.name ?? customer.partner} has an invoice ${standing.days} days overdue: ${inv.number} (${formatMoney(inv.amount, inv.currency)}, due ${formatDate(inv.dueOn)}). HWaaS checkout is refused from the ${BLOCKS_ORDERING}th day overdue until it is paid; saving a draft still works.`,
       hint: { kind: 'overdue-invoices' },
     });
   }
   return blockers;
+}
+
+/** What checkout warns about but allows: an invoice 1–4 days overdue. */
+export async function checkoutWarnings(tx: Repositories, customer: Customer, today: CalendarDate): Promise<string[]> {
+  const standing = await standingOf(tx, customer.partner, today);
+  return standing.days >= 1 && standing.days < BLOCKS_ORDERING ? [overdueWarning(standing)] : [];
 }
 
 /** The blockers for a customer the acting user may see, for the interactive session. */
@@ -159,7 +166,7 @@ async function checkoutIn(tx: Repositories, actor: Actor, seq: number, id: strin
     const available = (level?.onHand ?? 0) - (level?.reserved ?? 0) - line.qty;
     if (available < 0) short.set(line.sku, `BACKORDER: ${line.name}, available ${available}`);
   }
-  const warnings = quote.lines.flatMap((l) => (short.has(l.sku) ? [short.get(l.sku)!] : []));
+  const warnings = [...(await checkoutWarnings(tx, customer, actor.today)), ...quote.lines.flatMap((l) => (short.has(l.sku) ? [short.get(l.sku)!] : []))];
   // The draft is placed first (a compare and set: of two checkouts of one draft, one
   // places it and the other reserves nothing), then its devices are reserved.
   const placed = await tx.orders.place(

@@ -4,6 +4,7 @@ import type { License, Term } from '../terms/term.js';
 import type {
   Agreement,
   BookKey,
+  Cancellation,
   BookLine,
   Customer,
   Invoice,
@@ -18,7 +19,10 @@ import type {
   QuoteRecord,
   ResaleRule,
   ResaleRuleKind,
+  Rma,
+  RmaStatus,
   Scope,
+  ServiceRecord,
   ServiceOnPbx,
   StockLevel,
   StoreMode,
@@ -155,6 +159,35 @@ export interface PbxRepository {
   update(id: string, pbx: NewPbx): Promise<void>;
   /** Those of these PBXs that orders (not cancelled ones) name. */
   withOrders(ids: readonly string[]): Promise<Set<string>>;
+  /** From `from` (the end of a period) the PBX runs on `term`. */
+  addTermChange(pbx: string, from: CalendarDate, term: Term, at: string, by: string): Promise<void>;
+  /** The PBX ends on `on` (its current period's end). */
+  setCancelledOn(pbx: string, on: CalendarDate): Promise<void>;
+}
+
+export interface ServiceFilter {
+  readonly pbx?: string | null;
+  readonly customer?: string | null;
+  readonly partner?: string | null;
+}
+
+export type NewCancellation = Omit<Cancellation, 'id' | 'seq' | 'receivedAt' | 'lines'> & { readonly lines: readonly Omit<Cancellation['lines'][number], 'order'>[] };
+export type NewRma = Omit<Rma, 'id' | 'seq' | 'status' | 'shippedAt' | 'closedAt'>;
+
+/** What runs on PBXs after checkout: service lines, their cancellations (returns) and replacements. */
+export interface ServiceRepository {
+  /** The lines of placed, approved and shipped orders, oldest first, with what was cancelled of each. */
+  lines(scope: Scope, filter?: ServiceFilter): Promise<ServiceRecord[]>;
+  addCancellation(cancellation: NewCancellation): Promise<Cancellation>;
+  cancellations(scope: Scope, filter?: { readonly returns?: boolean }): Promise<Cancellation[]>;
+  cancellation(scope: Scope, seq: number): Promise<Cancellation | null>;
+  /** A return request's devices arrived: only if it was still requested (compare and set). */
+  markReceived(seq: number, at: string, by: string): Promise<boolean>;
+  addRma(rma: NewRma): Promise<Rma>;
+  rmas(scope: Scope): Promise<Rma[]>;
+  rma(scope: Scope, seq: number): Promise<Rma | null>;
+  /** Moves `from` → `to` only if it is still in `from`. */
+  moveRma(seq: number, from: RmaStatus, to: RmaStatus, at: string, by: string): Promise<boolean>;
 }
 
 export interface NewDraft {
@@ -246,6 +279,7 @@ export interface Repositories {
   readonly invoices: InvoiceRepository;
   readonly agreements: AgreementRepository;
   readonly stock: StockRepository;
+  readonly services: ServiceRepository;
 }
 
 export interface StoreInfo {

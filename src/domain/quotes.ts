@@ -1,3 +1,4 @@
+import { requireOpenAccount } from './standing.js';
 import { NotFoundError, RefusedError, UsageError } from '../errors.js';
 import { type CalendarDate, checkWithinCalendar, formatDate } from '../terms/dates.js';
 import type { Quote } from '../terms/quote.js';
@@ -42,6 +43,7 @@ export async function recordQuote(store: Store, actor: Actor, quoted: QuotedPbx,
   }
   const validUntil = checkWithinCalendar((actor.today + validDays) as CalendarDate, 'the quote would be valid until a date that');
   return store.write(async (tx) => {
+    await requireOpenAccount(tx, actor);
     const record: Omit<QuoteRecord, 'number' | 'document'> = {
       partner: partner.id,
       customer: pbx?.customer ?? null,

@@ -31,7 +31,7 @@ export const command = defineCommand({
         { header: 'Name', value: (r) => r.pbx.name },
         { header: 'Customer', value: (r) => r.pbx.customer },
         { header: 'Type', value: (r) => r.pbx.type },
-        { header: 'Licence', value: (r) => r.pbx.license },
+        { header: 'Licence', value: (r) => (r.status.kind === 'active' ? r.status.period.term : r.pbx.license) },
         { header: 'Activated', value: (r) => formatDate(r.pbx.activated) },
         { header: 'Period start', value: (r) => date(r, 'start') },
         { header: 'Expires', value: (r) => date(r, 'expiresOn') },

@@ -1,31 +1,39 @@
 import { defineCommand } from '../../cli/command.js';
+import { serviceJson } from '../../cli/serviceViews.js';
 import { renderTable } from '../../cli/style.js';
 import { pbxJson } from '../../cli/views.js';
 import type { ServiceOnPbx } from '../../domain/model.js';
 import { currentPeriod, pbxState, showPbx } from '../../domain/pbxs.js';
+import { type ServiceLine, mrrBy, serviceLines } from '../../domain/services.js';
 import { formatDate } from '../../terms/dates.js';
+import { formatAmount, formatMoney } from '../../terms/money.js';
 
 export const command = defineCommand({
   path: ['pbx', 'show'],
-  description: 'a PBX, its current period, expiration and the services on it',
+  description: 'a PBX, its current period, expiration, the services on it and their MRR',
   args: { id: { description: 'the PBX' } },
   options: {},
   examples: ['hwaas pbx show PBX-1001', 'hwaas --date 2020-08-01 pbx show PBX-1001 --json'],
   async run(ctx, _options, { id }) {
     const actor = await ctx.actor();
-    const view = await showPbx(await ctx.store(), actor, id);
+    const store = await ctx.store();
+    const view = await showPbx(store, actor, id);
     const { pbx } = view;
     const period = currentPeriod(view);
     const endsOn = period ? formatDate(period.expiresOn) : null;
     // Co-termination: every service on the PBX ends on the PBX's expiration.
     const services = view.services.map((s: ServiceOnPbx) => ({ order: s.order, status: s.status, sku: s.sku, name: s.name, qty: s.qty, start: s.start === null ? null : formatDate(s.start), endsOn }));
+    const { lines } = await serviceLines(store, actor.scope, actor.today, { pbx: pbx.id });
+    const mrr = mrrBy(lines, 'pbx')[0] ?? null;
+    const changes = pbx.termChanges.map((c) => ({ from: formatDate(c.from), term: c.term }));
     if (ctx.json) {
-      ctx.printJson({ ...pbxJson(view), services });
+      ctx.printJson({ ...pbxJson(view), termChanges: changes, services, serviceLines: lines.map(serviceJson), mrr: mrr === null ? '0.00' : formatAmount(mrr.mrr) });
       return;
     }
     const { chalk } = ctx.style;
     ctx.out(`${chalk.bold(pbx.name)} (${pbx.id}), ${pbx.type} PBX of ${view.customer?.name ?? pbx.customer} (${pbx.customer})`);
     ctx.out(`Licence: ${pbx.license}, activated ${formatDate(pbx.activated)}${pbx.cancelledOn !== null ? `, cancelled: ends ${formatDate(pbx.cancelledOn)}` : ''}`);
+    for (const change of changes) ctx.out(`Term: ${change.term} from ${change.from}`);
     if (period) {
       ctx.out(`Current period: ${formatDate(period.start)} to ${endsOn} (expiration; ${pbxState(view, actor.today)})`);
       ctx.out(`Everything ordered for this PBX now ends with it on ${endsOn}.`);
@@ -33,24 +41,27 @@ export const command = defineCommand({
       ctx.out(`State: ${pbxState(view, actor.today)}${pbx.license === 'perpetual' ? ': HWaaS needs a subscription PBX' : ''}`);
     }
     ctx.out('');
-    if (services.length === 0) {
+    if (lines.length === 0) {
       ctx.out('No HWaaS services on this PBX yet.');
       return;
     }
+    const money = (m: bigint | null, l: ServiceLine) => (m === null ? '' : formatMoney(m, l.record.currency));
     ctx.out(
       renderTable(
         ctx.style,
         [
-          { header: 'Order', value: (s) => s.order },
-          { header: 'Status', value: (s) => s.status },
-          { header: 'SKU', value: (s) => s.sku },
-          { header: 'Product', value: (s) => s.name },
-          { header: 'Qty', value: (s) => String(s.qty), align: 'right' },
-          { header: 'Since', value: (s) => s.start ?? '' },
-          { header: 'Ends', value: (s) => s.endsOn ?? '' },
+          { header: 'Order', value: (l: ServiceLine) => l.record.order },
+          { header: 'SKU', value: (l) => l.record.sku },
+          { header: 'Product', value: (l) => l.record.name },
+          { header: 'Qty', value: (l) => String(l.qty), align: 'right' },
+          { header: 'Since', value: (l) => formatDate(l.record.since) },
+          { header: 'Renewal', value: (l) => money(l.renewal, l), align: 'right' },
+          { header: 'MRR', value: (l) => money(l.mrr, l), align: 'right' },
+          { header: 'Status', value: (l) => (l.endsOn === null ? l.status : `${l.status}, ends ${formatDate(l.endsOn)}`) },
         ],
-        services,
+        lines,
       ),
     );
+    if (mrr) ctx.out(`MRR: ${formatMoney(mrr.mrr, mrr.currency)}`);
   },
 });

@@ -871,7 +871,171 @@ function realPrices(migration3: string): string {
 ${guard.replace(PRICE_LOOKUP, 'list := hwaas_book_price(NEW.partner_id, NEW.currency, NEW.start_on, line.sku, NEW.term);')}`;
 }
 
-export const MIGRATIONS: readonly string[] = [...SHIPPED, realPrices(SHIPPED[2]!)];
+const OVERDUE_CHECK = 'paid_on IS NULL AND due_on < NEW.start_on) THEN';
+const PBX_LOOKUP = 'SELECT activated_on, license, cancelled_on INTO pbx FROM public.pbxs WHERE id = NEW.pbx_id;';
+
+/**
+ * 5: after checkout, as SQLite's 7. A PBX's changes of term (a placement is checked
+ * against the segment that contains its start); cancellations and their lines (a return
+ * request), replacements (RMA), each a partner's own to request and staff's to move on.
+ * Overdue invoices block a placement from the fifth day (1–4 days: a warning).
+ */
+function afterCheckout(migration4: string): string {
+  const guard = /  CREATE OR REPLACE FUNCTION hwaas_guard_orders\(\)[\s\S]*?END \$\$;\n/.exec(migration4)?.[0];
+  if (!guard || !guard.includes(OVERDUE_CHECK) || !guard.includes(PBX_LOOKUP)) throw new Error('migration 4 has no guard of orders to base migration 5 on');
+  return `
+  CREATE TABLE term_changes (
+    pbx_id       text COLLATE "C" NOT NULL REFERENCES pbxs (id),
+    from_on      date NOT NULL CHECK (from_on BETWEEN '0001-01-01' AND '9999-12-31'),
+    term         text COLLATE "C" NOT NULL CHECK (term IN ('monthly', 'yearly', 'five-year')),
+    requested_at text NOT NULL,
+    requested_by text COLLATE "C" NOT NULL REFERENCES users (id),
+    PRIMARY KEY (pbx_id, from_on)
+  );
+  CREATE TABLE cancellations (
+    seq                bigint PRIMARY KEY CHECK (seq > 0),
+    partner_id         text COLLATE "C" NOT NULL REFERENCES partners (id),
+    pbx_id             text COLLATE "C" NOT NULL REFERENCES pbxs (id),
+    whole_pbx          boolean NOT NULL,
+    requested_on       date NOT NULL CHECK (requested_on BETWEEN '0001-01-01' AND '9999-12-31'),
+    effective_on       date NOT NULL CHECK (effective_on BETWEEN '0001-01-01' AND '9999-12-31'),
+    currency           text COLLATE "C" NOT NULL,
+    final_charge_minor bigint NOT NULL CHECK (final_charge_minor >= 0),
+    mrr_decrease_minor bigint NOT NULL CHECK (mrr_decrease_minor >= 0),
+    pickup             text COLLATE "C" CHECK (pickup IN ('end-user', 'partner')),
+    return_status      text COLLATE "C" NOT NULL CHECK (return_status IN ('none', 'requested', 'received')),
+    received_at        text,
+    received_by        text COLLATE "C" REFERENCES users (id),
+    created_at         text NOT NULL,
+    created_by         text COLLATE "C" NOT NULL REFERENCES users (id)
+  );
+  CREATE INDEX cancellations_by_pbx ON cancellations (pbx_id);
+  CREATE TABLE cancellation_lines (
+    cancellation_seq   bigint NOT NULL REFERENCES cancellations (seq),
+    order_seq          bigint NOT NULL,
+    line_no            integer NOT NULL,
+    sku                text COLLATE "C" NOT NULL,
+    qty                integer NOT NULL CHECK (qty > 0),
+    returned_qty       integer NOT NULL CHECK (returned_qty BETWEEN 0 AND qty),
+    since              date NOT NULL CHECK (since BETWEEN '0001-01-01' AND '9999-12-31'),
+    minimum_until      date NOT NULL CHECK (minimum_until BETWEEN '0001-01-01' AND '9999-12-31'),
+    final_charge_minor bigint NOT NULL CHECK (final_charge_minor >= 0),
+    PRIMARY KEY (cancellation_seq, order_seq, line_no),
+    FOREIGN KEY (order_seq, line_no) REFERENCES order_lines (order_seq, line_no)
+  );
+  CREATE TABLE rmas (
+    seq        bigint PRIMARY KEY CHECK (seq > 0),
+    partner_id text COLLATE "C" NOT NULL REFERENCES partners (id),
+    pbx_id     text COLLATE "C" NOT NULL REFERENCES pbxs (id),
+    sku        text COLLATE "C" NOT NULL REFERENCES products (sku),
+    qty        integer NOT NULL CHECK (qty BETWEEN 1 AND 5),
+    reason     text NOT NULL,
+    deliver_to text COLLATE "C" NOT NULL CHECK (deliver_to IN ('end-user', 'partner')),
+    status     text COLLATE "C" NOT NULL CHECK (status IN ('requested', 'shipped', 'closed')),
+    created_at text NOT NULL,
+    created_by text COLLATE "C" NOT NULL REFERENCES users (id),
+    shipped_at text,
+    shipped_by text COLLATE "C" REFERENCES users (id),
+    closed_at  text,
+    closed_by  text COLLATE "C" REFERENCES users (id)
+  );
+  INSERT INTO counters (name, value) VALUES ('cancellation', 0), ('rma', 0);
+
+  ALTER TABLE term_changes ENABLE ROW LEVEL SECURITY;
+  CREATE POLICY own_partner ON term_changes USING ((SELECT hwaas_am_staff()) OR EXISTS (SELECT 1 FROM pbxs p WHERE p.id = pbx_id));
+  ALTER TABLE cancellations ENABLE ROW LEVEL SECURITY;
+  CREATE POLICY own_partner ON cancellations USING ((SELECT hwaas_am_staff()) OR partner_id = (SELECT hwaas_my_partner()));
+  ALTER TABLE cancellation_lines ENABLE ROW LEVEL SECURITY;
+  CREATE POLICY own_partner ON cancellation_lines USING ((SELECT hwaas_am_staff()) OR EXISTS (SELECT 1 FROM cancellations c WHERE c.seq = cancellation_seq));
+  ALTER TABLE rmas ENABLE ROW LEVEL SECURITY;
+  CREATE POLICY own_partner ON rmas USING ((SELECT hwaas_am_staff()) OR partner_id = (SELECT hwaas_my_partner()));
+
+  CREATE OR REPLACE FUNCTION hwaas_next_id(counter text) RETURNS bigint
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$
+    DECLARE given bigint;
+    BEGIN
+      IF left(counter, 6) = 'quote:' THEN
+        IF counter !~ '^quote:[A-Z0-9._/-]{1,40}:[0-9]{4}$' THEN RAISE EXCEPTION 'no counter %', counter USING ERRCODE = 'P0002'; END IF;
+        IF NOT hwaas_am_staff() AND left(counter, 7 + length(hwaas_my_partner())) IS DISTINCT FROM 'quote:' || hwaas_my_partner() || ':' THEN
+          RAISE EXCEPTION 'a partner numbers only its own quotes' USING ERRCODE = '42501';
+        END IF;
+        INSERT INTO public.counters (name, value) VALUES (counter, 0) ON CONFLICT (name) DO NOTHING;
+      ELSIF counter NOT IN ('customer', 'pbx', 'order', 'agreement', 'cancellation', 'rma') AND NOT hwaas_am_staff() THEN
+        RAISE EXCEPTION 'only staff number %', counter USING ERRCODE = '42501';
+      END IF;
+      UPDATE public.counters SET value = value + 1 WHERE name = counter RETURNING value INTO given;
+      IF given IS NULL THEN RAISE EXCEPTION 'no counter %', counter USING ERRCODE = 'P0002'; END IF;
+      RETURN given;
+    END $$;
+
+  -- A partner's login records its own requests, as itself, now; staff move them on (receive, ship, close).
+  CREATE FUNCTION hwaas_guard_requests() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$
+    BEGIN
+      IF hwaas_am_staff() THEN RETURN NEW; END IF;
+      IF TG_OP = 'UPDATE' THEN
+        RAISE EXCEPTION 'only Wildix staff move a request on' USING ERRCODE = '42501';
+      END IF;
+      IF TG_TABLE_NAME = 'term_changes' THEN
+        IF NEW.requested_by IS DISTINCT FROM hwaas_my_user() OR NOT hwaas_now_ish(NEW.requested_at)
+           OR NOT EXISTS (SELECT 1 FROM public.pbxs p JOIN public.customers c ON c.id = p.customer_id WHERE p.id = NEW.pbx_id AND c.partner_id = hwaas_my_partner())
+           OR (hwaas_live() AND NEW.from_on < hwaas_today()) THEN
+          RAISE EXCEPTION 'a change of term is your own PBX''s, requested by you, today' USING ERRCODE = '42501';
+        END IF;
+        RETURN NEW;
+      END IF;
+      IF NEW.partner_id IS DISTINCT FROM hwaas_my_partner() OR NEW.created_by IS DISTINCT FROM hwaas_my_user() OR NOT hwaas_now_ish(NEW.created_at)
+         OR NOT EXISTS (SELECT 1 FROM public.pbxs p JOIN public.customers c ON c.id = p.customer_id WHERE p.id = NEW.pbx_id AND c.partner_id = NEW.partner_id) THEN
+        RAISE EXCEPTION 'a request is your own PBX''s, made by you, now' USING ERRCODE = '42501';
+      END IF;
+      IF TG_TABLE_NAME = 'cancellations' AND (NEW.return_status = 'received' OR NEW.received_at IS NOT NULL
+         OR (hwaas_live() AND NEW.requested_on NOT BETWEEN hwaas_today() - 1 AND hwaas_today() + 1)) THEN
+        RAISE EXCEPTION 'a cancellation is requested today, and its return received by staff' USING ERRCODE = '42501';
+      END IF;
+      IF TG_TABLE_NAME = 'rmas' AND (NEW.status <> 'requested' OR NEW.shipped_at IS NOT NULL OR NEW.closed_at IS NOT NULL) THEN
+        RAISE EXCEPTION 'a replacement starts as requested' USING ERRCODE = '42501';
+      END IF;
+      RETURN NEW;
+    END $$;
+  CREATE TRIGGER hwaas_guard BEFORE INSERT OR UPDATE ON term_changes FOR EACH ROW EXECUTE FUNCTION hwaas_guard_requests();
+  CREATE TRIGGER hwaas_guard BEFORE INSERT OR UPDATE ON cancellations FOR EACH ROW EXECUTE FUNCTION hwaas_guard_requests();
+  CREATE TRIGGER hwaas_guard BEFORE INSERT OR UPDATE ON rmas FOR EACH ROW EXECUTE FUNCTION hwaas_guard_requests();
+
+  CREATE FUNCTION hwaas_guard_cancellation_lines() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$
+    BEGIN
+      IF hwaas_am_staff() THEN RETURN NEW; END IF;
+      IF TG_OP = 'UPDATE' OR NOT EXISTS (
+           SELECT 1 FROM public.cancellations c JOIN public.orders o ON o.seq = NEW.order_seq AND o.pbx_id = c.pbx_id AND o.partner_id = c.partner_id
+           JOIN public.order_lines l ON l.order_seq = NEW.order_seq AND l.line_no = NEW.line_no AND l.sku = NEW.sku
+           WHERE c.seq = NEW.cancellation_seq AND c.partner_id = hwaas_my_partner() AND c.created_by = hwaas_my_user()
+             AND o.status IN ('placed', 'approved', 'shipped') AND NEW.since = o.start_on) THEN
+        RAISE EXCEPTION 'a cancelled line is one of your own cancellation''s PBX''s services' USING ERRCODE = '42501';
+      END IF;
+      RETURN NEW;
+    END $$;
+  CREATE TRIGGER hwaas_guard BEFORE INSERT OR UPDATE ON cancellation_lines FOR EACH ROW EXECUTE FUNCTION hwaas_guard_cancellation_lines();
+
+${guard
+  .replace(OVERDUE_CHECK, 'paid_on IS NULL AND due_on < NEW.start_on - 4) THEN')
+  .replace(
+    PBX_LOOKUP,
+    `${PBX_LOOKUP}
+      -- After a change of term, the segment that contains the start: its term, anchored at its own start.
+      IF EXISTS (SELECT 1 FROM public.term_changes WHERE pbx_id = NEW.pbx_id AND from_on <= NEW.start_on) THEN
+        SELECT t.from_on AS activated_on, t.term AS license, p.cancelled_on INTO pbx
+          FROM public.term_changes t JOIN public.pbxs p ON p.id = t.pbx_id
+          WHERE t.pbx_id = NEW.pbx_id AND t.from_on <= NEW.start_on ORDER BY t.from_on DESC LIMIT 1;
+      END IF;`,
+  )}`;
+}
+
+const MIGRATION_4 = realPrices(SHIPPED[2]!);
+
+export const MIGRATIONS: readonly string[] = [...SHIPPED, MIGRATION_4, afterCheckout(MIGRATION_4)];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
@@ -889,6 +1053,10 @@ export const PARTNER_WRITES: readonly (readonly [string, string])[] = [
   ['quotes', 'INSERT (partner_id, number, year, seq, customer_id, pbx_id, issued_on, valid_until, currency, total_minor, resale_total_minor, created_at, created_by, document)'],
   ['order_events', 'INSERT (order_seq, at, by_user, from_status, to_status)'],
   ['agreements', 'INSERT (seq, customer_id, signed_on, file, created_at, created_by)'],
+  ['term_changes', 'INSERT'],
+  ['cancellations', 'INSERT'],
+  ['cancellation_lines', 'INSERT'],
+  ['rmas', 'INSERT'],
 ];
 
 /** Functions the policies and a partner's own steps call. */
@@ -906,6 +1074,6 @@ export const PARTNER_FUNCTIONS = [
 /** Functions only staff call. */
 export const STAFF_FUNCTIONS = ['hwaas_check()', 'hwaas_create_login(text)', 'hwaas_set_login(text, boolean)'];
 /** The triggers' functions: called by no one directly. */
-export const TRIGGER_FUNCTIONS = ['hwaas_guard_quotes()', 'hwaas_book_price(text, text, date, text, text)', 'hwaas_guard_orders()', 'hwaas_guard_order_lines()', 'hwaas_guard_order_events()', 'hwaas_guard_agreements()', 'hwaas_guard_pbxs()', 'hwaas_check_order_events()'];
+export const TRIGGER_FUNCTIONS = ['hwaas_guard_quotes()', 'hwaas_book_price(text, text, date, text, text)', 'hwaas_guard_orders()', 'hwaas_guard_order_lines()', 'hwaas_guard_order_events()', 'hwaas_guard_agreements()', 'hwaas_guard_pbxs()', 'hwaas_check_order_events()', 'hwaas_guard_requests()', 'hwaas_guard_cancellation_lines()'];
 /** Everything `init --force` drops (the triggers go with their tables), and the functions of schema 1. */
 export const ALL_FUNCTIONS = [...PARTNER_FUNCTIONS, ...STAFF_FUNCTIONS, ...TRIGGER_FUNCTIONS, 'hwaas_partner_of(name)', 'hwaas_is_staff(name)', 'hwaas_raise_counter(text, bigint)'];

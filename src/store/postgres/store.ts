@@ -121,6 +121,7 @@ export class PostgresStore implements Store {
   readonly invoices;
   readonly agreements;
   readonly stock;
+  readonly services;
   private readonly sql: PgDriver;
   private writing = false;
 
@@ -133,7 +134,7 @@ export class PostgresStore implements Store {
   ) {
     this.sql = new PgDriver(client, where);
     const repositories = sqlRepositories(this.sql);
-    ({ settings: this.settings, catalog: this.catalog, pricebooks: this.pricebooks, resale: this.resale, quotes: this.quotes, customers: this.customers, pbxs: this.pbxs, orders: this.orders, invoices: this.invoices, agreements: this.agreements, stock: this.stock } =
+    ({ settings: this.settings, catalog: this.catalog, pricebooks: this.pricebooks, resale: this.resale, quotes: this.quotes, customers: this.customers, pbxs: this.pbxs, orders: this.orders, invoices: this.invoices, agreements: this.agreements, stock: this.stock, services: this.services } =
       repositories);
     this.parties = new PgParties(this.sql, copyOf);
     this.info = { backend: 'postgres', location: where, schemaVersion };

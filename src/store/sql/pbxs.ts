@@ -1,6 +1,8 @@
 import type { Pbx, PbxType, Scope } from '../../domain/model.js';
 import type { NewPbx, PbxFilter, PbxRepository } from '../../domain/port.js';
-import type { License } from '../../terms/term.js';
+import type { CalendarDate } from '../../terms/dates.js';
+import type { TermSegment } from '../../terms/period.js';
+import type { License, Term } from '../../terms/term.js';
 import { type SqlDriver, clause, dateText, highestNumbered, insertWithNextId, optionalDate, partnerClause, placeholders, raiseCounter, toDate, where } from './driver.js';
 
 interface PbxRow {
@@ -14,7 +16,7 @@ interface PbxRow {
   cancelled_on: unknown;
 }
 
-const toPbx = (row: PbxRow): Pbx => ({
+const toPbx = (row: PbxRow, termChanges: readonly TermSegment[] = []): Pbx => ({
   id: row.id,
   customer: row.customer_id,
   partner: row.partner_id,
@@ -23,13 +25,28 @@ const toPbx = (row: PbxRow): Pbx => ({
   license: row.license,
   activated: toDate(row.activated_on),
   cancelledOn: optionalDate(row.cancelled_on),
+  termChanges,
 });
 
-const PBX = `SELECT p.id, p.customer_id, c.partner_id, p.name, p.type, p.license, p.activated_on, p.cancelled_on
-  FROM pbxs p JOIN customers c ON c.id = p.customer_id`;
+const FROM = 'FROM pbxs p JOIN customers c ON c.id = p.customer_id';
+const PBX = `SELECT p.id, p.customer_id, c.partner_id, p.name, p.type, p.license, p.activated_on, p.cancelled_on ${FROM}`;
+const CHANGES = `SELECT t.pbx_id, t.from_on, t.term FROM term_changes t JOIN pbxs p ON p.id = t.pbx_id JOIN customers c ON c.id = p.customer_id`;
 
 export class SqlPbxs implements PbxRepository {
   constructor(private readonly sql: SqlDriver) {}
+
+  /** The PBXs that match, each with its changes of term (read with the same filter). */
+  private async select(w: { sql: string; params: unknown[] }, order = ''): Promise<Pbx[]> {
+    const rows = await this.sql.all<PbxRow>(`${PBX}${w.sql}${order}`, w.params);
+    if (rows.length === 0) return [];
+    const changes = new Map<string, TermSegment[]>();
+    for (const t of await this.sql.all<{ pbx_id: string; from_on: unknown; term: Term }>(`${CHANGES}${w.sql} ORDER BY t.pbx_id, t.from_on`, w.params)) {
+      const list = changes.get(t.pbx_id) ?? [];
+      list.push({ from: toDate(t.from_on), term: t.term });
+      changes.set(t.pbx_id, list);
+    }
+    return rows.map((row) => toPbx(row, changes.get(row.id)));
+  }
 
   async list(scope: Scope, filter: PbxFilter = {}): Promise<Pbx[]> {
     const w = where(
@@ -37,19 +54,24 @@ export class SqlPbxs implements PbxRepository {
       filter.customer ? clause('p.customer_id = ?', filter.customer) : null,
       filter.license ? clause('p.license = ?', filter.license) : null,
     );
-    return (await this.sql.all<PbxRow>(`${PBX}${w.sql} ORDER BY p.id`, w.params)).map(toPbx);
+    return this.select(w, ' ORDER BY p.id');
   }
 
   async get(scope: Scope, id: string): Promise<Pbx | null> {
-    const w = where(clause('p.id = ?', id), partnerClause(scope, 'c.partner_id'));
-    const row = await this.sql.get<PbxRow>(`${PBX}${w.sql}`, w.params);
-    return row ? toPbx(row) : null;
+    return (await this.select(where(clause('p.id = ?', id), partnerClause(scope, 'c.partner_id'))))[0] ?? null;
   }
 
   async getMany(scope: Scope, ids: readonly string[]): Promise<Pbx[]> {
     if (ids.length === 0) return [];
-    const w = where(clause(`p.id IN ${placeholders(ids.length)}`, ...ids), partnerClause(scope, 'c.partner_id'));
-    return (await this.sql.all<PbxRow>(`${PBX}${w.sql}`, w.params)).map(toPbx);
+    return this.select(where(clause(`p.id IN ${placeholders(ids.length)}`, ...ids), partnerClause(scope, 'c.partner_id')));
+  }
+
+  async addTermChange(pbx: string, from: CalendarDate, term: Term, at: string, by: string): Promise<void> {
+    await this.sql.run('INSERT INTO term_changes (pbx_id, from_on, term, requested_at, requested_by) VALUES (?, ?, ?, ?, ?)', [pbx, dateText(from), term, at, by]);
+  }
+
+  async setCancelledOn(pbx: string, on: CalendarDate): Promise<void> {
+    await this.sql.run('UPDATE pbxs SET cancelled_on = ? WHERE id = ?', [dateText(on), pbx]);
   }
 
   async insertMany(pbxs: readonly (NewPbx & { readonly id: string })[]): Promise<Set<string>> {

@@ -6,6 +6,7 @@ import { SqlAgreements, SqlInvoices, SqlStock } from './ledger.js';
 import { SqlOrders } from './orders.js';
 import { SqlParties, SqlSettings } from './parties.js';
 import { SqlPbxs } from './pbxs.js';
+import { SqlServices } from './services.js';
 
 /** Every repository of the port over one SQL connection; the same classes for SQLite and PostgreSQL. */
 export function sqlRepositories(sql: SqlDriver): Repositories {
@@ -23,6 +24,7 @@ export function sqlRepositories(sql: SqlDriver): Repositories {
     invoices: new SqlInvoices(sql),
     agreements: new SqlAgreements(sql),
     stock: new SqlStock(sql),
+    services: new SqlServices(sql, bool),
   };
 }
 

@@ -124,10 +124,59 @@ export const TABLES: readonly TableSpec[] = [
     },
     money: ['total_minor', 'resale_total_minor'],
   },
+  { name: 'term_changes', key: ['pbx_id', 'from_on'], columns: { pbx_id: 'text', from_on: 'date', term: 'text', requested_at: 'text', requested_by: 'text' } },
+  {
+    name: 'cancellations',
+    key: ['seq'],
+    columns: {
+      seq: 'int',
+      partner_id: 'text',
+      pbx_id: 'text',
+      whole_pbx: 'bool',
+      requested_on: 'date',
+      effective_on: 'date',
+      currency: 'text',
+      final_charge_minor: 'int',
+      mrr_decrease_minor: 'int',
+      pickup: 'text',
+      return_status: 'text',
+      received_at: 'text',
+      received_by: 'text',
+      created_at: 'text',
+      created_by: 'text',
+    },
+    money: ['final_charge_minor', 'mrr_decrease_minor'],
+  },
+  {
+    name: 'cancellation_lines',
+    key: ['cancellation_seq', 'order_seq', 'line_no'],
+    columns: { cancellation_seq: 'int', order_seq: 'int', line_no: 'int', sku: 'text', qty: 'int', returned_qty: 'int', since: 'date', minimum_until: 'date', final_charge_minor: 'int' },
+    money: ['final_charge_minor'],
+  },
+  {
+    name: 'rmas',
+    key: ['seq'],
+    columns: {
+      seq: 'int',
+      partner_id: 'text',
+      pbx_id: 'text',
+      sku: 'text',
+      qty: 'int',
+      reason: 'text',
+      deliver_to: 'text',
+      status: 'text',
+      created_at: 'text',
+      created_by: 'text',
+      shipped_at: 'text',
+      shipped_by: 'text',
+      closed_at: 'text',
+      closed_by: 'text',
+    },
+  },
 ];
 
 /** Settings that belong to one store and never travel with a copy: its identity on its backend (a copy is not the same store). */
 export const LOCAL_SETTINGS = new Set(['store_id', 'owner_role', 'schema_version', 'database']);
 
 /** Tables whose rows make a store not empty: a copy goes only into a store without business data. */
-export const BUSINESS_TABLES = ['partners', 'customers', 'pbxs', 'orders', 'invoices', 'agreements', 'quotes'] as const;
+export const BUSINESS_TABLES = ['partners', 'customers', 'pbxs', 'orders', 'invoices', 'agreements', 'quotes', 'cancellations', 'rmas'] as const;

@@ -264,6 +264,67 @@ export const MIGRATIONS: readonly string[] = [
 
   ALTER TABLE order_lines ADD COLUMN resale_unit_minor INTEGER CHECK (resale_unit_minor >= 0);
   `,
+  // 7: after checkout. A PBX's changes of term (each a segment from its own start); the
+  // cancellations of services (devices stop at the end of a period, with the six-month
+  // minimum's final charge, and go back as a return); replacements of faulty devices.
+  `
+  CREATE TABLE term_changes (
+    pbx_id       TEXT NOT NULL REFERENCES pbxs (id),
+    from_on      TEXT NOT NULL,
+    term         TEXT NOT NULL CHECK (term IN ('monthly', 'yearly', 'five-year')),
+    requested_at TEXT NOT NULL,
+    requested_by TEXT NOT NULL REFERENCES users (id),
+    PRIMARY KEY (pbx_id, from_on)
+  ) WITHOUT ROWID;
+  CREATE TABLE cancellations (
+    seq                INTEGER PRIMARY KEY CHECK (seq > 0),
+    partner_id         TEXT NOT NULL REFERENCES partners (id),
+    pbx_id             TEXT NOT NULL REFERENCES pbxs (id),
+    whole_pbx          INTEGER NOT NULL CHECK (whole_pbx IN (0, 1)),
+    requested_on       TEXT NOT NULL,
+    effective_on       TEXT NOT NULL,
+    currency           TEXT NOT NULL,
+    final_charge_minor INTEGER NOT NULL CHECK (final_charge_minor >= 0),
+    mrr_decrease_minor INTEGER NOT NULL CHECK (mrr_decrease_minor >= 0),
+    pickup             TEXT CHECK (pickup IN ('end-user', 'partner')),
+    return_status      TEXT NOT NULL CHECK (return_status IN ('none', 'requested', 'received')),
+    received_at        TEXT,
+    received_by        TEXT REFERENCES users (id),
+    created_at         TEXT NOT NULL,
+    created_by         TEXT NOT NULL REFERENCES users (id)
+  );
+  CREATE INDEX cancellations_by_pbx ON cancellations (pbx_id);
+  CREATE TABLE cancellation_lines (
+    cancellation_seq   INTEGER NOT NULL REFERENCES cancellations (seq),
+    order_seq          INTEGER NOT NULL,
+    line_no            INTEGER NOT NULL,
+    sku                TEXT NOT NULL,
+    qty                INTEGER NOT NULL CHECK (qty > 0),
+    returned_qty       INTEGER NOT NULL CHECK (returned_qty BETWEEN 0 AND qty),
+    since              TEXT NOT NULL,
+    minimum_until      TEXT NOT NULL,
+    final_charge_minor INTEGER NOT NULL CHECK (final_charge_minor >= 0),
+    PRIMARY KEY (cancellation_seq, order_seq, line_no),
+    FOREIGN KEY (order_seq, line_no) REFERENCES order_lines (order_seq, line_no)
+  ) WITHOUT ROWID;
+  CREATE TABLE rmas (
+    seq        INTEGER PRIMARY KEY CHECK (seq > 0),
+    partner_id TEXT NOT NULL REFERENCES partners (id),
+    pbx_id     TEXT NOT NULL REFERENCES pbxs (id),
+    sku        TEXT NOT NULL REFERENCES products (sku),
+    qty        INTEGER NOT NULL CHECK (qty BETWEEN 1 AND 5),
+    reason     TEXT NOT NULL,
+    deliver_to TEXT NOT NULL CHECK (deliver_to IN ('end-user', 'partner')),
+    status     TEXT NOT NULL CHECK (status IN ('requested', 'shipped', 'closed')),
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL REFERENCES users (id),
+    shipped_at TEXT,
+    shipped_by TEXT REFERENCES users (id),
+    closed_at  TEXT,
+    closed_by  TEXT REFERENCES users (id)
+  );
+  INSERT INTO counters (name, value) VALUES ('cancellation', 0), ('rma', 0);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -85,6 +85,7 @@ export class SqliteStore implements Store {
   readonly invoices;
   readonly agreements;
   readonly stock;
+  readonly services;
   private writing = false;
   private readonly sqlDriver: SqliteDriver;
 
@@ -107,6 +108,7 @@ export class SqliteStore implements Store {
       invoices: this.invoices,
       agreements: this.agreements,
       stock: this.stock,
+      services: this.services,
     } = repositories);
     this.info = { backend: 'sqlite', location: path, schemaVersion: Number(db.pragma('user_version', { simple: true })) };
   }

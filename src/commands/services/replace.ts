@@ -1,0 +1,37 @@
+import { defineCommand, option } from '../../cli/command.js';
+import { rmaJson } from '../../cli/serviceViews.js';
+import { parseQty } from '../../domain/pricing.js';
+import { requestReplacement } from '../../domain/services.js';
+import { UsageError } from '../../errors.js';
+import { parsePickup } from './common.js';
+
+export const command = defineCommand({
+  path: ['services', 'replace'],
+  description: 'ask for faulty devices to be replaced (RMA): at most five of one model on one PBX per request',
+  options: {
+    pbx: option.string('--pbx <id>', 'the PBX the devices run on'),
+    sku: option.string('--sku <sku>', 'the model'),
+    qty: option.string('--qty <n>', 'how many (1 to 5)'),
+    reason: option.string('--reason <text>', 'what is wrong with them'),
+    deliverTo: option.choice('--deliver-to <who>', 'where the replacements go', ['end-user', 'partner'] as const),
+  },
+  examples: ['hwaas services replace --pbx PBX-1001 --sku WP480G --qty 2 --reason "display dead" --deliver-to end-user'],
+  help: 'Billing does not change: the replacements take the faulty units\' place on the same service lines. Wildix staff ship them (`hwaas rma ship`) and close the case (`hwaas rma close`).',
+  writes: true,
+  async run(ctx, options) {
+    const need = (value: string | undefined, flag: string, what: string): string => {
+      if (value === undefined || value.trim() === '') throw new UsageError(`missing ${flag}: ${what}.`, 'USAGE');
+      return value.trim();
+    };
+    const pbx = need(options.pbx, '--pbx', 'say which PBX the devices run on');
+    const sku = need(options.sku, '--sku', 'say which model to replace').toUpperCase();
+    const qty = parseQty(need(options.qty, '--qty', 'say how many devices (1 to 5)'), '--qty');
+    const reason = need(options.reason, '--reason', 'say what is wrong with them');
+    if (reason.length > 500) throw new UsageError('--reason: at most 500 characters.');
+    const deliverTo = parsePickup(need(options.deliverTo, '--deliver-to', 'say where the replacements go: end-user or partner'), '--deliver-to')!;
+    const rma = await requestReplacement(await ctx.store(), await ctx.actor(), { pbx, sku, qty, reason, deliverTo });
+    if (ctx.json) ctx.printJson(rmaJson(rma));
+    else ctx.out(`Requested ${rma.id}: ${rma.qty} × ${rma.sku} for PBX ${rma.pbx}, delivered to the ${rma.deliverTo === 'partner' ? 'partner' : 'end user'}; billing does not change.`);
+    return 0;
+  },
+});
