@@ -68,17 +68,17 @@ describe('checkout rules', () => {
     expect((await run('orders', 'checkout', 'ORD-000001', '--yes')).code).toBe(0);
   });
 
-  it('OVERDUE_INVOICES lists them; drafts are still allowed; paying unblocks', async () => {
-    const draft = await as('USR-002', 'order', '--customer', 'CUS-0006', '--pbx', 'PBX-1007', '--item', 'WP480G=1', '--save');
+  it('OVERDUE_INVOICES names the oldest and its days; drafts are still allowed; paying unblocks', async () => {
+    // Lone Star (PTR-003) has an invoice 14 days overdue on 2026-11-24: ordering is blocked, the account is not locked.
+    const draft = await as('USR-003', 'order', '--customer', 'CUS-0009', '--pbx', 'PBX-1011', '--item', 'WP480G=1', '--save');
     expect(draft.code).toBe(0);
-    const blocked = await as('USR-002', 'orders', 'checkout', 'ORD-000001', '--yes');
+    const blocked = await as('USR-003', 'orders', 'checkout', 'ORD-000001', '--yes');
     expect(blocked.code).toBe(1);
-    expect(blocked.stderr).toContain('INV-2026-0201 (£2,315.20, due 2026-09-01), INV-2026-0202 (£415.00, due 2026-10-31)');
-    expect((await as('USR-002', 'invoices', 'list', '--overdue', '--json')).json().map((i: { number: string }) => i.number)).toEqual(['INV-2026-0201', 'INV-2026-0202']);
-    expect((await as('USR-002', 'invoices', 'pay', 'INV-2026-0201')).code).toBe(1); // staff only
-    expect((await as(STAFF, 'invoices', 'pay', 'INV-2026-0201')).code).toBe(0);
-    expect((await as(STAFF, 'invoices', 'pay', 'INV-2026-0202')).code).toBe(0);
-    expect((await as('USR-002', 'orders', 'checkout', 'ORD-000001', '--yes')).code).toBe(0);
+    expect(blocked.stderr).toContain('an invoice 14 days overdue: INV-2026-0302 ($1,275.00, due 2026-11-10)');
+    expect((await as('USR-003', 'invoices', 'list', '--overdue', '--json')).json().map((i: { number: string }) => i.number)).toEqual(['INV-2026-0302']);
+    expect((await as('USR-003', 'invoices', 'pay', 'INV-2026-0302')).code).toBe(1); // staff only
+    expect((await as(STAFF, 'invoices', 'pay', 'INV-2026-0302')).code).toBe(0);
+    expect((await as('USR-003', 'orders', 'checkout', 'ORD-000001', '--yes')).code).toBe(0);
   });
 
   it('the term and PBX rules of TERMS.md apply to orders', async () => {
@@ -173,9 +173,9 @@ describe('the order state machine', () => {
 
 describe('partner isolation on order commands', () => {
   it('another partner\'s order, invoice and customer read as not found', async () => {
-    const theirs = await as('USR-002', 'order', '--customer', 'CUS-0006', '--pbx', 'PBX-1007', '--item', 'WP480G=1', '--save', '--json');
+    const theirs = await as('USR-004', 'order', '--customer', 'CUS-0011', '--pbx', 'PBX-1015', '--item', 'WP480G=1', '--save', '--json');
     const id = theirs.json().id;
-    for (const args of [['orders', 'show', id], ['orders', 'checkout', id, '--yes'], ['orders', 'cancel', id, '--yes'], ['agreements', 'add', '--customer', 'CUS-0006', '--signed-on', '2026-01-01'], ['agreements', 'list', '--customer', 'CUS-0006'], ['orders', 'list', '--customer', 'CUS-0006']]) {
+    for (const args of [['orders', 'show', id], ['orders', 'checkout', id, '--yes'], ['orders', 'cancel', id, '--yes'], ['agreements', 'add', '--customer', 'CUS-0011', '--signed-on', '2026-01-01'], ['agreements', 'list', '--customer', 'CUS-0011'], ['orders', 'list', '--customer', 'CUS-0011']]) {
       const result = await run('--json', ...args);
       expect(result.code, args.join(' ')).toBe(1);
       expect(JSON.parse(result.stderr).error.code).toBe('NOT_FOUND');

@@ -113,6 +113,7 @@ describe('users', () => {
   });
 
   it('a disabled user cannot act, its orders stay; enabled again, it can', async () => {
+    for (const invoice of ['INV-2026-0201', 'INV-2026-0202']) expect((await staff('invoices', 'pay', invoice)).code).toBe(0);
     const draft = await run('--as', 'USR-002', 'order', '--customer', 'CUS-0006', '--pbx', 'PBX-1007', '--item', 'WP480G=1', '--save', '--json');
     expect(draft.code).toBe(0);
     const disabled = await staff('users', 'disable', 'usr-002', '--json');

@@ -83,9 +83,9 @@ describe.skipIf(onSqlite)('a shared store on PostgreSQL', () => {
     });
 
     it('orders of another partner are invisible through raw SQL too', async () => {
-      expect((await cli(['--db', as(db, roles['USR-002']!), 'order', '--customer', 'CUS-0006', '--pbx', 'PBX-1007', '--item', 'WP480G=1', '--save'])).code).toBe(0);
+      expect((await cli(['--db', as(db, roles['USR-004']!), 'order', '--customer', 'CUS-0011', '--pbx', 'PBX-1015', '--item', 'WP480G=1', '--save'])).code).toBe(0);
       const anna = as(db, roles['USR-001']!);
-      expect((await sql(anna, "SELECT count(*) FROM orders WHERE partner_id = 'PTR-002'")).rows[0].count).toBe('0');
+      expect((await sql(anna, "SELECT count(*) FROM orders WHERE partner_id = 'PTR-004'")).rows[0].count).toBe('0');
       expect((await sql(anna, 'SELECT count(*) FROM order_lines')).rows[0].count).toBe('0');
       expect(Number((await sql(as(db, roles['USR-101']!), 'SELECT count(*) FROM orders')).rows[0].count)).toBeGreaterThan(0);
     });
@@ -165,7 +165,7 @@ describe.skipIf(onSqlite)('a shared store on PostgreSQL', () => {
       expect((await cli(['--db', file, 'init', '--demo'])).code).toBe(0);
       const order = (...args: string[]) => cli(['--db', file, '--date', '2026-11-24', ...args]);
       expect((await order('order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=3', '--item', 'MONOLED=2', '--checkout', '--yes')).code).toBe(0);
-      expect((await order('--as', 'USR-002', 'order', '--customer', 'CUS-0006', '--pbx', 'PBX-1007', '--item', 'DUOLED=1', '--save')).code).toBe(0);
+      expect((await order('--as', 'USR-004', 'order', '--customer', 'CUS-0011', '--pbx', 'PBX-1015', '--item', 'DUOLED=1', '--save')).code).toBe(0);
       expect((await order('--as', 'USR-101', 'orders', 'approve', 'ORD-000001')).code).toBe(0);
       expect((await cli(['--db', file, '--as', 'USR-101', 'users', 'disable', 'USR-003'])).code).toBe(0);
       const listed = (await cli(['--db', file, '--as', 'USR-101', 'orders', 'list', '--json'])).stdout;
@@ -309,9 +309,9 @@ describe.skipIf(onSqlite)('a shared store on PostgreSQL', () => {
     });
 
     it('keeps the checkout rules: no placement with overdue invoices, no order in another currency', async () => {
-      // Thames (PTR-002) has overdue invoices: hwaas refuses its checkout, and so does the database.
-      const seq = await draft('USR-002', 'CUS-0006', 'PBX-1007');
-      await expect(sql(login('USR-002'), "UPDATE orders SET status = 'placed', start_on = '2026-11-24', placed_at = '2026-11-24T10:00:00.000Z' WHERE seq = $1", [seq])).rejects.toThrow(/overdue invoices/);
+      // Lone Star (PTR-003) has an invoice 14 days overdue: hwaas refuses its checkout, and so does the database.
+      const seq = await draft('USR-003', 'CUS-0009', 'PBX-1011');
+      await expect(sql(login('USR-003'), "UPDATE orders SET status = 'placed', start_on = '2026-11-24', placed_at = '2026-11-24T10:00:00.000Z' WHERE seq = $1", [seq])).rejects.toThrow(/overdue invoices/);
       await expect(
         sql(login('USR-001'), "INSERT INTO orders (seq, partner_id, customer_id, pbx_id, term, status, currency, created_at, created_by) VALUES ((SELECT hwaas_next_id('order')), 'PTR-001', 'CUS-0001', 'PBX-1001', 'yearly', 'draft', 'USD', '2026-11-24T10:00:00.000Z', 'USR-001')"),
       ).rejects.toThrow(/in your currency/);
@@ -329,7 +329,7 @@ describe.skipIf(onSqlite)('a shared store on PostgreSQL', () => {
     });
 
     it('says the same of another partner\'s order as of one that does not exist', async () => {
-      const theirs = await draft('USR-002', 'CUS-0006', 'PBX-1007');
+      const theirs = await draft('USR-004', 'CUS-0011', 'PBX-1015');
       const event = (seq: number) => sql(login('USR-001'), "INSERT INTO order_events (order_seq, at, by_user, from_status, to_status) VALUES ($1, '2026-11-24T10:00:00.000Z', 'USR-001', 'draft', 'cancelled')", [seq]);
       const message = async (seq: number) => ((await event(seq).catch((e: Error) => e)) as Error).message;
       expect(await message(theirs)).toBe(await message(999_999));

@@ -340,6 +340,7 @@ describe("the quote a customer receives", () => {
   });
 
   it('the order confirmation: the customer copy has resale prices and no stock warning; the internal one has both', async () => {
+    expect((await staff('invoices', 'pay', 'INV-2026-0402')).code).toBe(0);
     await importBooks();
     await setRules();
     const placed = await piotr('--json', 'order', '--customer', 'CUS-0011', '--pbx', 'PBX-1015', '--item', 'MONOLED=3', '--checkout', '--yes'); // 0 on hand: a backorder

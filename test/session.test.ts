@@ -94,7 +94,9 @@ describe('hwaas order, the interactive session', () => {
   });
 
   it('changes and removes lines, shows what blocks checkout up front, and saves a draft instead', async () => {
-    const result = session('USR-002'); // Thames: overdue invoices
+    // Thames pays its oldest invoice: one 24 days overdue is left (ordering blocked, the account not locked).
+    expect((await cli(['--db', db, '--as', 'USR-101', 'invoices', 'pay', 'INV-2026-0201'])).code).toBe(0);
+    const result = session('USR-002');
     await choose('Customer');
     screen.type('sum');
     await choose('=SUM Accounting Ltd');
@@ -123,7 +125,7 @@ describe('hwaas order, the interactive session', () => {
     screen.keypress('enter'); // the cursor starts on "Save as a draft": checkout is disabled
     const { code, stdout, stderr } = await result;
     expect(code).toBe(0);
-    expect(stderr).toContain('OVERDUE_INVOICES: Thames Unified Comms Ltd has overdue invoices: INV-2026-0201');
+    expect(stderr).toContain('OVERDUE_INVOICES: Thames Unified Comms Ltd has an invoice 24 days overdue: INV-2026-0202');
     expect(stdout).toContain('Saved draft ORD-000001');
     const draft = (await cli(['--db', db, '--as', 'USR-002', 'orders', 'show', 'ORD-000001', '--json'])).json();
     expect(draft.lines.map((l: { sku: string; qty: number }) => `${l.sku}×${l.qty}`)).toEqual(['WP480G×3']);

@@ -72,6 +72,8 @@ describe('dates past 9999-12-31', () => {
   });
 
   it('an order that would end after 9999-12-31 is never placed', async () => {
+    // Paid up: an invoice unpaid for eight thousand years would lock the account first.
+    expect((await cli(['--db', db, '--as', 'USR-101', 'invoices', 'pay', 'INV-2026-0102'])).code).toBe(0);
     const result = await cli(['--db', db, '--date', '9999-12-20', '--json', 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--save']);
     expect(result.code).toBe(2);
     expect((await cli(['--db', db, '--json', 'orders', 'list'])).json()).toEqual([]);

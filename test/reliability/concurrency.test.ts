@@ -33,6 +33,7 @@ beforeAll(async () => {
   // Every demo partner that can check out: agreements and no overdue invoices today.
   expect((await cli(['--db', db, '--as', 'USR-101', 'invoices', 'pay', 'INV-2026-0201'])).code).toBe(0);
   expect((await cli(['--db', db, '--as', 'USR-101', 'invoices', 'pay', 'INV-2026-0202'])).code).toBe(0);
+  expect((await cli(['--db', db, '--as', 'USR-101', 'invoices', 'pay', 'INV-2026-0302'])).code).toBe(0);
 });
 
 const PROCESSES = 16;

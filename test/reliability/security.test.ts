@@ -10,6 +10,8 @@ import { cli, demoStore, fakeIo, rawSql } from '../helpers.js';
 let db: string;
 beforeAll(async () => {
   db = await demoStore();
+  // Thames pays what it owes (its account would be locked), then saves a draft to aim at.
+  for (const invoice of ['INV-2026-0201', 'INV-2026-0202']) expect((await cli(['--db', db, '--as', 'USR-101', 'invoices', 'pay', invoice])).code).toBe(0);
   // A draft of another partner (Thames, PTR-002) to aim at.
   const theirs = await cli(['--db', db, '--as', 'USR-002', 'order', '--customer', 'CUS-0006', '--pbx', 'PBX-1007', '--item', 'WP480G=1', '--save', '--json']);
   expect(theirs.json().id).toBe('ORD-000001');
@@ -50,6 +52,14 @@ const FOREIGN: Record<string, { args: string[]; expect: 'NOT_FOUND' | 'NOT_ALLOW
   'resale clear': { args: ['--all', '--partner', 'PTR-002'], expect: 'NOT_ALLOWED' },
   'quotes list': { args: ['--customer', 'CUS-0006'], expect: 'NOT_FOUND' },
   'quotes show': { args: ['Q-2026-00001'], expect: 'NOT_FOUND' },
+  'services list': { args: ['--pbx', 'PBX-1007'], expect: 'NOT_FOUND' },
+  'services cancel': { args: ['--pbx', 'PBX-1007', '--item', 'WP480G=1', '--yes'], expect: 'NOT_FOUND' },
+  'services replace': { args: ['--pbx', 'PBX-1007', '--sku', 'WP480G', '--qty', '1', '--reason', 'x', '--deliver-to', 'end-user'], expect: 'NOT_FOUND' },
+  'pbx cancel': { args: ['PBX-1007', '--yes'], expect: 'NOT_FOUND' },
+  'pbx change-term': { args: ['PBX-1007', '--to', 'monthly', '--yes'], expect: 'NOT_FOUND' },
+  'returns receive': { args: ['CAN-0001'], expect: 'NOT_ALLOWED' },
+  'rma ship': { args: ['RMA-0001'], expect: 'NOT_ALLOWED' },
+  'rma close': { args: ['RMA-0001'], expect: 'NOT_ALLOWED' },
 };
 const ID_OPTIONS = ['--customer', '--pbx', '--partner'];
 const ID_ARGUMENTS = ['id', 'number', 'sku'];

@@ -990,12 +990,16 @@ function afterCheckout(migration4: string): string {
          OR NOT EXISTS (SELECT 1 FROM public.pbxs p JOIN public.customers c ON c.id = p.customer_id WHERE p.id = NEW.pbx_id AND c.partner_id = NEW.partner_id) THEN
         RAISE EXCEPTION 'a request is your own PBX''s, made by you, now' USING ERRCODE = '42501';
       END IF;
-      IF TG_TABLE_NAME = 'cancellations' AND (NEW.return_status = 'received' OR NEW.received_at IS NOT NULL
-         OR (hwaas_live() AND NEW.requested_on NOT BETWEEN hwaas_today() - 1 AND hwaas_today() + 1)) THEN
-        RAISE EXCEPTION 'a cancellation is requested today, and its return received by staff' USING ERRCODE = '42501';
-      END IF;
-      IF TG_TABLE_NAME = 'rmas' AND (NEW.status <> 'requested' OR NEW.shipped_at IS NOT NULL OR NEW.closed_at IS NOT NULL) THEN
-        RAISE EXCEPTION 'a replacement starts as requested' USING ERRCODE = '42501';
+      -- (Nested: a record's fields are looked up only in the branch of its own table.)
+      IF TG_TABLE_NAME = 'cancellations' THEN
+        IF NEW.return_status = 'received' OR NEW.received_at IS NOT NULL
+           OR (hwaas_live() AND NEW.requested_on NOT BETWEEN hwaas_today() - 1 AND hwaas_today() + 1) THEN
+          RAISE EXCEPTION 'a cancellation is requested today, and its return received by staff' USING ERRCODE = '42501';
+        END IF;
+      ELSIF TG_TABLE_NAME = 'rmas' THEN
+        IF NEW.status <> 'requested' OR NEW.shipped_at IS NOT NULL OR NEW.closed_at IS NOT NULL THEN
+          RAISE EXCEPTION 'a replacement starts as requested' USING ERRCODE = '42501';
+        END IF;
       END IF;
       RETURN NEW;
     END $$;

@@ -351,7 +351,7 @@ export class PostgresStore implements Store {
     if (version === null || version === 0) return null;
     const storeId = (await client.query<{ value: string }>("SELECT value FROM settings WHERE key = 'store_id'")).rows[0]?.value ?? null;
     await client.query(
-      'DROP TABLE IF EXISTS quotes, resale_rules, price_book_lines, price_books, order_events, order_lines, orders, agreements, invoices, stock, prices, products, pbxs, customers, users, partners, counters, settings CASCADE',
+      'DROP TABLE IF EXISTS rmas, cancellation_lines, cancellations, term_changes, quotes, resale_rules, price_book_lines, price_books, order_events, order_lines, orders, agreements, invoices, stock, prices, products, pbxs, customers, users, partners, counters, settings CASCADE',
     );
     await client.query(`DROP FUNCTION IF EXISTS ${ALL_FUNCTIONS.join(', ')} CASCADE`);
     return storeId;
