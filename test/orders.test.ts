@@ -107,7 +107,10 @@ describe('checkout rules', () => {
     const noYes = await run('order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--checkout');
     expect([noYes.code, noYes.stderr.includes('missing --yes')]).toEqual([2, true]);
     const noTerminal = await run('order');
-    expect([noTerminal.code, noTerminal.stderr.includes('needs a terminal')]).toEqual([2, true]);
+    expect([noTerminal.code, noTerminal.stderr.includes('there is no terminal to ask on')]).toEqual([2, true]);
+    // At a terminal with CI set, it says that CI is why.
+    const ci = await cli(['--db', db, '--date', '2026-11-24', 'order'], { tty: true, env: { CI: '1' } });
+    expect([ci.code, ci.stderr.includes('prompting is off because CI is set')]).toEqual([2, true]);
   });
 });
 

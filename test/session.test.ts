@@ -23,14 +23,11 @@ async function choose(text: string | RegExp): Promise<void> {
   expect(screen.getScreen()).toMatch(typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : text);
 }
 
-/** Customer search → duration (0: month, 1: year, 2: five years) → waits on the PBX prompt. */
-async function toPbx(search: string, shown: string | RegExp, duration: number): Promise<void> {
+/** Customer search → waits on the PBX prompt (the PBX's term is the duration). */
+async function toPbx(search: string, shown: string | RegExp): Promise<void> {
   await choose('Customer');
   screen.type(search);
   await choose(shown);
-  screen.keypress('enter');
-  await choose('Duration');
-  for (let i = 0; i < duration; i++) screen.keypress('down');
   screen.keypress('enter');
   await choose('PBX');
 }
@@ -51,7 +48,7 @@ async function addProduct(search: string, shown: string | RegExp, qty?: string):
   screen.keypress('enter');
 }
 
-/** Cart → the nth menu entry (0: add, 1: change, 2: remove, 3: review). */
+/** Cart → the nth menu entry (0: add, 1: change, 2: remove, 3: review, 4: another PBX, 5: quit). */
 async function cartAction(index: number): Promise<void> {
   await choose('Cart');
   for (let i = 0; i < index; i++) screen.keypress('down');
@@ -59,16 +56,12 @@ async function cartAction(index: number): Promise<void> {
 }
 
 describe('hwaas order, the interactive session', () => {
-  it('goes from nothing to a placed order, showing the PBX rule and the co-termination', async () => {
+  it('goes from nothing to a placed order: the PBX decides the duration, the amount is asked before placing', async () => {
     const result = session();
     await choose('Customer (type to search)');
     screen.type('muller');
     await choose('Müller GmbH (CUS-0001)');
     expect(screen.getScreen()).not.toContain('Bäckerei');
-    screen.keypress('enter');
-
-    await choose('Duration');
-    screen.keypress('down'); // One year
     screen.keypress('enter');
 
     await choose('PBX');
@@ -77,16 +70,19 @@ describe('hwaas order, the interactive session', () => {
     expect(pbxScreen).toMatch(/PBX-1002 Müller Lager \(perpetual\).*perpetual licence: HWaaS needs a subscription PBX/);
     screen.keypress('enter');
 
-    await addProduct('monoled', 'MONOLED  MonoLED Headset  €25.00/yearly  (available 0)', '4');
+    await addProduct('monoled', /❯ MONOLED\s+MonoLED Headset\s+€25\.00 \/ year\s+\(available 0\)/, '4');
     await cartAction(3); // Review and finish
     await choose('Finish');
-    expect(screen.getScreen()).toContain('Check out now');
+    expect(screen.getScreen()).toContain('Check out now (first charge €43.29)');
+    screen.keypress('enter');
+    await choose('Place this order for €43.29');
     screen.keypress('enter');
 
     expect(await result).toMatchObject({ code: 0 });
     const { stdout, stderr } = await result;
     expect(stdout).toContain('Placed ORD-000001: first charge €43.29, ending with PBX PBX-1001 on 2027-05-01.');
     expect(stdout).toContain('BACKORDER: MonoLED Headset, available -4');
+    expect(stderr).toContain('Duration: One year (yearly), the term of PBX PBX-1001.');
     expect(stderr).toContain('Everything ordered now ends with PBX PBX-1001 on 2027-05-01');
     expect(stderr).toContain('Backorder: only 0 available');
     const order = (await cli(['--db', db, 'orders', 'show', 'ORD-000001', '--json'])).json();
@@ -101,15 +97,17 @@ describe('hwaas order, the interactive session', () => {
     screen.type('sum');
     await choose('=SUM Accounting Ltd');
     screen.keypress('enter');
-    await choose('Duration');
-    screen.keypress('down');
-    screen.keypress('enter');
+    // What blocks checkout is said when the customer is picked, before any cart.
+    await choose('cannot check out today');
+    expect(screen.getScreen()).toContain('Choose another customer');
+    screen.keypress('enter'); // go on, to save a draft
     await choose('PBX');
     screen.keypress('enter');
     await addProduct('wp480g', /❯ WP480G/);
     await addProduct('duoled', /❯ DUOLED/, '2');
     await cartAction(1); // Change a quantity
     await choose('Which line?');
+    expect(screen.getScreen()).toContain('← Back to the cart');
     screen.keypress('enter'); // WP480G × 1
     await choose('Quantity of WorkForce WP480G');
     screen.keypress('backspace');
@@ -125,32 +123,67 @@ describe('hwaas order, the interactive session', () => {
     screen.keypress('enter'); // the cursor starts on "Save as a draft": checkout is disabled
     const { code, stdout, stderr } = await result;
     expect(code).toBe(0);
+    expect(stderr.indexOf('OVERDUE_INVOICES: Thames Unified Comms Ltd has an invoice 24 days overdue: INV-2026-0202')).toBeLessThan(stderr.indexOf('The cart is empty') === -1 ? Infinity : stderr.indexOf('The cart is empty'));
     expect(stderr).toContain('OVERDUE_INVOICES: Thames Unified Comms Ltd has an invoice 24 days overdue: INV-2026-0202');
     expect(stdout).toContain('Saved draft ORD-000001');
     const draft = (await cli(['--db', db, '--as', 'USR-002', 'orders', 'show', 'ORD-000001', '--json'])).json();
     expect(draft.lines.map((l: { sku: string; qty: number }) => `${l.sku}×${l.qty}`)).toEqual(['WP480G×3']);
   });
 
-  it('refuses a duration no PBX takes, with the reason beside each PBX', async () => {
+  it('a customer with no subscription PBX is no dead end: it says why and goes back to the customers', async () => {
+    expect((await cli(['--db', db, '--date', '2026-11-24', 'customers', 'add', '--name', 'Nur Perpetual GmbH', '--json'])).code).toBe(0);
+    expect((await cli(['--db', db, '--date', '2026-11-24', 'pbx', 'add', '--customer', 'CUS-0015', '--name', 'Old box', '--type', 'hardware', '--license', 'perpetual', '--activated', '2015-01-01'])).code).toBe(0);
     const result = session();
-    await toPbx('muller', /❯ Müller GmbH/, 0);
-    expect(screen.getScreen()).toMatch(/PBX-1001 Müller HQ .*yearly licence: its services must be yearly too/);
-    expect(screen.getScreen()).toMatch(/❯ ← Choose another duration/); // the only choice left
+    await choose('Customer');
+    screen.type('perpetual');
+    await choose(/❯ Nur Perpetual GmbH/);
+    screen.keypress('enter');
+    await choose('cannot check out today'); // no agreement either: said first
+    screen.keypress('enter');
+    await choose('PBX');
+    expect(screen.getScreen()).toMatch(/PBX-\d+ Old box \(perpetual\).*perpetual licence/);
+    expect(screen.getScreen()).toMatch(/❯ ← Choose another customer/);
+    screen.keypress('enter');
+    await choose('Customer (type to search)');
     screen.keypress({ name: 'c', ctrl: true });
     const { code, stdout, stderr } = await result;
     expect(code).toBe(130);
     expect(stdout).toBe('');
-    expect(stderr).not.toMatch(/Error|at /);
+    expect(stderr).toContain('Nur Perpetual GmbH has no subscription PBX that can take HWaaS today');
+    expect(stderr).toContain('hwaas pbx add --customer CUS-0015');
+    expect(stderr).toContain('Nothing saved.');
+    expect(stderr).not.toMatch(/Error|\n\s+at /);
     expect((await cli(['--db', db, 'orders', 'list', '--json'])).json()).toEqual([]);
+  });
+
+  it('goes back from the cart to the PBX and from the PBX to the customer', async () => {
+    const result = session();
+    await toPbx('muller', /❯ Müller GmbH/);
+    screen.keypress('enter');
+    await cartAction(4); // ← Choose another PBX
+    await choose('PBX');
+    await choose(/❯ PBX-1001/);
+    for (let i = 0; i < 5 && !/❯ ← Choose another customer/.test(screen.getScreen()); i++) {
+      screen.keypress('down');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await choose(/❯ ← Choose another customer/);
+    screen.keypress('enter');
+    await choose('Customer (type to search)');
+    screen.type('lager');
+    screen.keypress({ name: 'c', ctrl: true });
+    expect((await result).code).toBe(130);
   });
 
   it('Ctrl-C in the cart writes nothing and exits 130', async () => {
     const result = session();
-    await toPbx('muller', /❯ Müller GmbH/, 1);
+    await toPbx('muller', /❯ Müller GmbH/);
     screen.keypress('enter');
     await choose('Cart');
     screen.keypress({ name: 'c', ctrl: true });
-    expect((await result).code).toBe(130);
+    const { code, stderr } = await result;
+    expect(code).toBe(130);
+    expect(stderr.trim().endsWith('Nothing saved.')).toBe(true);
     expect((await cli(['--db', db, 'orders', 'list', '--json'])).json()).toEqual([]);
   });
 

@@ -238,10 +238,18 @@ export class Context {
   }
 
   /** A value from a flag, or asked for at a terminal, or a usage error that names the flag. */
+  /** Why no one is asked, when no one is: said in the sentence that names the missing value. */
+  get whyNoPrompt(): string {
+    if (this.options.input === false) return 'prompting is off (--no-input)';
+    if (envFlag(this.io.env.HWAAS_NO_INPUT)) return 'prompting is off because HWAAS_NO_INPUT is set';
+    if (envFlag(this.io.env.CI)) return 'prompting is off because CI is set';
+    return 'there is no terminal to ask on';
+  }
+
   async need(value: string | undefined, flag: string, question: string, validate?: (text: string) => string | true): Promise<string> {
     if (value !== undefined) return value;
     if (!this.canPrompt) {
-      throw new UsageError(`missing ${flag}${this.noInput ? '' : ' (no terminal to ask on)'}: give it on the command line.`, 'USAGE');
+      throw new UsageError(`missing ${flag} (${this.whyNoPrompt}): give it on the command line.`, 'USAGE');
     }
     const { input } = await import('@inquirer/prompts');
     return input({ message: question, required: true, validate: validate ?? (() => true) }, { input: this.io.stdin, output: this.io.stderr });
@@ -251,7 +259,7 @@ export class Context {
   async choose<C extends string>(value: C | undefined, flag: string, question: string, choices: readonly { value: C; name: string; description?: string }[]): Promise<C> {
     if (value !== undefined) return value;
     if (!this.canPrompt) {
-      throw new UsageError(`missing ${flag}${this.noInput ? '' : ' (no terminal to ask on)'}: give it on the command line (${choices.map((c) => c.value).join(', ')}).`, 'USAGE');
+      throw new UsageError(`missing ${flag} (${this.whyNoPrompt}): give it on the command line (${choices.map((c) => c.value).join(', ')}).`, 'USAGE');
     }
     const { select } = await import('@inquirer/prompts');
     return select({ message: question, choices: [...choices] }, { input: this.io.stdin, output: this.io.stderr });
@@ -260,7 +268,7 @@ export class Context {
   /** Confirms a destructive step; --yes answers for the user; without a terminal, --yes is required. */
   async confirm(yes: boolean | undefined, question: string): Promise<boolean> {
     if (yes) return true;
-    if (!this.canPrompt) throw new UsageError(`missing --yes: ${question} Confirm with --yes when no one can be asked.`, 'USAGE');
+    if (!this.canPrompt) throw new UsageError(`missing --yes (${this.whyNoPrompt}): ${question} Confirm with --yes when no one can be asked.`, 'USAGE');
     const { confirm } = await import('@inquirer/prompts');
     return confirm({ message: question, default: false }, { input: this.io.stdin, output: this.io.stderr });
   }

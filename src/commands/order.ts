@@ -31,7 +31,7 @@ export const command = defineCommand({
     const scripted = options.customer !== undefined || options.pbx !== undefined || options.item.length > 0 || options.save || options.checkout;
     if (!scripted) {
       if (!ctx.canPrompt) {
-        throw new UsageError('hwaas order without flags is an interactive session and needs a terminal; in a script give --customer, --pbx, --item and --save or --checkout.', 'USAGE');
+        throw new UsageError(`hwaas order without flags is an interactive session, and ${ctx.whyNoPrompt}; in a script give --customer, --pbx, --item and --save or --checkout.`, 'USAGE');
       }
       const { orderSession } = await import('./order/session.js');
       return orderSession(ctx);
