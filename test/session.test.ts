@@ -203,3 +203,33 @@ describe('hwaas order, the interactive session', () => {
     expect((await result).code).toBe(130);
   });
 });
+
+describe('prompts of other commands', () => {
+  it('pbx add: the type and licence are picked from lists; a bad date is said and asked again, not fatal', async () => {
+    const result = cli(['--db', db, '--date', '2026-11-24', 'pbx', 'add', '--customer', 'CUS-0001'], { tty: true });
+    await choose('A name for the PBX');
+    screen.type('Filiale');
+    screen.keypress('enter');
+    await choose('Type');
+    expect(screen.getScreen()).toMatch(/❯ cloud[\s\S]*virtual[\s\S]*hardware/);
+    screen.keypress('down');
+    screen.keypress('enter'); // virtual
+    await choose('Licence');
+    screen.keypress('down');
+    screen.keypress('enter'); // yearly
+    await choose('Activation date');
+    screen.type('2026-13-01');
+    screen.keypress('enter');
+    await choose('is not a calendar date');
+    for (let i = 0; i < 10; i++) screen.keypress('backspace');
+    screen.type('2027-01-01');
+    screen.keypress('enter');
+    await choose('is after today');
+    for (let i = 0; i < 10; i++) screen.keypress('backspace');
+    screen.type('2026-05-01');
+    screen.keypress('enter');
+    const { code, stdout } = await result;
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Added PBX-\d+: Filiale, virtual, yearly licence, activated 2026-05-01/);
+  });
+});

@@ -255,6 +255,24 @@ export class Context {
     return input({ message: question, required: true, validate: validate ?? (() => true) }, { input: this.io.stdin, output: this.io.stderr });
   }
 
+  /**
+   * A typed value: from its flag (a bad one is a usage error naming the flag), or asked
+   * at a terminal, where a bad answer is said under the question and asked again.
+   */
+  async ask<T>(value: string | undefined, flag: string, question: string, parse: (text: string, label: string) => T): Promise<T> {
+    if (value !== undefined) return parse(value, flag);
+    const answer = await this.need(undefined, flag, question, (text) => {
+      try {
+        parse(text, flag);
+        return true;
+      } catch (error) {
+        if (!(error instanceof UsageError)) throw error;
+        return error.message.replace(`${flag}: `, '');
+      }
+    });
+    return parse(answer, flag);
+  }
+
   /** One of a fixed set: from a flag (commander checked it), or picked from a list at a terminal, or a usage error that names the flag. */
   async choose<C extends string>(value: C | undefined, flag: string, question: string, choices: readonly { value: C; name: string; description?: string }[]): Promise<C> {
     if (value !== undefined) return value;

@@ -19,7 +19,11 @@ export const command = defineCommand({
   writes: true,
   async run(ctx, options) {
     const customer = await ctx.need(options.customer, '--customer', 'Customer ID (see `hwaas customers list`):');
-    const signedOn = parseDate(await ctx.need(options.signedOn, '--signed-on', 'Signed on (YYYY-MM-DD):'), '--signed-on');
+    const signedOn = await ctx.ask(options.signedOn, '--signed-on', 'Signed on (YYYY-MM-DD):', (text, label) => {
+      const date = parseDate(text, label);
+      if (date > ctx.today) throw new UsageError(`${label}: ${formatDate(date)} is after today (${formatDate(ctx.today)}).`);
+      return date;
+    });
     let file: string | null = null;
     if (options.file !== undefined) {
       file = resolve(ctx.io.cwd, checkText(options.file, '--file'));

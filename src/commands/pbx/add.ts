@@ -1,11 +1,17 @@
 import { defineCommand, option } from '../../cli/command.js';
 import { pbxJson } from '../../cli/views.js';
-import { UsageError } from '../../errors.js';
 import { checkName } from '../../domain/customers.js';
 import { PBX_TYPES, type PbxType } from '../../domain/model.js';
 import { addPbx, checkActivation, currentPeriod } from '../../domain/pbxs.js';
 import { formatDate, parseDate } from '../../terms/dates.js';
-import { parseLicense } from '../../terms/term.js';
+import { type License, parseLicense } from '../../terms/term.js';
+
+const LICENCES: readonly { value: License; name: string }[] = [
+  { value: 'monthly', name: 'monthly' },
+  { value: 'yearly', name: 'yearly' },
+  { value: 'five-year', name: 'five-year' },
+  { value: 'perpetual', name: 'perpetual (no HWaaS)' },
+];
 
 export const command = defineCommand({
   path: ['pbx', 'add'],
@@ -21,12 +27,14 @@ export const command = defineCommand({
   writes: true,
   async run(ctx, options) {
     const customer = await ctx.need(options.customer, '--customer', 'Customer ID (see `hwaas customers list`):');
-    const name = checkName(await ctx.need(options.name, '--name', 'A name for the PBX:'), '--name', 120);
-    const type = (await ctx.need(options.type, '--type', 'Type (cloud, virtual or hardware):')) as PbxType;
-    if (!PBX_TYPES.includes(type)) throw new UsageError(`--type: "${type}" is not cloud, virtual or hardware.`);
-    const license = parseLicense(await ctx.need(options.license, '--license', 'Licence (monthly, yearly, five-year or perpetual):'), '--license');
-    const activated = parseDate(await ctx.need(options.activated, '--activated', 'Activation date (YYYY-MM-DD):'), '--activated');
-    checkActivation(activated, ctx.today, '--activated');
+    const name = await ctx.ask(options.name, '--name', 'A name for the PBX:', (text, label) => checkName(text, label, 120));
+    const type: PbxType = await ctx.choose(options.type, '--type', 'Type:', PBX_TYPES.map((t) => ({ value: t, name: t })));
+    const license = options.license !== undefined ? parseLicense(options.license, '--license') : await ctx.choose(undefined, '--license', 'Licence:', LICENCES);
+    const activated = await ctx.ask(options.activated, '--activated', 'Activation date (YYYY-MM-DD):', (text, label) => {
+      const date = parseDate(text, label);
+      checkActivation(date, ctx.today, label);
+      return date;
+    });
     const row = await addPbx(await ctx.store(), await ctx.actor(), { customer, name, type, license, activated });
     if (ctx.json) {
       ctx.printJson(pbxJson(row));
