@@ -354,3 +354,24 @@ describe('the CLI core', () => {
     expect(nowhere.stderr).toContain('check that the folder exists');
   });
 });
+
+describe('usage errors point somewhere useful', () => {
+  const usage = async (...args: string[]) => {
+    const result = await cli(['--db', await demoStore(), ...args]);
+    expect(result.code).toBe(2);
+    return result.stderr.trim();
+  };
+  it('a group named without its plural, a flag prefix, the command whose help to read', async () => {
+    expect(await usage('order', 'list')).toBe('hwaas: `hwaas order list` is not a command: did you mean `hwaas orders list`? See `hwaas orders --help`.');
+    expect(await usage('customer', 'list')).toContain('did you mean `hwaas customers list`?');
+    expect(await usage('pbx', 'list', '--expiring', '30')).toBe("hwaas: Unknown option '--expiring': did you mean --expiring-within? See `hwaas pbx list --help`.");
+    expect(await usage('pbx', 'list', '--bogus')).toBe("hwaas: Unknown option '--bogus'. See `hwaas pbx list --help`.");
+    expect(await usage('orders', 'show')).toContain('See `hwaas orders show --help`.');
+    const topic = await usage('help', 'bogus');
+    expect(topic).not.toContain('See `hwaas help`');
+  });
+  it("a group's help ends with examples", async () => {
+    const help = await cli(['pbx', '--help']);
+    expect(help.stdout).toMatch(/Examples:\n {2}\$ hwaas pbx list/);
+  });
+});

@@ -1,17 +1,21 @@
+import { type Command, CommanderError } from 'commander';
 import { type ProgramState, buildProgram } from './program.js';
 import { type Io, processIo } from './io.js';
 import { outputFailure, reportError } from './report.js';
+import { refineUsage } from './suggest.js';
 
 /** Runs one command line; returns the exit code. Never calls process.exit (piped output would be cut). */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const state: ProgramState = { ctx: null, exitCode: 0 };
+  let program: Command | null = null;
   try {
-    const program = await buildProgram(io, state, argv);
+    program = await buildProgram(io, state, argv);
     await program.parseAsync([...argv], { from: 'user' });
     return state.exitCode;
   } catch (error) {
     const json = state.ctx?.json ?? (argv.includes('--json') || hasJsonFormat(argv));
-    return reportError(error, io, { json, colour: !argv.includes('--no-color'), storeSource: state.ctx?.storeSource ?? null });
+    const said = error instanceof CommanderError && error.exitCode !== 0 && !['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code) ? refineUsage(error, argv, program) : error;
+    return reportError(said, io, { json, colour: !argv.includes('--no-color'), storeSource: state.ctx?.storeSource ?? null });
   } finally {
     await state.ctx?.close();
   }

@@ -136,6 +136,11 @@ export async function buildProgram(io: Io, state: ProgramState, argv: readonly s
     const definition = loaded.get(entry);
     if (definition) declare(command, definition, io, state);
   }
+  // A group's help ends with examples too: the first of each of its commands (when they are loaded, as for help).
+  for (const [name, group] of groups) {
+    const lines = COMMANDS.filter((e) => e.path[0] === name).map((e) => loaded.get(e)?.examples[0]);
+    if (lines.every((l) => l !== undefined)) examples(group, lines as string[]);
+  }
   return program;
 }
 

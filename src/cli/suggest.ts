@@ -1,0 +1,38 @@
+import { type Command, CommanderError } from 'commander';
+import { UsageError } from '../errors.js';
+import { COMMANDS, GROUPS } from '../commands/index.js';
+import { commandWords } from './program.js';
+
+/**
+ * A usage error of the parser, said better: which command's help to read, the command
+ * meant when a group's name lost its plural (`hwaas order list` → `hwaas orders list`),
+ * the option meant when a prefix names exactly one (`--expiring` → `--expiring-within`).
+ */
+export function refineUsage(error: unknown, argv: readonly string[], program: Command | null): unknown {
+  if (!(error instanceof CommanderError)) return error;
+  const sentence = (text: string) => {
+    const clean = text.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').replace(/\.$/, '');
+    return `${clean[0]?.toUpperCase() ?? ''}${clean.slice(1)}`;
+  };
+  if (error.code === 'hwaas.unknownTopic') return new UsageError(`${sentence(error.message)}.`, 'USAGE');
+  const words = commandWords(argv) ?? [];
+  const isCommand = (path: readonly string[]) => COMMANDS.some((c) => c.path.length === path.length && c.path.every((w, i) => w === path[i]));
+  const known = words.length >= 2 && isCommand(words.slice(0, 2)) ? words.slice(0, 2) : words.length >= 1 && (isCommand(words.slice(0, 1)) || words[0]! in GROUPS) ? words.slice(0, 1) : [];
+  const help = known.length > 0 ? `hwaas ${known.join(' ')} --help` : 'hwaas help';
+
+  // `hwaas order list`, `hwaas customer list`: the group's name is plural.
+  const [first, second] = words;
+  if (first !== undefined && second !== undefined && (error.code === 'commander.excessArguments' || error.code === 'commander.unknownCommand')) {
+    const plural = `${first}s`;
+    if (isCommand([plural, second])) return new UsageError(`\`hwaas ${first} ${second}\` is not a command: did you mean \`hwaas ${plural} ${second}\`? See \`hwaas ${plural} --help\`.`, 'USAGE');
+  }
+  if (error.code === 'commander.unknownOption' && program) {
+    const given = /'(--[^'=]+)/.exec(error.message)?.[1];
+    let target: Command = program;
+    for (const word of known) target = target.commands.find((c) => c.name() === word) ?? target;
+    const longs = [...target.options, ...program.options].map((o) => o.long).filter((l): l is string => Boolean(l));
+    const matches = given ? [...new Set(longs.filter((l) => l.startsWith(given)))] : [];
+    if (matches.length === 1) return new UsageError(`Unknown option '${given}': did you mean ${matches[0]}? See \`${help}\`.`, 'USAGE');
+  }
+  return new UsageError(`${sentence(error.message)}. See \`${help}\`.`, 'USAGE');
+}
