@@ -137,6 +137,17 @@ describe('customers', () => {
     expect((await run('customers', 'list', '--search', 'l_dz', '--json')).json()).toEqual([]);
   });
 
+  it('finds a German name with its umlauts spelt out, and by ID, VAT number or e-mail; a limit says how many there are', async () => {
+    const ids = async (text: string) => (await run('customers', 'list', '--search', text, '--json')).json().map((c: { id: string }) => c.id);
+    expect(await ids('schroeder kg')).toEqual(['CUS-0002']); // Bäckerei Schröder KG, by name
+    expect(await ids('Baeckerei')).toEqual(['CUS-0002']);
+    expect(await ids('cus-0001')).toEqual(['CUS-0001']);
+    expect(await ids('de 987654321')).toEqual(['CUS-0002']);
+    expect(await ids('bonjour@')).toEqual(['CUS-0014']);
+    const limited = await run('customers', 'list', '--limit', '2');
+    expect(limited.stderr).toContain('Showing 2 of 6');
+  });
+
   it('limits, and refuses a bad limit', async () => {
     expect((await run('customers', 'list', '--limit', '2', '--json')).json()).toHaveLength(2);
     for (const bad of ['0', '-1', 'x', '1.5']) {

@@ -55,6 +55,10 @@ function entriesFor(words: string[] | null): readonly CommandEntry[] {
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
+/** Options and arguments that name a record by its ID (or number): read in any case. */
+const ID_OPTIONS = new Set(['customer', 'pbx', 'partner']);
+const ID_ARGUMENTS = new Set(['id', 'number']);
+
 function examples(command: Command, lines: readonly string[]): Command {
   return command.addHelpText('after', `\n${EXAMPLES_HEADING}\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`);
 }
@@ -77,8 +81,10 @@ function declare(command: Command, definition: CommandDefinition, io: Io, state:
   command.action(async (...values: unknown[]) => {
     const self = values[values.length - 1] as Command;
     const parsed = self.opts();
-    const options = Object.fromEntries(keys.map(([key, attribute]) => [key, parsed[attribute]]));
-    const args = Object.fromEntries(argNames.map((name, index) => [name, values[index] as string]));
+    // IDs are kept in capitals (hwaas makes them so, imports store them so): `cus-0001` is CUS-0001.
+    const upper = (value: unknown) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+    const options = Object.fromEntries(keys.map(([key, attribute]) => [key, ID_OPTIONS.has(key) ? upper(parsed[attribute]) : parsed[attribute]]));
+    const args = Object.fromEntries(argNames.map((name, index) => [name, (ID_ARGUMENTS.has(name) ? upper(values[index]) : values[index]) as string]));
     state.ctx = await Context.create(io, self.optsWithGlobals() as GlobalOptions);
     const writes = typeof definition.writes === 'function' ? definition.writes(options) : definition.writes === true;
     if (writes) {

@@ -22,3 +22,22 @@ export function searchKey(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** German spelling without umlauts: "Müller" is also found as "mueller", "Straße" as "strasse". */
+function germanKey(text: string): string {
+  return searchKey(text.replace(/[äöüÄÖÜ]/g, (ch) => ({ ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue' })[ch] ?? ch));
+}
+
+/** Whether a customer matches a search: its name (accents or umlauts spelt out ignored), its ID, VAT number or e-mail. */
+export function customerMatches(customer: { id: string; name: string; vat: string | null; email: string | null }, query: string): boolean {
+  const key = searchKey(query);
+  if (key === '') return true;
+  const compact = key.replace(/\s+/g, '');
+  return (
+    searchKey(customer.name).includes(key) ||
+    germanKey(customer.name).includes(key) ||
+    customer.id.toLowerCase().includes(key) ||
+    (customer.vat !== null && customer.vat.toLowerCase().replace(/\s+/g, '').includes(compact)) ||
+    (customer.email !== null && customer.email.toLowerCase().includes(key))
+  );
+}

@@ -11,7 +11,7 @@ export const command = defineCommand({
   description: 'customers, sorted by name',
   options: {
     partner: option.string('--partner <id>', "only this partner's customers (staff)"),
-    search: option.string('--search <text>', 'names containing this text, ignoring case and accents ("lodz" finds "Łódź")'),
+    search: option.string('--search <text>', 'names containing this text, ignoring case and accents ("lodz" finds "Łódź", "mueller" finds "Müller"), or an ID, VAT number or e-mail'),
     limit: option.string('--limit <n>', 'at most this many'),
     format: formatOption(),
   },
@@ -23,7 +23,7 @@ export const command = defineCommand({
       throw new UsageError('--search: give some text to look for (it is blank); leave --search out to list everyone.');
     }
     const actor = await ctx.actor();
-    const customers = await listCustomers(await ctx.store(), actor, { partner: options.partner, search: options.search, limit });
+    const { customers, total } = await listCustomers(await ctx.store(), actor, { partner: options.partner, search: options.search, limit });
     await printListing(ctx, format, customers, {
       columns: [
         { header: 'ID', value: (c: Customer) => c.id },
@@ -36,7 +36,8 @@ export const command = defineCommand({
       toJson: customerJson,
       keys: CUSTOMER_KEYS,
       csv: IMPORT_CSV.customers,
-      empty: options.search ? `No customer's name contains "${options.search}".` : 'No customers yet: add one with `hwaas customers add --name NAME`.',
+      empty: options.search ? `No customer matches "${options.search}" (name, ID, VAT number or e-mail).` : 'No customers yet: add one with `hwaas customers add --name NAME`.',
     });
+    if (format === 'table' && customers.length < total) ctx.err(`Showing ${customers.length} of ${total}; a larger --limit shows more.`);
   },
 });

@@ -8,7 +8,7 @@ import { currentPeriod, pbxOnDay, whyNotOrderable } from '../../domain/pbxs.js';
 import { MAX_QTY } from '../../domain/pricing.js';
 import { noPriceBook } from '../../domain/pricebooks.js';
 import { makeQuote, storeQuoteSources } from '../../domain/quoting.js';
-import { searchKey } from '../../domain/search.js';
+import { customerMatches, searchKey } from '../../domain/search.js';
 import { escapeUnsafe } from '../../domain/text.js';
 import { formatDate, daysBetween } from '../../terms/dates.js';
 import { formatMoney } from '../../terms/money.js';
@@ -78,8 +78,7 @@ async function session(ctx: Context): Promise<number> {
         {
           message: 'Customer (type to search):',
           source: (text) => {
-            const key = searchKey(text ?? '');
-            const found = customers.filter((c) => searchKey(c.name).includes(key) || c.id.toLowerCase().includes(key)).map((c) => ({ name: escapeUnsafe(`${c.name} (${c.id})`), value: c as Customer | typeof BACK }));
+            const found = customers.filter((c) => customerMatches(c, text ?? '')).map((c) => ({ name: escapeUnsafe(`${c.name} (${c.id})`), value: c as Customer | typeof BACK }));
             return [...found, ...back];
           },
           pageSize: 10,
