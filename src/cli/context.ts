@@ -20,6 +20,7 @@ export interface GlobalOptions {
   json?: boolean;
   input?: boolean; // false with --no-input
   color?: boolean; // false with --no-color
+  wide?: boolean;
 }
 
 export function defaultDbPath(env: Io['env']): string {
@@ -105,7 +106,10 @@ export class Context {
   /** Colour on stdout only for a terminal, without NO_COLOR or --no-color. */
   static async create(io: Io, options: GlobalOptions): Promise<Context> {
     const ctx = new Context(io, options);
-    ctx.style = await loadStyle(ctx.colourWanted);
+    const style = await loadStyle(ctx.colourWanted);
+    // Tables fit a terminal's width unless --wide; piped output keeps every character.
+    const width = options.wide !== true && io.stdout.isTTY === true ? (io.stdout.columns ?? 80) : null;
+    ctx.style = { ...style, width };
     return ctx;
   }
 

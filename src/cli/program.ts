@@ -22,6 +22,7 @@ const GLOBAL_OPTIONS: readonly { flags: string; description: string }[] = [
   { flags: '--json', description: 'exactly one JSON document on stdout' },
   { flags: '--no-input', description: 'never prompt; a missing value is an error (env HWAAS_NO_INPUT=1, CI)' },
   { flags: '--no-color', description: 'no colour (env NO_COLOR)' },
+  { flags: '--wide', description: 'tables show every character even where they are wider than the terminal (piped output always does)' },
 ];
 const GLOBAL_WITH_VALUE = new Set(GLOBAL_OPTIONS.filter((o) => o.flags.includes('<')).map((o) => o.flags.split(' ')[0]!));
 

@@ -24,22 +24,22 @@ export function renderQuote(style: Style, quote: Quote, title: string, side: 'bu
       style,
       [
         { header: 'SKU', value: (l) => l.sku },
-        { header: 'Product', value: (l) => l.name },
+        { header: 'Product', value: (l) => l.name, shrink: true },
         { header: 'Qty', value: (l) => String(l.qty), align: 'right' },
         ...(buy
           ? [
-              { header: `${sell ? 'Buy' : 'Unit'} / ${PER_TERM[quote.term]}`, value: (l: QuoteLine) => money(l.unitPrice), align: 'right' as const },
+              { header: `${sell ? 'Buy' : 'Unit'} / ${PER_TERM[quote.term]}`, value: (l: QuoteLine) => money(l.unitPrice), align: 'right' as const, ...(sell ? { drop: 3 } : {}) },
               { header: sell ? 'Buy first' : 'First charge', value: (l: QuoteLine) => money(l.amount), align: 'right' as const },
             ]
           : []),
         ...(sell
           ? [
-              { header: `${buy ? 'Sell' : 'Unit'} / ${PER_TERM[quote.term]}`, value: (l: QuoteLine) => money(l.resaleUnitPrice!), align: 'right' as const },
+              { header: `${buy ? 'Sell' : 'Unit'} / ${PER_TERM[quote.term]}`, value: (l: QuoteLine) => money(l.resaleUnitPrice!), align: 'right' as const, ...(buy ? { drop: 2 } : {}) },
               { header: buy ? 'Sell first' : 'First charge', value: (l: QuoteLine) => money(l.resaleAmount!), align: 'right' as const },
             ]
           : []),
         ...(buy && sell ? [{ header: 'Margin', value: (l: QuoteLine) => money(l.margin!), align: 'right' as const }] : []),
-        { header: buy && sell ? 'Buy renewal' : 'Renewal', value: (l) => money(sell && !buy ? l.resaleRenewal! : l.renewal), align: 'right' },
+        { header: buy && sell ? 'Buy renewal' : 'Renewal', value: (l) => money(sell && !buy ? l.resaleRenewal! : l.renewal), align: 'right', drop: 1 },
       ],
       quote.lines,
     ),

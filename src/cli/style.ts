@@ -14,6 +14,8 @@ export interface Painter {
 export interface Style {
   readonly enabled: boolean;
   readonly chalk: Painter;
+  /** The terminal's width that tables fit into; null: no limit (piped output, --wide). */
+  readonly width?: number | null;
 }
 
 const PLAIN: Painter = { bold: escapeUnsafe, red: escapeUnsafe, green: escapeUnsafe, yellow: escapeUnsafe, grey: escapeUnsafe };
@@ -72,27 +74,72 @@ export interface Column<T> {
   readonly header: string;
   readonly value: (row: T) => Cell;
   readonly align?: Align;
+  /** Long text that may be shortened with "…" to fit a terminal (names, products). */
+  readonly shrink?: boolean;
+  /** May be left out to fit a terminal: the higher, the sooner (a note says which, and --wide shows them). */
+  readonly drop?: number;
 }
 
 const require = createRequire(import.meta.url);
 let TableClass: typeof Table | null = null;
 
-/** A table for people. Borders and headers are coloured only when colour is on (cli-table3 would colour them always). */
+/** The width a cell takes on a terminal (one column per code point; escapes take none). */
+const displayWidth = (text: string): number => [...text.replace(/\u001b\[[0-9;]*m/g, '')].length;
+
+/**
+ * Which columns to show and how wide, to fit `width`: first the shrinkable columns give
+ * way (the widest first, down to their header or 10 characters), then droppable columns
+ * are left out, the highest `drop` first. Null widths: it fits as it is.
+ */
+function fit(natural: readonly number[], floors: readonly number[], shrink: readonly boolean[], drop: readonly (number | undefined)[], width: number): { shown: number[]; widths: number[] | null } {
+  let shown = natural.map((_, i) => i);
+  const order = shown.filter((i) => drop[i] !== undefined).sort((a, b) => drop[b]! - drop[a]! || b - a);
+  for (;;) {
+    const widths = shown.map((i) => natural[i]!);
+    const total = () => widths.reduce((a, b) => a + b, 0) + 3 * widths.length + 1;
+    if (total() <= width) return { shown, widths: shown.length === natural.length && widths.every((w, k) => w === natural[shown[k]!]) ? null : widths };
+    let excess = total() - width;
+    while (excess > 0) {
+      let widest = -1;
+      for (let k = 0; k < widths.length; k++) {
+        const i = shown[k]!;
+        if (shrink[i] && widths[k]! > floors[i]! && (widest < 0 || widths[k]! > widths[widest]!)) widest = k;
+      }
+      if (widest < 0) break;
+      widths[widest]! -= 1;
+      excess -= 1;
+    }
+    if (excess <= 0 || order.length === 0) return { shown, widths };
+    const gone = order.shift()!;
+    shown = shown.filter((i) => i !== gone);
+  }
+}
+
+/**
+ * A table for people. Borders and headers are coloured only when colour is on (cli-table3
+ * would colour them always). At a terminal it fits the width: long text is shortened
+ * with "…" (`--wide` shows everything; piped output is never shortened).
+ */
 export function renderTable<T>(style: Style, columns: readonly Column<T>[], rows: readonly T[]): string {
   TableClass ??= require('cli-table3') as typeof Table; // loaded on first use: listings in JSON or CSV never need it
-  const table = new TableClass({
-    head: columns.map((c) => style.chalk.bold(c.header)),
-    style: { head: [], border: style.enabled ? ['grey'] : [], compact: true },
-    colAligns: columns.map((c) => c.align ?? 'left'),
-    wordWrap: false,
-  });
-  for (const row of rows) {
-    table.push(
-      columns.map((c) => {
-        const cell = c.value(row);
-        return typeof cell === 'string' ? escapeUnsafe(cell) : style.chalk[cell.paint](cell.text);
-      }),
-    );
+  const cells = rows.map((row) => columns.map((c) => c.value(row)));
+  const plain = (cell: Cell) => (typeof cell === 'string' ? cell : cell.text);
+  let shown = columns.map((_, i) => i);
+  let widths: number[] | null = null;
+  if (style.width) {
+    const natural = columns.map((c, i) => Math.max(displayWidth(c.header), ...cells.map((r) => Math.max(...plain(r[i]!).split('\n').map(displayWidth)))));
+    const floors = columns.map((c, i) => Math.min(Math.max(displayWidth(c.header), 10), natural[i]!));
+    ({ shown, widths } = fit(natural, floors, columns.map((c) => c.shrink === true), columns.map((c) => c.drop), style.width));
   }
-  return table.toString();
+  const table = new TableClass({
+    head: shown.map((i) => style.chalk.bold(columns[i]!.header)),
+    style: { head: [], border: style.enabled ? ['grey'] : [], compact: true },
+    colAligns: shown.map((i) => columns[i]!.align ?? 'left'),
+    wordWrap: false,
+    ...(widths ? { colWidths: widths.map((w) => w + 2), truncate: '…' } : {}),
+  });
+  for (const row of cells) table.push(shown.map((i) => row[i]!).map((cell) => (typeof cell === 'string' ? escapeUnsafe(cell) : style.chalk[cell.paint](cell.text))));
+  const hidden = columns.filter((_, i) => !shown.includes(i)).map((c) => c.header);
+  const note = hidden.length > 0 ? `\n${style.chalk.grey(`(hidden to fit: ${hidden.join(', ')}; --wide shows them)`)}` : '';
+  return table.toString() + note;
 }

@@ -27,11 +27,11 @@ export const command = defineCommand({
     await printListing(ctx, format, customers, {
       columns: [
         { header: 'ID', value: (c: Customer) => c.id },
-        { header: 'Name', value: (c) => c.name },
+        { header: 'Name', value: (c) => c.name, shrink: true },
         ...(actor.scope.kind === 'staff' ? [{ header: 'Partner', value: (c: Customer) => c.partner }] : []),
-        { header: 'Country', value: (c) => c.country ?? '' },
-        { header: 'VAT', value: (c) => c.vat ?? '' },
-        { header: 'E-mail', value: (c) => c.email ?? '' },
+        { header: 'Country', value: (c) => c.country ?? '', drop: 1 },
+        { header: 'VAT', value: (c) => c.vat ?? '', drop: 2 },
+        { header: 'E-mail', value: (c) => c.email ?? '', shrink: true, drop: 3 },
       ],
       toJson: customerJson,
       keys: CUSTOMER_KEYS,

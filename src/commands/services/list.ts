@@ -26,7 +26,7 @@ export const command = defineCommand({
         { header: 'Order', value: (l) => l.record.order },
         { header: 'SKU', value: (l) => l.record.sku },
         { header: 'Qty', value: (l) => String(l.qty), align: 'right' },
-        { header: 'Since', value: (l) => formatDate(l.record.since) },
+        { header: 'Since', value: (l) => formatDate(l.record.since), drop: 1 },
         { header: 'Renews', value: (l) => (l.renewsOn === null ? '' : formatDate(l.renewsOn)) },
         { header: 'Renewal', value: (l) => money(l.renewal, l), align: 'right' },
         { header: 'MRR', value: (l) => money(l.mrr, l), align: 'right' },
