@@ -1,4 +1,4 @@
-import { lstatSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -203,5 +203,26 @@ describe('large exports', () => {
     expect(workbook.worksheets[0]!.rowCount).toBe(5 + 2500);
     const piped = await cli(['--db', db, '--date', '2026-11-24', 'pricelist', '--format', 'xlsx', '--out', 'big2.xlsx'], { cwd: dir });
     expect(piped.stderr).toBe('');
+  });
+});
+
+describe('where a document goes', () => {
+  it('a binary document is not written to a terminal, and a name that says another format is refused', async () => {
+    const db = await demoStore();
+    const tty = await cli(['--db', db, '--date', '2026-11-24', 'pricelist', '--format', 'pdf', '--out', '-'], { tty: true });
+    expect([tty.code, tty.stdout]).toEqual([2, '']);
+    expect(tty.stderr).toContain('binary and would garble the terminal');
+    const xlsx = await cli(['--db', db, '--date', '2026-11-24', 'pricelist', '--format', 'xlsx', '--out', '-'], { tty: true });
+    expect(xlsx.code).toBe(2);
+    const dir = mkdtempSync(join(tmpdir(), 'hwaas-ext-'));
+    const mismatch = await cli(['--db', db, '--date', '2026-11-24', 'pricelist', '--format', 'pdf', '--out', join(dir, 'prices.xlsx')]);
+    expect([mismatch.code, mismatch.stderr]).toEqual([2, expect.stringContaining('the name says XLSX but the format is pdf')]);
+    expect(existsSync(join(dir, 'prices.xlsx'))).toBe(false);
+    // JSON and CSV are text: fine on a terminal.
+    expect((await cli(['--db', db, '--date', '2026-11-24', 'pricelist', '--format', 'csv', '--out', '-'], { tty: true })).code).toBe(0);
+    // The default name carries the date of the version asked for.
+    const on = await cli(['--db', db, '--date', '2026-11-24', 'pricelist', '--format', 'json', '--on', '2027-02-01'], { cwd: dir });
+    expect(on.code, on.stderr).toBe(0);
+    expect(existsSync(join(dir, 'hwaas-pricelist-opex-EUR-2027-02-01.json'))).toBe(true);
   });
 });

@@ -140,9 +140,20 @@ export class Context {
    * is the store itself or one of its companion files, by any name: writing there would
    * destroy every record.
    */
-  async outputTarget(out: string | undefined, defaultName: string, flag = '--out'): Promise<OutputTarget> {
+  async outputTarget(out: string | undefined, defaultName: string, flag = '--out', format?: string): Promise<OutputTarget> {
     const { outputTarget } = await import('../export/files.js');
     const target = outputTarget(out, defaultName, this.io.cwd);
+    const binary = format === 'pdf' || format === 'xlsx';
+    if (target.kind === 'stdout' && binary && this.io.stdout.isTTY === true) {
+      throw new UsageError(`${flag} -: a ${format.toUpperCase()} is binary and would garble the terminal; redirect it (\`> file.${format}\`) or give ${flag} FILE.`);
+    }
+    if (target.kind === 'file' && format !== undefined && out !== undefined) {
+      const extension = /\.([a-z0-9]+)$/i.exec(target.path)?.[1]?.toLowerCase();
+      const known = ['pdf', 'xlsx', 'csv', 'json'];
+      if (extension !== undefined && known.includes(extension) && extension !== format) {
+        throw new UsageError(`${flag} ${out}: the name says ${extension.toUpperCase()} but the format is ${format}; name it .${format}, or give --format ${extension}.`);
+      }
+    }
     if (target.kind === 'file') {
       const { isStoreFile } = await import('../store/index.js');
       if (await isStoreFile(this.storeLocation, target.path)) {

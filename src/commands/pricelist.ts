@@ -78,10 +78,10 @@ export const command = defineCommand({
       resale: options.resale === true,
     });
 
-    const defaultName = `hwaas-pricelist-${type}-${list.currency}-${formatDate(ctx.today)}.${format}`;
+    const defaultName = `hwaas-pricelist-${type}-${list.currency}-${options.on ?? formatDate(ctx.today)}.${format}`;
     // --json alone prints the JSON price list; with a file format it prints what was written.
     const out = options.out ?? (ctx.json && format === 'json' ? '-' : undefined);
-    const target = await ctx.outputTarget(out, defaultName);
+    const target = await ctx.outputTarget(out, defaultName, '--out', format);
     const count = pricelistItems(list).length;
     const showProgress = target.kind === 'file' && ctx.io.stderr.isTTY === true && count > 2000 && !ctx.json;
     const onProgress = showProgress ? (done: number, total: number) => ctx.io.stderr.write(`\r  ${format}: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} products…`) : undefined;

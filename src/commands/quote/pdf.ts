@@ -17,7 +17,7 @@ export async function writeQuoteFile(
 ): Promise<{ title: string }> {
   // An ID comes from imported data: in a default file name it is only letters, digits, dots and dashes.
   const safeName = defaultName.replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^[.]+/, '');
-  const target = await ctx.outputTarget(options.out, safeName);
+  const target = await ctx.outputTarget(options.out, safeName, '--out', 'pdf');
   let title = '';
   let number: string | null = null;
   const written = await writeOutput(target, ctx.io.stdout, options.force === true, async (out) => {
