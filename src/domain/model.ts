@@ -248,6 +248,8 @@ export interface OrderSummary {
   readonly term: Term;
   readonly currency: Currency;
   readonly total: bigint | null;
+  /** A draft's first charge when it was saved (an estimate: checkout re-prices it). */
+  readonly savedTotal: bigint | null;
   readonly createdAt: string;
   readonly placedAt: string | null;
 }

@@ -163,7 +163,7 @@ export class SqlOrders implements OrderRepository {
       filter.customer ? clause('customer_id = ?', filter.customer) : null,
       filter.partner ? clause('partner_id = ?', filter.partner) : null,
     );
-    const rows = await this.sql.all<OrderRow>(`SELECT seq, partner_id, status, customer_id, pbx_id, term, currency, total_minor, created_at, placed_at FROM orders${w.sql} ORDER BY seq`, w.params);
+    const rows = await this.sql.all<OrderRow>(`SELECT seq, partner_id, status, customer_id, pbx_id, term, currency, total_minor, saved_total_minor, created_at, placed_at FROM orders${w.sql} ORDER BY seq`, w.params);
     return rows.map((row) => ({
       id: orderId(int(row.seq)),
       partner: row.partner_id,
@@ -173,6 +173,7 @@ export class SqlOrders implements OrderRepository {
       term: row.term,
       currency: row.currency,
       total: optionalMoney(row.total_minor),
+      savedTotal: optionalMoney(row.saved_total_minor),
       createdAt: row.created_at,
       placedAt: row.placed_at,
     }));
