@@ -65,12 +65,15 @@ interface OrderLine {
   qty: number;
   unitPrice: string;
 }
-/** Alpen Telecom places an order on a date; its invoice due 2026-12-01 is paid first, so that any date is in good standing. */
+/** Alpen Telecom places an order on a date and Wildix ships it; its invoice due 2026-12-01 is paid first, so that any date is in good standing. */
 async function place(date: string, pbx: { id: string; customer: string }, ...items: string[]): Promise<{ id: string; lines: OrderLine[] }> {
   await staffOn('2026-11-24', 'invoices', 'pay', 'INV-2026-0102');
   const result = await on(date, '--as', 'USR-001', '--json', 'order', '--customer', pbx.customer, '--pbx', pbx.id, ...items.flatMap((i) => ['--item', i]), '--checkout', '--yes');
   expect(result.code, result.stderr).toBe(0);
-  return result.json();
+  const order = result.json();
+  // Delivered: only devices at the customer's are cancelled as services (an order not yet shipped is cancelled instead).
+  for (const step of ['approve', 'ship']) expect((await staffOn(date, 'orders', step, order.id)).code).toBe(0);
+  return order;
 }
 
 interface ServiceRow {
@@ -100,10 +103,11 @@ describe('services, renewals and MRR agree with the placed orders to the cent', 
     const five = await place('2026-11-24', PBX.fiveYear, 'WAIR-BASE=4');
     const today = '2026-11-24';
     const rows = await services(today);
+    // By PBX, then oldest first.
     const placed = [
       { order: yearly, pbx: PBX.yearly, since: '2026-06-01' },
-      { order: monthly, pbx: PBX.monthly, since: '2026-10-10' },
       { order: five, pbx: PBX.fiveYear, since: '2026-11-24' },
+      { order: monthly, pbx: PBX.monthly, since: '2026-10-10' },
     ];
     const expected = placed.flatMap(({ order, pbx, since }) =>
       order.lines.map((l) => ({
@@ -196,9 +200,9 @@ describe('cancellation with the six-month minimum, against an independent comput
     const onHand = async () => ((await staffOn(requested, '--json', 'stock', 'list')).json() as { sku: string; onHand: number }[]).find((s) => s.sku === sku)!.onHand;
     const before = await onHand();
     expect((await staffOn(requested, '--json', 'returns', 'list')).json()).toEqual([expect.objectContaining({ id: 'CAN-0001', items: [{ sku, qty: cancel }], status: 'requested' })]);
-    expect((await staffOn(requested, 'returns', 'receive', 'CAN-0001')).code).toBe(0);
+    expect((await staffOn(want.effectiveOn, 'returns', 'receive', 'CAN-0001')).code).toBe(0);
     expect(await onHand()).toBe(before + cancel);
-    expect((await staffOn(requested, '--json', 'returns', 'receive', 'CAN-0001')).code).toBe(1);
+    expect((await staffOn(want.effectiveOn, '--json', 'returns', 'receive', 'CAN-0001')).code).toBe(1);
   });
 
   it('units come from the oldest lines first, each line with its own minimum; more than run is refused, saying how many run', async () => {
@@ -369,5 +373,59 @@ describe('changing the billing term', () => {
     expect(errorOf(await on('2026-11-24', '--as', 'USR-001', '--json', 'pbx', 'change-term', PBX.yearly.id, '--to', '5y', '--yes')).code).toBe('INVALID_STATE');
     expect(errorOf(await on('2027-05-02', '--as', 'USR-001', '--json', 'pbx', 'change-term', PBX.yearly.id, '--to', 'monthly', '--yes')).code).toBe('INVALID_STATE');
     expect((await on('2027-05-02', '--as', 'USR-001', '--json', 'pbx', 'change-term', PBX.yearly.id, '--to', 'weekly', '--yes')).code).toBe(2);
+  });
+});
+
+describe('what an attack on the first version found', () => {
+  it('a service whose PBX changes term is priced on the new term at checkout, or refused when the book has no such price', async () => {
+    await place('2026-06-01', PBX.yearly, 'WP480G=1');
+    expect((await on('2026-11-24', '--as', 'USR-001', 'pbx', 'change-term', PBX.yearly.id, '--to', 'monthly', '--yes')).code).toBe(0);
+    const quote = (await on('2026-11-24', '--as', 'USR-001', '--json', 'quote', '--pbx', PBX.yearly.id, '--item', 'WP480G=2')).json();
+    const monthly = ((await on('2027-05-01', '--as', 'USR-001', 'pricelist', '--format', 'json', '--out', '-')).json() as { items: { sku: string; prices: Record<string, string> }[] }).items.find((p) => p.sku === 'WP480G')!.prices.monthly!;
+    expect(quote).toMatchObject({ renewalDate: '2027-05-01', renewalTerm: 'monthly', renewalTotal: text(cents(monthly) * 2n) });
+    const placed = await place('2026-11-24', PBX.yearly, 'WP480G=2');
+    expect((await on('2026-11-24', '--as', 'USR-001', '--json', 'orders', 'show', placed.id)).json()).toMatchObject({ renewalTotal: text(cents(monthly) * 2n) });
+  });
+
+  it('nothing new is ordered for a PBX that is ending; its devices still get replaced until then', async () => {
+    await place('2026-10-10', PBX.monthly, 'WP480G=2');
+    expect((await on('2026-11-24', '--as', 'USR-001', 'pbx', 'cancel', PBX.monthly.id, '--yes')).code).toBe(0);
+    const late = await on('2026-11-24', '--as', 'USR-001', '--json', 'order', '--customer', PBX.monthly.customer, '--pbx', PBX.monthly.id, '--item', 'WP410=3', '--checkout', '--yes');
+    expect([late.code, errorOf(late).code]).toEqual([1, 'PBX_ENDED']);
+    const rma = await on('2026-11-24', '--as', 'USR-001', '--json', 'services', 'replace', '--pbx', PBX.monthly.id, '--sku', 'WP480G', '--qty', '1', '--reason', 'broken', '--deliver-to', 'end-user');
+    expect(rma.code, rma.stderr).toBe(0);
+  });
+
+  it('devices of an order not yet shipped are not cancelled as services; a return is received once the devices stop', async () => {
+    await staffOn('2026-11-24', 'invoices', 'pay', 'INV-2026-0102');
+    const order = (await on('2026-10-10', '--as', 'USR-001', '--json', 'order', '--customer', PBX.monthly.customer, '--pbx', PBX.monthly.id, '--item', 'WP480G=2', '--checkout', '--yes')).json();
+    const refused = await on('2026-11-24', '--as', 'USR-001', '--json', 'services', 'cancel', '--pbx', PBX.monthly.id, '--item', 'WP480G=1', '--yes');
+    expect([refused.code, errorOf(refused).message]).toEqual([1, expect.stringContaining(`hwaas orders cancel ${order.id}`)]);
+    for (const step of ['approve', 'ship']) expect((await staffOn('2026-11-20', 'orders', step, order.id)).code).toBe(0);
+    expect((await on('2026-11-24', '--as', 'USR-001', 'services', 'cancel', '--pbx', PBX.monthly.id, '--item', 'WP480G=1', '--yes')).code).toBe(0);
+    const early = await staffOn('2026-11-24', '--json', 'returns', 'receive', 'CAN-0001');
+    expect([early.code, errorOf(early).message]).toEqual([1, expect.stringContaining('in service until 2026-11-25')]);
+    expect((await staffOn('2026-11-25', 'returns', 'receive', 'CAN-0001')).code).toBe(0);
+  });
+
+  it('the term does not change under a waiting cancellation (its final charge saw the old periods)', async () => {
+    await place('2027-03-01', PBX.yearly, 'DUOLED=1');
+    expect((await on('2027-03-02', '--as', 'USR-001', 'services', 'cancel', '--pbx', PBX.yearly.id, '--item', 'DUOLED=1', '--yes')).code).toBe(0);
+    const change = await on('2027-03-02', '--as', 'USR-001', '--json', 'pbx', 'change-term', PBX.yearly.id, '--to', 'monthly', '--yes');
+    expect([change.code, errorOf(change).message]).toEqual([1, expect.stringContaining('CAN-0001')]);
+  });
+
+  it('open replacements count against the units that run; an unknown SKU is an input error; a term change past 9999 is refused', async () => {
+    await place('2026-10-10', PBX.yearly, 'WP480G=2');
+    const replace = (qty: string, sku = 'WP480G') => on('2026-11-24', '--as', 'USR-001', '--json', 'services', 'replace', '--pbx', PBX.yearly.id, '--sku', sku, '--qty', qty, '--reason', 'dead', '--deliver-to', 'partner');
+    expect((await replace('2')).code).toBe(0);
+    const more = await replace('1');
+    expect([more.code, errorOf(more).message]).toEqual([1, expect.stringContaining('RMA-0001')]);
+    expect(errorOf(await replace('1', 'NOPE')).code).toBe('UNKNOWN_SKU');
+    expect(errorOf(await on('2026-11-24', '--as', 'USR-001', '--json', 'services', 'cancel', '--pbx', PBX.yearly.id, '--item', 'NOPE=1', '--yes')).code).toBe('UNKNOWN_SKU');
+    expect((await replace('0')).stderr).toContain('from 1 to 5');
+    const far = await staffOn('9999-06-01', '--json', 'pbx', 'change-term', PBX.monthly.id, '--to', 'five-year', '--yes');
+    expect(far.code).toBe(2);
+    expect((await on('2026-11-24', '--json', 'services', 'list', '--pbx', '')).code).toBe(2);
   });
 });

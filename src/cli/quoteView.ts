@@ -51,7 +51,7 @@ export function renderQuote(style: Style, quote: Quote, title: string, side: 'bu
   if (buy && sell) out.push(`Margin: ${money(quote.marginTotal!)}${quote.marginPercent === null ? '' : ` (${quote.marginPercent} % of the resale total)`}`);
   if (quote.renewalDate !== null && quote.renewalTotal !== null) {
     const renewal = [buy ? money(quote.renewalTotal) + (sell ? ' (buy)' : '') : null, sell ? money(quote.resaleRenewalTotal!) + (buy ? ' (sell)' : '') : null].filter(Boolean).join(', ');
-    out.push(`Renews on ${formatDate(quote.renewalDate)} at ${renewal} per ${PER_TERM[quote.term]}, together with the PBX.`);
+    out.push(`Renews on ${formatDate(quote.renewalDate)} at ${renewal} per ${PER_TERM[quote.renewalTerm ?? quote.term]}, together with the PBX${quote.renewalTerm && quote.renewalTerm !== quote.term ? `, which changes to ${quote.renewalTerm} then` : ''}.`);
   } else {
     out.push(chalk.yellow('The PBX is cancelled: these services end with it and do not renew.'));
   }

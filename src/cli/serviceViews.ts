@@ -63,12 +63,15 @@ export const returnJson = (c: Cancellation) => ({
   partner: c.partner,
   requestedOn: formatDate(c.requestedOn),
   effectiveOn: formatDate(c.effectiveOn),
-  items: c.lines.filter((l) => l.returnedQty > 0).map((l) => ({ sku: l.sku, qty: l.returnedQty })),
+  items: [...c.lines.filter((l) => l.returnedQty > 0).reduce((m, l) => m.set(l.sku, (m.get(l.sku) ?? 0) + l.returnedQty), new Map<string, number>())].map(([sku, qty]) => ({ sku, qty })),
   pickup: c.pickup,
   status: c.returnStatus,
   receivedAt: c.receivedAt,
+  wholePbx: c.wholePbx,
+  finalChargeTotal: formatAmount(c.finalChargeTotal),
+  currency: c.currency,
 });
-export const RETURN_KEYS = ['id', 'pbx', 'partner', 'requestedOn', 'effectiveOn', 'items', 'pickup', 'status', 'receivedAt'] as const;
+export const RETURN_KEYS = ['id', 'pbx', 'partner', 'requestedOn', 'effectiveOn', 'items', 'pickup', 'status', 'receivedAt', 'wholePbx', 'finalChargeTotal', 'currency'] as const;
 
 export const rmaJson = (r: Rma) => ({
   id: r.id,

@@ -105,6 +105,7 @@ export interface QuoteJson {
   total: string;
   renewalDate: string | null;
   renewalTotal: string | null;
+  renewalTerm: string;
   resaleTotal: string | null;
   resaleRenewalTotal: string | null;
   marginTotal: string | null;
@@ -137,6 +138,7 @@ export function quoteJson(quote: Quote): QuoteJson {
     total: formatAmount(quote.total),
     renewalDate: date(quote.renewalDate),
     renewalTotal: amount(quote.renewalTotal),
+    renewalTerm: quote.renewalTerm ?? quote.term,
     resaleTotal: amount(quote.resaleTotal),
     resaleRenewalTotal: amount(quote.resaleRenewalTotal),
     marginTotal: amount(quote.marginTotal),

@@ -276,6 +276,8 @@ export function orderSeq(id: string): number | null {
 export interface ServiceRecord {
   readonly order: string;
   readonly orderSeq: number;
+  /** placed, approved or shipped: only a shipped order's devices are at the customer's. */
+  readonly orderStatus: OrderStatus;
   readonly lineNo: number;
   readonly partner: string;
   readonly customer: string;

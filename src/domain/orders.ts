@@ -149,6 +149,9 @@ async function checkoutIn(tx: Repositories, actor: Actor, seq: number, id: strin
     throw new RefusedError('INVALID_STATE', `${order.id} is already ${order.status}: only a draft can be checked out.`, { hint: { kind: 'show-order', order: order.id } });
   }
   const { customer, pbx } = await customerAndPbx(tx, actor.scope, order.customer, order.pbx);
+  if (pbx.cancelledOn !== null && pbx.cancelledOn > actor.today) {
+    throw new RefusedError('PBX_ENDED', `PBX ${pbx.id} is cancelled and ends on ${formatDate(pbx.cancelledOn)}: nothing new is ordered for a PBX that is ending.`);
+  }
   const blockers = await checkoutBlockers(tx, customer, actor.today);
   if (blockers.length > 0) {
     const [first, ...rest] = blockers;
@@ -355,6 +358,7 @@ export async function orderView(store: Store, actor: Actor, order: Order): Promi
         total: order.total!,
         renewalDate: order.renewalTotal === null ? null : order.end!,
         renewalTotal: order.renewalTotal,
+        renewalTerm: pbx?.termChanges.find((c) => c.from === order.end)?.term ?? order.term,
         resaleTotal,
         resaleRenewalTotal: resaleTotal === null || order.renewalTotal === null ? null : lines.reduce((sum, l) => sum + l.resaleRenewal!, 0n),
         marginTotal,

@@ -22,7 +22,7 @@ export interface QuoteCase {
   readonly expect: Readonly<Record<string, unknown>> | null;
 }
 
-const QUOTE_FIELDS = new Set(['pbx', 'term', 'activated', 'currency', 'start', 'end', 'periodStart', 'days', 'periodDays', 'lines', 'total', 'renewalDate', 'renewalTotal', 'resaleTotal', 'resaleRenewalTotal', 'marginTotal', 'marginPercent', 'error']);
+const QUOTE_FIELDS = new Set(['pbx', 'term', 'activated', 'currency', 'start', 'end', 'periodStart', 'days', 'periodDays', 'lines', 'total', 'renewalDate', 'renewalTotal', 'renewalTerm', 'resaleTotal', 'resaleRenewalTotal', 'marginTotal', 'marginPercent', 'error']);
 
 /** The cases file of CLI.md, checked case by case; a malformed case is named by index and field. */
 export function readQuoteCases(root: JsonReader): QuoteCase[] {

@@ -1,5 +1,5 @@
 import { NotFoundError, RefusedError, UsageError } from '../errors.js';
-import type { CalendarDate } from '../terms/dates.js';
+import { type CalendarDate, formatDate } from '../terms/dates.js';
 import type { Currency } from '../terms/money.js';
 import { type PbxLicence, coTerminate, termOn } from '../terms/period.js';
 import { type Quote, buildQuote } from '../terms/quote.js';
@@ -68,7 +68,31 @@ export async function makeQuote(sources: QuoteSources, input: QuoteInput): Promi
   const book = await sources.books.inForce(tier, currency, input.start);
   const resale = partner ? await sources.resale(partner.id) : null;
   const items = priceItems(await sources.books.products(), book, input.items, licensed as Term, () => noPriceBook(tier, currency, input.start), resale);
-  const quote = buildQuote({ pbx: licence, requestedTerm, start: input.start, currency, items });
+  let quote = buildQuote({ pbx: licence, requestedTerm, start: input.start, currency, items });
+  // A change of term that takes effect at the renewal: the lines renew on the new term, at the price of the book then.
+  const change = pbx?.termChanges.find((c) => quote.renewalDate !== null && c.from === quote.renewalDate);
+  if (change) {
+    const next = await sources.books.inForce(tier, currency, change.from);
+    const products = await sources.books.products();
+    const lines = quote.lines.map((line) => {
+      const price = next?.line(line.sku)?.prices[change.term];
+      if (price === undefined || price === null) {
+        throw new RefusedError(
+          'NOT_PRICED',
+          `${line.sku} has no ${change.term} price in the book in force on ${formatDate(change.from)}, when PBX ${pbx!.id} changes to ${change.term}: it could not renew, so it cannot be quoted or ordered for this PBX now.`,
+        );
+      }
+      const resaleUnit = line.resaleRenewal === null || !resale ? null : resale.unitPrice(line.sku, products.get(line.sku)?.category ?? '', change.term, currency, price);
+      return { ...line, renewal: price * BigInt(line.qty), resaleRenewal: resaleUnit === null ? line.resaleRenewal : resaleUnit * BigInt(line.qty) };
+    });
+    quote = {
+      ...quote,
+      lines,
+      renewalTerm: change.term,
+      renewalTotal: lines.reduce((sum, l) => sum + l.renewal, 0n),
+      resaleRenewalTotal: quote.resaleRenewalTotal === null ? null : lines.reduce((sum, l) => sum + (l.resaleRenewal ?? 0n), 0n),
+    };
+  }
   return { quote, pbx, partner, tier, book: book ? { tier: book.tier, currency: book.currency, validFrom: book.validFrom } : null };
 }
 

@@ -1,12 +1,13 @@
 import { NotFoundError, RefusedError, UsageError } from '../errors.js';
 import { MINIMUM_MONTHS, finalCharge, monthlyRecurring } from '../terms/cancellation.js';
-import { type CalendarDate, addMonths, daysBetween, formatDate } from '../terms/dates.js';
+import { type CalendarDate, addMonths, checkWithinCalendar, daysBetween, formatDate } from '../terms/dates.js';
 import { type TermSegment, pbxStatusOn, periodsOverlapping, segmentOn } from '../terms/period.js';
 import { type Term, TERM_MONTHS } from '../terms/term.js';
 import type { Actor, Cancellation, Partner, Pbx, Pickup, Rma, Scope, ServiceRecord } from './model.js';
 import { requestSeq } from './model.js';
 import type { NewCancellation, Repositories, ServiceFilter, Store } from './port.js';
 import { storeBooks } from './pricebooks.js';
+import { unknownSku } from './pricing.js';
 import { standings } from './standing.js';
 import { requireStaff } from './users.js';
 
@@ -184,17 +185,23 @@ export interface CancelRequest {
 
 export type CancellationPlan = NewCancellation & { readonly names: ReadonlyMap<string, string> };
 
-async function runningPbx(tx: Repositories, actor: Actor, id: string): Promise<{ pbx: Pbx; expiresOn: CalendarDate }> {
+async function runningPbx(tx: Repositories, actor: Actor, id: string, endingToo = false): Promise<{ pbx: Pbx; expiresOn: CalendarDate }> {
   const pbx = await tx.pbxs.get(actor.scope, id);
   if (!pbx) throw new NotFoundError('PBX', id);
   const status = pbxStatusOn(pbx, actor.today);
   if (status.kind === 'perpetual') throw new RefusedError('NOT_SUBSCRIPTION', `PBX ${pbx.id} has a perpetual licence: it runs no HWaaS services.`);
   if (status.kind === 'ended') throw new RefusedError('PBX_ENDED', `PBX ${pbx.id} was cancelled and ended on ${formatDate(status.endedOn)}: nothing runs on it any more.`);
   if (status.kind === 'not-yet-active') throw new RefusedError('INVALID_STATE', `PBX ${pbx.id} is not active until ${formatDate(pbx.activated)}.`);
-  if (!status.renews) {
-    throw new RefusedError('INVALID_STATE', `PBX ${pbx.id} is already cancelled: it and everything on it end on ${formatDate(status.expiresOn)}.`, { hint: { kind: 'find', what: 'cancellation' } });
+  if (!status.renews && !endingToo) {
+    throw new RefusedError('INVALID_STATE', `PBX ${pbx.id} is already cancelled: it and everything on it end on ${formatDate(status.expiresOn)} (\`hwaas returns list --all\`).`);
   }
   return { pbx, expiresOn: status.expiresOn };
+}
+
+/** A SKU no price book lists is an input error (exit 2), as everywhere else. */
+async function requireKnownSku(tx: Repositories, sku: string): Promise<void> {
+  if (await tx.catalog.product(sku)) return;
+  throw unknownSku(sku, (await tx.catalog.products()).map((p) => p.sku));
 }
 
 /** `q` units of a line stop on `e`: the line of the cancellation, with its six-month minimum. */
@@ -235,16 +242,26 @@ export async function planCancellation(tx: Repositories, actor: Actor, request: 
   const names = new Map<string, string>();
   let mrrDecrease = 0n;
   for (const item of wanted) {
+    await requireKnownSku(tx, item.sku);
     const candidates = running.filter((l) => l.record.sku === item.sku);
     const runs = candidates.reduce((n, l) => n + l.qty, 0);
-    if (runs === 0) throw new RefusedError('NOT_FOUND', `no ${item.sku} runs on PBX ${pbx.id}: see \`hwaas services list --pbx ${pbx.id}\`.`);
-    if (item.qty > runs) throw new RefusedError('INVALID_STATE', `only ${runs} × ${item.sku} run on PBX ${pbx.id}: ${item.qty} cannot be cancelled.`);
+    const stopping = book.lines.filter((l) => l.record.sku === item.sku && l.ending);
+    const already = stopping.length > 0 ? ` (${stopping.reduce((n, l) => n + l.qty, 0)} more already stop on ${formatDate(stopping[0]!.endsOn!)})` : '';
+    if (runs === 0) {
+      if (stopping.length > 0) throw new RefusedError('INVALID_STATE', `every ${item.sku} on PBX ${pbx.id} already stops on ${formatDate(stopping[0]!.endsOn!)}: there is nothing left to cancel.`);
+      throw new RefusedError('NOT_FOUND', `no ${item.sku} runs on PBX ${pbx.id}: see \`hwaas services list --pbx ${pbx.id}\`.`);
+    }
+    if (item.qty > runs) throw new RefusedError('INVALID_STATE', `only ${runs} × ${item.sku} run on PBX ${pbx.id}${already}: ${item.qty} cannot be cancelled.`);
     let left = item.qty;
     for (const line of candidates) {
       if (left === 0) break;
       const q = Math.min(left, line.qty);
       left -= q;
       const r = line.record;
+      // Devices of an order that has not shipped are not at the customer's: that order is cancelled instead.
+      if (r.orderStatus !== 'shipped') {
+        throw new RefusedError('INVALID_STATE', `${r.order} (${q} × ${r.sku}) has not shipped yet: cancel that order instead (\`hwaas orders cancel ${r.order}\`); services start to be cancelled once they are delivered.`);
+      }
       names.set(r.sku, r.name);
       lines.push(await chargeLine(book, pbx, e, line, q));
       if (line.unitPrice !== null) mrrDecrease += line.mrr - monthlyRecurring(line.unitPrice, line.qty - q, line.term);
@@ -308,6 +325,9 @@ export async function receiveReturn(store: Store, actor: Actor, id: string): Pro
     const found = await tx.services.cancellation(actor.scope, seq);
     if (!found) throw new NotFoundError('cancellation', id);
     if (found.returnStatus === 'none') throw new RefusedError('INVALID_STATE', `${found.id} cancelled services only (no devices): there is nothing to receive.`);
+    if (actor.today < found.effectiveOn) {
+      throw new RefusedError('INVALID_STATE', `${found.id}'s devices are in service until ${formatDate(found.effectiveOn)}: they are received on or after that day.`);
+    }
     if (!(await tx.services.markReceived(seq, actor.at, actor.user.id))) throw new RefusedError('INVALID_STATE', `${found.id}'s devices were already received.`);
     for (const line of [...found.lines].sort((a, b) => a.sku.localeCompare(b.sku))) {
       if (line.returnedQty === 0) continue;
@@ -339,8 +359,15 @@ export async function planTermChange(tx: Repositories, actor: Actor, id: string,
   const pending = pbx.termChanges.find((c) => c.from >= e);
   if (pending) throw new RefusedError('INVALID_STATE', `PBX ${pbx.id} already changes to ${pending.term} on ${formatDate(pending.from)}.`);
   if (now === to) throw new RefusedError('INVALID_STATE', `PBX ${pbx.id} is already ${to}.`);
+  checkWithinCalendar(addMonths(e, TERM_MONTHS[to]), `PBX ${pbx.id}'s first ${to} period would end on a date that`);
   const changed: Pbx = { ...pbx, termChanges: [...pbx.termChanges, { from: e, term: to }] };
   const book = await serviceLines(tx, actor.scope, actor.today, { pbx: pbx.id });
+  // A cancellation's final charge was worked out on the periods it saw: they do not change under it.
+  const stopping = book.lines.find((l) => l.ending);
+  if (stopping) {
+    const id = stopping.record.cancelled.find((c) => c.effectiveOn === stopping.endsOn)?.cancellation;
+    throw new RefusedError('INVALID_STATE', `services on PBX ${pbx.id} stop on ${formatDate(stopping.endsOn!)}${id ? ` (${id})` : ''}: its term cannot change while a cancellation is waiting.`);
+  }
   const lines: TermChangePlan['lines'][number][] = [];
   for (const line of book.lines.filter((l) => !l.ending)) {
     const unitPrice = await book.price(line.record, changed, { from: e, term: to });
@@ -391,13 +418,19 @@ export async function requestReplacement(store: Store, actor: Actor, request: Re
     throw new UsageError(`--qty ${request.qty}: one request per five devices of a model; make one request of ${RMA_MAX} and another for the rest.`);
   }
   return store.write(async (tx) => {
-    const { pbx } = await runningPbx(tx, actor, request.pbx);
+    const { pbx } = await runningPbx(tx, actor, request.pbx, true);
+    await requireKnownSku(tx, request.sku);
     // Units that stop at the end of the period still run until then: they are replaced too.
     const running = (await serviceLines(tx, actor.scope, actor.today, { pbx: pbx.id })).lines.filter((l) => l.record.sku === request.sku);
     const runs = running.reduce((n, l) => n + l.qty, 0);
     if (runs === 0) throw new RefusedError('NOT_FOUND', `no ${request.sku} runs on PBX ${pbx.id}: only a device that runs there is replaced (\`hwaas services list --pbx ${pbx.id}\`).`);
     if (!running[0]!.record.stocked) throw new RefusedError('INVALID_STATE', `${request.sku} is a service, not a device: there is nothing to replace.`);
-    if (request.qty > runs) throw new RefusedError('INVALID_STATE', `only ${runs} × ${request.sku} run on PBX ${pbx.id}: ${request.qty} cannot be replaced.`);
+    const open = (await tx.services.rmas(actor.scope)).filter((r) => r.pbx === pbx.id && r.sku === request.sku && r.status === 'requested');
+    const asked = open.reduce((n, r) => n + r.qty, 0);
+    if (request.qty + asked > runs) {
+      const pending = open.length > 0 ? ` and ${asked} already wait for replacement (${open.map((r) => r.id).join(', ')})` : '';
+      throw new RefusedError('INVALID_STATE', `only ${runs} × ${request.sku} run on PBX ${pbx.id}${pending}: ${request.qty} more cannot be replaced.`);
+    }
     return tx.services.addRma({ partner: pbx.partner, pbx: pbx.id, sku: request.sku, qty: request.qty, reason: request.reason, deliverTo: request.deliverTo, createdAt: actor.at, createdBy: actor.user.id });
   });
 }

@@ -80,6 +80,7 @@ export async function writeQuotePdf(document: QuoteDocument, paper: Paper, out: 
   );
   const width = report.contentWidth;
   const per = PER_TERM[quote.term];
+  const renewalPer = PER_TERM[quote.renewalTerm ?? quote.term];
   if (twoSided) {
     const m = 58;
     report.table([
@@ -116,7 +117,7 @@ export async function writeQuotePdf(document: QuoteDocument, paper: Paper, out: 
   }
   if (quote.renewalDate !== null && quote.renewalTotal !== null) {
     const renewal = twoSided ? `buy ${money(quote.renewalTotal)}, sell ${money(quote.resaleRenewalTotal!)}` : money(quote.renewalTotal);
-    report.line(`Then ${renewal} per ${per}, renewing with the PBX on ${formatDate(quote.renewalDate)}`, { align: 'right' });
+    report.line(`Then ${renewal} per ${renewalPer}, renewing with the PBX on ${formatDate(quote.renewalDate)}`, { align: 'right' });
   } else {
     report.line('The PBX is cancelled: these services end with it and do not renew.', { align: 'right' });
   }

@@ -51,6 +51,8 @@ export interface Quote {
   /** null when the PBX was cancelled and the services end with it. */
   readonly renewalDate: CalendarDate | null;
   readonly renewalTotal: bigint | null;
+  /** The term it renews on, when a change of term takes effect at the renewal (else the quote's own). */
+  readonly renewalTerm?: Term;
   /** The resale side (null on a quote without one): sums of the rounded lines. */
   readonly resaleTotal: bigint | null;
   readonly resaleRenewalTotal: bigint | null;

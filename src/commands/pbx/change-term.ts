@@ -42,7 +42,7 @@ export const command = defineCommand({
           ),
         );
         ctx.out(`Renewal total: ${money(plan.renewalTotal)}.`);
-      } else ctx.out('No services run on it yet.');
+      } else ctx.out('No services renew on it.');
     }
     if (!(await ctx.confirm(options.yes, `Change PBX ${plan.pbx.id} to ${plan.to} from ${formatDate(plan.effectiveOn)}?`))) {
       ctx.err('Nothing changed.');

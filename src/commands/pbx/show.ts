@@ -6,6 +6,7 @@ import type { ServiceOnPbx } from '../../domain/model.js';
 import { currentPeriod, pbxState, showPbx } from '../../domain/pbxs.js';
 import { type ServiceLine, mrrBy, serviceLines } from '../../domain/services.js';
 import { formatDate } from '../../terms/dates.js';
+import { termOn } from '../../terms/period.js';
 import { formatAmount, formatMoney } from '../../terms/money.js';
 
 export const command = defineCommand({
@@ -32,7 +33,8 @@ export const command = defineCommand({
     }
     const { chalk } = ctx.style;
     ctx.out(`${chalk.bold(pbx.name)} (${pbx.id}), ${pbx.type} PBX of ${view.customer?.name ?? pbx.customer} (${pbx.customer})`);
-    ctx.out(`Licence: ${pbx.license}, activated ${formatDate(pbx.activated)}${pbx.cancelledOn !== null ? `, cancelled: ends ${formatDate(pbx.cancelledOn)}` : ''}`);
+    const licence = termOn(pbx, actor.today);
+    ctx.out(`Licence: ${licence}, activated ${formatDate(pbx.activated)}${licence !== pbx.license ? ` (as ${pbx.license})` : ''}${pbx.cancelledOn !== null ? `, cancelled: ends ${formatDate(pbx.cancelledOn)}` : ''}`);
     for (const change of changes) ctx.out(`Term: ${change.term} from ${change.from}`);
     if (period) {
       ctx.out(`Current period: ${formatDate(period.start)} to ${endsOn} (expiration; ${pbxState(view, actor.today)})`);
@@ -42,7 +44,7 @@ export const command = defineCommand({
     }
     ctx.out('');
     if (lines.length === 0) {
-      ctx.out('No HWaaS services on this PBX yet.');
+      ctx.out(period ? 'No HWaaS services run on this PBX.' : 'No HWaaS services run on it.');
       return;
     }
     const money = (m: bigint | null, l: ServiceLine) => (m === null ? '' : formatMoney(m, l.record.currency));

@@ -17,6 +17,7 @@ export const command = defineCommand({
   writes: true,
   async run(ctx, options) {
     if (options.pbx === undefined) throw new UsageError('missing --pbx: say which PBX the services run on (`hwaas services list` shows them).', 'USAGE');
+    if (options.item.length === 0) throw new UsageError('missing --item: say what to cancel, e.g. --item WP480G=2 (SKU=QTY; `hwaas services list --pbx ID` shows what runs).', 'USAGE');
     const items = parseItemFlags(options.item);
     const priced = items.find((i) => i.price !== null);
     if (priced) throw new UsageError(`--item ${priced.sku}: a cancellation takes SKU=QTY, without a price.`);

@@ -4,6 +4,7 @@ import { SERVICE_KEYS, serviceJson } from '../../cli/serviceViews.js';
 import { type ServiceLine, listServices } from '../../domain/services.js';
 import { formatDate } from '../../terms/dates.js';
 import { formatMoney } from '../../terms/money.js';
+import { UsageError } from '../../errors.js';
 
 export const command = defineCommand({
   path: ['services', 'list'],
@@ -17,6 +18,9 @@ export const command = defineCommand({
   help: 'Every line of a placed (not cancelled) order runs on its PBX from the order\'s start ("since") at the unit price fixed at checkout, and renews with the PBX at each boundary. Status: active; ending (cancelled: stops on "endsOn"); suspended (the partner has an invoice 35 or more days overdue). MRR = unit price × quantity ÷ months of the term, half up per line; 0 for units that stop.',
   async run(ctx, options) {
     const format = listFormat(ctx, options.format);
+    for (const [flag, value] of [['--pbx', options.pbx], ['--customer', options.customer]] as const) {
+      if (value !== undefined && value.trim() === '') throw new UsageError(`${flag}: give an ID (it is blank); leave ${flag} out to list every one.`);
+    }
     const actor = await ctx.actor();
     const { lines } = await listServices(await ctx.store(), actor, { pbx: options.pbx ?? null, customer: options.customer ?? null });
     const money = (m: bigint | null, l: ServiceLine) => (m === null ? '' : formatMoney(m, l.record.currency));

@@ -1,7 +1,7 @@
 import { defineCommand, option } from '../../cli/command.js';
 import { rmaJson } from '../../cli/serviceViews.js';
-import { parseQty } from '../../domain/pricing.js';
-import { requestReplacement } from '../../domain/services.js';
+import { RMA_MAX, requestReplacement } from '../../domain/services.js';
+import { checkText } from '../../domain/text.js';
 import { UsageError } from '../../errors.js';
 import { parsePickup } from './common.js';
 
@@ -25,9 +25,11 @@ export const command = defineCommand({
     };
     const pbx = need(options.pbx, '--pbx', 'say which PBX the devices run on');
     const sku = need(options.sku, '--sku', 'say which model to replace').toUpperCase();
-    const qty = parseQty(need(options.qty, '--qty', 'say how many devices (1 to 5)'), '--qty');
-    const reason = need(options.reason, '--reason', 'say what is wrong with them');
-    if (reason.length > 500) throw new UsageError('--reason: at most 500 characters.');
+    const qtyText = need(options.qty, '--qty', 'say how many devices (1 to 5)');
+    if (!/^\d{1,9}$/.test(qtyText) || Number(qtyText) < 1) throw new UsageError(`--qty: "${qtyText}" is not a whole number of devices from 1 to ${RMA_MAX}.`);
+    const qty = Number(qtyText);
+    const reason = checkText(need(options.reason, '--reason', 'say what is wrong with them'), '--reason');
+    if ([...reason].length > 500) throw new UsageError('--reason: at most 500 characters.');
     const deliverTo = parsePickup(need(options.deliverTo, '--deliver-to', 'say where the replacements go: end-user or partner'), '--deliver-to')!;
     const rma = await requestReplacement(await ctx.store(), await ctx.actor(), { pbx, sku, qty, reason, deliverTo });
     if (ctx.json) ctx.printJson(rmaJson(rma));

@@ -873,6 +873,7 @@ ${guard.replace(PRICE_LOOKUP, 'list := hwaas_book_price(NEW.partner_id, NEW.curr
 
 const OVERDUE_CHECK = 'paid_on IS NULL AND due_on < NEW.start_on) THEN';
 const PBX_LOOKUP = 'SELECT activated_on, license, cancelled_on INTO pbx FROM public.pbxs WHERE id = NEW.pbx_id;';
+const RENEWAL_CHECK = 'OR line.renewal_minor IS DISTINCT FROM unit * line.qty';
 
 /**
  * 5: after checkout, as SQLite's 7. A PBX's changes of term (a placement is checked
@@ -882,7 +883,7 @@ const PBX_LOOKUP = 'SELECT activated_on, license, cancelled_on INTO pbx FROM pub
  */
 function afterCheckout(migration4: string): string {
   const guard = /  CREATE OR REPLACE FUNCTION hwaas_guard_orders\(\)[\s\S]*?END \$\$;\n/.exec(migration4)?.[0];
-  if (!guard || !guard.includes(OVERDUE_CHECK) || !guard.includes(PBX_LOOKUP)) throw new Error('migration 4 has no guard of orders to base migration 5 on');
+  if (!guard || !guard.includes(OVERDUE_CHECK) || !guard.includes(PBX_LOOKUP) || !guard.includes(RENEWAL_CHECK)) throw new Error('migration 4 has no guard of orders to base migration 5 on');
   return `
   CREATE TABLE term_changes (
     pbx_id       text COLLATE "C" NOT NULL REFERENCES pbxs (id),
@@ -1025,6 +1026,15 @@ function afterCheckout(migration4: string): string {
 
 ${guard
   .replace(OVERDUE_CHECK, 'paid_on IS NULL AND due_on < NEW.start_on - 4) THEN')
+  .replace(RENEWAL_CHECK, `OR line.renewal_minor IS DISTINCT FROM COALESCE((SELECT hwaas_book_price(NEW.partner_id, NEW.currency, t.from_on, line.sku, t.term)
+                FROM public.term_changes t WHERE t.pbx_id = NEW.pbx_id AND t.from_on = NEW.end_on), unit) * line.qty`)
+  .replace(
+    'SELECT activated_on, license, cancelled_on INTO pbx FROM public.pbxs WHERE id = NEW.pbx_id;',
+    `SELECT activated_on, license, cancelled_on INTO pbx FROM public.pbxs WHERE id = NEW.pbx_id;
+      IF pbx.cancelled_on IS NOT NULL AND pbx.cancelled_on > NEW.start_on THEN
+        RAISE EXCEPTION 'nothing new is ordered for a PBX that is ending' USING ERRCODE = '42501';
+      END IF;`,
+  )
   .replace(
     PBX_LOOKUP,
     `${PBX_LOOKUP}

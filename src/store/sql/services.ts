@@ -1,6 +1,7 @@
 import {
   type Cancellation,
   type CancellationLine,
+  type OrderStatus,
   type Pickup,
   type ReturnStatus,
   type Rma,
@@ -18,6 +19,7 @@ import { type SqlDriver, clause, dateText, insertWithNextId, int, money, partner
 
 interface LineRow {
   seq: unknown;
+  status: OrderStatus;
   line_no: unknown;
   partner_id: string;
   customer_id: string;
@@ -98,9 +100,9 @@ export class SqlServices implements ServiceRepository {
       filter.partner ? clause('o.partner_id = ?', filter.partner) : null,
     );
     const rows = await this.sql.all<LineRow>(
-      `SELECT o.seq, l.line_no, o.partner_id, o.customer_id, o.pbx_id, l.sku, l.name, p.category, p.stocked, l.qty, o.start_on, o.term, o.currency, l.unit_price_minor
+      `SELECT o.seq, o.status, l.line_no, o.partner_id, o.customer_id, o.pbx_id, l.sku, l.name, p.category, p.stocked, l.qty, o.start_on, o.term, o.currency, l.unit_price_minor
        FROM orders o JOIN order_lines l ON l.order_seq = o.seq LEFT JOIN products p ON p.sku = l.sku${w.sql}
-       ORDER BY o.start_on, o.seq, l.line_no`,
+       ORDER BY o.pbx_id, o.start_on, o.seq, l.line_no`,
       w.params,
     );
     const cancelled = await this.sql.all<{ order_seq: unknown; line_no: unknown; cancellation_seq: unknown; qty: unknown; effective_on: unknown }>(
@@ -119,6 +121,7 @@ export class SqlServices implements ServiceRepository {
     return rows.map((r) => ({
       order: orderId(int(r.seq)),
       orderSeq: int(r.seq),
+      orderStatus: r.status,
       lineNo: int(r.line_no),
       partner: r.partner_id,
       customer: r.customer_id,
