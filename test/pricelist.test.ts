@@ -216,8 +216,12 @@ describe('where a document goes', () => {
     expect(xlsx.code).toBe(2);
     const dir = mkdtempSync(join(tmpdir(), 'hwaas-ext-'));
     const mismatch = await cli(['--db', db, '--date', '2026-11-24', 'pricelist', '--format', 'pdf', '--out', join(dir, 'prices.xlsx')]);
-    expect([mismatch.code, mismatch.stderr]).toEqual([2, expect.stringContaining('the name says XLSX but the format is pdf')]);
+    expect([mismatch.code, mismatch.stderr]).toEqual([2, expect.stringContaining('the name says XLSX but --format is pdf')]);
     expect(existsSync(join(dir, 'prices.xlsx'))).toBe(false);
+    // Without --format, the name says the format.
+    const named = await cli(['--db', db, '--date', '2026-11-24', 'pricelist', '--out', join(dir, 'prices.xlsx')]);
+    expect(named.code, named.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'prices.xlsx')).subarray(0, 2).toString()).toBe('PK');
     // JSON and CSV are text: fine on a terminal.
     expect((await cli(['--db', db, '--date', '2026-11-24', 'pricelist', '--format', 'csv', '--out', '-'], { tty: true })).code).toBe(0);
     // The default name carries the date of the version asked for.

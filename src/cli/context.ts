@@ -151,7 +151,7 @@ export class Context {
       const extension = /\.([a-z0-9]+)$/i.exec(target.path)?.[1]?.toLowerCase();
       const known = ['pdf', 'xlsx', 'csv', 'json'];
       if (extension !== undefined && known.includes(extension) && extension !== format) {
-        throw new UsageError(`${flag} ${out}: the name says ${extension.toUpperCase()} but the format is ${format}; name it .${format}, or give --format ${extension}.`);
+        throw new UsageError(`${flag} ${out}: the name says ${extension.toUpperCase()} but --format is ${format}; name it .${format}, or give --format ${extension}.`);
       }
     }
     if (target.kind === 'file') {

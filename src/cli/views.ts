@@ -225,11 +225,11 @@ export const orderSummaryJson = (o: OrderSummary) => ({
   term: o.term,
   currency: o.currency,
   total: amount(o.total),
-  savedTotal: amount(o.savedTotal),
   createdAt: o.createdAt,
   placedAt: o.placedAt,
+  savedTotal: amount(o.savedTotal),
 });
-export const ORDER_SUMMARY_KEYS = ['id', 'status', 'partner', 'customer', 'pbx', 'term', 'currency', 'total', 'savedTotal', 'createdAt', 'placedAt'] as const;
+export const ORDER_SUMMARY_KEYS = ['id', 'status', 'partner', 'customer', 'pbx', 'term', 'currency', 'total', 'createdAt', 'placedAt', 'savedTotal'] as const;
 
 /** The price list JSON of the contract, plus each term's monthly equivalent for OpEx. */
 export function pricelistJson(list: Pricelist) {

@@ -63,7 +63,9 @@ export const command = defineCommand({
     'hwaas pricelist --resale --format pdf --out my-prices.pdf',
   ],
   async run(ctx, options) {
-    const format: PricelistFormat = options.format ?? (ctx.json ? 'json' : 'pdf');
+    // Without --format, a file name that says pdf, xlsx, csv or json says the format.
+    const named = options.out !== undefined && options.out !== '-' ? /\.(pdf|xlsx|csv|json)$/i.exec(options.out)?.[1]?.toLowerCase() : undefined;
+    const format: PricelistFormat = options.format ?? (named as PricelistFormat | undefined) ?? (ctx.json ? 'json' : 'pdf');
     const type: PricelistType = options.type ?? 'opex';
     if (options.bom && format !== 'csv') throw new UsageError('--bom is for --format csv.', 'USAGE');
     if (options.paper && format !== 'pdf') throw new UsageError('--paper is for --format pdf.', 'USAGE');
