@@ -105,7 +105,7 @@ export interface QuoteJson {
   total: string;
   renewalDate: string | null;
   renewalTotal: string | null;
-  renewalTerm: string;
+  renewalTerm?: string;
   resaleTotal: string | null;
   resaleRenewalTotal: string | null;
   marginTotal: string | null;
@@ -138,7 +138,8 @@ export function quoteJson(quote: Quote): QuoteJson {
     total: formatAmount(quote.total),
     renewalDate: date(quote.renewalDate),
     renewalTotal: amount(quote.renewalTotal),
-    renewalTerm: quote.renewalTerm ?? quote.term,
+    // Only when a change of term takes effect at the renewal: the JSON of the contract otherwise.
+    ...(quote.renewalTerm !== undefined && quote.renewalTerm !== quote.term ? { renewalTerm: quote.renewalTerm } : {}),
     resaleTotal: amount(quote.resaleTotal),
     resaleRenewalTotal: amount(quote.resaleRenewalTotal),
     marginTotal: amount(quote.marginTotal),

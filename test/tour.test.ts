@@ -1,0 +1,83 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, cli, onPostgres } from './helpers.js';
+
+// Issue 15: the README's tour is a script that the suite runs, so it cannot drift. Every
+// `$ npx hwaas …` line of the ```console blocks of "A five-minute tour" runs, in order, on a
+// fresh machine (a new HOME, so the default store), and prints what the README shows.
+// A line "…" in the README stands for lines left out; file sizes may differ; `$ echo $?`
+// prints the previous exit code. The interactive session is shown in a ```text block.
+
+interface Step {
+  command: string;
+  expected: string[];
+}
+
+function tourSteps(): Step[] {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const tour = readme.slice(readme.indexOf('## A five-minute tour'), readme.indexOf('## Commands'));
+  const steps: Step[] = [];
+  for (const block of tour.matchAll(/```console\n([\s\S]*?)```/g)) {
+    for (const line of block[1]!.split('\n')) {
+      if (line.startsWith('$ ')) steps.push({ command: line.slice(2).replace(/\s+#.*$/, '').trim(), expected: [] });
+      else if (steps.length > 0) steps[steps.length - 1]!.expected.push(line);
+    }
+  }
+  return steps;
+}
+
+/** The words of a command line as a shell splits them (the tour quotes nothing fancy). */
+const words = (command: string) => command.split(/\s+/).filter(Boolean);
+const normalise = (text: string, home: string) =>
+  text
+    .split(home)
+    .join('/home/anna')
+    .replace(/\(\d+(\.\d+)? KB\)/g, '(N KB)')
+    .replace(/, \d+(\.\d+)? KB\./g, ', N KB.')
+    .split('\n')
+    .map((l) => l.trimEnd());
+
+/** `actual` has every expected line in order; "…" lets any lines pass until the next expected one. */
+function matches(actual: string[], expected: string[]): string | null {
+  const want = [...expected];
+  while (want.length > 0 && want[want.length - 1] === '') want.pop();
+  let at = 0;
+  let skipping = false;
+  for (const line of want) {
+    if (line.startsWith('…')) {
+      skipping = true;
+      continue;
+    }
+    if (skipping) {
+      while (at < actual.length && actual[at] !== line) at++;
+      skipping = false;
+    }
+    if (actual[at] !== line) return `expected ${JSON.stringify(line)}, got ${JSON.stringify(actual[at] ?? '(end of output)')}`;
+    at++;
+  }
+  return null;
+}
+
+describe.skipIf(onPostgres)('the README tour', () => {
+  it('runs as written on a fresh machine', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'hwaas-tour-'));
+    const steps = tourSteps();
+    expect(steps.length).toBeGreaterThan(10);
+    let previous = 0;
+    for (const step of steps) {
+      if (step.command === 'echo $?') {
+        expect(step.expected.filter(Boolean)).toEqual([String(previous)]);
+        continue;
+      }
+      const [npx, hwaas, ...args] = words(step.command);
+      expect([npx, hwaas], step.command).toEqual(['npx', 'hwaas']);
+      const result = await cli(args, { cwd: home, env: { HOME: home, HWAAS_TODAY: '2026-11-24', XDG_DATA_HOME: undefined } });
+      previous = result.code;
+      const output = normalise(`${result.stdout}${result.stderr}`, home);
+      const problem = matches(output, step.expected.map((l) => l.replace(/\(\d+(\.\d+)? KB\)/g, '(N KB)').replace(/, \d+(\.\d+)? KB\./g, ', N KB.')));
+      expect(problem, `$ ${step.command}\n${output.join('\n')}`).toBeNull();
+    }
+  });
+});
