@@ -342,14 +342,15 @@ describe('the CLI core', () => {
     expect(flag.stdout).not.toMatch(/\u001b\[/);
   });
 
-  it('prints completion scripts from the command tree', async () => {
-    const bash = await cli(['completion', 'bash']);
-    expect(bash.stdout).toContain('complete -F _hwaas hwaas');
-    expect(bash.stdout).toContain('"customers list")');
-    const fish = await cli(['completion', 'fish']);
-    expect(fish.stdout).toContain("complete -c hwaas -n '__fish_use_subcommand' -a quote");
+  it('prints completion scripts that ask hwaas itself (test/completion.test.ts drives them in each shell)', async () => {
+    expect((await cli(['completion', 'bash'])).stdout).toContain('complete -F _hwaas_complete hwaas');
+    expect((await cli(['completion', 'fish'])).stdout).toContain("complete -c hwaas -f -a '(__hwaas_complete)'");
     expect((await cli(['completion', 'zsh'])).stdout).toContain('#compdef hwaas');
     expect((await cli(['completion', 'tcsh'])).code).toBe(2);
+    // The protocol: candidates, then a directive; never an error.
+    expect((await cli(['__complete', 'pricelist', '--format', ''])).stdout).toBe('pdf\nxlsx\ncsv\njson\n:none\n');
+    expect((await cli(['__complete', 'pricelist', '--out', ''])).stdout).toBe(':file\n');
+    expect((await cli(['__complete', 'no', 'such', 'words', '--'])).code).toBe(0);
   });
 
   it('db check and db backup', async () => {

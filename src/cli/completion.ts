@@ -1,66 +1,134 @@
-import type { Command } from 'commander';
+import type { Command, Option } from 'commander';
 import { UsageError } from '../errors.js';
+import { HELP_TOPICS } from './topics.js';
 
-interface Node {
-  path: string[];
-  subcommands: string[];
-  options: string[];
+/**
+ * Shell completion, asked of hwaas itself: the scripts for bash, zsh and fish call
+ * `hwaas __complete WORDS… CURRENT`, which answers from the command tree (so it never goes
+ * stale): subcommands, the options of the command being typed (and the global ones), the
+ * values of an option or argument that has a fixed set, and `:file` when a file name is
+ * wanted (the shell completes those itself). The last line is always the directive.
+ */
+
+/** Options whose value is a file (or a folder, or a URL that may be a file). */
+const FILE_OPTIONS = new Set(['--out', '--db', '--file', '--to']);
+/** Positional arguments that are files. */
+const FILE_ARGUMENTS = new Set(['file']);
+const TERM_VALUES = ['monthly', 'yearly', 'five-year'];
+/** Values of options that are typed as text but have a fixed set. */
+const KNOWN_VALUES: Readonly<Record<string, readonly string[]>> = {
+  '--term': [...TERM_VALUES, 'perpetual'],
+  '--license': [...TERM_VALUES, 'perpetual'],
+  '--tier': ['gold', 'silver', 'reseller'],
+  '--currency': ['EUR', 'GBP', 'USD'],
+};
+const ARGUMENT_VALUES: Readonly<Record<string, readonly string[]>> = {
+  shell: ['bash', 'zsh', 'fish'],
+  kind: ['customers', 'pbxs', 'invoices', 'agreements', 'stock'],
+};
+
+const takesValue = (option: Option) => option.required || option.optional;
+
+export function complete(program: Command, words: readonly string[]): string[] {
+  const current = words[words.length - 1] ?? '';
+  const before = words.slice(0, -1);
+  let node = program;
+  let positional = 0;
+  let pendingOption: Option | null = null;
+  const optionOf = (flag: string) => [...node.options, ...program.options].find((o) => o.long === flag || o.short === flag) ?? null;
+  for (const word of before) {
+    if (pendingOption) {
+      pendingOption = null;
+      continue;
+    }
+    if (word.startsWith('-')) {
+      const option = word.includes('=') ? null : optionOf(word);
+      if (option && takesValue(option)) pendingOption = option;
+      continue;
+    }
+    const sub = node.commands.find((c) => c.name() === word);
+    if (sub && positional === 0) node = sub;
+    else positional += 1;
+  }
+  // The value of an option.
+  if (pendingOption) {
+    const flag = pendingOption.long ?? '';
+    if (flag === '--to' && node.name() === 'change-term') return [...TERM_VALUES.filter((v) => v.startsWith(current)), ':none'];
+    if (FILE_OPTIONS.has(flag)) return [':file'];
+    const values = pendingOption.argChoices ?? KNOWN_VALUES[flag] ?? null;
+    return [...(values ?? []).filter((v) => v.startsWith(current)), ':none'];
+  }
+  if (current.startsWith('-')) {
+    const flags = [...node.options, ...program.options].flatMap((o) => (o.long ? [o.long] : [])).filter((f) => f !== '--version' || node === program);
+    return [...new Set([...flags, '--help'])].filter((f) => f.startsWith(current)).concat(':none');
+  }
+  if (node.commands.length > 0) {
+    const names = node.commands.map((c) => c.name()).filter((n) => !n.startsWith('_'));
+    return [...names.filter((n) => n.startsWith(current)), ':none'];
+  }
+  // A positional argument of the command being typed.
+  const argument = node.registeredArguments[positional];
+  if (node.name() === 'help') {
+    const all = [...program.commands.map((c) => c.name()).filter((n) => n !== 'help' && !n.startsWith('_')), ...Object.keys(HELP_TOPICS)];
+    return [...all.filter((n) => n.startsWith(current)), ':none'];
+  }
+  if (argument && FILE_ARGUMENTS.has(argument.name())) return [':file'];
+  const values = argument ? (ARGUMENT_VALUES[argument.name()] ?? []) : [];
+  return [...values.filter((v) => v.startsWith(current)), ':none'];
 }
 
-function walk(command: Command, path: string[], out: Node[]): void {
-  const options = command.options.flatMap((o) => [o.long, o.short].filter((x): x is string => Boolean(x)));
-  out.push({ path, subcommands: command.commands.map((c) => c.name()), options: [...options, '--help'] });
-  for (const sub of command.commands) walk(sub, [...path, sub.name()], out);
-}
-
-/** A completion script for bash, zsh or fish, generated from the command tree so it never goes stale. */
-export function completionScript(program: Command, shell: string): string {
-  const nodes: Node[] = [];
-  walk(program, [], nodes);
-  const globals = nodes[0]!.options;
+/** A completion script for bash, zsh or fish: each asks `hwaas __complete`, keyed on every word typed so far. */
+export function completionScript(shell: string): string {
   switch (shell) {
     case 'bash':
-    case 'zsh': {
-      const cases = nodes
-        .map((n) => `    "${n.path.join(' ')}") words="${[...n.subcommands, ...n.options, ...(n.path.length ? globals : [])].join(' ')}" ;;`)
-        .join('\n');
-      const body = `_hwaas() {
-  local cur path word i
-  cur="\${COMP_WORDS[COMP_CWORD]}"
-  path=""
-  for ((i = 1; i < COMP_CWORD; i++)); do
-    word="\${COMP_WORDS[i]}"
-    case "$word" in -*) continue ;; esac
-    if [ -z "$path" ]; then candidate="$word"; else candidate="$path $word"; fi
-    case "$candidate" in
-${nodes.map((n) => `      "${n.path.join(' ')}") path="$candidate" ;;`).filter((l) => !l.includes('"")')).join('\n')}
-    esac
-  done
-  local words=""
-  case "$path" in
-${cases}
-  esac
-  COMPREPLY=($(compgen -W "$words" -- "$cur"))
+      return `# hwaas completion for bash: source it, or put it in ~/.local/share/bash-completion/completions/hwaas
+_hwaas_complete() {
+  local cur="\${COMP_WORDS[COMP_CWORD]}"
+  local IFS=$'\\n'
+  local -a out
+  out=($(hwaas __complete "\${COMP_WORDS[@]:1:COMP_CWORD-1}" "$cur" 2>/dev/null))
+  local last=$((\${#out[@]} - 1))
+  if [ "$last" -ge 0 ] && [ "\${out[$last]}" = ":file" ]; then
+    compopt -o filenames 2>/dev/null
+    COMPREPLY=($(compgen -f -- "$cur"))
+  else
+    [ "$last" -ge 0 ] && unset "out[$last]"
+    COMPREPLY=("\${out[@]}")
+  fi
 }
-complete -F _hwaas hwaas
+complete -F _hwaas_complete hwaas
 `;
-      return shell === 'bash' ? body : `#compdef hwaas\nautoload -U +X bashcompinit && bashcompinit\n${body}`;
-    }
-    case 'fish': {
-      const lines = ['complete -c hwaas -f'];
-      for (const node of nodes) {
-        const condition =
-          node.path.length === 0 ? '__fish_use_subcommand' : `__fish_seen_subcommand_from ${node.path[node.path.length - 1]}`;
-        for (const sub of node.subcommands) lines.push(`complete -c hwaas -n '${condition}' -a ${sub}`);
-      }
-      for (const option of globals.filter((o) => o.startsWith('--'))) lines.push(`complete -c hwaas -l ${option.slice(2)}`);
-      for (const node of nodes.slice(1)) {
-        for (const option of node.options.filter((o) => o.startsWith('--') && o !== '--help')) {
-          lines.push(`complete -c hwaas -n '__fish_seen_subcommand_from ${node.path[node.path.length - 1]}' -l ${option.slice(2)}`);
-        }
-      }
-      return `${lines.join('\n')}\n`;
-    }
+    case 'zsh':
+      return `#compdef hwaas
+# hwaas completion for zsh: put it on your $fpath as _hwaas, or source it after compinit
+_hwaas() {
+  local -a out
+  out=("\${(@f)$(hwaas __complete "\${(@)words[2,CURRENT-1]}" "\${words[CURRENT]}" 2>/dev/null)}")
+  if [[ "\${out[-1]}" == ":file" ]]; then
+    _files
+  else
+    out=("\${(@)out[1,-2]}")
+    (( \${#out} )) && compadd -- "\${out[@]}"
+  fi
+}
+if [[ "\${zsh_eval_context[-1]}" == loadautofunc ]]; then _hwaas "$@"; else compdef _hwaas hwaas; fi
+`;
+    case 'fish':
+      return `# hwaas completion for fish: put it in ~/.config/fish/completions/hwaas.fish
+function __hwaas_complete
+    set -l tokens (commandline -opc)
+    set -e tokens[1]
+    set -l current (commandline -ct)
+    set -l out (hwaas __complete $tokens "$current" 2>/dev/null)
+    if test "$out[-1]" = ":file"
+        __fish_complete_path "$current"
+    else
+        set -e out[-1]
+        printf '%s\\n' $out
+    end
+end
+complete -c hwaas -f -a '(__hwaas_complete)'
+`;
     default:
       throw new UsageError(`completion: "${shell}" is not a shell hwaas knows; use bash, zsh or fish.`, 'USAGE');
   }

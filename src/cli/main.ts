@@ -8,6 +8,16 @@ import { refineUsage } from './suggest.js';
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const state: ProgramState = { ctx: null, exitCode: 0 };
   let program: Command | null = null;
+  // What the shells' completion functions ask (see completion.ts): never an error, never a prompt.
+  if (argv[0] === '__complete') {
+    try {
+      const { complete } = await import('./completion.js');
+      io.stdout.write(`${complete(await buildProgram(io, state, []), argv.slice(1)).join('\n')}\n`);
+    } catch {
+      io.stdout.write(':none\n');
+    }
+    return 0;
+  }
   try {
     program = await buildProgram(io, state, argv);
     await program.parseAsync([...argv], { from: 'user' });
