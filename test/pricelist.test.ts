@@ -230,3 +230,21 @@ describe('where a document goes', () => {
     expect(existsSync(join(dir, 'hwaas-pricelist-opex-EUR-2027-02-01.json'))).toBe(true);
   });
 });
+
+describe('the XLSX for a spreadsheet program and a printer', () => {
+  it('names every font, aligns amount heads with their amounts, prints landscape one page wide with the header row on each page', async () => {
+    const db = await demoStore();
+    const dir = mkdtempSync(join(tmpdir(), 'hwaas-xlsx-'));
+    expect((await cli(['--db', db, '--date', '2026-11-24', 'pricelist', '--out', join(dir, 'p.xlsx')])).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, 'p.xlsx'));
+    const sheet = book.worksheets[0]!;
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '5:5' });
+    const unnamed: string[] = [];
+    sheet.eachRow((row, r) => row.eachCell((cell, c) => (cell.font?.name ? null : unnamed.push(`${r}:${c}`))));
+    expect(unnamed).toEqual([]);
+    const head = sheet.getRow(5);
+    expect(head.getCell(1).alignment?.horizontal).toBe('left'); // SKU
+    expect(head.getCell(4).alignment?.horizontal).toBe('right'); // Monthly
+  });
+});

@@ -18,6 +18,9 @@ const HEADERS: Readonly<Record<string, string>> = {
   price: 'Price',
 };
 
+/** Every cell names its font: a spreadsheet program draws a cell without one in its own default (LibreOffice: a serif). */
+const FONT = 'Arial';
+
 export const currencyFormat = (currency: Currency): string => `"${currencySymbol(currency)}"#,##0.00`;
 
 /** An exact minor-unit amount as the number a spreadsheet cell holds (the conversion happens only here). */
@@ -54,6 +57,17 @@ export async function writePricelistXlsx(list: Pricelist, out: Writable, onProgr
   const lastColumn = String.fromCharCode(64 + table.header.length);
   const sheet = workbook.addWorksheet(`${list.type === 'opex' ? 'OpEx' : 'CapEx'} ${list.currency}`, {
     views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }],
+    // Printed: landscape, one page wide (as many pages long as it takes), the header row on every page.
+    pageSetup: {
+      orientation: 'landscape',
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${headerRow}:${headerRow}`,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: '&L&8&"Arial"' + title.replace(/&/g, '&&') + '&R&8&"Arial"Page &P of &N' },
   });
   sheet.autoFilter = `A${headerRow}:${lastColumn}${headerRow}`;
 
@@ -72,20 +86,23 @@ export async function writePricelistXlsx(list: Pricelist, out: Writable, onProgr
 
   intro.forEach((text, index) => {
     const row = sheet.addRow([text]);
-    row.font = index === 0 ? { bold: true, size: 14 } : { italic: index === intro.length - 1 && list.samplePrices, size: 10 };
+    row.font = index === 0 ? { name: FONT, bold: true, size: 14 } : { name: FONT, italic: index === intro.length - 1 && list.samplePrices, size: 10 };
     row.commit();
   });
   sheet.addRow([]).commit();
   const header = sheet.addRow(table.header.map((key) => HEADERS[key]!));
-  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-  header.eachCell((cell) => {
+  header.font = { name: FONT, size: 10, bold: true, color: { argb: 'FFFFFFFF' } };
+  header.eachCell((cell, column) => {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF0B5394' } };
+    // A header sits over its values: amounts are right-aligned, so are their heads.
+    cell.alignment = { horizontal: amounts.has(column - 1) ? 'right' : 'left', vertical: 'middle', wrapText: true };
   });
   header.commit();
 
   const numFmt = currencyFormat(list.currency);
   table.rows.forEach((values, rowIndex) => {
     const row = sheet.addRow(values.map((value) => (typeof value === 'bigint' ? cellAmount(value) : value)));
+    row.font = { name: FONT, size: 10 };
     for (const column of amounts) row.getCell(column + 1).numFmt = numFmt;
     row.commit();
     if ((rowIndex + 1) % 1000 === 0 || rowIndex + 1 === table.rows.length) onProgress?.(rowIndex + 1, table.rows.length);
