@@ -248,3 +248,20 @@ describe('the XLSX for a spreadsheet program and a printer', () => {
     expect(head.getCell(4).alignment?.horizontal).toBe('right'); // Monthly
   });
 });
+
+describe('the PDF price list across pages', () => {
+  it('a category that goes on to the next page says so there; the per-month heads say which term', async () => {
+    const db = await demoStore();
+    const dir = mkdtempSync(join(tmpdir(), 'hwaas-pages-'));
+    const rows = Array.from({ length: 90 }, (_, i) => `PHONE-${String(i).padStart(3, '0')},Desk phone model ${i},Desk phones,yes,100.00,5.00,50.00,225.00`);
+    writeFileSync(join(dir, 'book.csv'), ['sku,name,category,hwaas,capex,monthly,yearly,five-year', ...rows].join('\n'));
+    const imported = await cli(['--db', db, '--date', '2026-11-24', '--as', 'USR-101', 'pricebook', 'import', join(dir, 'book.csv'), '--tier', 'gold', '--currency', 'EUR', '--valid-from', '2026-11-01']);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect((await cli(['--db', db, '--date', '2026-11-24', 'pricelist', '--out', join(dir, 'p.pdf')])).code).toBe(0);
+    const pages = await pdfPages(readFileSync(join(dir, 'p.pdf')));
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    expect(pages[1]).toContain('Desk phones (continued)');
+    expect(pages[0]).toMatch(/\/ month on\s+yearly/);
+    expect(pages[0]).toMatch(/\/ month on\s+5 years/);
+  });
+});

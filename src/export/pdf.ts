@@ -50,6 +50,8 @@ export class PdfReport {
   private y: number;
   private columns: readonly PdfColumn[] = [];
   private striped = false;
+  /** The heading whose rows are being drawn: said again, "(continued)", at the top of a new page. */
+  private heading_: string | null = null;
 
   constructor(
     private readonly options: ReportOptions,
@@ -129,13 +131,13 @@ export class PdfReport {
   }
 
   /** Where each cell's lines go; measured once per row. */
-  private layout(values: readonly string[], bold: boolean): { texts: string[][]; lines: number } {
+  private layout(values: readonly string[], bold: boolean, wrapAll = false): { texts: string[][]; lines: number } {
     this.setFont(bold, SIZE);
     let lines = 1;
     const texts = values.map((value, index) => {
       const column = this.columns[index]!;
       const inner = column.width - 6;
-      const cell = column.wrap ? this.lines(value, inner, 2) : [this.fit(value, inner)];
+      const cell = column.wrap || wrapAll ? this.lines(value, inner, 2) : [this.fit(value, inner)];
       lines = Math.max(lines, cell.length);
       return cell;
     });
@@ -158,15 +160,14 @@ export class PdfReport {
     });
   }
 
-  private cells(values: readonly string[], bold: boolean, colour = INK): void {
-    this.draw(this.layout(values, bold).texts, bold, colour);
-  }
-
+  /** The header row: a head that does not fit its column goes on two lines. */
   private tableHeader(): void {
     const width = this.columns.reduce((sum, c) => sum + c.width, 0);
-    this.doc.rect(MARGIN, this.y, width, ROW + 2).fill(ACCENT);
-    this.cells(this.columns.map((c) => c.header), true, '#ffffff');
-    this.y += ROW + 2;
+    const { texts, lines } = this.layout(this.columns.map((c) => c.header), true, true);
+    const height = ROW + 2 + (lines - 1) * (SIZE + 2);
+    this.doc.rect(MARGIN, this.y, width, height).fill(ACCENT);
+    this.draw(texts, true, '#ffffff');
+    this.y += height;
     this.striped = false;
   }
 
@@ -176,6 +177,7 @@ export class PdfReport {
     this.doc.font(FONT).fontSize(8).fillColor(MUTED).text(this.options.title, MARGIN, this.y, { lineBreak: false });
     this.y += 16;
     if (this.columns.length) this.tableHeader();
+    if (this.columns.length && this.heading_ !== null) this.drawHeading(`${this.heading_} (continued)`);
   }
 
   private ensure(height: number): void {
@@ -191,12 +193,19 @@ export class PdfReport {
 
   endTable(): void {
     this.columns = [];
+    this.heading_ = null;
     this.y += 6;
   }
 
-  /** A heading inside a table, kept with at least two rows below it. */
+  /** A heading inside a table, kept with at least two rows below it, and repeated on the next page while its rows go on. */
   heading(text: string): void {
+    this.heading_ = null;
     this.ensure(ROW * 3 + 4);
+    this.drawHeading(text);
+    this.heading_ = text;
+  }
+
+  private drawHeading(text: string): void {
     this.doc.font(FONT_BOLD).fontSize(9.5).fillColor(ACCENT).text(text, MARGIN, this.y + 5, { lineBreak: false });
     this.y += ROW + 5;
     this.striped = false;

@@ -33,13 +33,13 @@ export async function writePricelistPdf(list: Pricelist, paper: Paper, out: Writ
   const columns: PdfColumn[] =
     list.type === 'opex'
       ? [
-          { header: 'SKU', width: 94 },
-          { header: 'Product', width: width - 94 - 5 * 52, wrap: true },
-          { header: 'Monthly', width: 52, align: 'right' },
-          { header: 'Yearly', width: 52, align: 'right' },
-          { header: '/ month', width: 52, align: 'right' },
-          { header: '5 years', width: 52, align: 'right' },
-          { header: '/ month', width: 52, align: 'right' },
+          { header: 'SKU', width: 96 },
+          { header: 'Product', width: width - 96 - 3 * 54 - 2 * 60, wrap: true },
+          { header: 'Monthly', width: 54, align: 'right' },
+          { header: 'Yearly', width: 54, align: 'right' },
+          { header: '/ month on yearly', width: 60, align: 'right' },
+          { header: '5 years', width: 54, align: 'right' },
+          { header: '/ month on 5 years', width: 60, align: 'right' },
         ]
       : [
           { header: 'SKU', width: 90 },
