@@ -28,6 +28,7 @@ export type RefusalCode =
   | 'DISK_FULL'
   | 'IO_ERROR'
   | 'NOT_PRICED'
+  | 'UNPRINTABLE'
   | 'NO_PRICE_BOOK'
   | 'EXISTS'
   | 'CHECK_FAILED'

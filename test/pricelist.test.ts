@@ -265,3 +265,26 @@ describe('the PDF price list across pages', () => {
     expect(pages[0]).toMatch(/\/ month on\s+5 years/);
   });
 });
+
+describe('names in scripts DejaVu lacks', () => {
+  it('Chinese and Japanese print in an embedded Noto font; a script no font has is refused before a quote number is taken', async () => {
+    const db = await demoStore();
+    const dir = mkdtempSync(join(tmpdir(), 'hwaas-cjk-'));
+    const run = (...args: string[]) => cli(['--db', db, '--date', '2026-11-24', ...args], { cwd: dir });
+    expect((await run('customers', 'add', '--name', '株式会社テスト Müller')).code).toBe(0);
+    expect((await run('pbx', 'add', '--customer', 'CUS-0015', '--name', '東京本社', '--type', 'cloud', '--license', 'yearly', '--activated', '2025-01-01')).code).toBe(0);
+    const ok = await run('--json', 'quote', '--pbx', 'PBX-1023', '--item', 'WP480G=1', '--format', 'pdf', '--out', 'q.pdf');
+    expect(ok.code, ok.stderr).toBe(0);
+    const data = readFileSync(join(dir, 'q.pdf'));
+    expect(data.toString('latin1')).toContain('NotoSansSC');
+    const text = (await pdfPages(data)).join(' ');
+    expect(text).toMatch(/株式会社テスト\s+Müller/); // two runs, two fonts: the extractor spaces them
+    expect(text).toContain('東京本社');
+    expect((await run('customers', 'add', '--name', '한국 회사')).code).toBe(0);
+    expect((await run('pbx', 'add', '--customer', 'CUS-0016', '--name', 'Seoul', '--type', 'cloud', '--license', 'yearly', '--activated', '2025-01-01')).code).toBe(0);
+    const refused = await run('--json', 'quote', '--pbx', 'PBX-1024', '--item', 'WP480G=1', '--format', 'pdf', '--out', 'k.pdf');
+    expect([refused.code, JSON.parse(refused.stderr).error.code]).toEqual([1, 'UNPRINTABLE']);
+    expect(existsSync(join(dir, 'k.pdf'))).toBe(false);
+    expect((await run('--json', 'quotes', 'list')).json().map((q: { number: string }) => q.number)).toEqual(['Q-2026-00001']);
+  });
+});

@@ -88,7 +88,7 @@ export const command = defineCommand({
       return 0;
     }
     if (format === 'pdf') {
-      const { documentParties, writeQuoteFile } = await import('./quote/pdf.js');
+      const { assertPrintable, documentParties, writeQuoteFile } = await import('./quote/pdf.js');
       const base = { quote, ...documentParties(await quoteParties(store, actor, pbx), pbx) };
       const name = pbx?.id ?? quote.term;
       if (opts.internal) {
@@ -102,6 +102,8 @@ export const command = defineCommand({
       }
       if (!store || !actor) throw new RefusedError('NO_STORE', `no store at ${ctx.dbPath}: a quote for a customer is numbered and recorded in the store; run \`hwaas init\`, or write --internal.`);
       const facts = { tier, book: book ? formatDate(book.validFrom) : null };
+      // A name the PDF cannot print is refused before a number is taken.
+      assertPrintable([base.partner?.name, base.customer?.name, base.pbx?.name, ...quote.lines.map((l) => l.name)]);
       const target = await writeQuoteFile(ctx, `hwaas-quote-${name}-${formatDate(ctx.today)}.pdf`, async () => {
         const record = await recordQuote(store, actor, quoted, validDays, (number, validUntil) =>
           JSON.stringify({ number, validUntil: formatDate(validUntil), partner: quoted.partner!.id, customer: base.customer, pbx: base.pbx, priceBook: facts, quote: quoteJson(quote) }),

@@ -1,13 +1,10 @@
-import { createRequire } from 'node:module';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
+import { FONT, FONT_BOLD, fontRuns } from './fonts.js';
 
-// A Unicode TrueType font, loaded by path: the 14 standard PDF fonts silently
+// Unicode TrueType fonts, loaded by path (fonts.ts): the 14 standard PDF fonts silently
 // corrupt Łódź, Cyrillic and Greek, and registerFont() makes large tables slow.
-const require = createRequire(import.meta.url);
-const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
 export type Paper = 'a4' | 'letter';
 
@@ -66,7 +63,9 @@ export class PdfReport {
     });
     this.doc.pipe(out);
     this.doc.font(FONT).fillColor(INK);
-    this.doc.font(FONT_BOLD).fontSize(16).fillColor(ACCENT).text(options.title, MARGIN, MARGIN, { lineBreak: false });
+    this.setFont(true, 16);
+    this.doc.fillColor(ACCENT);
+    this.print(options.title, MARGIN, MARGIN);
     this.y = MARGIN + 26;
     for (const line of options.intro) this.paragraph(line, { size: 9, colour: INK });
     this.y += 6;
@@ -80,24 +79,42 @@ export class PdfReport {
     return this.doc.page.width - MARGIN;
   }
 
-  /** The font set by setFont(); width() is only called after it. */
+  /** The style set by setFont(); width() and print() use it. */
   private fontKey = '';
+  private bold = false;
+  private size = SIZE;
   private readonly widths = new Map<string, number>();
 
   private setFont(bold: boolean, size: number): void {
     this.fontKey = `${bold ? 'b' : 'r'}${size}`;
+    this.bold = bold;
+    this.size = size;
     this.doc.font(bold ? FONT_BOLD : FONT).fontSize(size);
   }
 
-  /** Text width in the current font, remembered: price lists repeat the same amounts and words. */
+  /** Text width in the current style (each run in its font), remembered: price lists repeat the same amounts and words. */
   private width(text: string): number {
     const key = `${this.fontKey}|${text}`;
     let width = this.widths.get(key);
     if (width === undefined) {
-      width = this.doc.widthOfString(text);
+      const runs = fontRuns(text, this.bold);
+      width = 0;
+      for (const run of runs) width += this.doc.font(run.font).fontSize(this.size).widthOfString(run.text);
+      if (runs.length !== 1 || runs[0]!.font !== (this.bold ? FONT_BOLD : FONT)) this.doc.font(this.bold ? FONT_BOLD : FONT).fontSize(this.size);
       this.widths.set(key, width);
     }
     return width;
+  }
+
+  /** Draws one line of text at (x, y) in the current style and colour, each run in the font that has its characters. */
+  private print(text: string, x: number, y: number): void {
+    const runs = fontRuns(text, this.bold);
+    let left = x;
+    for (const run of runs) {
+      this.doc.font(run.font).fontSize(this.size).text(run.text, left, y, { lineBreak: false });
+      left += runs.length === 1 ? 0 : this.doc.widthOfString(run.text);
+    }
+    if (runs.length !== 1 || runs[0]!.font !== (this.bold ? FONT_BOLD : FONT)) this.doc.font(this.bold ? FONT_BOLD : FONT).fontSize(this.size);
   }
 
   /** Cuts text to the width with an ellipsis. */
@@ -154,7 +171,7 @@ export class PdfReport {
       cell.forEach((text, line) => {
         // No width option: pdfkit's line wrapper is what makes big tables slow.
         const left = column.align === 'right' ? x + 3 + inner - this.width(text) : x + 3;
-        this.doc.text(text, left, this.y + 3 + line * (SIZE + 2), { lineBreak: false });
+        this.print(text, left, this.y + 3 + line * (SIZE + 2));
       });
       x += column.width;
     });
@@ -174,7 +191,9 @@ export class PdfReport {
   private newPage(): void {
     this.doc.addPage();
     this.y = MARGIN;
-    this.doc.font(FONT).fontSize(8).fillColor(MUTED).text(this.options.title, MARGIN, this.y, { lineBreak: false });
+    this.setFont(false, 8);
+    this.doc.fillColor(MUTED);
+    this.print(this.options.title, MARGIN, this.y);
     this.y += 16;
     if (this.columns.length) this.tableHeader();
     if (this.columns.length && this.heading_ !== null) this.drawHeading(`${this.heading_} (continued)`);
@@ -206,7 +225,9 @@ export class PdfReport {
   }
 
   private drawHeading(text: string): void {
-    this.doc.font(FONT_BOLD).fontSize(9.5).fillColor(ACCENT).text(text, MARGIN, this.y + 5, { lineBreak: false });
+    this.setFont(true, 9.5);
+    this.doc.fillColor(ACCENT);
+    this.print(text, MARGIN, this.y + 5);
     this.y += ROW + 5;
     this.striped = false;
   }
@@ -232,19 +253,30 @@ export class PdfReport {
     this.setFont(options.bold === true, size);
     this.doc.fillColor(options.colour ?? INK);
     const x = options.align === 'right' ? this.right - this.width(text) : MARGIN;
-    this.doc.text(text, x, this.y, { lineBreak: false });
+    this.print(text, x, this.y);
     this.y += size + 5;
   }
 
   /** A wrapped paragraph (footnotes); short documents only, wrapping is slow. */
   paragraph(text: string, options: { size?: number; colour?: string } = {}): void {
     const size = options.size ?? 8;
-    this.doc.font(FONT).fontSize(size).fillColor(options.colour ?? MUTED);
+    this.setFont(false, size);
+    this.doc.fillColor(options.colour ?? MUTED);
     const width = this.right - MARGIN;
-    const height = this.doc.heightOfString(text, { width });
-    this.ensure(height + 4);
-    this.doc.text(text, MARGIN, this.y, { width });
-    this.y += height + 4;
+    if (fontRuns(text, false).length === 1 && fontRuns(text, false)[0]!.font === FONT) {
+      const height = this.doc.heightOfString(text, { width });
+      this.ensure(height + 4);
+      this.doc.text(text, MARGIN, this.y, { width });
+      this.y += height + 4;
+      return;
+    }
+    // Text in more than one font: wrapped by words here, each line drawn in runs.
+    for (const line of this.lines(text, width, Number.MAX_SAFE_INTEGER)) {
+      this.ensure(size + 4);
+      this.print(line, MARGIN, this.y);
+      this.y += size + 3;
+    }
+    this.y += 1;
   }
 
   space(points: number): void {
@@ -259,11 +291,12 @@ export class PdfReport {
       const y = this.doc.page.height - MARGIN + 4;
       const savedBottom = this.doc.page.margins.bottom;
       this.doc.page.margins.bottom = 0; // writing below the margin must not add a page
-      this.doc.font(FONT).fontSize(7.5).fillColor(MUTED);
+      this.setFont(false, 7.5);
+      this.doc.fillColor(MUTED);
       this.doc.moveTo(MARGIN, y - 6).lineTo(this.right, y - 6).lineWidth(0.5).strokeColor('#cccccc').stroke();
-      this.doc.text(this.options.footer, MARGIN, y, { lineBreak: false });
+      this.print(this.options.footer, MARGIN, y);
       const page = `Page ${index - range.start + 1} of ${range.count}`;
-      this.doc.text(page, this.right - this.doc.widthOfString(page), y, { lineBreak: false });
+      this.print(page, this.right - this.width(page), y);
       this.doc.page.margins.bottom = savedBottom;
     }
     const written = finished(this.out);

@@ -2,7 +2,10 @@ import type { Context } from '../../cli/context.js';
 import type { Pbx } from '../../domain/model.js';
 import type { QuoteParties } from '../../domain/quoting.js';
 import { writeOutput } from '../../export/files.js';
+import { assertPrintable } from '../../export/fonts.js';
 import { type QuoteDocument, writeQuotePdf } from '../../export/quotePdf.js';
+
+export { assertPrintable };
 
 /**
  * Writes a quote or an order confirmation as a PDF. The document is made only once the
