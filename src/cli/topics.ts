@@ -40,6 +40,8 @@ Error codes (stderr; with --json as {"error":{"code":"…","message":"…"}})
           PBX_ENDED          the PBX was cancelled and has ended
           NOT_ELIGIBLE       the product is CapEx-only, not HWaaS
           NOT_PRICED         the product has no price in that currency and term
+          UNPRINTABLE        a name has characters no font of the PDF has (use CSV,
+                             XLSX or JSON, or change the name)
           NO_AGREEMENT       the customer has no signed HWaaS agreement on file
           OVERDUE_INVOICES   an invoice is 5 or more days overdue: checkout is refused
           ACCOUNT_LOCKED     an invoice is 30 or more days overdue: the partner's users
