@@ -34,6 +34,7 @@ export function complete(program: Command, words: readonly string[]): string[] {
   const before = words.slice(0, -1);
   let node = program;
   let positional = 0;
+  const positionals: string[] = [];
   let pendingOption: Option | null = null;
   const optionOf = (flag: string) => [...node.options, ...program.options].find((o) => o.long === flag || o.short === flag) ?? null;
   for (const word of before) {
@@ -48,7 +49,10 @@ export function complete(program: Command, words: readonly string[]): string[] {
     }
     const sub = node.commands.find((c) => c.name() === word);
     if (sub && positional === 0) node = sub;
-    else positional += 1;
+    else {
+      positional += 1;
+      positionals.push(word);
+    }
   }
   // The value of an option.
   if (pendingOption) {
@@ -69,7 +73,11 @@ export function complete(program: Command, words: readonly string[]): string[] {
   // A positional argument of the command being typed.
   const argument = node.registeredArguments[positional];
   if (node.name() === 'help') {
-    const all = [...program.commands.map((c) => c.name()).filter((n) => n !== 'help' && !n.startsWith('_')), ...Object.keys(HELP_TOPICS)];
+    // `help pbx <TAB>`: pbx's commands; `help <TAB>`: every command and the topics.
+    let target = program;
+    for (const word of positionals) target = target.commands.find((c) => c.name() === word) ?? target;
+    const names = target.commands.map((c) => c.name()).filter((n) => n !== 'help' && !n.startsWith('_'));
+    const all = positionals.length === 0 ? [...names, ...Object.keys(HELP_TOPICS)] : names;
     return [...all.filter((n) => n.startsWith(current)), ':none'];
   }
   if (argument && FILE_ARGUMENTS.has(argument.name())) return [':file'];

@@ -10,7 +10,7 @@ import { type CalendarDate, formatDate, parseDate } from '../terms/dates.js';
 import { type Io, envFlag, localDateText, localDateTimeText } from './io.js';
 import type { OutputTarget } from '../export/files.js';
 import { safeJson } from './report.js';
-import { PLAIN_STYLE, type Style, loadStyle, terminalSafe } from './style.js';
+import { PLAIN_STYLE, type Style, loadStyle, terminalSafe, wrapText } from './style.js';
 
 /** The global options of the contract after commander has parsed them. */
 export interface GlobalOptions {
@@ -238,12 +238,14 @@ export class Context {
 
   /** A line (or lines) for people on stdout, with nothing that could drive the terminal but hwaas's own colours. */
   out(text: string): void {
-    const safe = terminalSafe(text, this.style.enabled);
+    const safe = wrapText(terminalSafe(text, this.style.enabled), this.style.width);
     this.io.stdout.write(safe.endsWith('\n') ? safe : `${safe}\n`);
   }
 
+  /** For people on stderr: wrapped at the terminal's width when stderr is one. */
   err(text: string): void {
-    const safe = terminalSafe(text, this.style.enabled);
+    const width = this.io.stderr.isTTY === true ? ((this.io.stderr as { columns?: number }).columns ?? 80) : null;
+    const safe = wrapText(terminalSafe(text, this.style.enabled), width);
     this.io.stderr.write(safe.endsWith('\n') ? safe : `${safe}\n`);
   }
 

@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { COMMANDS, type CommandEntry, GROUPS } from '../commands/index.js';
 import type { CommandDefinition } from './command.js';
 import { Context, type GlobalOptions } from './context.js';
@@ -56,6 +56,15 @@ function entriesFor(words: string[] | null): readonly CommandEntry[] {
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
+/** An ID as hwaas writes it: capitals, the hyphen after a known prefix (`pbx1001` → PBX-1001), a quote number's five digits (`q-2026-1` → Q-2026-00001). */
+export function canonicalId(text: string): string {
+  const id = text.trim().toUpperCase();
+  const quote = /^Q-?(\d{4})-?(\d{1,5})$/.exec(id);
+  if (quote) return `Q-${quote[1]}-${quote[2]!.padStart(5, '0')}`;
+  const prefixed = /^(PBX|CUS|PTR|USR|ORD|CAN|RMA|AGR)(\d+)$/.exec(id);
+  return prefixed ? `${prefixed[1]}-${prefixed[2]}` : id;
+}
+
 /** Options and arguments that name a record by its ID (or number): read in any case. */
 const ID_OPTIONS = new Set(['customer', 'pbx', 'partner']);
 const ID_ARGUMENTS = new Set(['id', 'number']);
@@ -72,7 +81,15 @@ function declare(command: Command, definition: CommandDefinition, io: Io, state:
   const keys: [string, string][] = [];
   for (const [key, spec] of Object.entries(definition.options)) {
     let option = new Option(spec.flags, spec.description);
-    if (spec.kind === 'choice') option = option.choices(spec.choices);
+    if (spec.kind === 'choice') {
+      // A fixed set, in any case (`--status Draft`); completion reads the choices.
+      const choices = spec.choices;
+      option = option.choices(choices).argParser((value: string) => {
+        const match = choices.find((c) => c.toLowerCase() === value.trim().toLowerCase());
+        if (match === undefined) throw new InvalidArgumentError(`Allowed choices are ${choices.join(', ')}.`);
+        return match;
+      });
+    }
     if (spec.kind === 'list') option = option.argParser(collect).default([]);
     command.addOption(option);
     keys.push([key, option.attributeName()]);
@@ -83,7 +100,7 @@ function declare(command: Command, definition: CommandDefinition, io: Io, state:
     const self = values[values.length - 1] as Command;
     const parsed = self.opts();
     // IDs are kept in capitals (hwaas makes them so, imports store them so): `cus-0001` is CUS-0001.
-    const upper = (value: unknown) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+    const upper = (value: unknown) => (typeof value === 'string' ? canonicalId(value) : value);
     const options = Object.fromEntries(keys.map(([key, attribute]) => [key, ID_OPTIONS.has(key) ? upper(parsed[attribute]) : parsed[attribute]]));
     const args = Object.fromEntries(argNames.map((name, index) => [name, (ID_ARGUMENTS.has(name) ? upper(values[index]) : values[index]) as string]));
     state.ctx = await Context.create(io, self.optsWithGlobals() as GlobalOptions);

@@ -3,6 +3,7 @@ import { HwaasError, RefusedError } from '../errors.js';
 import { environmentFailure } from '../failures.js';
 import { escapeUnsafe } from '../domain/text.js';
 import { errorText } from './hints.js';
+import { wrapText } from './style.js';
 import type { Io } from './io.js';
 
 export const EXIT = { ok: 0, refused: 1, usage: 2, internal: 70, cancelled: 130 } as const;
@@ -21,10 +22,19 @@ export function reportError(error: unknown, io: Io, options: { json: boolean; co
   const prefix = colour ? '\u001b[31mhwaas:\u001b[39m' : 'hwaas:'; // one red word is not worth loading chalk for
   const write = (code: string, message: string, details?: unknown): void => {
     if (json) io.stderr.write(`${safeJson({ error: details === undefined ? { code, message } : { code, message, details } })}\n`);
-    else io.stderr.write(`${prefix} ${escapeUnsafe(message)}\n`);
+    else {
+      // At a terminal the sentence is wrapped at its width, by words (commands in it stay whole).
+      const width = io.stderr.isTTY === true ? ((io.stderr as { columns?: number }).columns ?? 80) : null;
+      const text = wrapText(`hwaas: ${escapeUnsafe(message)}`, width);
+      io.stderr.write(`${prefix}${text.slice('hwaas:'.length)}\n`);
+    }
   };
 
-  if (error instanceof Error && error.name === 'ExitPromptError') return EXIT.cancelled; // Ctrl-C at a prompt: quietly
+  // Ctrl-C at a prompt: quietly, saying only that nothing was written (a prompt runs before any write).
+  if (error instanceof Error && error.name === 'ExitPromptError') {
+    if (!json) io.stderr.write('Nothing saved.\n');
+    return EXIT.cancelled;
+  }
   if (error instanceof HwaasError) {
     write(error.code, errorText(error, options.storeSource ?? null), error.data);
     return error.exitCode;

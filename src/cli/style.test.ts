@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Column, PLAIN_STYLE, renderTable } from './style.js';
+import { type Column, PLAIN_STYLE, renderTable, wrapText } from './style.js';
 
 interface Row {
   id: string;
@@ -38,5 +38,17 @@ describe('tables that fit the terminal', () => {
     expect(widest(text)).toBeLessThanOrEqual(40);
     expect(text).not.toContain('hardware');
     expect(text).toContain('(hidden to fit: Type; --wide shows them)');
+  });
+});
+
+describe('sentences at a terminal', () => {
+  it('wrap by words at the width, keep indentation and commands in backticks whole, leave tables alone', () => {
+    const text = 'hwaas: Bäckerei Schröder KG (CUS-0002) has no signed HWaaS agreement on file: register it with `hwaas agreements add --customer CUS-0002 --signed-on YYYY-MM-DD`.';
+    const lines = wrapText(text, 60).split('\n');
+    expect(lines.every((l) => [...l].length <= 60 || l.startsWith('`'))).toBe(true);
+    expect(lines.some((l) => l.includes('`hwaas agreements add --customer CUS-0002 --signed-on YYYY-MM-DD`.'))).toBe(true);
+    expect(wrapText('  indented words that go on and on and on', 20).split('\n').every((l) => l.startsWith('  '))).toBe(true);
+    expect(wrapText('│ a table row that is much wider than twenty │', 20)).toBe('│ a table row that is much wider than twenty │');
+    expect(wrapText(text, null)).toBe(text);
   });
 });

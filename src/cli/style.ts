@@ -16,6 +16,8 @@ export interface Style {
   readonly chalk: Painter;
   /** The terminal's width that tables fit into; null: no limit (piped output, --wide). */
   readonly width?: number | null;
+  /** Whether a note about hidden columns may point to --wide (not inside an interactive session). */
+  readonly wideHint?: boolean;
 }
 
 const PLAIN: Painter = { bold: escapeUnsafe, red: escapeUnsafe, green: escapeUnsafe, yellow: escapeUnsafe, grey: escapeUnsafe };
@@ -91,7 +93,7 @@ const displayWidth = (text: string): number => [...text.replace(/\u001b\[[0-9;]*
  * way (the widest first, down to their header or 10 characters), then droppable columns
  * are left out, the highest `drop` first. Null widths: it fits as it is.
  */
-function fit(natural: readonly number[], floors: readonly number[], shrink: readonly boolean[], drop: readonly (number | undefined)[], width: number): { shown: number[]; widths: number[] | null } {
+function fit(natural: readonly number[], floors: readonly number[], shrink: readonly boolean[], drop: readonly (number | undefined)[], width: number, text: readonly boolean[]): { shown: number[]; widths: number[] | null } {
   let shown = natural.map((_, i) => i);
   const order = shown.filter((i) => drop[i] !== undefined).sort((a, b) => drop[b]! - drop[a]! || b - a);
   for (;;) {
@@ -109,7 +111,21 @@ function fit(natural: readonly number[], floors: readonly number[], shrink: read
       widths[widest]! -= 1;
       excess -= 1;
     }
-    if (excess <= 0 || order.length === 0) return { shown, widths };
+    if (excess <= 0) return { shown, widths };
+    if (order.length === 0) {
+      // Last: any long text column gives way, down to 12 characters (IDs, dates and amounts are shorter).
+      while (excess > 0) {
+        let widest = -1;
+        for (let k = 0; k < widths.length; k++) {
+          const floor = Math.max(12, Math.min(floors[shown[k]!]!, 12));
+          if (text[shown[k]!] && widths[k]! > floor && (widest < 0 || widths[k]! > widths[widest]!)) widest = k;
+        }
+        if (widest < 0) break; // as narrow as it goes: the terminal wraps the rest
+        widths[widest]! -= 1;
+        excess -= 1;
+      }
+      return { shown, widths };
+    }
     const gone = order.shift()!;
     shown = shown.filter((i) => i !== gone);
   }
@@ -129,7 +145,7 @@ export function renderTable<T>(style: Style, columns: readonly Column<T>[], rows
   if (style.width) {
     const natural = columns.map((c, i) => Math.max(displayWidth(c.header), ...cells.map((r) => Math.max(...plain(r[i]!).split('\n').map(displayWidth)))));
     const floors = columns.map((c, i) => Math.min(Math.max(displayWidth(c.header), 10), natural[i]!));
-    ({ shown, widths } = fit(natural, floors, columns.map((c) => c.shrink === true), columns.map((c) => c.drop), style.width));
+    ({ shown, widths } = fit(natural, floors, columns.map((c) => c.shrink === true), columns.map((c) => c.drop), style.width, columns.map((c) => (c.align ?? 'left') === 'left')));
   }
   const table = new TableClass({
     head: shown.map((i) => style.chalk.bold(columns[i]!.header)),
@@ -140,6 +156,34 @@ export function renderTable<T>(style: Style, columns: readonly Column<T>[], rows
   });
   for (const row of cells) table.push(shown.map((i) => row[i]!).map((cell) => (typeof cell === 'string' ? escapeUnsafe(cell) : style.chalk[cell.paint](cell.text))));
   const hidden = columns.filter((_, i) => !shown.includes(i)).map((c) => c.header);
-  const note = hidden.length > 0 ? `\n${style.chalk.grey(`(hidden to fit: ${hidden.join(', ')}; --wide shows them)`)}` : '';
+  const note = hidden.length > 0 ? `\n${style.chalk.grey(`(hidden to fit: ${hidden.join(', ')}${style.wideHint === false ? '' : '; --wide shows them'})`)}` : '';
   return table.toString() + note;
+}
+
+/**
+ * Sentences wrapped at a terminal's width, by words, keeping each line's indentation for
+ * the lines it continues on; table lines (box drawing) and lines that fit are left alone.
+ */
+export function wrapText(text: string, width: number | null | undefined): string {
+  if (!width || width < 20) return text;
+  return text
+    .split('\n')
+    .map((line) => {
+      if (displayWidth(line) <= width || /[│─┌└├]/.test(line)) return line;
+      const indent = /^\s*/.exec(line)![0];
+      // A command in backticks is one word: it is never broken across lines.
+      const words = line.slice(indent.length).match(/\S*`[^`]*`\S*|\S+/g) ?? [];
+      const out: string[] = [];
+      let current = indent;
+      for (const word of words) {
+        const candidate = current.trim() === '' ? `${indent}${word}` : `${current} ${word}`;
+        if (displayWidth(candidate) > width && current.trim() !== '') {
+          out.push(current);
+          current = `${indent}${word}`;
+        } else current = candidate;
+      }
+      out.push(current);
+      return out.join('\n');
+    })
+    .join('\n');
 }

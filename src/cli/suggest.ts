@@ -26,6 +26,13 @@ export function refineUsage(error: unknown, argv: readonly string[], program: Co
     const plural = `${first}s`;
     if (isCommand([plural, second])) return new UsageError(`\`hwaas ${first} ${second}\` is not a command: did you mean \`hwaas ${plural} ${second}\`? See \`hwaas ${plural} --help\`.`, 'USAGE');
   }
+  // `--item WP480G 2`: a flag takes one value.
+  if (error.code === 'commander.excessArguments') {
+    const at = argv.findIndex((a, i) => a === '--item' && i + 2 < argv.length && /^\d+$/.test(argv[i + 2]!) && !argv[i + 1]!.includes('='));
+    if (at >= 0) return new UsageError(`--item ${argv[at + 1]} ${argv[at + 2]}: write the quantity with the SKU, --item ${argv[at + 1]}=${argv[at + 2]}. See \`${help}\`.`, 'USAGE');
+    const stray = argv.filter((a) => !a.startsWith('-')).slice(known.length).pop();
+    if (stray !== undefined && known.length > 0) return new UsageError(`\`hwaas ${known.join(' ')}\` takes no "${stray}" here: each flag takes one value (quote a value with spaces). See \`${help}\`.`, 'USAGE');
+  }
   if (error.code === 'commander.unknownOption' && program) {
     const given = /'(--[^'=]+)/.exec(error.message)?.[1];
     let target: Command = program;

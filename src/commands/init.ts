@@ -84,8 +84,8 @@ export const command = defineCommand({
     ctx.out('');
     const columns: Column<User>[] = [
       { header: 'ID', value: (u) => (u.id === defaultUser ? { text: `${u.id} (default)`, paint: 'green' } : u.id) },
-      { header: 'E-mail', value: (u) => u.email },
-      { header: 'Name', value: (u) => u.name },
+      { header: 'E-mail', value: (u) => u.email, shrink: true },
+      { header: 'Name', value: (u) => u.name, shrink: true, drop: 1 },
       { header: 'Role', value: (u) => u.role },
       { header: 'Partner', value: (u) => u.partner ?? '' },
       ...(session ? [{ header: 'Database login', value: (u: User) => u.dbRole ?? '' }] : []),

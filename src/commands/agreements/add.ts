@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineCommand, option } from '../../cli/command.js';
+import { pickCustomer } from '../../cli/pickers.js';
 import { agreementJson } from '../../cli/views.js';
 import { UsageError } from '../../errors.js';
 import { addAgreement } from '../../domain/agreements.js';
@@ -18,9 +19,9 @@ export const command = defineCommand({
   examples: ['hwaas agreements add --customer CUS-0002 --signed-on 2026-11-20 --file signed.pdf'],
   writes: true,
   async run(ctx, options) {
-    const customer = await ctx.need(options.customer, '--customer', 'Customer ID (see `hwaas customers list`):');
-    const signedOn = await ctx.ask(options.signedOn, '--signed-on', 'Signed on (YYYY-MM-DD):', (text, label) => {
-      const date = parseDate(text, label);
+    const customer = await pickCustomer(ctx, options.customer);
+    const signedOn = await ctx.ask(options.signedOn, '--signed-on', 'Signed on (YYYY-MM-DD, or today):', (text, label) => {
+      const date = text.trim().toLowerCase() === 'today' ? ctx.today : parseDate(text, label);
       if (date > ctx.today) throw new UsageError(`${label}: ${formatDate(date)} is after today (${formatDate(ctx.today)}).`);
       return date;
     });
@@ -29,12 +30,16 @@ export const command = defineCommand({
       file = resolve(ctx.io.cwd, checkText(options.file, '--file'));
       if (!existsSync(file)) throw new UsageError(`--file: ${file} does not exist; give the path of the signed agreement.`);
     }
-    const result = await addAgreement(await ctx.store(), await ctx.actor(), { customer, signedOn, file, signedOnLabel: '--signed-on' });
+    const store = await ctx.store();
+    const actor = await ctx.actor();
+    const result = await addAgreement(store, actor, { customer, signedOn, file, signedOnLabel: '--signed-on' });
+    const earlier = (await store.agreements.list(actor.scope, result.customer.id)).filter((a) => a.id !== result.agreement.id);
     if (ctx.json) {
       ctx.printJson(agreementJson(result.agreement));
       return;
     }
     ctx.out(`Registered ${result.agreement.id}: ${result.customer.name} signed the HWaaS agreement on ${formatDate(signedOn)}.`);
+    if (earlier.length > 0) ctx.err(`${result.customer.name} already had ${earlier.map((a) => `${a.id} (signed ${formatDate(a.signedOn)})`).join(', ')}: they are kept; the latest signed counts.`);
     if (result.partner) ctx.out(`Send the signed copy to your area manager, ${result.partner.areaManagerName} <${result.partner.areaManagerEmail}>, if you have not yet.`);
   },
 });

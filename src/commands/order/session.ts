@@ -26,12 +26,8 @@ const QUIT = '__quit__' as const;
  * result. Ctrl-C anywhere leaves the store untouched and says so.
  */
 export async function orderSession(ctx: Context): Promise<number> {
-  try {
-    return await session(ctx);
-  } catch (error) {
-    if (error instanceof Error && error.name === 'ExitPromptError') ctx.err('Nothing saved.');
-    throw error;
-  }
+  // Ctrl-C at any prompt ends here with "Nothing saved." (report.ts), exit 130.
+  return session(ctx);
 }
 
 type Step = 'partner' | 'customer' | 'blockers' | 'pbx' | 'cart';
@@ -46,6 +42,8 @@ async function session(ctx: Context): Promise<number> {
   const say = (text: string) => ctx.err(text);
   const { chalk } = ctx.style;
   const staff = user.role === 'staff';
+  // The prompts are on stderr: their rows fit its width.
+  const terminalWidth = (ctx.io.stderr as { columns?: number }).columns ?? 80;
 
   let partner: Partner = staff ? (null as unknown as Partner) : (await store.parties.partner(user.partner!))!;
   let customer: Customer | null = null;
@@ -73,18 +71,22 @@ async function session(ctx: Context): Promise<number> {
         step = 'partner';
         continue;
       }
-      const back: { name: string; value: Customer | typeof BACK }[] = staff ? [{ name: '← Choose another partner', value: BACK }] : [];
-      const picked: Customer | typeof BACK = await search(
+      const back: { name: string; value: Customer | typeof BACK | typeof QUIT }[] = [...(staff ? [{ name: '← Choose another partner', value: BACK }] : []), { name: 'Quit', value: QUIT }];
+      const picked: Customer | typeof BACK | typeof QUIT = await search(
         {
           message: 'Customer (type to search):',
           source: (text) => {
-            const found = customers.filter((c) => customerMatches(c, text ?? '')).map((c) => ({ name: escapeUnsafe(`${c.name} (${c.id})`), value: c as Customer | typeof BACK }));
+            const found = customers.filter((c) => customerMatches(c, text ?? '')).map((c) => ({ name: escapeUnsafe(`${c.name} (${c.id})`), value: c as Customer | typeof BACK | typeof QUIT }));
             return [...found, ...back];
           },
           pageSize: 10,
         },
         streams,
       );
+      if (picked === QUIT) {
+        say('Nothing saved.');
+        return 0;
+      }
       if (picked === BACK) {
         step = 'partner';
         continue;
@@ -92,6 +94,22 @@ async function session(ctx: Context): Promise<number> {
       customer = picked;
       // What blocks checkout is known now: say it before the cart is built.
       blockers = await blockersFor(store, actor, customer);
+      const usable = (await store.pbxs.list(scope, { customer: customer.id })).filter((p) => {
+        const licensed = termOn(p, ctx.today);
+        return licensed !== 'perpetual' && whyNotOrderable(p, licensed, ctx.today) === null;
+      });
+      if (usable.length === 0) {
+        // Nothing to order on: say everything that stands in the way at once, and go back.
+        for (const blocker of blockers) say(chalk.red(`✗ ${blocker.code}: ${saidText(blocker)}`));
+        say(chalk.yellow(`${customer.name} has no subscription PBX that can take HWaaS today: HWaaS runs only on a monthly, yearly or five-year PBX. Register one with \`hwaas pbx add --customer ${customer.id} --license yearly …\`, or choose another customer.`));
+        const next = await select({ message: 'Next:', choices: [{ name: '← Choose another customer', value: 'back' }, { name: 'Quit', value: 'quit' }] }, streams);
+        if (next === 'quit') {
+          say('Nothing saved.');
+          return 0;
+        }
+        step = 'customer';
+        continue;
+      }
       step = blockers.length > 0 ? 'blockers' : 'pbx';
       continue;
     }
@@ -144,6 +162,7 @@ async function session(ctx: Context): Promise<number> {
         streams,
       );
       if (picked === QUIT) {
+        if (cart.size > 0 && !(await confirm({ message: `Quit and lose the cart (${cart.size} line${cart.size === 1 ? '' : 's'})?`, default: false }, streams))) continue;
         say('Nothing saved.');
         return 0;
       }
@@ -154,7 +173,7 @@ async function session(ctx: Context): Promise<number> {
       const chosen = pbxs.find((p) => p.id === picked)!;
       const chosenTerm = termOn(chosen, ctx.today) as Term;
       if (cart.size > 0 && chosenTerm !== term) {
-        say(chalk.yellow(`PBX ${chosen.id} is ${chosenTerm}: the cart of ${term} services was emptied.`));
+        if (!(await confirm({ message: `PBX ${chosen.id} is ${chosenTerm}: the cart's ${term} services cannot go on it. Empty the cart and go on?`, default: false }, streams))) continue;
         for (const [sku] of cart.entries()) cart.remove(sku);
       }
       pbx = chosen;
@@ -191,31 +210,36 @@ async function session(ctx: Context): Promise<number> {
     const quote = async (): Promise<Quote> => (await makeQuote(sources, { pbx: thePbx.id, term, start: ctx.today, items: cart.items() })).quote;
     const showCart = async () => {
       if (cart.size === 0) say('The cart is empty.');
-      else say(renderQuote(ctx.style, await quote(), `Cart for ${theCustomer.name}, PBX ${thePbx.id}`));
+      else say(renderQuote({ ...ctx.style, width: terminalWidth, wideHint: false }, await quote(), `Cart for ${theCustomer.name}, PBX ${thePbx.id}`));
     };
     const available = (product: Product) => (product.stocked ? (stock.get(product.sku) ?? 0) : null);
     const askQty = async (product: Product, current?: number): Promise<number> => {
       const free = available(product);
       const qty = await number(
         {
-          message: `Quantity of ${product.name}${free === null ? '' : ` (available: ${free})`}:`,
+          message: `Quantity of ${product.name}${free === null ? '' : ` (available: ${free})`} (0: back to the cart):`,
           default: current ?? 1,
-          min: 1,
+          min: 0,
           max: MAX_QTY,
           step: 1,
           required: true,
         },
         streams,
       );
+      if (qty === 0) return 0;
       const waiting = backordered(free, qty!);
       if (waiting > 0) say(chalk.yellow(`⚠ Backorder: only ${free} available; ${waiting} will follow when stock arrives (the order is still accepted).`));
       return qty!;
     };
     // The picker's columns: SKU, name, price per term, availability, aligned.
     const skuWidth = Math.max(...products.map((p) => p.sku.length));
-    const nameWidth = Math.max(...products.map((p) => p.name.length));
     const priceText = (p: Product & { prices: Partial<Record<Term, bigint>> }) => `${formatMoney(p.prices[term]!, partner.currency)} / ${PER_TERM[term]}`;
     const priceWidth = Math.max(...products.map((p) => priceText(p).length));
+    const availableWidth = Math.max(0, ...products.map((p) => (available(p) === null ? 0 : `  (available ${available(p)})`.length)));
+    // One row per product within the terminal: the name gives way ("…"), never the SKU or the price.
+    const room = terminalWidth - 2 - skuWidth - 2 - 2 - priceWidth - availableWidth - 1;
+    const nameWidth = Math.max(12, Math.min(Math.max(...products.map((p) => [...p.name].length)), room));
+    const shortName = (name: string) => ([...name].length <= nameWidth ? name : `${[...name].slice(0, nameWidth - 1).join('')}…`);
     if (cart.size > 0) await showCart();
 
     for (;;) {
@@ -249,7 +273,7 @@ async function session(ctx: Context): Promise<number> {
                 .map((p) => {
                   const free = available(p);
                   return {
-                    name: `${p.sku.padEnd(skuWidth)}  ${p.name.padEnd(nameWidth)}  ${priceText(p).padStart(priceWidth)}${free === null ? '' : `  (available ${free})`}`,
+                    name: `${p.sku.padEnd(skuWidth)}  ${shortName(p.name).padEnd(nameWidth)}  ${priceText(p).padStart(priceWidth)}${free === null ? '' : `  (available ${free})`}`,
                     value: p as Product | typeof BACK,
                   };
                 });
@@ -259,7 +283,10 @@ async function session(ctx: Context): Promise<number> {
           },
           streams,
         );
-        if (product !== BACK) cart.add(product.sku, await askQty(product));
+        if (product !== BACK) {
+          const qty = await askQty(product);
+          if (qty > 0) cart.add(product.sku, qty);
+        }
       } else if (action === 'change' || action === 'remove') {
         const sku = await select(
           {
@@ -270,7 +297,10 @@ async function session(ctx: Context): Promise<number> {
         );
         if (sku === BACK) continue;
         if (action === 'remove') cart.remove(sku);
-        else cart.set(sku, await askQty(products.find((p) => p.sku === sku)!, cart.qty(sku)));
+        else {
+          const qty = await askQty(products.find((p) => p.sku === sku)!, cart.qty(sku));
+          if (qty > 0) cart.set(sku, qty);
+        }
       } else {
         // 5. Review: the quote, and again anything that blocks checkout.
         const reviewedOn = ctx.today;
@@ -285,7 +315,7 @@ async function session(ctx: Context): Promise<number> {
             choices: [
               { name: `Check out now (first charge ${amount})`, value: 'checkout', disabled: blocked.length ? `blocked: ${blocked.map((b) => b.code).join(', ')}` : false },
               { name: 'Save as a draft (check out later)', value: 'save' },
-              { name: 'Back to the cart', value: 'back' },
+              { name: '← Back to the cart', value: 'back' },
               { name: 'Quit without saving', value: 'quit' },
             ],
             default: blocked.length ? 'save' : 'checkout',
@@ -297,7 +327,8 @@ async function session(ctx: Context): Promise<number> {
           return 0;
         }
         if (next === 'back') continue;
-        if (next === 'checkout' && !(await confirm({ message: `Place this order for ${amount} (the first charge, from today)?`, default: true }, streams))) continue;
+        const customerPays = reviewed.resaleTotal !== null && reviewed.resaleTotal !== reviewed.total ? `; your customer pays ${formatMoney(reviewed.resaleTotal, reviewed.currency)}` : '';
+        if (next === 'checkout' && !(await confirm({ message: `Place this order for ${amount} (what you pay now, the first charge${customerPays})?`, default: true }, streams))) continue;
         // Who acts and on which day, read again: the session may have stayed open past midnight.
         const now = await ctx.actor();
         if (now.today !== reviewedOn) {
@@ -308,7 +339,7 @@ async function session(ctx: Context): Promise<number> {
         const request = { customer: theCustomer.id, pbx: thePbx.id, term, items: cart.items() };
         if (next === 'save') {
           const { order } = await saveDraft(store, now, request);
-          ctx.out(`Saved draft ${order.id}; check it out later with \`hwaas orders checkout ${order.id}\`.`);
+          ctx.out(`Saved draft ${order.id}: ${amount} if checked out today; check it out later with \`hwaas orders checkout ${order.id}\`.`);
           return 0;
         }
         const order = await placeOrder(store, now, request);

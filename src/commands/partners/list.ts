@@ -15,11 +15,11 @@ export const command = defineCommand({
     await printListing(ctx, format, partners, {
       columns: [
         { header: 'ID', value: (p: Partner) => p.id },
-        { header: 'Name', value: (p) => p.name },
-        { header: 'Country', value: (p) => p.country },
+        { header: 'Name', value: (p) => p.name, shrink: true },
+        { header: 'Country', value: (p) => p.country, drop: 1 },
         { header: 'Currency', value: (p) => p.currency },
         { header: 'Tier', value: (p) => p.tier },
-        { header: 'Area manager', value: (p) => `${p.areaManagerName} <${p.areaManagerEmail}>` },
+        { header: 'Area manager', value: (p) => `${p.areaManagerName} <${p.areaManagerEmail}>`, shrink: true },
       ],
       toJson: partnerJson,
       keys: PARTNER_KEYS,

@@ -1,4 +1,5 @@
 import { defineCommand, option } from '../../cli/command.js';
+import { pickCustomer } from '../../cli/pickers.js';
 import { pbxJson } from '../../cli/views.js';
 import { checkName } from '../../domain/customers.js';
 import { PBX_TYPES, type PbxType } from '../../domain/model.js';
@@ -26,7 +27,7 @@ export const command = defineCommand({
   examples: ['hwaas pbx add --customer CUS-0001 --name "Müller Filiale" --type cloud --license yearly --activated 2026-05-01'],
   writes: true,
   async run(ctx, options) {
-    const customer = await ctx.need(options.customer, '--customer', 'Customer ID (see `hwaas customers list`):');
+    const customer = await pickCustomer(ctx, options.customer);
     const name = await ctx.ask(options.name, '--name', 'A name for the PBX:', (text, label) => checkName(text, label, 120));
     const type: PbxType = await ctx.choose(options.type, '--type', 'Type:', PBX_TYPES.map((t) => ({ value: t, name: t })));
     const license = options.license !== undefined ? parseLicense(options.license, '--license') : await ctx.choose(undefined, '--license', 'Licence:', LICENCES);

@@ -35,7 +35,7 @@ export const command = defineCommand({
         { header: 'Activated', value: (r) => formatDate(r.pbx.activated), drop: 3 },
         { header: 'Period start', value: (r) => date(r, 'start'), drop: 4 },
         { header: 'Expires', value: (r) => date(r, 'expiresOn') },
-        { header: 'State', value: (r) => pbxState(r, actor.today), drop: 1 },
+        { header: 'State', value: (r) => pbxState(r, actor.today), shrink: true, drop: 1 },
       ],
       toJson: pbxJson,
       keys: PBX_KEYS,

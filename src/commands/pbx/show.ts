@@ -54,9 +54,9 @@ export const command = defineCommand({
         [
           { header: 'Order', value: (l: ServiceLine) => l.record.order },
           { header: 'SKU', value: (l) => l.record.sku },
-          { header: 'Product', value: (l) => l.record.name },
+          { header: 'Product', value: (l) => l.record.name, shrink: true },
           { header: 'Qty', value: (l) => String(l.qty), align: 'right' },
-          { header: 'Since', value: (l) => formatDate(l.record.since) },
+          { header: 'Since', value: (l) => formatDate(l.record.since), drop: 1 },
           { header: 'Renewal', value: (l) => money(l.renewal, l), align: 'right' },
           { header: 'MRR', value: (l) => money(l.mrr, l), align: 'right' },
           { header: 'Status', value: (l) => (l.endsOn === null ? l.status : `${l.status}, ends ${formatDate(l.endsOn)}`) },

@@ -29,7 +29,7 @@ export const command = defineCommand({
         { header: 'Valid from', value: (b) => formatDate(b.validFrom) },
         { header: 'Products', value: (b) => String(b.products), align: 'right' },
         { header: 'Imported', value: (b) => (b.importedAt ? `${b.importedAt.slice(0, 10)} by ${b.importedBy ?? 'init'}` : '') },
-        { header: 'From', value: (b) => b.source ?? '' },
+        { header: 'From', value: (b) => b.source ?? '', shrink: true, drop: 1 },
       ],
       toJson: bookJson,
       keys: ['tier', 'currency', 'validFrom', 'products', 'importedAt', 'importedBy', 'source'],

@@ -27,7 +27,7 @@ export const command = defineCommand({
     await printListing(ctx, format, lines, {
       columns: [
         { header: 'PBX', value: (l: ServiceLine) => l.record.pbx },
-        { header: 'Order', value: (l) => l.record.order },
+        { header: 'Order', value: (l) => l.record.order, drop: 2 },
         { header: 'SKU', value: (l) => l.record.sku },
         { header: 'Qty', value: (l) => String(l.qty), align: 'right' },
         { header: 'Since', value: (l) => formatDate(l.record.since), drop: 1 },

@@ -15,7 +15,7 @@ export const command = defineCommand({
     await printListing(ctx, format, await listStock(await ctx.store()), {
       columns: [
         { header: 'SKU', value: (s: StockLevel) => s.sku },
-        { header: 'Product', value: (s) => s.name },
+        { header: 'Product', value: (s) => s.name, shrink: true },
         { header: 'On hand', value: (s) => String(s.onHand), align: 'right' },
         { header: 'Reserved', value: (s) => String(s.reserved), align: 'right' },
         {

@@ -16,8 +16,8 @@ export const command = defineCommand({
     await printListing(ctx, format, users, {
       columns: [
         { header: 'ID', value: (u: User) => u.id },
-        { header: 'E-mail', value: (u) => u.email },
-        { header: 'Name', value: (u) => u.name },
+        { header: 'E-mail', value: (u) => u.email, shrink: true },
+        { header: 'Name', value: (u) => u.name, shrink: true },
         { header: 'Role', value: (u) => u.role },
         { header: 'Partner', value: (u) => u.partner ?? '' },
         { header: 'State', value: (u) => (u.disabledAt ? { text: `disabled ${u.disabledAt.slice(0, 10)}`, paint: 'yellow' } : 'active') },
