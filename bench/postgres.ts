@@ -66,8 +66,9 @@ async function checkouts(db: (user: string) => string[], processes: number, each
         let out = '';
         child.stdout.on('data', (c) => (out += c));
         child.on('exit', () => {
-          const failed = (JSON.parse(out) as { code: number }[]).filter((r) => r.code !== 0).length;
-          if (failed > 0) reject(new Error(`${failed} checkouts failed`));
+          const results = JSON.parse(out) as { code: number; error: { code: string; message: string } | null }[];
+          const failed = results.filter((r) => r.code !== 0);
+          if (failed.length > 0) reject(new Error(`${failed.length} checkouts failed, the first: ${failed[0]!.error?.code}: ${failed[0]!.error?.message}`));
           else resolve();
         });
       });
@@ -77,7 +78,7 @@ async function checkouts(db: (user: string) => string[], processes: number, each
 }
 
 async function payAll(args: string[]): Promise<void> {
-  for (const invoice of ['INV-2026-0201', 'INV-2026-0202']) timeCommand([BIN, ...args, 'invoices', 'pay', invoice]);
+  for (const invoice of ['INV-2026-0201', 'INV-2026-0202', 'INV-2026-0302', 'INV-2026-0402']) timeCommand([BIN, ...args, 'invoices', 'pay', invoice]);
 }
 
 export async function concurrencyBench(sqlitePath: string): Promise<void> {

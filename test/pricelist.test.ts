@@ -241,8 +241,14 @@ describe('the XLSX for a spreadsheet program and a printer', () => {
     const sheet = book.worksheets[0]!;
     expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '5:5' });
     const unnamed: string[] = [];
-    sheet.eachRow((row, r) => row.eachCell((cell, c) => (cell.font?.name ? null : unnamed.push(`${r}:${c}`))));
+    sheet.eachRow((row, r) => row.eachCell((cell, c) => (cell.font === undefined || cell.font.name ? null : unnamed.push(`${r}:${c}`))));
     expect(unnamed).toEqual([]);
+    // Every font of the file (the default one of unstyled cells too) names its face.
+    const { execFileSync } = await import('node:child_process');
+    const styles = execFileSync('unzip', ['-p', join(dir, 'p.xlsx'), 'xl/styles.xml'], { encoding: 'utf8' });
+    const fonts = [...styles.matchAll(/<font>([\s\S]*?)<\/font>/g)].map((m) => m[1]!);
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((f) => !/<name val="[^"]+"\/>/.test(f))).toEqual([]);
     const head = sheet.getRow(5);
     expect(head.getCell(1).alignment?.horizontal).toBe('left'); // SKU
     expect(head.getCell(4).alignment?.horizontal).toBe('right'); // Monthly

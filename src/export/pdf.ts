@@ -85,11 +85,19 @@ export class PdfReport {
   private size = SIZE;
   private readonly widths = new Map<string, number>();
 
+  /** The font pdfkit draws in now: switched only when a run needs another. */
+  private current = '';
+
   private setFont(bold: boolean, size: number): void {
     this.fontKey = `${bold ? 'b' : 'r'}${size}`;
     this.bold = bold;
     this.size = size;
-    this.doc.font(bold ? FONT_BOLD : FONT).fontSize(size);
+    this.use(bold ? FONT_BOLD : FONT);
+  }
+
+  private use(font: string): void {
+    this.doc.font(font).fontSize(this.size);
+    this.current = font;
   }
 
   /** Text width in the current style (each run in its font), remembered: price lists repeat the same amounts and words. */
@@ -99,8 +107,10 @@ export class PdfReport {
     if (width === undefined) {
       const runs = fontRuns(text, this.bold);
       width = 0;
-      for (const run of runs) width += this.doc.font(run.font).fontSize(this.size).widthOfString(run.text);
-      if (runs.length !== 1 || runs[0]!.font !== (this.bold ? FONT_BOLD : FONT)) this.doc.font(this.bold ? FONT_BOLD : FONT).fontSize(this.size);
+      for (const run of runs) {
+        if (run.font !== this.current) this.use(run.font);
+        width += this.doc.widthOfString(run.text);
+      }
       this.widths.set(key, width);
     }
     return width;
@@ -111,10 +121,10 @@ export class PdfReport {
     const runs = fontRuns(text, this.bold);
     let left = x;
     for (const run of runs) {
-      this.doc.font(run.font).fontSize(this.size).text(run.text, left, y, { lineBreak: false });
-      left += runs.length === 1 ? 0 : this.doc.widthOfString(run.text);
+      if (run.font !== this.current) this.use(run.font);
+      this.doc.text(run.text, left, y, { lineBreak: false });
+      if (runs.length > 1) left += this.doc.widthOfString(run.text);
     }
-    if (runs.length !== 1 || runs[0]!.font !== (this.bold ? FONT_BOLD : FONT)) this.doc.font(this.bold ? FONT_BOLD : FONT).fontSize(this.size);
   }
 
   /** Cuts text to the width with an ellipsis. */

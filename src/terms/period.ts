@@ -16,7 +16,7 @@ export function boundary(activated: CalendarDate, term: Term, k: number): Calend
 }
 
 /** The period that contains `date` (which must not be before `activated`). */
-export function periodOn(activated: CalendarDate, term: Term, date: CalendarDate): Period {
+export function periodOn(activated: CalendarDate, term: Term, date: CalendarDate): Period & { readonly term: Term } {
   if (date < activated) throw new RangeError('periodOn: date before activation');
   const months = TERM_MONTHS[term];
   const anchor = toCivil(activated);
@@ -35,7 +35,7 @@ export function periodOn(activated: CalendarDate, term: Term, date: CalendarDate
     end = addMonthsCivil(anchor, (k + 1) * months);
   }
   if (end > MAX_DATE) checkWithinCalendar(end, `The ${term} period that contains ${formatDate(date)} ends on a date that`);
-  return { start, end, index: k };
+  return { start, end, index: k, term };
 }
 
 /**
@@ -67,22 +67,24 @@ export function segmentsOf(pbx: PbxLicence): TermSegment[] {
 
 /** The segment that contains `date` (the first one before the activation); null for a perpetual PBX. */
 export function segmentOn(pbx: PbxLicence, date: CalendarDate): TermSegment | null {
-  const segments = segmentsOf(pbx);
-  let found: TermSegment | null = segments[0] ?? null;
-  for (const segment of segments) if (segment.from <= date) found = segment;
-  return found;
+  if (pbx.license === 'perpetual') return null;
+  const changes = pbx.termChanges;
+  if (changes) for (let i = changes.length - 1; i >= 0; i--) if (changes[i]!.from <= date) return changes[i]!;
+  return { from: pbx.activated, term: pbx.license };
 }
 
 /** The PBX's licence on `date`: the term of its segment then, or perpetual. */
 export function termOn(pbx: PbxLicence, date: CalendarDate): License {
+  if (!pbx.termChanges || pbx.termChanges.length === 0) return pbx.license; // one segment: the hot path of every quote
   return segmentOn(pbx, date)?.term ?? 'perpetual';
 }
 
 /** The PBX's period that contains `date` (on or after the activation), whatever the PBX's cancellation says. */
 export function pbxPeriodOn(pbx: PbxLicence, date: CalendarDate): Period & { readonly term: Term } {
+  if (pbx.license !== 'perpetual' && (!pbx.termChanges || pbx.termChanges.length === 0)) return periodOn(pbx.activated, pbx.license, date);
   const segment = segmentOn(pbx, date);
   if (!segment) throw new RangeError('pbxPeriodOn: a perpetual PBX has no periods');
-  return { ...periodOn(segment.from, segment.term, date), term: segment.term };
+  return periodOn(segment.from, segment.term, date);
 }
 
 /** The PBX's periods that overlap `[from, to)`, in order (continuing past a cancellation as if it renewed). */
