@@ -19,7 +19,7 @@ import {
 import type { OrderFilter, Repositories, Store } from './port.js';
 import type { RequestedItem } from './pricing.js';
 import { makeQuote, storeQuoteSources } from './quoting.js';
-import { BLOCKS_ORDERING, overdueWarning, standingOf } from './standing.js';
+import { BLOCKS_ORDERING, type Standing, overdueWarning, standingOf } from './standing.js';
 
 export interface OrderRequest {
   readonly customer: string;
@@ -48,7 +48,7 @@ async function customerAndPbx(tx: Repositories, scope: Scope, customerId: string
 }
 
 /** What will block checkout for this customer today; shown up front and enforced at checkout. */
-export async function checkoutBlockers(tx: Repositories, customer: Customer, today: CalendarDate): Promise<Blocker[]> {
+export async function checkoutBlockers(tx: Repositories, customer: Customer, today: CalendarDate, known?: Standing): Promise<Blocker[]> {
   const blockers: Blocker[] = [];
   const partner = await tx.parties.partner(customer.partner);
   const signed = (await tx.agreements.list({ kind: 'staff' }, customer.id)).filter((a) => a.signedOn <= today);
@@ -60,7 +60,7 @@ export async function checkoutBlockers(tx: Repositories, customer: Customer, tod
       hint: { kind: 'register-agreement', customer: customer.id },
     });
   }
-  const standing = await standingOf(tx, customer.partner, today);
+  const standing = known ?? (await standingOf(tx, customer.partner, today));
   if (standing.days >= BLOCKS_ORDERING) {
     const inv = standing.invoice!;
     blockers.push({
@@ -73,10 +73,7 @@ export async function checkoutBlockers(tx: Repositories, customer: Customer, tod
 }
 
 /** What checkout warns about but allows: an invoice 1–4 days overdue. */
-export async function checkoutWarnings(tx: Repositories, customer: Customer, today: CalendarDate): Promise<string[]> {
-  const standing = await standingOf(tx, customer.partner, today);
-  return standing.days >= 1 && standing.days < BLOCKS_ORDERING ? [overdueWarning(standing)] : [];
-}
+const checkoutWarnings = (standing: Standing): string[] => (standing.days >= 1 && standing.days < BLOCKS_ORDERING ? [overdueWarning(standing)] : []);
 
 /** The blockers for a customer the acting user may see, for the interactive session. */
 export async function blockersFor(store: Store, actor: Actor, customer: Customer): Promise<Blocker[]> {
@@ -152,7 +149,8 @@ async function checkoutIn(tx: Repositories, actor: Actor, seq: number, id: strin
   if (pbx.cancelledOn !== null && pbx.cancelledOn > actor.today) {
     throw new RefusedError('PBX_ENDED', `PBX ${pbx.id} is cancelled and ends on ${formatDate(pbx.cancelledOn)}: nothing new is ordered for a PBX that is ending.`);
   }
-  const blockers = await checkoutBlockers(tx, customer, actor.today);
+  const standing = await standingOf(tx, customer.partner, actor.today);
+  const blockers = await checkoutBlockers(tx, customer, actor.today, standing);
   if (blockers.length > 0) {
     const [first, ...rest] = blockers;
     throw new RefusedError(first!.code, first!.message, { hint: first!.hint, also: rest });
@@ -169,7 +167,7 @@ async function checkoutIn(tx: Repositories, actor: Actor, seq: number, id: strin
     const available = (level?.onHand ?? 0) - (level?.reserved ?? 0) - line.qty;
     if (available < 0) short.set(line.sku, `BACKORDER: ${line.name}, available ${available}`);
   }
-  const warnings = [...(await checkoutWarnings(tx, customer, actor.today)), ...quote.lines.flatMap((l) => (short.has(l.sku) ? [short.get(l.sku)!] : []))];
+  const warnings = [...checkoutWarnings(standing), ...quote.lines.flatMap((l) => (short.has(l.sku) ? [short.get(l.sku)!] : []))];
   // The draft is placed first (a compare and set: of two checkouts of one draft, one
   // places it and the other reserves nothing), then its devices are reserved.
   const placed = await tx.orders.place(

@@ -62,7 +62,8 @@ describe('concurrency', () => {
     const ids = new Set(results.map((r) => r.output!.id));
     expect(ids.size).toBe(PROCESSES * CHECKOUTS);
     expect((await cli(['--db', db, '--as', 'USR-101', 'db', 'check', '--json'])).json().ok).toBe(true);
-  });
+    // About what it proves, not how fast: 480 checkouts on a shared server take 30 s on a busy machine (speed: npm run bench).
+  }, 120_000);
 
   it('one draft checked out from many processes at once is placed once', async () => {
     const draft = await cli(['--db', db, '--date', '2026-11-24', 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'DUOLED=3', '--save', '--json']);
