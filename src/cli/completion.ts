@@ -57,7 +57,8 @@ export function complete(program: Command, words: readonly string[]): string[] {
   // The value of an option.
   if (pendingOption) {
     const flag = pendingOption.long ?? '';
-    if (flag === '--to' && node.name() === 'change-term') return [...TERM_VALUES.filter((v) => v.startsWith(current)), ':none'];
+    // `--to` is a file or URL for `db copy`, a term for `pbx change-term`, a date elsewhere.
+    if (flag === '--to' && node.name() !== 'copy') return [...(node.name() === 'change-term' ? TERM_VALUES : []).filter((v) => v.startsWith(current)), ':none'];
     if (FILE_OPTIONS.has(flag)) return [':file'];
     const values = pendingOption.argChoices ?? KNOWN_VALUES[flag] ?? null;
     return [...(values ?? []).filter((v) => v.startsWith(current)), ':none'];

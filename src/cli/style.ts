@@ -85,8 +85,15 @@ export interface Column<T> {
 const require = createRequire(import.meta.url);
 let TableClass: typeof Table | null = null;
 
-/** The width a cell takes on a terminal (one column per code point; escapes take none). */
-const displayWidth = (text: string): number => [...text.replace(/\u001b\[[0-9;]*m/g, '')].length;
+/** East Asian wide characters (CJK, Hangul, full-width forms) take two columns of a terminal. */
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
+
+/** The width a cell takes on a terminal (two columns for a wide character; escapes take none). */
+const displayWidth = (text: string): number => {
+  let width = 0;
+  for (const char of text.replace(/\u001b\[[0-9;]*m/g, '')) width += WIDE.test(char) ? 2 : 1;
+  return width;
+};
 
 /**
  * Which columns to show and how wide, to fit `width`: first the shrinkable columns give
@@ -117,8 +124,7 @@ function fit(natural: readonly number[], floors: readonly number[], shrink: read
       while (excess > 0) {
         let widest = -1;
         for (let k = 0; k < widths.length; k++) {
-          const floor = Math.max(12, Math.min(floors[shown[k]!]!, 12));
-          if (text[shown[k]!] && widths[k]! > floor && (widest < 0 || widths[k]! > widths[widest]!)) widest = k;
+          if (text[shown[k]!] && widths[k]! > 12 && (widest < 0 || widths[k]! > widths[widest]!)) widest = k;
         }
         if (widest < 0) break; // as narrow as it goes: the terminal wraps the rest
         widths[widest]! -= 1;

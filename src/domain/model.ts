@@ -254,16 +254,6 @@ export interface OrderSummary {
   readonly placedAt: string | null;
 }
 
-/** A line of a placed order running on a PBX, as `pbx show` lists it. */
-export interface ServiceOnPbx {
-  readonly order: string;
-  readonly status: OrderStatus;
-  readonly sku: string;
-  readonly name: string;
-  readonly qty: number;
-  readonly start: CalendarDate | null;
-}
-
 export const orderId = (seq: number): string => `ORD-${String(seq).padStart(6, '0')}`;
 
 /** ORD-000042, ord-42 or 42 → 42; null when it is no order ID at all. */

@@ -80,6 +80,13 @@ export async function blockersFor(store: Store, actor: Actor, customer: Customer
   return checkoutBlockers(store, customer, actor.today);
 }
 
+/** A PBX that is cancelled and waits for its end takes no new order (a quote may still ask what it would cost). */
+function requireNotEnding(pbx: Pbx, today: CalendarDate): void {
+  if (pbx.cancelledOn !== null && pbx.cancelledOn > today) {
+    throw new RefusedError('PBX_ENDED', `PBX ${pbx.id} is cancelled and ends on ${formatDate(pbx.cancelledOn)}: nothing new is ordered for a PBX that is ending.`);
+  }
+}
+
 /** Only staff set a negotiated price on an order; a partner orders at the price list's price. Quotes may ask "what if". */
 export function checkPriceOverrides(user: User, items: readonly RequestedItem[]): void {
   const priced = items.filter((item) => item.price !== null);
@@ -103,6 +110,7 @@ async function quoteFor(tx: Repositories, scope: Scope, pbx: Pbx, term: Term | n
 async function saveDraftIn(tx: Repositories, actor: Actor, request: OrderRequest): Promise<{ seq: number; quote: Quote }> {
   checkPriceOverrides(actor.user, request.items);
   const { customer, pbx } = await customerAndPbx(tx, actor.scope, request.customer, request.pbx);
+  requireNotEnding(pbx, actor.today);
   const { quote } = await quoteFor(tx, actor.scope, pbx, request.term, request.items, actor.today);
   const seq = await tx.orders.insertDraft({
     partner: customer.partner,
@@ -146,9 +154,7 @@ async function checkoutIn(tx: Repositories, actor: Actor, seq: number, id: strin
     throw new RefusedError('INVALID_STATE', `${order.id} is already ${order.status}: only a draft can be checked out.`, { hint: { kind: 'show-order', order: order.id } });
   }
   const { customer, pbx } = await customerAndPbx(tx, actor.scope, order.customer, order.pbx);
-  if (pbx.cancelledOn !== null && pbx.cancelledOn > actor.today) {
-    throw new RefusedError('PBX_ENDED', `PBX ${pbx.id} is cancelled and ends on ${formatDate(pbx.cancelledOn)}: nothing new is ordered for a PBX that is ending.`);
-  }
+  requireNotEnding(pbx, actor.today);
   const standing = await standingOf(tx, customer.partner, actor.today);
   const blockers = await checkoutBlockers(tx, customer, actor.today, standing);
   if (blockers.length > 0) {

@@ -3,7 +3,7 @@ import { type CalendarDate, daysBetween, formatDate } from '../terms/dates.js';
 import { type PbxStatus, pbxStatusOn, termOn } from '../terms/period.js';
 import type { License, Term } from '../terms/term.js';
 import { requireCustomer } from './customers.js';
-import type { Actor, Customer, Pbx, PbxType, ServiceOnPbx } from './model.js';
+import type { Actor, Customer, Pbx, PbxType } from './model.js';
 import type { Store } from './port.js';
 
 /** A PBX with what it is doing on a day: computed once per PBX, read by every view. */
@@ -42,6 +42,7 @@ export function whyNotOrderable(pbx: Pbx, term: Term, today: CalendarDate): stri
   if (status.kind === 'perpetual') return 'perpetual licence: HWaaS needs a subscription PBX';
   if (status.kind === 'ended') return `cancelled: ended ${formatDate(status.endedOn)}`;
   if (status.kind === 'not-yet-active') return `not active until ${formatDate(pbx.activated)}`;
+  if (!status.renews) return `cancelled: ends ${formatDate(status.expiresOn)}, nothing new is ordered for it`;
   const licensed = termOn(pbx, today);
   if (licensed !== term) return `${licensed} licence: its services must be ${licensed} too`;
   return null;
@@ -68,8 +69,6 @@ export async function listPbxs(store: Store, actor: Actor, filter: PbxListing): 
 
 export interface PbxView extends PbxOnDay {
   readonly customer: Customer | null;
-  /** Co-termination: every service on the PBX ends on the PBX's expiration. */
-  readonly services: readonly ServiceOnPbx[];
 }
 
 export async function requirePbx(store: Store, actor: Actor, id: string): Promise<Pbx> {
@@ -80,7 +79,7 @@ export async function requirePbx(store: Store, actor: Actor, id: string): Promis
 
 export async function showPbx(store: Store, actor: Actor, id: string): Promise<PbxView> {
   const pbx = await requirePbx(store, actor, id);
-  return { ...pbxOnDay(pbx, actor.today), customer: await store.customers.get(actor.scope, pbx.customer), services: await store.orders.servicesOn(actor.scope, pbx.id) };
+  return { ...pbxOnDay(pbx, actor.today), customer: await store.customers.get(actor.scope, pbx.customer) };
 }
 
 /** A PBX is registered once it is activated: not after today. `label` names the input. */

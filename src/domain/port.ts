@@ -23,7 +23,6 @@ import type {
   RmaStatus,
   Scope,
   ServiceRecord,
-  ServiceOnPbx,
   StockLevel,
   StoreMode,
   Tier,
@@ -163,6 +162,8 @@ export interface PbxRepository {
   addTermChange(pbx: string, from: CalendarDate, term: Term, at: string, by: string): Promise<void>;
   /** The PBX ends on `on` (its current period's end). */
   setCancelledOn(pbx: string, on: CalendarDate): Promise<void>;
+  /** Holds the PBX's row until the transaction ends (a server; a SQLite write holds the whole store): changes to what runs on it happen one at a time. */
+  lock(pbx: string): Promise<void>;
 }
 
 export interface ServiceFilter {
@@ -229,8 +230,6 @@ export interface OrderRepository {
   transition(seq: number, from: OrderStatus, to: OrderStatus, at: string, by: string): Promise<boolean>;
   get(scope: Scope, seq: number): Promise<Order | null>;
   list(scope: Scope, filter?: OrderFilter): Promise<OrderSummary[]>;
-  /** The lines of placed, approved and shipped orders on a PBX. */
-  servicesOn(scope: Scope, pbx: string): Promise<ServiceOnPbx[]>;
 }
 
 export interface InvoiceFilter {
@@ -261,6 +260,8 @@ export interface StockRepository {
   setOnHand(sku: string, onHand: number): Promise<void>;
   /** Adds `qty` to the reservation (negative to release); a stock row is made if there is none. */
   reserve(sku: string, qty: number): Promise<void>;
+  /** Adds `delta` to what is on hand (negative: units leave), in one statement: no update of another process is lost. */
+  adjustOnHand(sku: string, delta: number): Promise<void>;
   /** Devices leave the warehouse: off the shelf and out of the reservation. */
   ship(sku: string, qty: number): Promise<void>;
 }

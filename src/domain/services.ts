@@ -156,10 +156,12 @@ export async function renewals(store: Store, actor: Actor, within: number): Prom
   const { lines } = await serviceLines(store, actor.scope, actor.today);
   const partners = new Map((await store.parties.partners()).map((p) => [p.id, p]));
   const rows: RenewalRow[] = [];
+  const byPbx = new Map<string, ServiceLine[]>();
+  for (const line of lines) if (!line.ending) byPbx.set(line.record.pbx, [...(byPbx.get(line.record.pbx) ?? []), line]);
   for (const pbx of await store.pbxs.list(actor.scope)) {
     const status = pbxStatusOn(pbx, actor.today);
     if (status.kind !== 'active' || !status.renews || daysBetween(actor.today, status.expiresOn) > within) continue;
-    const continuing = lines.filter((l) => l.record.pbx === pbx.id && !l.ending);
+    const continuing = byPbx.get(pbx.id) ?? [];
     rows.push({
       pbx: pbx.id,
       customer: pbx.customer,
@@ -297,6 +299,7 @@ const planKey = (plan: NewCancellation): string =>
  */
 export async function cancelServices(store: Store, actor: Actor, request: CancelRequest, shown: CancellationPlan): Promise<Cancellation> {
   return store.write(async (tx) => {
+    await tx.pbxs.lock(request.pbx);
     const plan = await planCancellation(tx, actor, request);
     if (planKey(plan) !== planKey(shown)) {
       throw new RefusedError('INVALID_STATE', `the services on PBX ${request.pbx} changed while you were asked; nothing was cancelled: look at them again.`);
@@ -330,9 +333,7 @@ export async function receiveReturn(store: Store, actor: Actor, id: string): Pro
     }
     if (!(await tx.services.markReceived(seq, actor.at, actor.user.id))) throw new RefusedError('INVALID_STATE', `${found.id}'s devices were already received.`);
     for (const line of [...found.lines].sort((a, b) => a.sku.localeCompare(b.sku))) {
-      if (line.returnedQty === 0) continue;
-      const level = await tx.stock.get(line.sku);
-      await tx.stock.setOnHand(line.sku, (level?.onHand ?? 0) + line.returnedQty);
+      if (line.returnedQty > 0) await tx.stock.adjustOnHand(line.sku, line.returnedQty);
     }
     return (await tx.services.cancellation(actor.scope, seq))!;
   });
@@ -391,6 +392,7 @@ export async function planTermChange(tx: Repositories, actor: Actor, id: string,
 
 export async function changeTerm(store: Store, actor: Actor, id: string, to: Term, shown: TermChangePlan): Promise<TermChangePlan> {
   return store.write(async (tx) => {
+    await tx.pbxs.lock(shown.pbx.id);
     const plan = await planTermChange(tx, actor, id, to);
     if (plan.effectiveOn !== shown.effectiveOn || plan.renewalTotal !== shown.renewalTotal) {
       throw new RefusedError('INVALID_STATE', `PBX ${id} changed while you were asked; nothing was changed: look at it again.`);
@@ -418,12 +420,13 @@ export async function requestReplacement(store: Store, actor: Actor, request: Re
     throw new UsageError(`--qty ${request.qty}: one request per five devices of a model; make one request of ${RMA_MAX} and another for the rest.`);
   }
   return store.write(async (tx) => {
+    await tx.pbxs.lock(request.pbx);
     const { pbx } = await runningPbx(tx, actor, request.pbx, true);
     await requireKnownSku(tx, request.sku);
-    // Units that stop at the end of the period still run until then: they are replaced too.
-    const running = (await serviceLines(tx, actor.scope, actor.today, { pbx: pbx.id })).lines.filter((l) => l.record.sku === request.sku);
+    // Units that stop at the end of the period still run until then: they are replaced too; units not yet delivered are not.
+    const running = (await serviceLines(tx, actor.scope, actor.today, { pbx: pbx.id })).lines.filter((l) => l.record.sku === request.sku && l.record.orderStatus === 'shipped');
     const runs = running.reduce((n, l) => n + l.qty, 0);
-    if (runs === 0) throw new RefusedError('NOT_FOUND', `no ${request.sku} runs on PBX ${pbx.id}: only a device that runs there is replaced (\`hwaas services list --pbx ${pbx.id}\`).`);
+    if (runs === 0) throw new RefusedError('NOT_FOUND', `no delivered ${request.sku} runs on PBX ${pbx.id}: only a device that runs there (from a shipped order) is replaced (\`hwaas services list --pbx ${pbx.id}\`).`);
     if (!running[0]!.record.stocked) throw new RefusedError('INVALID_STATE', `${request.sku} is a service, not a device: there is nothing to replace.`);
     const open = (await tx.services.rmas(actor.scope)).filter((r) => r.pbx === pbx.id && r.sku === request.sku && r.status === 'requested');
     const asked = open.reduce((n, r) => n + r.qty, 0);
@@ -449,9 +452,11 @@ export async function moveRma(store: Store, actor: Actor, id: string, to: 'shipp
     if (!rma) throw new NotFoundError('RMA', id);
     if (rma.status !== from) throw new RefusedError('INVALID_STATE', `${rma.id} is ${rma.status}: only a ${from} RMA can be ${to === 'shipped' ? 'shipped' : 'closed'}.`);
     if (to === 'shipped') {
-      const onHand = (await tx.stock.get(rma.sku))?.onHand ?? 0;
-      if (onHand < rma.qty) throw new RefusedError('INVALID_STATE', `${rma.id} cannot ship yet: ${rma.sku} has ${onHand} on hand, ${rma.qty} to ship.`, { hint: { kind: 'record-stock' } });
-      await tx.stock.setOnHand(rma.sku, onHand - rma.qty);
+      // Units reserved for placed orders are theirs: a replacement takes only what is available.
+      const level = await tx.stock.get(rma.sku);
+      const available = (level?.onHand ?? 0) - (level?.reserved ?? 0);
+      if (available < rma.qty) throw new RefusedError('INVALID_STATE', `${rma.id} cannot ship yet: ${rma.sku} has ${available} available (on hand, not reserved), ${rma.qty} to ship.`, { hint: { kind: 'record-stock' } });
+      await tx.stock.adjustOnHand(rma.sku, -rma.qty);
     }
     if (!(await tx.services.moveRma(seq, from, to, actor.at, actor.user.id))) throw new RefusedError('INVALID_STATE', `${rma.id} was changed at the same moment elsewhere; nothing was done.`);
     return (await tx.services.rma(actor.scope, seq))!;

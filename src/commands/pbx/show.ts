@@ -2,7 +2,6 @@ import { defineCommand } from '../../cli/command.js';
 import { serviceJson } from '../../cli/serviceViews.js';
 import { renderTable } from '../../cli/style.js';
 import { pbxJson } from '../../cli/views.js';
-import type { ServiceOnPbx } from '../../domain/model.js';
 import { currentPeriod, pbxState, showPbx } from '../../domain/pbxs.js';
 import { type ServiceLine, mrrBy, serviceLines } from '../../domain/services.js';
 import { formatDate } from '../../terms/dates.js';
@@ -22,9 +21,9 @@ export const command = defineCommand({
     const { pbx } = view;
     const period = currentPeriod(view);
     const endsOn = period ? formatDate(period.expiresOn) : null;
-    // Co-termination: every service on the PBX ends on the PBX's expiration.
-    const services = view.services.map((s: ServiceOnPbx) => ({ order: s.order, status: s.status, sku: s.sku, name: s.name, qty: s.qty, start: s.start === null ? null : formatDate(s.start), endsOn }));
     const { lines } = await serviceLines(store, actor.scope, actor.today, { pbx: pbx.id });
+    // The 0.1 shape (by order line, with its order's status), read from the same service lines; co-termination: each ends with the PBX.
+    const services = lines.map((l) => ({ order: l.record.order, status: l.record.orderStatus, sku: l.record.sku, name: l.record.name, qty: l.qty, start: formatDate(l.record.since), endsOn: l.endsOn === null ? endsOn : formatDate(l.endsOn) }));
     const mrr = mrrBy(lines, 'pbx')[0] ?? null;
     const changes = pbx.termChanges.map((c) => ({ from: formatDate(c.from), term: c.term }));
     if (ctx.json) {

@@ -149,6 +149,12 @@ export class SqlStock implements StockRepository {
     }
   }
 
+  async adjustOnHand(sku: string, delta: number): Promise<void> {
+    if ((await this.sql.run('UPDATE stock SET on_hand = on_hand + ? WHERE sku = ?', [delta, sku])) === 0) {
+      await this.sql.run('INSERT INTO stock (sku, on_hand) VALUES (?, ?)', [sku, delta]);
+    }
+  }
+
   async ship(sku: string, qty: number): Promise<void> {
     await this.sql.run('UPDATE stock SET on_hand = on_hand - ?, reserved = reserved - ? WHERE sku = ?', [qty, qty, sku]);
   }

@@ -1,4 +1,4 @@
-import { type Order, type OrderEvent, type OrderLine, type OrderStatus, type OrderSummary, type Scope, type ServiceOnPbx, orderId } from '../../domain/model.js';
+import { type Order, type OrderEvent, type OrderLine, type OrderStatus, type OrderSummary, type Scope, orderId } from '../../domain/model.js';
 import type { NewDraft, OrderFilter, OrderRepository, Placement } from '../../domain/port.js';
 import type { Currency } from '../../terms/money.js';
 import type { Term } from '../../terms/term.js';
@@ -179,12 +179,4 @@ export class SqlOrders implements OrderRepository {
     }));
   }
 
-  async servicesOn(scope: Scope, pbx: string): Promise<ServiceOnPbx[]> {
-    const w = where(clause('o.pbx_id = ?', pbx), clause("o.status IN ('placed', 'approved', 'shipped')"), partnerClause(scope, 'o.partner_id'));
-    const rows = await this.sql.all<{ seq: unknown; status: OrderStatus; start_on: unknown; sku: string; name: string; qty: unknown }>(
-      `SELECT o.seq, o.status, o.start_on, l.sku, l.name, l.qty FROM orders o JOIN order_lines l ON l.order_seq = o.seq${w.sql} ORDER BY o.seq, l.line_no`,
-      w.params,
-    );
-    return rows.map((r) => ({ order: orderId(int(r.seq)), status: r.status, sku: r.sku, name: r.name, qty: int(r.qty), start: optionalDate(r.start_on) }));
-  }
 }

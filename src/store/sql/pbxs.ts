@@ -70,6 +70,10 @@ export class SqlPbxs implements PbxRepository {
     await this.sql.run('INSERT INTO term_changes (pbx_id, from_on, term, requested_at, requested_by) VALUES (?, ?, ?, ?, ?)', [pbx, dateText(from), term, at, by]);
   }
 
+  async lock(pbx: string): Promise<void> {
+    if (this.sql.dialect === 'postgres') await this.sql.all('SELECT id FROM pbxs WHERE id = ? FOR UPDATE', [pbx]);
+  }
+
   async setCancelledOn(pbx: string, on: CalendarDate): Promise<void> {
     await this.sql.run('UPDATE pbxs SET cancelled_on = ? WHERE id = ?', [dateText(on), pbx]);
   }
