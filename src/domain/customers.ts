@@ -1,7 +1,7 @@
 import { NotFoundError, UsageError } from '../errors.js';
 import type { Actor, Agreement, Customer, Partner, Pbx } from './model.js';
 import type { Store } from './port.js';
-import { customerMatches } from './search.js';
+import { customerSearch } from './search.js';
 import { checkText, isInvisible } from './text.js';
 
 export const NAME_MAX = 200;
@@ -61,9 +61,10 @@ export async function partnerFor(store: Store, actor: Actor, requested: string |
 /** Customers in scope, sorted by name; a search matches names, IDs, VAT numbers and e-mails. `total` counts the matches before the limit. */
 export async function listCustomers(store: Store, actor: Actor, filter: { partner?: string; search?: string; limit?: number }): Promise<{ customers: Customer[]; total: number }> {
   if (filter.partner !== undefined) await partnerFor(store, actor, filter.partner);
-  const all = await store.customers.list(actor.scope, { partner: filter.partner });
-  const matching = filter.search === undefined ? all : all.filter((c) => customerMatches(c, filter.search!));
-  return { customers: filter.limit ? matching.slice(0, filter.limit) : matching, total: matching.length };
+  const query = { partner: filter.partner, search: filter.search === undefined ? null : customerSearch(filter.search) };
+  const customers = await store.customers.list(actor.scope, { ...query, limit: filter.limit });
+  const total = filter.limit && customers.length === filter.limit ? await store.customers.count(actor.scope, query) : customers.length;
+  return { customers, total };
 }
 
 export interface CustomerView {

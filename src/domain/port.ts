@@ -107,8 +107,8 @@ export interface PartyRepository {
 
 export interface CustomerFilter {
   readonly partner?: string | null;
-  /** A search key (see search.ts) that names must contain. */
-  readonly searchKey?: string | null;
+  /** A search (see search.ts): names, IDs, VAT numbers or e-mails that contain it. */
+  readonly search?: { readonly key: string; readonly alt: string; readonly compact: string } | null;
   readonly limit?: number | null;
 }
 
@@ -122,6 +122,8 @@ export interface NewCustomer {
 
 export interface CustomerRepository {
   list(scope: Scope, filter?: CustomerFilter): Promise<Customer[]>;
+  /** How many match (without the limit). */
+  count(scope: Scope, filter?: CustomerFilter): Promise<number>;
   get(scope: Scope, id: string): Promise<Customer | null>;
   /** With the next free CUS-nnnn ID unless one is given. */
   add(customer: NewCustomer, createdAt: string, id?: string): Promise<Customer>;

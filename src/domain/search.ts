@@ -28,6 +28,12 @@ function germanKey(text: string): string {
   return searchKey(text.replace(/[äöüÄÖÜ]/g, (ch) => ({ ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue' })[ch] ?? ch));
 }
 
+/** A search for the store's query: the key, the key with German umlauts spelt out folded back ("mueller" → "muller"), and without spaces. */
+export function customerSearch(query: string): { key: string; alt: string; compact: string } {
+  const key = searchKey(query);
+  return { key, alt: key.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u'), compact: key.replace(/\s+/g, '') };
+}
+
 /** Whether a customer matches a search: its name (accents or umlauts spelt out ignored), its ID, VAT number or e-mail. */
 export function customerMatches(customer: { id: string; name: string; vat: string | null; email: string | null }, query: string): boolean {
   const key = searchKey(query);

@@ -19,14 +19,34 @@ const CUSTOMER = 'SELECT id, partner_id, name, country, vat, email FROM customer
 export class SqlCustomers implements CustomerRepository {
   constructor(private readonly sql: SqlDriver) {}
 
-  async list(scope: Scope, filter: CustomerFilter = {}): Promise<Customer[]> {
-    const w = where(
+  /** The filter as SQL: a search matches the name's search key (or its umlauts spelt out), the ID, the VAT number without spaces, the e-mail. */
+  private filter(scope: Scope, filter: CustomerFilter) {
+    const search = filter.search;
+    return where(
       partnerClause(scope, 'partner_id'),
       filter.partner ? clause('partner_id = ?', filter.partner) : null,
-      filter.searchKey ? clause("search_key LIKE ? ESCAPE '\\'", containsPattern(filter.searchKey)) : null,
+      search
+        ? clause(
+            `(search_key LIKE ? ESCAPE '\\' OR search_key LIKE ? ESCAPE '\\' OR lower(id) LIKE ? ESCAPE '\\' OR replace(lower(COALESCE(vat, '')), ' ', '') LIKE ? ESCAPE '\\' OR lower(COALESCE(email, '')) LIKE ? ESCAPE '\\')`,
+            containsPattern(search.key),
+            containsPattern(search.alt),
+            containsPattern(search.key),
+            containsPattern(search.compact),
+            containsPattern(search.key),
+          )
+        : null,
     );
+  }
+
+  async list(scope: Scope, filter: CustomerFilter = {}): Promise<Customer[]> {
+    const w = this.filter(scope, filter);
     const limit = filter.limit ? ' LIMIT ?' : '';
     return (await this.sql.all<CustomerRow>(`${CUSTOMER}${w.sql} ORDER BY search_key, id${limit}`, filter.limit ? [...w.params, filter.limit] : w.params)).map(toCustomer);
+  }
+
+  async count(scope: Scope, filter: CustomerFilter = {}): Promise<number> {
+    const w = this.filter(scope, filter);
+    return Number((await this.sql.get<{ n: unknown }>(`SELECT count(*) AS n FROM customers${w.sql}`, w.params))?.n ?? 0);
   }
 
   async get(scope: Scope, id: string): Promise<Customer | null> {
