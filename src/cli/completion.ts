@@ -1,5 +1,9 @@
 import type { Command, Option } from 'commander';
 import { UsageError } from '../errors.js';
+import { IMPORT_KINDS } from '../domain/imports.js';
+import { TIERS } from '../domain/model.js';
+import { CURRENCIES } from '../terms/money.js';
+import { TERMS } from '../terms/term.js';
 import { HELP_TOPICS } from './topics.js';
 
 /**
@@ -14,17 +18,17 @@ import { HELP_TOPICS } from './topics.js';
 const FILE_OPTIONS = new Set(['--out', '--db', '--file', '--to']);
 /** Positional arguments that are files. */
 const FILE_ARGUMENTS = new Set(['file']);
-const TERM_VALUES = ['monthly', 'yearly', 'five-year'];
+const TERM_VALUES: readonly string[] = TERMS;
 /** Values of options that are typed as text but have a fixed set. */
 const KNOWN_VALUES: Readonly<Record<string, readonly string[]>> = {
-  '--term': [...TERM_VALUES, 'perpetual'],
-  '--license': [...TERM_VALUES, 'perpetual'],
-  '--tier': ['gold', 'silver', 'reseller'],
-  '--currency': ['EUR', 'GBP', 'USD'],
+  '--term': [...TERMS, 'perpetual'],
+  '--license': [...TERMS, 'perpetual'],
+  '--tier': TIERS,
+  '--currency': CURRENCIES,
 };
 const ARGUMENT_VALUES: Readonly<Record<string, readonly string[]>> = {
   shell: ['bash', 'zsh', 'fish'],
-  kind: ['customers', 'pbxs', 'invoices', 'agreements', 'stock'],
+  kind: IMPORT_KINDS,
 };
 
 const takesValue = (option: Option) => option.required || option.optional;

@@ -1,4 +1,5 @@
-import type { Cancellation, Rma } from '../domain/model.js';
+import { type Cancellation, type Rma, orderId } from '../domain/model.js';
+import type { NewCancellation } from '../domain/port.js';
 import type { MrrRow, RenewalRow, ServiceLine, TermChangePlan } from '../domain/services.js';
 import { type CalendarDate, formatDate } from '../terms/dates.js';
 import { formatAmount } from '../terms/money.js';
@@ -32,7 +33,8 @@ export const MRR_KEYS = ['key', 'currency', 'mrr', 'devices', 'services', 'lines
 export const renewalJson = (r: RenewalRow) => ({ pbx: r.pbx, customer: r.customer, partner: r.partner, term: r.term, renewsOn: formatDate(r.renewsOn), currency: r.currency, total: formatAmount(r.total), lines: r.lines });
 export const RENEWAL_KEYS = ['pbx', 'customer', 'partner', 'term', 'renewsOn', 'currency', 'total', 'lines'] as const;
 
-type PlannedCancellation = Omit<Cancellation, 'id' | 'seq' | 'receivedAt' | 'lines'> & { readonly id?: string; readonly lines: readonly Omit<Cancellation['lines'][number], 'order'>[] };
+/** A cancellation as planned (no ID yet) or as recorded. */
+type PlannedCancellation = NewCancellation & { readonly id?: string };
 
 export const cancellationJson = (c: PlannedCancellation) => ({
   id: c.id ?? null,
@@ -43,7 +45,7 @@ export const cancellationJson = (c: PlannedCancellation) => ({
   effectiveOn: formatDate(c.effectiveOn),
   currency: c.currency,
   lines: c.lines.map((l) => ({
-    order: `ORD-${String(l.orderSeq).padStart(6, '0')}`,
+    order: orderId(l.orderSeq),
     sku: l.sku,
     qty: l.qty,
     since: formatDate(l.since),

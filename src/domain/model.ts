@@ -279,16 +279,15 @@ export interface ServiceRecord {
   readonly qty: number;
   /** The order's start. */
   readonly since: CalendarDate;
-  /** The order's term and the unit price per term fixed at checkout. */
-  readonly term: Term;
   readonly currency: Currency;
+  /** The unit price per term fixed at checkout. */
   readonly unitPrice: bigint;
   /** Units of this line cancelled, each batch stopping on its date. */
   readonly cancelled: readonly { readonly cancellation: string; readonly qty: number; readonly effectiveOn: CalendarDate }[];
 }
 
-export type Pickup = 'end-user' | 'partner';
-export const PICKUPS: readonly Pickup[] = ['end-user', 'partner'];
+export const PICKUPS = ['end-user', 'partner'] as const;
+export type Pickup = (typeof PICKUPS)[number];
 export type ReturnStatus = 'none' | 'requested' | 'received';
 
 export interface CancellationLine {

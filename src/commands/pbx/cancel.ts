@@ -1,18 +1,19 @@
 import { defineCommand, option } from '../../cli/command.js';
-import { parsePickup, runCancellation } from '../services/common.js';
+import { PICKUPS } from '../../domain/model.js';
+import { runCancellation } from '../services/common.js';
 
 export const command = defineCommand({
   path: ['pbx', 'cancel'],
   description: 'end a PBX at the end of its current period, with every service on it (six-month minimum)',
   args: { id: { description: 'the PBX' } },
   options: {
-    pickup: option.choice('--pickup <who>', 'where the courier collects the devices (default end-user)', ['end-user', 'partner'] as const),
+    pickup: option.choice('--pickup <who>', 'where the courier collects the devices (default end-user)', PICKUPS),
     yes: option.flag('--yes', 'do not ask for confirmation'),
   },
   examples: ['hwaas pbx cancel PBX-1001', 'hwaas pbx cancel PBX-1001 --yes --json'],
   help: 'Co-termination: every service line on the PBX ends with it, each with its six-month minimum (see `hwaas services cancel --help`).',
   writes: true,
   async run(ctx, options, { id }) {
-    return runCancellation(ctx, { pbx: id, items: null, pickup: parsePickup(options.pickup, '--pickup') }, options.yes);
+    return runCancellation(ctx, { pbx: id, items: null, pickup: options.pickup ?? null }, options.yes);
   },
 });

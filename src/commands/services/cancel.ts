@@ -1,7 +1,8 @@
 import { defineCommand, option } from '../../cli/command.js';
+import { PICKUPS } from '../../domain/model.js';
 import { parseItemFlags } from '../../cli/items.js';
 import { UsageError } from '../../errors.js';
-import { parsePickup, runCancellation } from './common.js';
+import { runCancellation } from './common.js';
 
 export const command = defineCommand({
   path: ['services', 'cancel'],
@@ -9,7 +10,7 @@ export const command = defineCommand({
   options: {
     pbx: option.string('--pbx <id>', 'the PBX they run on'),
     item: option.list('--item <SKU=QTY>', 'what to cancel (repeatable); units are taken from the oldest lines first'),
-    pickup: option.choice('--pickup <who>', 'where the courier collects the devices (default end-user)', ['end-user', 'partner'] as const),
+    pickup: option.choice('--pickup <who>', 'where the courier collects the devices (default end-user)', PICKUPS),
     yes: option.flag('--yes', 'do not ask for confirmation'),
   },
   examples: ['hwaas services cancel --pbx PBX-1001 --item WP480G=2', 'hwaas services cancel --pbx PBX-1001 --item WP480G=2 --pickup partner --yes --json'],
@@ -21,6 +22,6 @@ export const command = defineCommand({
     const items = parseItemFlags(options.item);
     const priced = items.find((i) => i.price !== null);
     if (priced) throw new UsageError(`--item ${priced.sku}: a cancellation takes SKU=QTY, without a price.`);
-    return runCancellation(ctx, { pbx: options.pbx, items: items.map((i) => ({ sku: i.sku, qty: i.qty })), pickup: parsePickup(options.pickup, '--pickup') }, options.yes);
+    return runCancellation(ctx, { pbx: options.pbx, items: items.map((i) => ({ sku: i.sku, qty: i.qty })), pickup: options.pickup ?? null }, options.yes);
   },
 });

@@ -1,18 +1,10 @@
 import type { Context } from '../../cli/context.js';
 import { cancellationJson } from '../../cli/serviceViews.js';
 import { renderTable } from '../../cli/style.js';
-import { PICKUPS, type Pickup } from '../../domain/model.js';
+import { orderId } from '../../domain/model.js';
 import { type CancelRequest, type CancellationPlan, cancelServices, planCancellation } from '../../domain/services.js';
-import { UsageError } from '../../errors.js';
 import { formatDate } from '../../terms/dates.js';
 import { formatMoney } from '../../terms/money.js';
-
-export function parsePickup(text: string | undefined, flag: string): Pickup | null {
-  if (text === undefined) return null;
-  const value = text.trim().toLowerCase();
-  if (!(PICKUPS as readonly string[]).includes(value)) throw new UsageError(`${flag}: "${text}" is not one of ${PICKUPS.join(', ')}.`);
-  return value as Pickup;
-}
 
 /** What a cancellation will do, for people, before they confirm it. */
 function describe(ctx: Context, plan: CancellationPlan): void {
@@ -24,7 +16,7 @@ function describe(ctx: Context, plan: CancellationPlan): void {
       renderTable(
         ctx.style,
         [
-          { header: 'Order', value: (l: CancellationPlan['lines'][number]) => `ORD-${String(l.orderSeq).padStart(6, '0')}` },
+          { header: 'Order', value: (l: CancellationPlan['lines'][number]) => orderId(l.orderSeq) },
           { header: 'SKU', value: (l) => l.sku },
           { header: 'Qty', value: (l) => String(l.qty), align: 'right' },
           { header: 'Since', value: (l) => formatDate(l.since) },

@@ -1,9 +1,9 @@
 import { defineCommand, option } from '../../cli/command.js';
+import { PICKUPS } from '../../domain/model.js';
 import { rmaJson } from '../../cli/serviceViews.js';
 import { RMA_MAX, requestReplacement } from '../../domain/services.js';
 import { checkText } from '../../domain/text.js';
 import { UsageError } from '../../errors.js';
-import { parsePickup } from './common.js';
 
 export const command = defineCommand({
   path: ['services', 'replace'],
@@ -13,7 +13,7 @@ export const command = defineCommand({
     sku: option.string('--sku <sku>', 'the model'),
     qty: option.string('--qty <n>', 'how many (1 to 5)'),
     reason: option.string('--reason <text>', 'what is wrong with them'),
-    deliverTo: option.choice('--deliver-to <who>', 'where the replacements go', ['end-user', 'partner'] as const),
+    deliverTo: option.choice('--deliver-to <who>', 'where the replacements go', PICKUPS),
   },
   examples: ['hwaas services replace --pbx PBX-1001 --sku WP480G --qty 2 --reason "display dead" --deliver-to end-user'],
   help: 'Billing does not change: the replacements take the faulty units\' place on the same service lines. Wildix staff ship them (`hwaas rma ship`) and close the case (`hwaas rma close`).',
@@ -30,7 +30,8 @@ export const command = defineCommand({
     const qty = Number(qtyText);
     const reason = checkText(need(options.reason, '--reason', 'say what is wrong with them'), '--reason');
     if ([...reason].length > 500) throw new UsageError('--reason: at most 500 characters.');
-    const deliverTo = parsePickup(need(options.deliverTo, '--deliver-to', 'say where the replacements go: end-user or partner'), '--deliver-to')!;
+    if (options.deliverTo === undefined) throw new UsageError('missing --deliver-to: say where the replacements go: end-user or partner.', 'USAGE');
+    const deliverTo = options.deliverTo;
     const rma = await requestReplacement(await ctx.store(), await ctx.actor(), { pbx, sku, qty, reason, deliverTo });
     if (ctx.json) ctx.printJson(rmaJson(rma));
     else ctx.out(`Requested ${rma.id}: ${rma.qty} × ${rma.sku} for PBX ${rma.pbx}, delivered to the ${rma.deliverTo === 'partner' ? 'partner' : 'end user'}; billing does not change.`);

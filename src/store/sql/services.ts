@@ -14,7 +14,6 @@ import {
 } from '../../domain/model.js';
 import type { NewCancellation, NewRma, ServiceFilter, ServiceRepository } from '../../domain/port.js';
 import type { Currency } from '../../terms/money.js';
-import type { Term } from '../../terms/term.js';
 import { type SqlDriver, clause, dateText, insertWithNextId, int, money, partnerClause, toDate, where } from './driver.js';
 
 interface LineRow {
@@ -30,7 +29,6 @@ interface LineRow {
   stocked: unknown;
   qty: unknown;
   start_on: unknown;
-  term: Term;
   currency: Currency;
   unit_price_minor: unknown;
 }
@@ -100,7 +98,7 @@ export class SqlServices implements ServiceRepository {
       filter.partner ? clause('o.partner_id = ?', filter.partner) : null,
     );
     const rows = await this.sql.all<LineRow>(
-      `SELECT o.seq, o.status, l.line_no, o.partner_id, o.customer_id, o.pbx_id, l.sku, l.name, p.category, p.stocked, l.qty, o.start_on, o.term, o.currency, l.unit_price_minor
+      `SELECT o.seq, o.status, l.line_no, o.partner_id, o.customer_id, o.pbx_id, l.sku, l.name, p.category, p.stocked, l.qty, o.start_on, o.currency, l.unit_price_minor
        FROM orders o JOIN order_lines l ON l.order_seq = o.seq LEFT JOIN products p ON p.sku = l.sku${w.sql}
        ORDER BY o.pbx_id, o.start_on, o.seq, l.line_no`,
       w.params,
@@ -132,7 +130,6 @@ export class SqlServices implements ServiceRepository {
       stocked: flag(r.stocked),
       qty: int(r.qty),
       since: toDate(r.start_on),
-      term: r.term,
       currency: r.currency,
       unitPrice: money(r.unit_price_minor),
       cancelled: byLine.get(`${int(r.seq)}:${int(r.line_no)}`) ?? [],
