@@ -7,10 +7,10 @@ import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { inject } from 'vitest';
-import type { Io } from '../src/cli/io.js';
+import { type Io, localCalendarDate } from '../src/cli/io.js';
 import { main } from '../src/cli/main.js';
 import { TABLES } from '../src/store/sql/tables.js';
-import { parseDate } from '../src/terms/dates.js';
+import { type CalendarDate, daysBetween, formatDate, parseDate } from '../src/terms/dates.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BIN = join(ROOT, 'bin', 'hwaas.js');
@@ -78,6 +78,9 @@ export function translate(args: readonly string[], env: Record<string, string | 
   return { args: out, env: outEnv };
 }
 
+/** The day the demo data tells its story on (README: one partner in each overdue stage). */
+export const DEMO_TODAY = '2026-11-24';
+
 export interface FakeIoOptions {
   env?: Record<string, string | undefined>;
   tty?: boolean;
@@ -89,6 +92,12 @@ export interface FakeIoOptions {
    * PostgreSQL, whose server checks what it is given against its own clock.
    */
   realClock?: boolean;
+  /**
+   * The clock stands at this instant (ISO), read in the store's zone, or without a store in
+   * `shellZone` (the process's TZ): for what a shell's time zone must not move.
+   */
+  instant?: string;
+  shellZone?: string;
 }
 
 export interface CliResult {
@@ -123,8 +132,9 @@ export function fakeIo(options: FakeIoOptions = {}) {
     stdinIsTTY: tty,
     env: { HOME: tmpdir(), ...options.env },
     cwd: options.cwd ?? ROOT,
-    clockToday: () => (options.realClock ? parseDate(new Date().toISOString().slice(0, 10)) : parseDate(options.today ?? '2026-11-24')),
-    now: () => (options.realClock ? new Date() : new Date('2026-11-24T10:00:00.000Z')),
+    clockToday: (zone) =>
+      options.instant ? localCalendarDate(new Date(options.instant), zone ?? options.shellZone) : options.realClock ? localCalendarDate(new Date(), zone) : parseDate(options.today ?? DEMO_TODAY),
+    now: () => (options.instant ? new Date(options.instant) : options.realClock ? new Date() : new Date('2026-11-24T10:00:00.000Z')),
   };
   return { io, stdout, stderr };
 }
@@ -225,10 +235,41 @@ export async function rawSql<R = Record<string, unknown>>(db: string, sql: strin
   }
 }
 
-/** The demo store turned live, as if a real partner's team had this data: writes run on the clock's date. */
+/** The calendar date now in a store's own time zone: what a live store writes on. */
+export async function storeToday(db: string): Promise<CalendarDate> {
+  const [row] = await rawSql<{ value: string }>(db, "SELECT value FROM settings WHERE key = 'timezone'");
+  return localCalendarDate(new Date(), row?.value ?? null);
+}
+
+/** Every invoice's dates moved by `days` (back with a negative number). */
+export async function moveInvoices(db: string, days: number): Promise<void> {
+  if (days === 0) return;
+  const moved = (date: string | null) => (date === null ? null : formatDate((parseDate(date) + days) as CalendarDate));
+  const invoices = await rawSql<{ number: string; issued_on: string; due_on: string; paid_on: string | null }>(
+    db,
+    'SELECT number, CAST(issued_on AS TEXT) AS issued_on, CAST(due_on AS TEXT) AS due_on, CAST(paid_on AS TEXT) AS paid_on FROM invoices',
+  );
+  for (const invoice of invoices) {
+    await rawSql(db, 'UPDATE invoices SET issued_on = ?, due_on = ?, paid_on = ? WHERE number = ?', [moved(invoice.issued_on), moved(invoice.due_on), moved(invoice.paid_on), invoice.number]);
+  }
+}
+
+/**
+ * The demo's invoices moved so that the story they tell on DEMO_TODAY is told today: each
+ * partner stays in its overdue stage on whatever day the suite runs (a live store and a
+ * PostgreSQL server's checks run on the real clock). Returns the days moved.
+ */
+export async function rebaseInvoices(db: string): Promise<number> {
+  const shift = daysBetween(parseDate(DEMO_TODAY), await storeToday(db));
+  await moveInvoices(db, shift);
+  return shift;
+}
+
+/** The demo store turned live, as if a real partner's team had this data: writes run on the clock's date, and its invoices are dated from it. */
 export async function liveStore(): Promise<string> {
   const path = await demoStore();
   await rawSql(path, "UPDATE settings SET value = 'live' WHERE key = 'mode'");
+  await rebaseInvoices(path);
   return path;
 }
 

@@ -83,10 +83,13 @@ export class Context {
   /**
    * "Today": --date or HWAAS_TODAY where given (a sandbox, or a what-if on a read), else
    * the clock's date, read anew each time (a prompt may stay open past midnight), in the
-   * store's time zone: the shell's TZ does not move the date a store writes on.
+   * store's time zone, for reads and writes alike: the shell's TZ moves no date. The store
+   * is consulted for its zone first; without a store (an ad-hoc quote), the machine's zone.
    */
-  get today(): CalendarDate {
-    return this.pinnedToday ?? this.io.clockToday(this.zone);
+  async today(): Promise<CalendarDate> {
+    if (this.pinnedToday !== null) return this.pinnedToday;
+    if (!this.openStore) await this.storeIfAny();
+    return this.io.clockToday(this.zone);
   }
 
   /** The clock's date for the store, whatever --date says. */
@@ -226,7 +229,7 @@ export class Context {
 
   async actor(): Promise<Actor> {
     const user = await this.user();
-    return { user, scope: scopeOf(user), today: this.today, at: this.timestamp() };
+    return { user, scope: scopeOf(user), today: await this.today(), at: this.timestamp() };
   }
 
   /** When an event happens. With a moved "today" (a sandbox), the clock's time on that day, so that dates agree; else now. */

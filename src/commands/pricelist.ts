@@ -80,7 +80,7 @@ export const command = defineCommand({
       resale: options.resale === true,
     });
 
-    const defaultName = `hwaas-pricelist-${type}-${list.currency}-${options.on ?? formatDate(ctx.today)}.${format}`;
+    const defaultName = `hwaas-pricelist-${type}-${list.currency}-${options.on ?? formatDate((await ctx.today()))}.${format}`;
     // --json alone prints the JSON price list; with a file format it prints what was written.
     const out = options.out ?? (ctx.json && format === 'json' ? '-' : undefined);
     const target = await ctx.outputTarget(out, defaultName, '--out', format);
@@ -92,7 +92,7 @@ export const command = defineCommand({
     if (showProgress) ctx.io.stderr.write('\r\u001b[K');
     if (written.path === null) return;
     if (ctx.json) {
-      ctx.printJson({ file: written.path, format, type, currency: list.currency, tier: list.tier, validFrom: formatDate(list.validFrom), resale: list.resale, date: formatDate(ctx.today), items: count, bytes: written.bytes });
+      ctx.printJson({ file: written.path, format, type, currency: list.currency, tier: list.tier, validFrom: formatDate(list.validFrom), resale: list.resale, date: formatDate((await ctx.today())), items: count, bytes: written.bytes });
       return;
     }
     ctx.out(

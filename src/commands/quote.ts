@@ -65,7 +65,7 @@ export const command = defineCommand({
     const term = opts.term === undefined ? null : parseTerm(opts.term, '--term');
     const activated = opts.activated === undefined ? null : parseDate(opts.activated, '--activated');
     const common = {
-      start: opts.start === undefined ? ctx.today : parseDate(opts.start, '--start'),
+      start: opts.start === undefined ? (await ctx.today()) : parseDate(opts.start, '--start'),
       currency: opts.currency === undefined ? null : parseCurrency(opts.currency, '--currency'),
       tier: opts.tier ?? null,
       items: parseItemFlags(opts.item),
@@ -92,7 +92,7 @@ export const command = defineCommand({
       const base = { quote, ...documentParties(await quoteParties(store, actor, pbx), pbx) };
       const name = pbx?.id ?? quote.term;
       if (opts.internal) {
-        await writeQuoteFile(ctx, `hwaas-quote-${name}-${formatDate(ctx.today)}-internal.pdf`, async () => ({ ...base, copy: 'internal', title: 'Quote' }), opts);
+        await writeQuoteFile(ctx, `hwaas-quote-${name}-${formatDate((await ctx.today()))}-internal.pdf`, async () => ({ ...base, copy: 'internal', title: 'Quote' }), opts);
         return 0;
       }
       requireCustomerSide(quoted);
@@ -104,7 +104,7 @@ export const command = defineCommand({
       const facts = { tier, book: book ? formatDate(book.validFrom) : null };
       // A name the PDF cannot print is refused before a number is taken.
       assertPrintable([base.partner?.name, base.customer?.name, base.pbx?.name, ...quote.lines.map((l) => l.name)]);
-      const target = await writeQuoteFile(ctx, `hwaas-quote-${name}-${formatDate(ctx.today)}.pdf`, async () => {
+      const target = await writeQuoteFile(ctx, `hwaas-quote-${name}-${formatDate((await ctx.today()))}.pdf`, async () => {
         const record = await recordQuote(store, actor, quoted, validDays, (number, validUntil) =>
           JSON.stringify({ number, validUntil: formatDate(validUntil), partner: quoted.partner!.id, customer: base.customer, pbx: base.pbx, priceBook: facts, quote: quoteJson(quote) }),
         );
@@ -204,7 +204,7 @@ async function runCases(ctx: Context, file: string, opts: { pbx?: string; term?:
   const cases = readQuoteCases(parseJsonText(file, text, true));
   const { sources } = await quoteSources(ctx);
   const outcomes: CaseOutcome[] = [];
-  for (const c of cases) outcomes.push(await runQuoteCase(sources, c, ctx.today));
+  for (const c of cases) outcomes.push(await runQuoteCase(sources, c, (await ctx.today())));
 
   if (!opts.check) {
     ctx.printJson(outcomes.map(caseOutcomeJson));

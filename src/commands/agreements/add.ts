@@ -20,9 +20,10 @@ export const command = defineCommand({
   writes: true,
   async run(ctx, options) {
     const customer = await pickCustomer(ctx, options.customer);
+    const today = await ctx.today();
     const signedOn = await ctx.ask(options.signedOn, '--signed-on', 'Signed on (YYYY-MM-DD, or today):', (text, label) => {
-      const date = text.trim().toLowerCase() === 'today' ? ctx.today : parseDate(text, label);
-      if (date > ctx.today) throw new UsageError(`${label}: ${formatDate(date)} is after today (${formatDate(ctx.today)}).`);
+      const date = text.trim().toLowerCase() === 'today' ? today : parseDate(text, label);
+      if (date > today) throw new UsageError(`${label}: ${formatDate(date)} is after today (${formatDate(today)}).`);
       return date;
     });
     let file: string | null = null;

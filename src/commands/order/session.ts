@@ -94,9 +94,10 @@ async function session(ctx: Context): Promise<number> {
       customer = picked;
       // What blocks checkout is known now: say it before the cart is built.
       blockers = await blockersFor(store, actor, customer);
+      const today = await ctx.today();
       const usable = (await store.pbxs.list(scope, { customer: customer.id })).filter((p) => {
-        const licensed = termOn(p, ctx.today);
-        return licensed !== 'perpetual' && whyNotOrderable(p, licensed, ctx.today) === null;
+        const licensed = termOn(p, today);
+        return licensed !== 'perpetual' && whyNotOrderable(p, licensed, today) === null;
       });
       if (usable.length === 0) {
         // Nothing to order on: say everything that stands in the way at once, and go back.
@@ -138,10 +139,11 @@ async function session(ctx: Context): Promise<number> {
     if (step === 'pbx') {
       // 3. The PBX decides the duration: only running subscription PBXs can be chosen; the others say why not.
       const pbxs = await store.pbxs.list(scope, { customer: customer!.id });
+      const today = await ctx.today();
       const choices = pbxs.map((p) => {
-        const licensed = termOn(p, ctx.today);
-        const reason = licensed === 'perpetual' ? whyNotOrderable(p, 'yearly', ctx.today) : whyNotOrderable(p, licensed, ctx.today);
-        const period = currentPeriod(pbxOnDay(p, ctx.today));
+        const licensed = termOn(p, today);
+        const reason = licensed === 'perpetual' ? whyNotOrderable(p, 'yearly', today) : whyNotOrderable(p, licensed, today);
+        const period = currentPeriod(pbxOnDay(p, today));
         const expires = period ? formatDate(period.expiresOn) : null;
         return { name: escapeUnsafe(`${p.id} ${p.name} (${licensed}${expires ? `, expires ${expires}` : ''})`), value: p.id, disabled: reason ?? false };
       });
@@ -171,7 +173,7 @@ async function session(ctx: Context): Promise<number> {
         continue;
       }
       const chosen = pbxs.find((p) => p.id === picked)!;
-      const chosenTerm = termOn(chosen, ctx.today) as Term;
+      const chosenTerm = termOn(chosen, today) as Term;
       if (cart.size > 0 && chosenTerm !== term) {
         if (!(await confirm({ message: `PBX ${chosen.id} is ${chosenTerm}: the cart's ${term} services cannot go on it. Empty the cart and go on?`, default: false }, streams))) continue;
         for (const [sku] of cart.entries()) cart.remove(sku);
@@ -179,11 +181,11 @@ async function session(ctx: Context): Promise<number> {
       pbx = chosen;
       term = chosenTerm;
       // Co-termination, said before anything is added.
-      const period = currentPeriod(pbxOnDay(pbx, ctx.today));
+      const period = currentPeriod(pbxOnDay(pbx, today));
       say(`Duration: ${TERM_LABELS[term]} (${term}), the term of PBX ${pbx.id}.`);
       if (period) {
         say(
-          `Everything ordered now ends with PBX ${pbx.id} on ${formatDate(period.expiresOn)}: the first charge covers the ${daysBetween(ctx.today, period.expiresOn)} days from today, then it renews with the PBX at the full ${term} price.`,
+          `Everything ordered now ends with PBX ${pbx.id} on ${formatDate(period.expiresOn)}: the first charge covers the ${daysBetween(today, period.expiresOn)} days from today, then it renews with the PBX at the full ${term} price.`,
         );
       }
       step = 'cart';
@@ -203,11 +205,12 @@ async function session(ctx: Context): Promise<number> {
     const thePbx = pbx!;
     const theCustomer = customer!;
     const sources = storeQuoteSources(store, scope);
-    const book = await sources.books.inForce(partner.tier, partner.currency, ctx.today);
-    if (!book) throw noPriceBook(partner.tier, partner.currency, ctx.today);
+    const today = await ctx.today();
+    const book = await sources.books.inForce(partner.tier, partner.currency, today);
+    if (!book) throw noPriceBook(partner.tier, partner.currency, today);
     const products = orderableProducts(book, term);
     const stock = new Map((await store.stock.list()).map((s) => [s.sku, s.onHand - s.reserved]));
-    const quote = async (): Promise<Quote> => (await makeQuote(sources, { pbx: thePbx.id, term, start: ctx.today, items: cart.items() })).quote;
+    const quote = async (): Promise<Quote> => (await makeQuote(sources, { pbx: thePbx.id, term, start: await ctx.today(), items: cart.items() })).quote;
     const showCart = async () => {
       if (cart.size === 0) say('The cart is empty.');
       else say(renderQuote({ ...ctx.style, width: terminalWidth, wideHint: false }, await quote(), `Cart for ${theCustomer.name}, PBX ${thePbx.id}`));
@@ -303,7 +306,7 @@ async function session(ctx: Context): Promise<number> {
         }
       } else {
         // 5. Review: the quote, and again anything that blocks checkout.
-        const reviewedOn = ctx.today;
+        const reviewedOn = await ctx.today();
         const reviewed = await quote();
         await showCart();
         const blocked = await blockersFor(store, actor, theCustomer);

@@ -31,9 +31,10 @@ export const command = defineCommand({
     const name = await ctx.ask(options.name, '--name', 'A name for the PBX:', (text, label) => checkName(text, label, 120));
     const type: PbxType = await ctx.choose(options.type, '--type', 'Type:', PBX_TYPES.map((t) => ({ value: t, name: t })));
     const license = options.license !== undefined ? parseLicense(options.license, '--license') : await ctx.choose(undefined, '--license', 'Licence:', LICENCES);
+    const today = await ctx.today();
     const activated = await ctx.ask(options.activated, '--activated', 'Activation date (YYYY-MM-DD):', (text, label) => {
       const date = parseDate(text, label);
-      checkActivation(date, ctx.today, label);
+      checkActivation(date, today, label);
       return date;
     });
     const row = await addPbx(await ctx.store(), await ctx.actor(), { customer, name, type, license, activated });

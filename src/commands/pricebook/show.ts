@@ -22,7 +22,7 @@ export const command = defineCommand({
   async run(ctx, options) {
     if (options.tier === undefined || options.currency === undefined) throw new UsageError('give --tier and --currency (and --on for another date than today).', 'USAGE');
     const format = listFormat(ctx, options.format);
-    const on = options.on === undefined ? ctx.today : parseDate(options.on, '--on');
+    const on = options.on === undefined ? (await ctx.today()) : parseDate(options.on, '--on');
     const book = await showBook(await ctx.store(), await ctx.actor(), options.tier, parseCurrency(options.currency, '--currency'), on);
     if (format === 'table') ctx.out(`The ${book.tier} ${book.currency} price book valid from ${formatDate(book.validFrom)} (in force on ${formatDate(on)}):`);
     const row = (l: BookLine) => ({

@@ -27,7 +27,7 @@ export async function writeQuoteFile(
     const made = await document();
     number = made.number ?? null;
     title = made.copy === 'internal' ? `${made.title} (internal copy)` : made.title;
-    await writeQuotePdf({ ...made, date: ctx.today, whatIf: ctx.datePinnedBy !== null }, options.paper ?? 'a4', out);
+    await writeQuotePdf({ ...made, date: (await ctx.today()), whatIf: ctx.datePinnedBy !== null }, options.paper ?? 'a4', out);
   });
   if (written.path !== null) {
     if (ctx.json) ctx.printJson({ file: written.path, bytes: written.bytes, title, ...(number ? { number } : {}) });
