@@ -65,7 +65,7 @@ export const command = defineCommand({
     const actor = await ctx.actor();
     const { importSource } = await import('../import/source.js');
     const progress = ctx.io.stderr.isTTY === true && !ctx.json ? progressBar(ctx.io.stderr, file === '-' ? 'standard input' : file) : null;
-    const source = await importSource(file, { cwd: ctx.io.cwd, stdin: ctx.io.stdin, format: options.format, sheet: options.sheet }, progress?.bytes);
+    const source = await importSource(file, { cwd: ctx.io.cwd, stdin: ctx.io.stdin, stdinIsTerminal: ctx.io.stdinIsTTY, format: options.format, sheet: options.sheet }, progress?.bytes);
     let report: ImportReport;
     try {
       progress?.size(source.size);

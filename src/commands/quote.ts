@@ -1,4 +1,3 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineCommand, option } from '../cli/command.js';
 import type { Context } from '../cli/context.js';
@@ -153,45 +152,24 @@ export const MAX_CASES_BYTES = 128 * 1024 * 1024;
 /** And what it holds: a million cases is ten times what CI needs, and fits in memory. */
 const MAX_CASES = 1_000_000;
 
-function readCasesFile(file: string, cwd: string): string {
+/** The cases file, read whole within its bounds: a device or kernel file is refused, a silent pipe ends, a terminal is waited for. */
+async function readCasesFile(ctx: Context, file: string): Promise<string> {
   const tooBig = () => new UsageError(`--file: ${file} is larger than ${MAX_CASES_BYTES / 1024 / 1024} MB, more than a cases file can be; split it into several files.`);
-  let fd: number;
+  const { createReadStream } = await import('node:fs');
+  const { readAllBounded, readablePath, quietInput } = await import('../import/bounded.js');
+  const quiet = () => quietInput(`--file ${file === '-' ? '- (standard input)' : file}`, '`hwaas quote --file - < cases.json`');
   try {
-    if (file === '-') fd = 0;
-    else {
-      const path = resolve(cwd, file);
-      const stat = statSync(path);
-      if (stat.isDirectory()) throw new UsageError(`--file: ${file} is a folder; give a JSON cases file.`);
-      if (stat.isFile() && stat.size > MAX_CASES_BYTES) throw tooBig();
-      fd = openSync(path, 'r');
+    if (file === '-') {
+      return (await readAllBounded(ctx.io.stdin, { maxBytes: MAX_CASES_BYTES, tooBig, quiet, waitForever: ctx.io.stdinIsTTY })).toString('utf8');
     }
+    const path = resolve(ctx.io.cwd, file);
+    const { kind, size } = await readablePath(path, `--file: ${file}`, 'JSON cases file');
+    if (kind === 'file' && size > MAX_CASES_BYTES) throw tooBig();
+    return (await readAllBounded(createReadStream(path), { maxBytes: MAX_CASES_BYTES, tooBig, quiet, waitForever: kind === 'file' })).toString('utf8');
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`--file: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
   }
-  // Read in chunks up to the bound, whatever the file claims to be (a device, a pipe, stdin).
-  const chunks: Buffer[] = [];
-  let total = 0;
-  try {
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(1024 * 1024);
-      let read: number;
-      try {
-        read = readSync(fd, chunk, 0, chunk.length, null);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EAGAIN') continue;
-        if ((error as NodeJS.ErrnoException).code === 'EOF') break;
-        throw new UsageError(`--file: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
-      }
-      if (read === 0) break;
-      total += read;
-      if (total > MAX_CASES_BYTES) throw tooBig();
-      chunks.push(chunk.subarray(0, read));
-    }
-  } finally {
-    if (fd !== 0) closeSync(fd);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 async function runCases(ctx: Context, file: string, opts: { pbx?: string; term?: string; activated?: string; item: string[]; check?: boolean }): Promise<number> {
@@ -199,7 +177,7 @@ async function runCases(ctx: Context, file: string, opts: { pbx?: string; term?:
     throw new UsageError('--file takes the quotes from the file: leave out --pbx, --term, --activated and --item.', 'USAGE');
   }
   // A byte-order mark (Windows editors write one) is not part of the JSON.
-  const text = readCasesFile(file, ctx.io.cwd).replace(/^\uFEFF/, '');
+  const text = (await readCasesFile(ctx, file)).replace(/^\uFEFF/, '');
   checkJsonShape(file, text, { maxItems: MAX_CASES, maxValues: MAX_CASES * 20, maxDepth: MAX_NESTING, item: 'case' });
   const cases = readQuoteCases(parseJsonText(file, text, true));
   const { sources } = await quoteSources(ctx);

@@ -8,9 +8,13 @@ import { type CalendarDate, formatDate, fromCivil, tryParseDate } from '../terms
  */
 export type Cell = string | number | boolean | Date | CellError | null;
 
-/** A spreadsheet's error value (#N/A, #REF!…): never data. */
+/** A spreadsheet's error value (#N/A, #REF!…), or a formula saved without its value: never data. */
 export class CellError {
-  constructor(readonly code: string) {}
+  constructor(
+    readonly code: string,
+    /** What to say after the column's name, when the reader knows more than the code. */
+    readonly message?: string,
+  ) {}
 }
 
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };

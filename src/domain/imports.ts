@@ -100,7 +100,7 @@ export class RowReader {
     if (!this.has(column)) return undefined;
     const cell = this.cell(column);
     if (cell instanceof CellError) {
-      this.say(column, `holds the spreadsheet error ${cell.code}, not a value`);
+      this.say(column, cell.message ?? `holds the spreadsheet error ${cell.code}, not a value`);
       return undefined;
     }
     if (isBlank(cell)) {

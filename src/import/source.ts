@@ -2,11 +2,12 @@ import { createReadStream, createWriteStream, rmSync } from 'node:fs';
 import { mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
-import { type Readable, Transform } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { RefusedError, UsageError } from '../errors.js';
 import type { OpenSheet } from '../domain/imports.js';
 import { fileFailure } from '../failures.js';
+import { bounded, quietInput, readablePath } from './bounded.js';
 import { csvRows } from './csv.js';
 import { xlsxRows } from './xlsx.js';
 
@@ -31,7 +32,7 @@ export const MAX_PIPED_BYTES = 1024 * 1024 * 1024;
  * copied to a temporary folder first (bounded), which goes away with the import, and with
  * the process if it is interrupted.
  */
-async function copyToTemporary(input: Readable, file: string): Promise<{ folder: string; path: string }> {
+async function copyToTemporary(input: Readable, file: string, waitForever: boolean): Promise<{ folder: string; path: string }> {
   const folder = await mkdtemp(join(tmpdir(), 'hwaas-import-'));
   const cleanUp = () => rmSync(folder, { recursive: true, force: true });
   process.once('exit', cleanUp);
@@ -46,16 +47,15 @@ async function copyToTemporary(input: Readable, file: string): Promise<{ folder:
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   const path = join(folder, 'input');
-  let bytes = 0;
-  const bounded = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      bytes += chunk.length;
-      if (bytes > MAX_PIPED_BYTES) done(new UsageError(`${file === '-' ? 'standard input' : file} is larger than ${MAX_PIPED_BYTES / 1024 / 1024} MB, more than hwaas imports from a pipe; save it to a file and split it.`));
-      else done(null, chunk);
-    },
+  const shown = file === '-' ? 'standard input' : file;
+  const guard = bounded({
+    maxBytes: MAX_PIPED_BYTES,
+    tooBig: () => new UsageError(`${shown} is larger than ${MAX_PIPED_BYTES / 1024 / 1024} MB, more than hwaas imports from a pipe; save it to a file and split it.`),
+    quiet: () => quietInput(shown, '`hwaas import customers - < customers.csv`'),
+    waitForever,
   });
   try {
-    await pipeline(input, bounded, createWriteStream(path));
+    await pipeline(input, guard, createWriteStream(path));
   } catch (error) {
     cleanUp();
     throw error instanceof UsageError ? error : readFailure(error, file);
@@ -78,23 +78,18 @@ function readFailure(error: unknown, file: string): Error {
  */
 export async function importSource(
   file: string,
-  options: { readonly cwd: string; readonly stdin: Readable; readonly format?: ImportFormat; readonly sheet?: string },
+  options: { readonly cwd: string; readonly stdin: Readable; readonly stdinIsTerminal?: boolean; readonly format?: ImportFormat; readonly sheet?: string },
   onBytes?: (bytes: number) => void,
 ): Promise<ImportSource> {
   let path = resolve(options.cwd, file);
   let temporary: string | null = null;
-  if (file === '-') ({ folder: temporary, path } = await copyToTemporary(options.stdin, file));
+  if (file === '-') ({ folder: temporary, path } = await copyToTemporary(options.stdin, file, options.stdinIsTerminal === true));
   else {
-    const info = await stat(path).catch((error: unknown) => {
-      throw readFailure(error, file);
+    const { kind } = await readablePath(path, file, 'CSV or XLSX file to import').catch((error: unknown) => {
+      throw error instanceof UsageError ? error : readFailure(error, file);
     });
     // A named pipe, /dev/stdin or a shell's <(…): read once, as standard input is.
-    if (!info.isFile() && !info.isDirectory()) {
-      if (info.isBlockDevice() || info.isCharacterDevice()) {
-        if (!/^\/dev\/(stdin|fd\/\d+)$/.test(path) && !/^\/proc\/self\/fd\/\d+$/.test(path)) throw new UsageError(`${file} is a device, not a file: give the CSV or XLSX file to import.`);
-      }
-      ({ folder: temporary, path } = await copyToTemporary(createReadStream(path), file));
-    }
+    if (kind === 'stream') ({ folder: temporary, path } = await copyToTemporary(createReadStream(path), file, false));
   }
   const close = async () => {
     if (temporary) await rm(temporary, { recursive: true, force: true });
@@ -132,25 +127,15 @@ export async function importSource(
     };
     const rows: OpenSheet = () =>
       (async function* () {
-        const input = stream();
+        const input = format === 'csv' ? stream() : null;
         try {
-          if (format === 'xlsx') {
-            const counted = new Transform({
-              transform(chunk: Buffer, _encoding, done) {
-                onBytes?.(chunk.length);
-                done(null, chunk);
-              },
-            });
-            input.on('error', (error) => counted.destroy(error));
-            yield* xlsxRows(input.pipe(counted), display, options.sheet ?? null);
-          } else {
-            yield* csvRows(input, display, onBytes);
-          }
+          if (input) yield* csvRows(input, display, onBytes);
+          else yield* xlsxRows(path, size, display, options.sheet ?? null, onBytes);
         } catch (error) {
           if ((error as NodeJS.ErrnoException).syscall) throw readFailure(error, file);
           throw error;
         } finally {
-          input.destroy();
+          input?.destroy();
         }
       })();
     return { open: rows, format, size, close };

@@ -1,7 +1,8 @@
 import { RefusedError } from '../errors.js';
 import type { Store } from '../domain/port.js';
 import type { SqlDriver } from './sql/driver.js';
-import { BUSINESS_TABLES, LOCAL_SETTINGS, type ColumnKind, TABLES, type TableSpec } from './sql/tables.js';
+import { ADMIN_USER } from '../domain/seed.js';
+import { INIT_TABLES, LOCAL_SETTINGS, type ColumnKind, TABLES, type TableSpec } from './sql/tables.js';
 
 /** What a backend gives `db copy`: its driver, a consistent snapshot to read in, and what it does after a copy lands. */
 export interface CopyableStore extends Store {
@@ -66,10 +67,23 @@ async function summary(sql: SqlDriver): Promise<Map<string, string>> {
   return out;
 }
 
+/** What a store holds beyond what plain `init` writes (its settings, counters and administrator), for people: "1 price book, 2 users". */
+async function beyondInit(sql: SqlDriver): Promise<string[]> {
+  const held: string[] = [];
+  for (const table of TABLES) {
+    if (INIT_TABLES.has(table.name)) continue;
+    const admin = table.name === 'users' ? ' WHERE id <> ?' : '';
+    const n = Number((await sql.get<{ n: unknown }>(`SELECT COUNT(*) AS n FROM ${table.name}${admin}`, admin ? [ADMIN_USER.id] : []))!.n);
+    if (n > 0) held.push(`${n.toLocaleString('en')} ${table.noun}${n === 1 ? '' : 's'}${table.name === 'users' ? ' besides its administrator' : ''}`);
+  }
+  return held;
+}
+
 /**
  * Copies every row of `source` into `target` in one consistent snapshot and one
  * transaction, then checks that counts, money sums and stock levels match; a
- * difference rolls the copy back. The target must hold no business data yet.
+ * difference rolls the copy back. The target holds nothing beyond what plain `init` wrote:
+ * a copy replaces everything, so anything more would be lost.
  */
 export async function copyStore(source: CopyableStore, target: CopyableStore, onProgress?: CopyProgress): Promise<{ rows: number }> {
   return source.snapshot(async (from) => {
@@ -78,9 +92,9 @@ export async function copyStore(source: CopyableStore, target: CopyableStore, on
     for (const table of TABLES) totals.set(table.name, Number((await from.get<{ n: unknown }>(`SELECT COUNT(*) AS n FROM ${table.name}`))!.n));
     return target.write(async () => {
       const to = target.driver;
-      for (const name of BUSINESS_TABLES) {
-        const found = Number((await to.get<{ n: unknown }>(`SELECT COUNT(*) AS n FROM ${name}`))!.n);
-        if (found > 0) throw new RefusedError('INVALID_STATE', `the store at ${target.info.location} is not empty (${found} row(s) in ${name}): copy into a new store.`);
+      const held = await beyondInit(to);
+      if (held.length > 0) {
+        throw new RefusedError('INVALID_STATE', `the store at ${target.info.location} is not new: it holds ${held.join(', ')}; a copy replaces everything in its target, so it goes only into a store that plain \`hwaas init\` made and nothing else wrote to. Nothing was changed.`);
       }
       // What init put there (the catalog, its administrator, settings) gives way to the copy.
       for (const table of [...TABLES].reverse()) {

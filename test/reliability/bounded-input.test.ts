@@ -16,11 +16,40 @@ beforeAll(async () => {
 const errorOf = (result: { stderr: string }) => JSON.parse(result.stderr).error;
 
 describe('the cases file', () => {
-  it('/dev/zero is refused at 128 MB, without growing past it', () => {
+  it('/dev/zero is refused as a device, before a byte is read', () => {
     const result = spawnSync(process.execPath, [BIN, '--json', 'quote', '--file', '/dev/zero'], { encoding: 'utf8', timeout: 30_000 });
     expect(result.status).toBe(2);
-    expect(errorOf(result).message).toContain('larger than 128 MB');
+    expect(errorOf(result).message).toBe('--file: /dev/zero is a device, not a file: give the JSON cases file.');
   });
+
+  it('a kernel file that never ends (/proc/kmsg) is refused by name, for quote and import alike', async () => {
+    const quote = await cli(['--json', 'quote', '--file', '/proc/kmsg']);
+    expect(quote.code).toBe(2);
+    expect(errorOf(quote).message).toBe("--file: /proc/kmsg is a file of the kernel's (proc), not a file: give the JSON cases file.");
+    const imported = await cli(['--db', db, '--json', 'import', 'customers', '/proc/kmsg']);
+    expect(imported.code).toBe(2);
+    expect(errorOf(imported).message).toBe("/proc/kmsg is a file of the kernel's (proc), not a file: give the CSV or XLSX file to import.");
+  });
+
+  it('standard input that stays open and silent ends in seconds, without spinning', async () => {
+    const { spawn } = await import('node:child_process');
+    const { readFileSync } = await import('node:fs');
+    for (const args of [['quote', '--file', '-'], ['--db', db, 'import', 'customers', '-']]) {
+      const child = spawn(process.execPath, [BIN, '--json', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const started = Date.now();
+      await new Promise((r) => setTimeout(r, 5_000));
+      // CPU time so far (user + system, in clock ticks of 1/100 s): waiting costs next to none.
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      expect(Number(fields[11]) + Number(fields[12])).toBeLessThan(100);
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect(code, stderr).toBe(2);
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(errorOf({ stderr }).message).toMatch(/standard input\)? gave nothing for 10 s: pipe the file in/);
+      child.stdin.end();
+    }
+  }, 40_000);
 
   it('a file over 128 MB is refused before it is read', async () => {
     const big = join(dir, 'big.json');

@@ -1,19 +1,30 @@
+import { existsSync } from 'node:fs';
 import { defineCommand, option } from '../../cli/command.js';
 import { UsageError } from '../../errors.js';
 import { requireStaff } from '../../domain/users.js';
 import type { Store } from '../../domain/port.js';
 import { type StoreLocation, copyStore, createStore, identifyStore, parseLocation, refuseNonStore, showLocation } from '../../store/index.js';
 
+/** A store's -wal, -shm or -journal file (this store's by any name, or another's) is never a copy's target: writing there destroys that store. */
+async function refuseCompanion(source: StoreLocation, path: string): Promise<void> {
+  const { isStoreFile } = await import('../../store/index.js');
+  const companion = /^(.*)-(wal|shm|journal)$/.exec(path);
+  if ((await isStoreFile(source, path)) || (companion && existsSync(companion[1]!))) {
+    throw new UsageError(`--to: ${path} is ${companion ? `the -${companion[2]} file of the store ${companion[1]}` : 'a file of this store'}: copy into a new file or an empty database.`);
+  }
+}
+
 export const command = defineCommand({
   path: ['db', 'copy'],
-  description: 'copy the whole store into an empty store of either kind (SQLite file or PostgreSQL), verified',
-  options: { to: option.string('--to <path-or-url>', 'the new store: a file path, or a postgres:// URL of an empty database') },
+  description: 'copy the whole store into a new store of either kind (SQLite file or PostgreSQL), verified',
+  options: { to: option.string('--to <path-or-url>', 'the new store: a file path, or a postgres:// URL of an empty database or of a store that plain `hwaas init` made') },
   examples: ['hwaas db copy --to postgres://hwaas@db.example/hwaas', 'hwaas --db postgres://hwaas@db.example/hwaas db copy --to ~/hwaas-laptop.db'],
   async run(ctx, options) {
     if (options.to === undefined) throw new UsageError('missing --to: the store to copy into (a file path or a postgres:// URL).', 'USAGE');
     const target = parseLocation(options.to, ctx.io.cwd);
     const shown = showLocation(target, ctx.io.env);
     if (shown === ctx.dbPath) throw new UsageError(`--to: ${shown} is the store itself: copy into another store.`);
+    if (target.kind === 'sqlite') await refuseCompanion(ctx.storeLocation, target.path);
     // A copy reads every partner's rows: Wildix staff (or the store's owner) do it.
     requireStaff(await ctx.actor(), 'Copying the whole store');
     const source = await ctx.store();

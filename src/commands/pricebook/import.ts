@@ -37,7 +37,7 @@ export const command = defineCommand({
     const actor = await ctx.actor();
     const name = file === '-' ? 'standard input' : file;
     const { importSource } = await import('../../import/source.js');
-    const source = await importSource(file, { cwd: ctx.io.cwd, stdin: ctx.io.stdin, format: options.format, sheet: options.sheet });
+    const source = await importSource(file, { cwd: ctx.io.cwd, stdin: ctx.io.stdin, stdinIsTerminal: ctx.io.stdinIsTTY, format: options.format, sheet: options.sheet });
     let report;
     try {
       report = await importFile(store, actor, 'pricebook', pricebookImport(key, name), source.open, {

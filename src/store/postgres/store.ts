@@ -412,7 +412,12 @@ export class PostgresStore implements Store {
       await sql.run('INSERT INTO users (id, email, name, role, partner_id, db_role) VALUES (?, ?, ?, ?, NULL, current_user)', [ADMIN_USER.id, ADMIN_USER.email, ADMIN_USER.name, ADMIN_USER.role]);
       added = 1;
     }
-    for (const user of await this.parties.users()) if (!user.dbRole) await this.parties.createLogin(user);
+    for (const user of await this.parties.users()) {
+      if (user.dbRole) continue;
+      await this.parties.createLogin(user);
+      // A user disabled in the source stays disabled here, its login too.
+      if (user.disabledAt) await sql.run('SELECT hwaas_set_login(?, false)', [user.id]);
+    }
     return added;
   }
 
