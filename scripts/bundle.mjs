@@ -20,7 +20,7 @@ const result = await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  external: ['better-sqlite3', 'pg', 'pg-connection-string', 'pdfkit', 'exceljs', '@inquirer/prompts', 'chalk', 'cli-table3', 'dejavu-fonts-ttf', 'fontkit', '@expo-google-fonts/noto-sans-sc'],
+  external: ['better-sqlite3', 'pg', 'pg-connection-string', 'pdfkit', 'exceljs', '@inquirer/prompts', 'chalk', 'dejavu-fonts-ttf', 'fontkit', '@expo-google-fonts/noto-sans-sc'],
   logLevel: 'warning',
   // import.meta does not exist in CommonJS: give the bundle its own file URL.
   define: { 'import.meta.url': '__hwaasFileUrl', __HWAAS_VERSION__: JSON.stringify(version) },

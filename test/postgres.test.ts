@@ -200,7 +200,7 @@ describe.skipIf(onSqlite)('a shared store on PostgreSQL', () => {
 
     it('refuses a target that holds data, and a partner may not copy the store', async () => {
       const full = await run('postgres', 'db', 'copy', '--to', await demoStore());
-      expect(error(full)).toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('is not empty') });
+      expect(error(full)).toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('is not new: it holds') });
       const partner = await run(roles['USR-001']!, 'db', 'copy', '--to', join(mkdtempSync(join(tmpdir(), 'hwaas-copy-')), 'x.db'));
       expect(error(partner).code).toBe('NOT_ALLOWED');
     });

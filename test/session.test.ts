@@ -24,9 +24,23 @@ async function choose(text: string | RegExp): Promise<void> {
 }
 
 /** Customer search → waits on the PBX prompt (the PBX's term is the duration). */
+async function until(condition: () => boolean): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!condition() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+}
+
+/**
+ * Types a customer search. The store answers each keystroke (in SQL); the prompt drops an
+ * Enter pressed while it is still answering, as it would a person's: give it that moment.
+ */
+async function searchCustomers(text: string): Promise<void> {
+  screen.type(text);
+  await new Promise((r) => setTimeout(r, 250));
+}
+
 async function toPbx(search: string, shown: string | RegExp): Promise<void> {
   await choose('Customer');
-  screen.type(search);
+  await searchCustomers(search);
   await choose(shown);
   screen.keypress('enter');
   await choose('PBX');
@@ -59,8 +73,10 @@ describe('hwaas order, the interactive session', () => {
   it('goes from nothing to a placed order: the PBX decides the duration, the amount is asked before placing', async () => {
     const result = session();
     await choose('Customer (type to search)');
-    screen.type('muller');
+    await searchCustomers('muller');
     await choose('Müller GmbH (CUS-0001)');
+    // The store answers each keystroke: the other customers go once it has.
+    await until(() => !screen.getScreen().includes('Bäckerei'));
     expect(screen.getScreen()).not.toContain('Bäckerei');
     screen.keypress('enter');
 
@@ -94,8 +110,8 @@ describe('hwaas order, the interactive session', () => {
     expect((await cli(['--db', db, '--as', 'USR-101', 'invoices', 'pay', 'INV-2026-0201'])).code).toBe(0);
     const result = session('USR-002');
     await choose('Customer');
-    screen.type('sum');
-    await choose('=SUM Accounting Ltd');
+    await searchCustomers('sum');
+    await choose(/❯ =SUM Accounting Ltd/);
     screen.keypress('enter');
     // What blocks checkout is said when the customer is picked, before any cart.
     await choose('cannot check out today');
@@ -135,7 +151,7 @@ describe('hwaas order, the interactive session', () => {
     expect((await cli(['--db', db, '--date', '2026-11-24', 'pbx', 'add', '--customer', 'CUS-0015', '--name', 'Old box', '--type', 'hardware', '--license', 'perpetual', '--activated', '2015-01-01'])).code).toBe(0);
     const result = session();
     await choose('Customer');
-    screen.type('perpetual');
+    await searchCustomers('perpetual');
     await choose(/❯ Nur Perpetual GmbH/);
     screen.keypress('enter');
     // Nothing can be ordered for it: everything in the way is said at once (no agreement, no subscription PBX).

@@ -245,6 +245,25 @@ export class Context {
     this.io.stdout.write(safe.endsWith('\n') ? safe : `${safe}\n`);
   }
 
+  /** Text for people on stdout as it is (table lines: never wrapped), made terminal-safe; waits while the reader catches up. */
+  async write(text: string): Promise<void> {
+    if (text.length === 0) return;
+    const out = this.io.stdout;
+    if (out.write(terminalSafe(text, this.style.enabled))) return;
+    // The reader caught up, or went away (`| head`: the error is said, if at all, where stdout's errors are).
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        out.off('drain', done);
+        out.off('error', done);
+        out.off('close', done);
+        resolve();
+      };
+      out.once('drain', done);
+      out.once('error', done);
+      out.once('close', done);
+    });
+  }
+
   /** For people on stderr: wrapped at the terminal's width when stderr is one. */
   err(text: string): void {
     const width = this.io.stderr.isTTY === true ? ((this.io.stderr as { columns?: number }).columns ?? 80) : null;

@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 import type { Context } from './context.js';
-import { type Column, renderTable } from './style.js';
+import { type Column, tableLines } from './style.js';
 
 export type ListFormat = 'table' | 'csv' | 'json';
 
@@ -47,7 +47,16 @@ export async function printListing<T, J extends Record<string, unknown>>(
     ctx.err(empty);
     return;
   }
-  ctx.out(renderTable(ctx.style, columns, rows));
+  // Written as it is drawn, a batch at a time, waiting when the reader is slower (`| less`).
+  let batch = '';
+  for (const line of tableLines(ctx.style, columns, rows)) {
+    batch += `${line}\n`;
+    if (batch.length >= 64 * 1024) {
+      await ctx.write(batch);
+      batch = '';
+    }
+  }
+  await ctx.write(batch);
 }
 
 /** A whole number flag such as --limit or --expiring-within. */

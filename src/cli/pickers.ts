@@ -1,6 +1,9 @@
-import { customerMatches } from '../domain/search.js';
+import { customerSearch } from '../domain/search.js';
 import { escapeUnsafe } from '../domain/text.js';
 import type { Context } from './context.js';
+
+/** How many customers a picker shows for what is typed: more is a reason to type more. */
+export const PICK_LIMIT = 50;
 
 /**
  * A customer from its flag, or picked at a terminal from the customers the acting user
@@ -10,13 +13,14 @@ import type { Context } from './context.js';
 export async function pickCustomer(ctx: Context, value: string | undefined, flag = '--customer'): Promise<string> {
   if (value !== undefined || !ctx.canPrompt) return ctx.need(value, flag, 'Customer ID (see `hwaas customers list`):');
   const actor = await ctx.actor();
-  const customers = await (await ctx.store()).customers.list(actor.scope);
-  if (customers.length === 0) return ctx.need(undefined, flag, 'Customer ID (see `hwaas customers list`):');
+  const store = await ctx.store();
+  if ((await store.customers.count(actor.scope)) === 0) return ctx.need(undefined, flag, 'Customer ID (see `hwaas customers list`):');
   const { search } = await import('@inquirer/prompts');
   return search(
     {
       message: 'Customer (type to search):',
-      source: (text) => customers.filter((c) => customerMatches(c, text ?? '')).map((c) => ({ name: escapeUnsafe(`${c.name} (${c.id})`), value: c.id })),
+      // The store finds the first matches of each keystroke (in SQL, with a limit).
+      source: async (text) => (await store.customers.list(actor.scope, { search: customerSearch(text ?? ''), limit: PICK_LIMIT })).map((c) => ({ name: escapeUnsafe(`${c.name} (${c.id})`), value: c.id })),
       pageSize: 10,
     },
     { input: ctx.io.stdin, output: ctx.io.stderr },

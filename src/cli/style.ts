@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
-import type Table from 'cli-table3';
 import { escapeUnsafe } from '../domain/text.js';
 
 /** The few styles hwaas uses; chalk provides them when colour is on. Each escapes what it is given. */
@@ -82,9 +80,6 @@ export interface Column<T> {
   readonly drop?: number;
 }
 
-const require = createRequire(import.meta.url);
-let TableClass: typeof Table | null = null;
-
 /** East Asian wide characters (CJK, Hangul, full-width forms) take two columns of a terminal. */
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
 
@@ -137,33 +132,81 @@ function fit(natural: readonly number[], floors: readonly number[], shrink: read
   }
 }
 
+/** Text cut to `width` columns, ending with "…" when it was longer (a wide character counts two). */
+function truncate(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let out = '';
+  let used = 0;
+  for (const char of text) {
+    const w = WIDE.test(char) ? 2 : 1;
+    if (used + w > width - 1) break;
+    out += char;
+    used += w;
+  }
+  return `${out}…`;
+}
+
 /**
- * A table for people. Borders and headers are coloured only when colour is on (cli-table3
- * would colour them always). At a terminal it fits the width: long text is shortened
- * with "…" (`--wide` shows everything; piped output is never shortened).
+ * A table for people, drawn in one pass over its rows: its time grows with its rows.
+ * Borders and headers are coloured only when colour is on. At a terminal it fits the
+ * width: long text is shortened with "…" (`--wide` shows everything; piped output is
+ * never shortened). Text is escaped first (a control character prints as `\u001b`), so
+ * every cell is one line.
  */
 export function renderTable<T>(style: Style, columns: readonly Column<T>[], rows: readonly T[]): string {
-  TableClass ??= require('cli-table3') as typeof Table; // loaded on first use: listings in JSON or CSV never need it
+  return [...tableLines(style, columns, rows)].join('\n');
+}
+
+/** The lines of a table, one at a time: a listing of any size is written as it is drawn. */
+export function* tableLines<T>(style: Style, columns: readonly Column<T>[], rows: readonly T[]): Generator<string> {
   const cells = rows.map((row) => columns.map((c) => c.value(row)));
-  const plain = (cell: Cell) => (typeof cell === 'string' ? cell : cell.text);
-  let shown = columns.map((_, i) => i);
-  let widths: number[] | null = null;
-  if (style.width) {
-    const natural = columns.map((c, i) => Math.max(displayWidth(c.header), ...cells.map((r) => Math.max(...plain(r[i]!).split('\n').map(displayWidth)))));
-    const floors = columns.map((c, i) => Math.min(Math.max(displayWidth(c.header), 10), natural[i]!));
-    ({ shown, widths } = fit(natural, floors, columns.map((c) => c.shrink === true), columns.map((c) => c.drop), style.width, columns.map((c) => (c.align ?? 'left') === 'left')));
+  const texts = cells.map((row) => row.map((cell) => escapeUnsafe(typeof cell === 'string' ? cell : cell.text)));
+  const natural = columns.map((c) => displayWidth(c.header));
+  for (const row of texts) {
+    for (let i = 0; i < row.length; i++) {
+      const width = displayWidth(row[i]!);
+      if (width > natural[i]!) natural[i] = width;
+    }
   }
-  const table = new TableClass({
-    head: shown.map((i) => style.chalk.bold(columns[i]!.header)),
-    style: { head: [], border: style.enabled ? ['grey'] : [], compact: true },
-    colAligns: shown.map((i) => columns[i]!.align ?? 'left'),
-    wordWrap: false,
-    ...(widths ? { colWidths: widths.map((w) => w + 2), truncate: '…' } : {}),
-  });
-  for (const row of cells) table.push(shown.map((i) => row[i]!).map((cell) => (typeof cell === 'string' ? escapeUnsafe(cell) : style.chalk[cell.paint](cell.text))));
+  let shown = columns.map((_, i) => i);
+  let widths = natural;
+  if (style.width) {
+    const floors = columns.map((c, i) => Math.min(Math.max(displayWidth(c.header), 10), natural[i]!));
+    const fitted = fit(natural, floors, columns.map((c) => c.shrink === true), columns.map((c) => c.drop), style.width, columns.map((c) => (c.align ?? 'left') === 'left'));
+    shown = fitted.shown;
+    if (fitted.widths) widths = columns.map((_, i) => (shown.includes(i) ? fitted.widths![shown.indexOf(i)]! : 0));
+  }
+  const grey = style.enabled ? (text: string) => `\u001b[90m${text}\u001b[39m` : (text: string) => text;
+  const last = shown.length - 1;
+  const rule = (left: string, mid: string, right: string) => shown.map((i, k) => grey(`${k === 0 ? left : mid}${'─'.repeat(widths[i]! + 2)}${k === last ? right : ''}`)).join('');
+  const bar = grey('│');
+  /** One line of cells: each cut to its width, painted, then padded (the padding is never painted). */
+  const line = (cell: (i: number) => { text: string; paint: ((text: string) => string) | null }) => {
+    let out = '';
+    for (let k = 0; k <= last; k++) {
+      const i = shown[k]!;
+      const { text, paint } = cell(i);
+      const cut = truncate(text, widths[i]!);
+      const gap = ' '.repeat(Math.max(0, widths[i]! - displayWidth(cut)));
+      const painted = paint ? paint(cut) : cut;
+      out += `${bar} ${(columns[i]!.align ?? 'left') === 'right' ? gap + painted : painted + gap} ${k === last ? bar : ''}`;
+    }
+    return out;
+  };
+  yield rule('┌', '┬', '┐');
+  yield line((i) => ({ text: columns[i]!.header, paint: (t) => style.chalk.bold(t) }));
+  yield rule('├', '┼', '┤');
+  for (let r = 0; r < cells.length; r++) {
+    const row = cells[r]!;
+    const values = texts[r]!;
+    yield line((i) => {
+      const cell = row[i]!;
+      return { text: values[i]!, paint: typeof cell === 'string' ? null : (t) => style.chalk[cell.paint](t) };
+    });
+  }
+  yield rule('└', '┴', '┘');
   const hidden = columns.filter((_, i) => !shown.includes(i)).map((c) => c.header);
-  const note = hidden.length > 0 ? `\n${style.chalk.grey(`(hidden to fit: ${hidden.join(', ')}${style.wideHint === false ? '' : '; --wide shows them'})`)}` : '';
-  return table.toString() + note;
+  if (hidden.length > 0) yield style.chalk.grey(`(hidden to fit: ${hidden.join(', ')}${style.wideHint === false ? '' : '; --wide shows them'})`);
 }
 
 /**

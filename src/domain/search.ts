@@ -47,3 +47,12 @@ export function customerMatches(customer: { id: string; name: string; vat: strin
     (customer.email !== null && customer.email.toLowerCase().includes(key))
   );
 }
+
+/**
+ * What a customer is found by, in one text the store keeps beside it: the name's search
+ * key, the ID, the VAT number without spaces and the e-mail, apart by U+0001 (which no
+ * search holds), so that a search is one comparison per customer.
+ */
+export function customerSearchText(customer: { id: string; name: string; vat: string | null; email: string | null }): string {
+  return [searchKey(customer.name), customer.id.toLowerCase(), (customer.vat ?? '').toLowerCase().replace(/\s+/g, ''), (customer.email ?? '').toLowerCase()].join('\u0001');
+}

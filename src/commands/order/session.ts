@@ -8,7 +8,8 @@ import { currentPeriod, pbxOnDay, whyNotOrderable } from '../../domain/pbxs.js';
 import { MAX_QTY } from '../../domain/pricing.js';
 import { noPriceBook } from '../../domain/pricebooks.js';
 import { makeQuote, storeQuoteSources } from '../../domain/quoting.js';
-import { customerMatches, searchKey } from '../../domain/search.js';
+import { customerSearch, searchKey } from '../../domain/search.js';
+import { PICK_LIMIT } from '../../cli/pickers.js';
 import { escapeUnsafe } from '../../domain/text.js';
 import { formatDate, daysBetween } from '../../terms/dates.js';
 import { formatMoney } from '../../terms/money.js';
@@ -64,8 +65,7 @@ async function session(ctx: Context): Promise<number> {
 
     if (step === 'customer') {
       // 2. The customer.
-      const customers = await store.customers.list(scope, { partner: partner.id });
-      if (customers.length === 0) {
+      if ((await store.customers.count(scope, { partner: partner.id })) === 0) {
         say(`${partner.name} has no customers yet: add one with \`hwaas customers add --name NAME\`${staff ? ` --partner ${partner.id}` : ''}.`);
         if (!staff) return 1;
         step = 'partner';
@@ -75,8 +75,12 @@ async function session(ctx: Context): Promise<number> {
       const picked: Customer | typeof BACK | typeof QUIT = await search(
         {
           message: 'Customer (type to search):',
-          source: (text) => {
-            const found = customers.filter((c) => customerMatches(c, text ?? '')).map((c) => ({ name: escapeUnsafe(`${c.name} (${c.id})`), value: c as Customer | typeof BACK | typeof QUIT }));
+          // Each keystroke asks the store for the first matches (in SQL, with a limit): as quick with 200,000 customers as with 20.
+          source: async (text) => {
+            const found = (await store.customers.list(scope, { partner: partner.id, search: customerSearch(text ?? ''), limit: PICK_LIMIT })).map((c) => ({
+              name: escapeUnsafe(`${c.name} (${c.id})`),
+              value: c as Customer | typeof BACK | typeof QUIT,
+            }));
             return [...found, ...back];
           },
           pageSize: 10,

@@ -1049,7 +1049,13 @@ ${guard
 
 const MIGRATION_4 = realPrices(SHIPPED[2]!);
 
-export const MIGRATIONS: readonly string[] = [...SHIPPED, MIGRATION_4, afterCheckout(MIGRATION_4)];
+/** 6: hwaas 0.5. What a customer is found by, in one column (customerSearchText), as SQLite's 8. */
+const MIGRATION_6 = `
+  ALTER TABLE customers ADD COLUMN search_text text COLLATE "C" NOT NULL DEFAULT '';
+  UPDATE customers SET search_text = search_key || chr(1) || lower(id) || chr(1) || replace(lower(COALESCE(vat, '')), ' ', '') || chr(1) || lower(COALESCE(email, ''));
+`;
+
+export const MIGRATIONS: readonly string[] = [...SHIPPED, MIGRATION_4, afterCheckout(MIGRATION_4), MIGRATION_6];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
@@ -1059,7 +1065,7 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
  * Counters and stock only through the functions below.
  */
 export const PARTNER_WRITES: readonly (readonly [string, string])[] = [
-  ['customers', 'INSERT, UPDATE (name, search_key, country, vat, email)'],
+  ['customers', 'INSERT, UPDATE (name, search_key, search_text, country, vat, email)'],
   ['pbxs', 'INSERT, UPDATE (customer_id, name, type, license, activated_on, cancelled_on)'],
   ['orders', 'INSERT (seq, partner_id, customer_id, pbx_id, term, status, currency, created_at, created_by, saved_total_minor), UPDATE (status, start_on, end_on, period_start, days, period_days, total_minor, renewal_total_minor, placed_at, warnings)'],
   ['order_lines', 'INSERT (order_seq, line_no, sku, name, qty), UPDATE (unit_price_minor, amount_minor, renewal_minor, list_price_minor, reserved_qty, resale_unit_minor)'],

@@ -1,6 +1,6 @@
 import type { Customer, Scope } from '../../domain/model.js';
 import type { CustomerFilter, CustomerRepository, NewCustomer } from '../../domain/port.js';
-import { searchKey } from '../../domain/search.js';
+import { customerSearchText, searchKey } from '../../domain/search.js';
 import { type SqlDriver, clause, containsPattern, highestNumbered, insertWithNextId, partnerClause, placeholders, raiseCounter, where } from './driver.js';
 
 interface CustomerRow {
@@ -19,22 +19,18 @@ const CUSTOMER = 'SELECT id, partner_id, name, country, vat, email FROM customer
 export class SqlCustomers implements CustomerRepository {
   constructor(private readonly sql: SqlDriver) {}
 
-  /** The filter as SQL: a search matches the name's search key (or its umlauts spelt out), the ID, the VAT number without spaces, the e-mail. */
+  /**
+   * The filter as SQL: a search matches the customer's search text (its name's search key,
+   * ID, VAT number without spaces and e-mail: customerSearchText), as typed, with umlauts
+   * spelt out folded back, or without spaces: one column, so 200,000 customers answer a keystroke quickly.
+   */
   private filter(scope: Scope, filter: CustomerFilter) {
     const search = filter.search;
+    const patterns = search && search.key !== '' ? [...new Set([search.key, search.alt, search.compact])].map(containsPattern) : [];
     return where(
       partnerClause(scope, 'partner_id'),
       filter.partner ? clause('partner_id = ?', filter.partner) : null,
-      search
-        ? clause(
-            `(search_key LIKE ? ESCAPE '\\' OR search_key LIKE ? ESCAPE '\\' OR lower(id) LIKE ? ESCAPE '\\' OR replace(lower(COALESCE(vat, '')), ' ', '') LIKE ? ESCAPE '\\' OR lower(COALESCE(email, '')) LIKE ? ESCAPE '\\')`,
-            containsPattern(search.key),
-            containsPattern(search.alt),
-            containsPattern(search.key),
-            containsPattern(search.compact),
-            containsPattern(search.key),
-          )
-        : null,
+      patterns.length > 0 ? clause(`(${patterns.map(() => `search_text LIKE ? ESCAPE '\\'`).join(' OR ')})`, ...patterns) : null,
     );
   }
 
@@ -64,8 +60,8 @@ export class SqlCustomers implements CustomerRepository {
   async insertMany(customers: readonly Customer[], createdAt: string): Promise<Set<string>> {
     if (customers.length === 0) return new Set();
     const rows = await this.sql.all<{ id: string }>(
-      `INSERT INTO customers (id, partner_id, name, search_key, country, vat, email, created_at) VALUES ${customers.map(() => placeholders(8)).join(', ')} ON CONFLICT (id) DO NOTHING RETURNING id`,
-      customers.flatMap((c) => [c.id, c.partner, c.name, searchKey(c.name), c.country, c.vat, c.email, createdAt]),
+      `INSERT INTO customers (id, partner_id, name, search_key, search_text, country, vat, email, created_at) VALUES ${customers.map(() => placeholders(9)).join(', ')} ON CONFLICT (id) DO NOTHING RETURNING id`,
+      customers.flatMap((c) => [c.id, c.partner, c.name, searchKey(c.name), customerSearchText(c), c.country, c.vat, c.email, createdAt]),
     );
     const inserted = new Set(rows.map((r) => r.id));
     const highest = highestNumbered(inserted, /^CUS-(\d{1,15})$/);
@@ -74,14 +70,14 @@ export class SqlCustomers implements CustomerRepository {
   }
 
   async update(c: Customer): Promise<void> {
-    await this.sql.run('UPDATE customers SET name = ?, search_key = ?, country = ?, vat = ?, email = ? WHERE id = ?', [c.name, searchKey(c.name), c.country, c.vat, c.email, c.id]);
+    await this.sql.run('UPDATE customers SET name = ?, search_key = ?, search_text = ?, country = ?, vat = ?, email = ? WHERE id = ?', [c.name, searchKey(c.name), customerSearchText(c), c.country, c.vat, c.email, c.id]);
   }
 
   async add(customer: NewCustomer, createdAt: string, id?: string): Promise<Customer> {
     const insert = async (candidate: string) =>
       (await this.sql.run(
-        `INSERT INTO customers (id, partner_id, name, search_key, country, vat, email, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-        [candidate, customer.partner, customer.name, searchKey(customer.name), customer.country, customer.vat, customer.email, createdAt],
+        `INSERT INTO customers (id, partner_id, name, search_key, search_text, country, vat, email, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+        [candidate, customer.partner, customer.name, searchKey(customer.name), customerSearchText({ id: candidate, ...customer }), customer.country, customer.vat, customer.email, createdAt],
       )) === 1;
     let newId = id;
     if (newId === undefined) newId = await insertWithNextId(this.sql, 'customer', (n) => `CUS-${String(n).padStart(4, '0')}`, insert);

@@ -44,7 +44,7 @@ export const TABLES: readonly TableSpec[] = [
   },
   { name: 'stock', noun: 'stock level', key: ['sku'], columns: { sku: 'text', on_hand: 'int', reserved: 'int' } },
   { name: 'counters', noun: 'counter', key: ['name'], columns: { name: 'text', value: 'int' } },
-  { name: 'customers', noun: 'customer', key: ['id'], columns: { id: 'text', partner_id: 'text', name: 'text', search_key: 'text', country: 'text', vat: 'text', email: 'text', created_at: 'text' } },
+  { name: 'customers', noun: 'customer', key: ['id'], columns: { id: 'text', partner_id: 'text', name: 'text', search_key: 'text', search_text: 'text', country: 'text', vat: 'text', email: 'text', created_at: 'text' } },
   { name: 'pbxs', noun: 'PBX', key: ['id'], columns: { id: 'text', customer_id: 'text', name: 'text', type: 'text', license: 'text', activated_on: 'date', cancelled_on: 'date' } },
   {
     name: 'orders',
