@@ -168,6 +168,8 @@ export const pbxsImport: ImportKindSpec<PbxRecord, null> = {
   keyOf: (r) => r.id,
   async apply(tx, _env, actor, batch, counts) {
     const customers = new Set((await tx.customers.getMany(actor.scope, [...new Set(batch.map((b) => b.record.customer))])).map((c) => c.id));
+    // Held until the import commits: a checkout on one of these PBXs waits, and then sees what the import did (and the other way round).
+    await tx.pbxs.lockMany(batch.map((b) => b.record.id));
     const existing = new Map((await tx.pbxs.getMany(actor.scope, batch.map((b) => b.record.id))).map((p) => [p.id, p]));
     const ordered = await tx.pbxs.withOrders([...existing.keys()]);
     const fresh: { row: RowReader; pbx: PbxRecord }[] = [];

@@ -153,6 +153,8 @@ async function checkoutIn(tx: Repositories, actor: Actor, seq: number, id: strin
   if (order.status !== 'draft') {
     throw new RefusedError('INVALID_STATE', `${order.id} is already ${order.status}: only a draft can be checked out.`, { hint: { kind: 'show-order', order: order.id } });
   }
+  // The PBX is held until the order is placed: its term, licence or end cannot change under it (an import, a change of term).
+  await tx.pbxs.lock(order.pbx);
   const { customer, pbx } = await customerAndPbx(tx, actor.scope, order.customer, order.pbx);
   requireNotEnding(pbx, actor.today);
   const standing = await standingOf(tx, customer.partner, actor.today);

@@ -166,6 +166,8 @@ export interface PbxRepository {
   setCancelledOn(pbx: string, on: CalendarDate): Promise<void>;
   /** Holds the PBX's row until the transaction ends (a server; a SQLite write holds the whole store): changes to what runs on it happen one at a time. */
   lock(pbx: string): Promise<void>;
+  /** Holds these PBXs' rows until the transaction ends, in ID order (an import that may change their term, licence or cancellation). */
+  lockMany(ids: readonly string[]): Promise<void>;
 }
 
 export interface ServiceFilter {

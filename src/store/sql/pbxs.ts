@@ -71,7 +71,13 @@ export class SqlPbxs implements PbxRepository {
   }
 
   async lock(pbx: string): Promise<void> {
-    if (this.sql.dialect === 'postgres') await this.sql.all('SELECT id FROM pbxs WHERE id = ? FOR UPDATE', [pbx]);
+    await this.lockMany([pbx]);
+  }
+
+  async lockMany(ids: readonly string[]): Promise<void> {
+    if (this.sql.dialect !== 'postgres' || ids.length === 0) return;
+    // In ID order: two transactions that lock some of the same PBXs wait, never deadlock.
+    await this.sql.all(`SELECT id FROM pbxs WHERE id IN ${placeholders(ids.length)} ORDER BY id FOR UPDATE`, [...ids].sort());
   }
 
   async setCancelledOn(pbx: string, on: CalendarDate): Promise<void> {
