@@ -19,7 +19,7 @@ import {
 import type { OrderFilter, Repositories, Store } from './port.js';
 import type { RequestedItem } from './pricing.js';
 import { makeQuote, storeQuoteSources } from './quoting.js';
-import { BLOCKS_ORDERING, type Standing, overdueWarning, standingOf } from './standing.js';
+import { BLOCKS_ORDERING, LOCKS_ACCOUNT, type Standing, isLocked, overdueWarning, standingOf } from './standing.js';
 
 export interface OrderRequest {
   readonly customer: string;
@@ -65,7 +65,9 @@ export async function checkoutBlockers(tx: Repositories, customer: Customer, tod
     const inv = standing.invoice!;
     blockers.push({
       code: 'OVERDUE_INVOICES',
-      message: `${partner?.name ?? customer.partner} has an invoice ${standing.days} days overdue: ${inv.number} (${formatMoney(inv.amount, inv.currency)}, due ${formatDate(inv.dueOn)}). HWaaS checkout is refused from the ${BLOCKS_ORDERING}th day overdue until it is paid; saving a draft still works.`,
+      message: `${partner?.name ?? customer.partner} has an invoice ${standing.days} days overdue: ${inv.number} (${formatMoney(inv.amount, inv.currency)}, due ${formatDate(inv.dueOn)}). HWaaS checkout is refused from the ${BLOCKS_ORDERING}th day overdue until it is paid; ${
+        isLocked(standing) ? `from the ${LOCKS_ACCOUNT}th day the account is locked too: its users cannot save a draft either (Wildix staff can).` : 'saving a draft still works.'
+      }`,
       hint: { kind: 'overdue-invoices' },
     });
   }

@@ -1,5 +1,6 @@
 import { RefusedError } from '../errors.js';
 import { type CalendarDate, daysBetween, formatDate } from '../terms/dates.js';
+import { formatMoney } from '../terms/money.js';
 import type { Actor, Invoice, Partner } from './model.js';
 import type { Repositories } from './port.js';
 
@@ -78,3 +79,20 @@ export async function requireOpenAccount(tx: Repositories, actor: Actor): Promis
 /** The checkout warning of days 1–4. */
 export const overdueWarning = (standing: Standing): string =>
   `OVERDUE_WARNING: ${standing.invoice!.number} is ${standing.days} day${standing.days === 1 ? '' : 's'} overdue; ordering stops on day ${BLOCKS_ORDERING}`;
+
+/** What a stage means for the partner, and why: said by `whoami` (null when current). */
+export function standingSentence(standing: Standing): string | null {
+  if (standing.stage === 'current' || !standing.invoice) return null;
+  const inv = standing.invoice;
+  const why = `invoice ${inv.number} (${formatMoney(inv.amount, inv.currency)}, due ${formatDate(inv.dueOn)}) is ${standing.days} day${standing.days === 1 ? '' : 's'} overdue`;
+  switch (standing.stage) {
+    case 'warning':
+      return `warned: ${why}; checkout still works, with a warning, and stops on day ${BLOCKS_ORDERING}.`;
+    case 'ordering-blocked':
+      return `ordering blocked: ${why}; HWaaS checkout is refused until it is paid (drafts still save), and the account locks on day ${LOCKS_ACCOUNT}.`;
+    case 'locked':
+      return `locked: ${why}; nothing can be changed until it is paid (Wildix staff can still act), and services are suspended on day ${SUSPENDS_SERVICES}.`;
+    case 'suspended':
+      return `suspended: ${why}; the account is locked and its services are suspended until it is paid (Wildix staff can still act).`;
+  }
+}

@@ -1,3 +1,4 @@
+import { type Standing, standingOf } from './standing.js';
 import { NotFoundError, RefusedError, UsageError } from '../errors.js';
 import { checkEmail, checkName } from './customers.js';
 import type { Actor, Partner, Role, User } from './model.js';
@@ -10,8 +11,9 @@ export function requireStaff(actor: Actor, what: string): void {
   if (actor.user.role !== 'staff') throw new RefusedError('NOT_ALLOWED', `${what} is for Wildix staff only; ask your area manager.`);
 }
 
-export async function whoami(store: Store, actor: Actor): Promise<{ user: User; partner: Partner | null }> {
-  return { user: actor.user, partner: actor.user.partner ? await store.parties.partner(actor.user.partner) : null };
+export async function whoami(store: Store, actor: Actor): Promise<{ user: User; partner: Partner | null; standing: Standing | null }> {
+  const partner = actor.user.partner ? await store.parties.partner(actor.user.partner) : null;
+  return { user: actor.user, partner, standing: partner ? await standingOf(store, partner.id, actor.today) : null };
 }
 
 /** Staff see everyone; a partner's user sees its own partner's users. */

@@ -99,3 +99,31 @@ describe('a draft checked out after its PBX renewed', () => {
     expect(placed.json()).toMatchObject({ status: 'placed', total: '65.73', start: '2026-11-26', end: '2026-12-25' });
   });
 });
+
+describe("a partner's standing, said where it matters", () => {
+  it('whoami says when the acting partner is warned, blocked, locked or suspended, and why', async () => {
+    const sandbox = await demoStore();
+    const who = (user: string, date = '2026-11-24') => cli(['--db', sandbox, '--date', date, '--as', user, 'whoami']);
+    expect((await who('USR-001')).stdout).not.toContain('Standing');
+    expect((await who('USR-004')).stdout).toContain('Standing: warned: invoice INV-2026-0402 (€540.00, due 2026-11-21) is 3 days overdue; checkout still works, with a warning, and stops on day 5.');
+    expect((await who('USR-003')).stdout).toContain('Standing: ordering blocked: invoice INV-2026-0302');
+    // Lone Star's invoice on the 16th day after: 30 days overdue.
+    expect((await who('USR-003', '2026-12-10')).stdout).toContain('Standing: locked: invoice INV-2026-0302 ($1,275.00, due 2026-11-10) is 30 days overdue; nothing can be changed until it is paid');
+    expect((await who('USR-002')).stdout).toContain('Standing: suspended:');
+    const json = (await cli(['--db', sandbox, '--date', '2026-11-24', '--as', 'USR-003', '--json', 'whoami'])).json();
+    expect(json).toEqual({ id: 'USR-003', email: expect.any(String), name: 'Maria Garza', role: 'partner', partner: 'PTR-003', standing: { stage: 'ordering-blocked', daysOverdue: 14, invoice: 'INV-2026-0302' } });
+    expect((await cli(['--db', sandbox, '--as', 'USR-101', '--json', 'whoami'])).json().standing).toBeNull();
+  });
+
+  it('from day 30 the refusal of checkout no longer says that a draft can still be saved', async () => {
+    const sandbox = await demoStore();
+    const checkout = (date: string) => cli(['--db', sandbox, '--date', date, '--as', 'USR-101', '--json', 'order', '--customer', 'CUS-0009', '--pbx', 'PBX-1011', '--item', 'WP480G=1', '--checkout', '--yes']);
+    const blocked = JSON.parse((await checkout('2026-11-24')).stderr).error;
+    expect(blocked.code).toBe('OVERDUE_INVOICES');
+    expect(blocked.message).toContain('saving a draft still works');
+    const locked = JSON.parse((await checkout('2026-12-10')).stderr).error;
+    expect(locked.code).toBe('OVERDUE_INVOICES');
+    expect(locked.message).not.toContain('saving a draft still works');
+    expect(locked.message).toContain('from the 30th day the account is locked too: its users cannot save a draft either');
+  });
+});
