@@ -204,6 +204,8 @@ export interface OrderLine {
   readonly reservedQty: number;
   /** The partner's resale price per term, fixed at checkout by its resale rules; null on a draft. */
   readonly resaleUnitPrice: bigint | null;
+  /** What the line renews for on the resale side, fixed at checkout (after a waiting change of term, on the new term); null on a draft and on orders placed before hwaas 0.5. */
+  readonly resaleRenewal: bigint | null;
 }
 
 export interface OrderEvent {

@@ -198,6 +198,7 @@ async function checkoutIn(tx: Repositories, actor: Actor, seq: number, id: strin
         listPrice: listPrice(l.sku),
         reservedQty: reserved.has(l.sku) ? l.qty : 0,
         resaleUnitPrice: l.resaleUnitPrice,
+        resaleRenewal: l.resaleRenewal,
       })),
       warnings,
     },
@@ -344,7 +345,8 @@ export async function orderView(store: Store, actor: Actor, order: Order): Promi
         renewal: l.renewal!,
         resaleUnitPrice,
         resaleAmount,
-        resaleRenewal: resaleUnitPrice * BigInt(l.qty),
+        // Fixed at checkout; an order placed before hwaas kept it renews at its unit price.
+        resaleRenewal: l.resaleRenewal ?? resaleUnitPrice * BigInt(l.qty),
         margin: resaleAmount - l.amount!,
       };
     });

@@ -215,7 +215,7 @@ export interface Placement {
   readonly periodDays: number;
   readonly total: bigint;
   readonly renewalTotal: bigint | null;
-  readonly lines: readonly { sku: string; unitPrice: bigint; amount: bigint; renewal: bigint; listPrice: bigint | null; reservedQty: number; resaleUnitPrice: bigint | null }[];
+  readonly lines: readonly { sku: string; unitPrice: bigint; amount: bigint; renewal: bigint; listPrice: bigint | null; reservedQty: number; resaleUnitPrice: bigint | null; resaleRenewal: bigint | null }[];
   readonly warnings: readonly string[];
 }
 

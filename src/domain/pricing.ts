@@ -1,5 +1,5 @@
 import { RefusedError, UsageError } from '../errors.js';
-import { formatGrouped, tryParseAmount } from '../terms/money.js';
+import { type Currency, formatGrouped, tryParseAmount } from '../terms/money.js';
 import type { QuoteItem } from '../terms/quote.js';
 import type { Term } from '../terms/term.js';
 import type { Product } from './model.js';
@@ -88,6 +88,7 @@ export function priceItems(
   book: LoadedBook | null,
   items: readonly RequestedItem[],
   term: Term,
+  currency: Currency,
   noBook: () => Error,
   resale: ResalePricer | null,
 ): QuoteItem[] {
@@ -108,7 +109,8 @@ export function priceItems(
       const where = book ? bookName(book) : 'the price book';
       throw new RefusedError('NOT_PRICED', `${product.sku} is not offered ${term} in ${where}${line ? '' : ' (it is not in it)'}.`, { hint: { kind: 'negotiated-price', sku: product.sku } });
     }
-    const resaleUnitPrice = resale ? resale.unitPrice(product.sku, product.category, term, book?.currency ?? '', unitPrice) : null;
+    // The quote's currency, book or not: an explicit resale price applies to a line with its own buy price too.
+    const resaleUnitPrice = resale ? resale.unitPrice(product.sku, product.category, term, currency, unitPrice) : null;
     return { sku: product.sku, name: product.name, qty: item.qty, unitPrice, resaleUnitPrice };
   });
 }

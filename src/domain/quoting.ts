@@ -67,7 +67,7 @@ export async function makeQuote(sources: QuoteSources, input: QuoteInput): Promi
   }
   const book = await sources.books.inForce(tier, currency, input.start);
   const resale = partner ? await sources.resale(partner.id) : null;
-  const items = priceItems(await sources.books.products(), book, input.items, licensed as Term, () => noPriceBook(tier, currency, input.start), resale);
+  const items = priceItems(await sources.books.products(), book, input.items, licensed as Term, currency, () => noPriceBook(tier, currency, input.start), resale);
   let quote = buildQuote({ pbx: licence, requestedTerm, start: input.start, currency, items });
   // A change of term that takes effect at the renewal: the lines renew on the new term, at the price of the book then.
   const change = pbx?.termChanges.find((c) => quote.renewalDate !== null && c.from === quote.renewalDate);

@@ -10,11 +10,22 @@ export type Paper = 'a4' | 'letter';
 
 export interface PdfColumn {
   readonly header: string;
+  /** The width it is drawn at when everything fits; a column that does not wrap grows to what it must show. */
   readonly width: number;
   readonly align?: 'left' | 'right';
-  /** Long text takes a second line instead of being cut. */
+  /**
+   * Long text (a product's name) takes more lines and gives its width to the columns that
+   * must grow. A column that does not wrap (an amount, a quantity, an SKU) is never cut.
+   */
   readonly wrap?: boolean;
 }
+
+/** A text column gives way to the others down to this width. */
+const MIN_WRAP_WIDTH = 72;
+/** Below this size a table is not made smaller: the last resort of a table that does not fit. */
+const MIN_SIZE = 5;
+/** Lines of a wrapped cell before it is cut (names only: amounts and identifiers are never cut). */
+const WRAP_LINES = 3;
 
 export interface ReportOptions {
   readonly paper: Paper;
@@ -49,6 +60,12 @@ export class PdfReport {
   private striped = false;
   /** The heading whose rows are being drawn: said again, "(continued)", at the top of a new page. */
   private heading_: string | null = null;
+  /** The font size of the table being drawn: smaller than SIZE only when its columns could not fit otherwise. */
+  private tableSize = SIZE;
+
+  private get rowHeight(): number {
+    return (ROW * this.tableSize) / SIZE;
+  }
 
   constructor(
     private readonly options: ReportOptions,
@@ -159,12 +176,12 @@ export class PdfReport {
 
   /** Where each cell's lines go; measured once per row. */
   private layout(values: readonly string[], bold: boolean, wrapAll = false): { texts: string[][]; lines: number } {
-    this.setFont(bold, SIZE);
+    this.setFont(bold, this.tableSize);
     let lines = 1;
     const texts = values.map((value, index) => {
       const column = this.columns[index]!;
       const inner = column.width - 6;
-      const cell = column.wrap || wrapAll ? this.lines(value, inner, 2) : [this.fit(value, inner)];
+      const cell = column.wrap ? this.lines(value, inner, WRAP_LINES) : wrapAll ? this.lines(value, inner, 2) : [value];
       lines = Math.max(lines, cell.length);
       return cell;
     });
@@ -172,7 +189,7 @@ export class PdfReport {
   }
 
   private draw(texts: readonly (readonly string[])[], bold: boolean, colour: string): void {
-    this.setFont(bold, SIZE);
+    this.setFont(bold, this.tableSize);
     this.doc.fillColor(colour);
     let x = MARGIN;
     texts.forEach((cell, index) => {
@@ -181,7 +198,7 @@ export class PdfReport {
       cell.forEach((text, line) => {
         // No width option: pdfkit's line wrapper is what makes big tables slow.
         const left = column.align === 'right' ? x + 3 + inner - this.width(text) : x + 3;
-        this.print(text, left, this.y + 3 + line * (SIZE + 2));
+        this.print(text, left, this.y + 3 + line * (this.tableSize + 2));
       });
       x += column.width;
     });
@@ -191,7 +208,7 @@ export class PdfReport {
   private tableHeader(): void {
     const width = this.columns.reduce((sum, c) => sum + c.width, 0);
     const { texts, lines } = this.layout(this.columns.map((c) => c.header), true, true);
-    const height = ROW + 2 + (lines - 1) * (SIZE + 2);
+    const height = this.rowHeight + 2 + (lines - 1) * (this.tableSize + 2);
     this.doc.rect(MARGIN, this.y, width, height).fill(ACCENT);
     this.draw(texts, true, '#ffffff');
     this.y += height;
@@ -213,23 +230,59 @@ export class PdfReport {
     if (this.y + height > this.bottom) this.newPage();
   }
 
-  /** Starts a table; its header row repeats at the top of every page from here on. */
-  table(columns: readonly PdfColumn[]): void {
-    this.columns = columns;
-    this.ensure(ROW * 3);
+  /**
+   * Starts a table; its header row repeats at the top of every page from here on. `rows`
+   * are the values it will show, measured first: a column that does not wrap grows to its
+   * widest value (a document never shortens a number or an identifier), taking the width
+   * from the text columns; if even that is not enough, the table's type is made smaller.
+   */
+  table(columns: readonly PdfColumn[], rows: readonly (readonly string[])[] = []): void {
+    this.columns = this.fitted(columns, rows);
+    this.ensure(this.rowHeight * 3);
     this.tableHeader();
+  }
+
+  private fitted(columns: readonly PdfColumn[], rows: readonly (readonly string[])[]): PdfColumn[] {
+    this.tableSize = SIZE;
+    // Measured in bold, the wider: a total row may be bold.
+    this.setFont(true, SIZE);
+    const longestWord = (text: string) => Math.max(...text.split(' ').map((w) => this.width(w)));
+    const needed = columns.map((column, i) => {
+      if (column.wrap) return column.width;
+      let widest = longestWord(column.header);
+      for (const row of rows) widest = Math.max(widest, this.width(row[i] ?? ''));
+      return Math.max(column.width, Math.ceil(widest) + 6);
+    });
+    let excess = needed.reduce((a, b) => a + b, 0) - columns.reduce((a, c) => a + c.width, 0);
+    const widths = [...needed];
+    for (let i = 0; i < columns.length && excess > 0; i++) {
+      if (!columns[i]!.wrap) continue;
+      const give = Math.min(excess, Math.max(0, widths[i]! - MIN_WRAP_WIDTH));
+      widths[i]! -= give;
+      excess -= give;
+    }
+    const total = widths.reduce((a, b) => a + b, 0);
+    const room = Math.max(this.contentWidth, columns.reduce((a, c) => a + c.width, 0));
+    if (total > room) {
+      // Smaller type, the same proportions: every value still shown whole.
+      const scale = room / total;
+      this.tableSize = Math.max(MIN_SIZE, SIZE * scale);
+      return columns.map((column, i) => ({ ...column, width: widths[i]! * scale }));
+    }
+    return columns.map((column, i) => ({ ...column, width: widths[i]! }));
   }
 
   endTable(): void {
     this.columns = [];
     this.heading_ = null;
+    this.tableSize = SIZE;
     this.y += 6;
   }
 
   /** A heading inside a table, kept with at least two rows below it, and repeated on the next page while its rows go on. */
   heading(text: string): void {
     this.heading_ = null;
-    this.ensure(ROW * 3 + 4);
+    this.ensure(this.rowHeight * 3 + 4);
     this.drawHeading(text);
     this.heading_ = text;
   }
@@ -245,7 +298,7 @@ export class PdfReport {
   row(values: readonly string[], options: { bold?: boolean } = {}): void {
     const bold = options.bold === true;
     const { texts, lines } = this.layout(values, bold);
-    const height = ROW + (lines - 1) * (SIZE + 2);
+    const height = this.rowHeight + (lines - 1) * (this.tableSize + 2);
     this.ensure(height);
     if (this.striped) {
       const width = this.columns.reduce((sum, c) => sum + c.width, 0);

@@ -46,13 +46,9 @@ export async function writePricelistPdf(list: Pricelist, paper: Paper, out: Writ
           { header: 'Product', width: width - 90 - 80, wrap: true },
           { header: 'Price', width: 80, align: 'right' },
         ];
-  report.table(columns);
-  let done = 0;
-  for (const category of list.categories) {
-    report.heading(category.name);
-    for (const item of category.items) {
-      if (item.prices) {
-        report.row([
+  const rowOf = (item: (typeof items)[number]): string[] =>
+    item.prices
+      ? [
           item.sku,
           item.name,
           money(item.prices.monthly),
@@ -60,10 +56,15 @@ export async function writePricelistPdf(list: Pricelist, paper: Paper, out: Writ
           money(monthlyEquivalent(item.prices.yearly, 'yearly')),
           money(item.prices['five-year']),
           money(monthlyEquivalent(item.prices['five-year'], 'five-year')),
-        ]);
-      } else {
-        report.row([item.sku, item.name, money(item.price!)]);
-      }
+        ]
+      : [item.sku, item.name, money(item.price!)];
+  const rows = new Map(items.map((item) => [item, rowOf(item)]));
+  report.table(columns, [...rows.values()]);
+  let done = 0;
+  for (const category of list.categories) {
+    report.heading(category.name);
+    for (const item of category.items) {
+      report.row(rows.get(item)!);
       if (++done % 500 === 0 || done === items.length) onProgress?.(done, items.length);
     }
   }

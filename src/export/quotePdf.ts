@@ -83,6 +83,7 @@ export async function writeQuotePdf(document: QuoteDocument, paper: Paper, out: 
   const renewalPer = PER_TERM[quote.renewalTerm ?? quote.term];
   if (twoSided) {
     const m = 58;
+    const rows = quote.lines.map((l) => [l.sku, l.name, String(l.qty), money(l.unitPrice), money(l.amount), money(l.resaleUnitPrice!), money(l.resaleAmount!), money(l.margin!)]);
     report.table([
       { header: 'SKU', width: 70 },
       { header: 'Product', width: width - 70 - 26 - 5 * m, wrap: true },
@@ -92,11 +93,10 @@ export async function writeQuotePdf(document: QuoteDocument, paper: Paper, out: 
       { header: `Sell / ${per}`, width: m, align: 'right' },
       { header: 'Sell first', width: m, align: 'right' },
       { header: 'Margin', width: m, align: 'right' },
-    ] satisfies PdfColumn[]);
-    for (const l of quote.lines) {
-      report.row([l.sku, l.name, String(l.qty), money(l.unitPrice), money(l.amount), money(l.resaleUnitPrice!), money(l.resaleAmount!), money(l.margin!)]);
-    }
+    ] satisfies PdfColumn[], rows);
+    for (const row of rows) report.row(row);
   } else {
+    const rows = quote.lines.map((l) => [l.sku, l.name, String(l.qty), money(l.unitPrice), money(l.amount), money(l.renewal)]);
     report.table([
       { header: 'SKU', width: 94 },
       { header: 'Product', width: width - 94 - 34 - 3 * 74, wrap: true },
@@ -104,8 +104,8 @@ export async function writeQuotePdf(document: QuoteDocument, paper: Paper, out: 
       { header: `Unit / ${per}`, width: 74, align: 'right' },
       { header: 'First charge', width: 74, align: 'right' },
       { header: 'Renewal', width: 74, align: 'right' },
-    ]);
-    for (const l of quote.lines) report.row([l.sku, l.name, String(l.qty), money(l.unitPrice), money(l.amount), money(l.renewal)]);
+    ], rows);
+    for (const row of rows) report.row(row);
   }
   report.endTable();
   const period = `${formatDate(quote.start)} to ${formatDate(quote.end)}`;

@@ -1049,8 +1049,9 @@ ${guard
 
 const MIGRATION_4 = realPrices(SHIPPED[2]!);
 
-/** 6: hwaas 0.5. What a customer is found by, in one column (customerSearchText), as SQLite's 8. */
+/** 6: hwaas 0.5, as SQLite's 8: what a customer is found by, in one column (customerSearchText); a line's resale renewal. */
 const MIGRATION_6 = `
+  ALTER TABLE order_lines ADD COLUMN resale_renewal_minor bigint CHECK (resale_renewal_minor >= 0);
   ALTER TABLE customers ADD COLUMN search_text text COLLATE "C" NOT NULL DEFAULT '';
   UPDATE customers SET search_text = search_key || chr(1) || lower(id) || chr(1) || replace(lower(COALESCE(vat, '')), ' ', '') || chr(1) || lower(COALESCE(email, ''));
 `;
@@ -1068,7 +1069,7 @@ export const PARTNER_WRITES: readonly (readonly [string, string])[] = [
   ['customers', 'INSERT, UPDATE (name, search_key, search_text, country, vat, email)'],
   ['pbxs', 'INSERT, UPDATE (customer_id, name, type, license, activated_on, cancelled_on)'],
   ['orders', 'INSERT (seq, partner_id, customer_id, pbx_id, term, status, currency, created_at, created_by, saved_total_minor), UPDATE (status, start_on, end_on, period_start, days, period_days, total_minor, renewal_total_minor, placed_at, warnings)'],
-  ['order_lines', 'INSERT (order_seq, line_no, sku, name, qty), UPDATE (unit_price_minor, amount_minor, renewal_minor, list_price_minor, reserved_qty, resale_unit_minor)'],
+  ['order_lines', 'INSERT (order_seq, line_no, sku, name, qty), UPDATE (unit_price_minor, amount_minor, renewal_minor, list_price_minor, reserved_qty, resale_unit_minor, resale_renewal_minor)'],
   ['resale_rules', 'INSERT, UPDATE, DELETE'],
   ['quotes', 'INSERT (partner_id, number, year, seq, customer_id, pbx_id, issued_on, valid_until, currency, total_minor, resale_total_minor, created_at, created_by, document)'],
   ['order_events', 'INSERT (order_seq, at, by_user, from_status, to_status)'],

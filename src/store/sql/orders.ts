@@ -37,6 +37,7 @@ interface LineRow {
   list_price_minor: unknown;
   reserved_qty: unknown;
   resale_unit_minor: unknown;
+  resale_renewal_minor: unknown;
 }
 
 const toLine = (l: LineRow): OrderLine => ({
@@ -50,6 +51,7 @@ const toLine = (l: LineRow): OrderLine => ({
   listPrice: optionalMoney(l.list_price_minor),
   reservedQty: int(l.reserved_qty),
   resaleUnitPrice: optionalMoney(l.resale_unit_minor),
+  resaleRenewal: optionalMoney(l.resale_renewal_minor),
 });
 
 /** The warnings recorded at checkout (a JSON array); text edited outside hwaas is shown as it is rather than failing. */
@@ -95,8 +97,8 @@ export class SqlOrders implements OrderRepository {
     if ((await this.sql.run("UPDATE orders SET status = 'draft' WHERE seq = ? AND status = 'draft'", [seq])) === 0) return false;
     for (const l of p.lines) {
       await this.sql.run(
-        'UPDATE order_lines SET unit_price_minor = ?, amount_minor = ?, renewal_minor = ?, list_price_minor = ?, reserved_qty = ?, resale_unit_minor = ? WHERE order_seq = ? AND sku = ?',
-        [l.unitPrice, l.amount, l.renewal, l.listPrice, l.reservedQty, l.resaleUnitPrice, seq, l.sku],
+        'UPDATE order_lines SET unit_price_minor = ?, amount_minor = ?, renewal_minor = ?, list_price_minor = ?, reserved_qty = ?, resale_unit_minor = ?, resale_renewal_minor = ? WHERE order_seq = ? AND sku = ?',
+        [l.unitPrice, l.amount, l.renewal, l.listPrice, l.reservedQty, l.resaleUnitPrice, l.resaleRenewal, seq, l.sku],
       );
     }
     await this.sql.run(

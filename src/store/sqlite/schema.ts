@@ -326,8 +326,10 @@ export const MIGRATIONS: readonly string[] = [
   INSERT INTO counters (name, value) VALUES ('cancellation', 0), ('rma', 0);
   `,
   // 8: hwaas 0.5. What a customer is found by, in one column (customerSearchText): a
-  // search of 200,000 customers is one comparison per row.
+  // search of 200,000 customers is one comparison per row. What a line renews for on the
+  // resale side, fixed at checkout (after a change of term it is not unit price × qty).
   `
+  ALTER TABLE order_lines ADD COLUMN resale_renewal_minor INTEGER CHECK (resale_renewal_minor >= 0);
   ALTER TABLE customers ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
   UPDATE customers SET search_text = search_key || char(1) || lower(id) || char(1) || replace(lower(COALESCE(vat, '')), ' ', '') || char(1) || lower(COALESCE(email, ''));
   `,
