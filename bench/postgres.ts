@@ -145,7 +145,7 @@ export async function postgresScaleBench(scalePath: string, timeMain: (argv: str
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query('ANALYZE');
-  const sql = "SELECT id, partner_id, name, country, vat, email FROM customers WHERE partner_id = $1 AND search_key LIKE $2 ESCAPE '\\' ORDER BY search_key, id";
+  const sql = "SELECT id, partner_id, name, country, vat, email FROM customers WHERE partner_id = $1 AND search_text LIKE $2 ESCAPE '\\' ORDER BY search_key, id";
   const runs = 25;
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
