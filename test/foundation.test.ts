@@ -89,7 +89,7 @@ describe('init and migrations', () => {
 
 describe('users', () => {
   it('whoami names the acting user and honours --as and HWAAS_USER', async () => {
-    expect((await run('whoami', '--json')).json()).toEqual({ id: ANNA, email: 'anna.keller@alpentelecom.example', name: 'Anna Keller', role: 'partner', partner: 'PTR-001' });
+    expect((await run('whoami', '--json')).json()).toEqual({ id: ANNA, email: 'anna.keller@alpentelecom.example', name: 'Anna Keller', role: 'partner', partner: 'PTR-001', standing: { stage: 'current', daysOverdue: 0, invoice: null } });
     expect((await run('--as', 'GIULIA.ROSSI@wildix.example', 'whoami', '--json')).json().role).toBe('staff');
     const env = await cli(['--db', db, 'whoami', '--json'], { env: { HWAAS_USER: TOM } });
     expect(env.json().partner).toBe('PTR-002');

@@ -98,7 +98,7 @@ describe('users', () => {
     expect(added.json()).toMatchObject({ id: 'USR-103', email: 'Lea.Huber@Thames.example', name: 'Lea Huber', role: 'partner', partner: 'PTR-002', disabled: false });
     if (onPostgres) expect(added.json().dbRole).toMatch(/^hwaas_[0-9a-f]{8}_usr_103$/);
     const who = await run('--as', 'lea.huber@thames.example', 'whoami', '--json');
-    expect(who.json()).toEqual({ id: 'USR-103', email: 'Lea.Huber@Thames.example', name: 'Lea Huber', role: 'partner', partner: 'PTR-002' });
+    expect(who.json()).toEqual({ id: 'USR-103', email: 'Lea.Huber@Thames.example', name: 'Lea Huber', role: 'partner', partner: 'PTR-002', standing: { stage: 'suspended', daysOverdue: 84, invoice: 'INV-2026-0201' } });
     const desk = await staff('users', 'add', '--role', 'staff', '--email', 'desk@wildix.example', '--name', 'Order desk', '--json');
     expect(desk.json()).toMatchObject({ id: 'USR-104', role: 'staff', partner: null });
   });
