@@ -3,12 +3,14 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT, demoStore, onPostgres, spawnCli, translate } from './helpers.js';
+import { BIN, ROOT, demoStore, onPostgres, spawnCli, translate, childEnv, rebaseInvoices } from './helpers.js';
 
 // These run the built CLI (npm test builds first) as a separate process with no terminal.
 let db: string;
 beforeAll(async () => {
+  // The built CLI reads the real clock: the demo's invoices are dated from it.
   db = await demoStore();
+  await rebaseInvoices(db);
 });
 
 describe('the built CLI', () => {
@@ -71,7 +73,7 @@ describe('the built CLI', () => {
 
   it('no terminal and a missing value exits 2 at once instead of hanging', async () => {
     // stdin stays open and is not a terminal: a prompt would wait forever.
-    const child = spawn(process.execPath, [BIN, 'customers', 'add'], { env: { PATH: process.env.PATH, HOME: tmpdir(), ...translate([], { HWAAS_DB: db }).env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'customers', 'add'], { env: { ...childEnv(), ...translate([], { HWAAS_DB: db }).env }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const code = await new Promise<number | null>((resolve) => {
@@ -106,7 +108,7 @@ describe('the built CLI', () => {
   it('an internal error is one line; its stack only with HWAAS_DEBUG=1', () => {
     // A fixture breaks the clock: hwaas meets an exception it does not expect, a bug.
     const args = ['--import', join(ROOT, 'test/fixtures/broken-clock.mjs'), BIN, 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--save'];
-    const env = { PATH: process.env.PATH, HOME: tmpdir(), ...translate([], { HWAAS_DB: db }).env };
+    const env = { ...childEnv(), ...translate([], { HWAAS_DB: db }).env };
     const quiet = spawnSync(process.execPath, args, { encoding: 'utf8', env, timeout: 20_000 });
     expect(quiet.status).toBe(70);
     expect(quiet.stderr.trim().split('\n')).toEqual([expect.stringContaining('internal error: the clock is broken (a test fixture). This is a bug')]);
@@ -152,7 +154,7 @@ function spawnTraced(args: string[], trace: string) {
   const result = spawnSync(process.execPath, ['--import', join(ROOT, 'test/fixtures/trace.mjs'), BIN, ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 26,
-    env: { PATH: process.env.PATH, HOME: tmpdir(), ...translate([], { HWAAS_DB: db }).env, HWAAS_TRACE_FILE: trace },
+    env: { ...childEnv(), ...translate([], { HWAAS_DB: db }).env, HWAAS_TRACE_FILE: trace },
     timeout: 20_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -290,12 +290,22 @@ export async function storeFingerprint(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/**
+ * The environment of a process a test starts: a PATH and a HOME of its own, and the moved
+ * clock of `npm run test:dates` (libfaketime's variables), which a process must keep to
+ * share the clock of the store and the test.
+ */
+export function childEnv(): Record<string, string | undefined> {
+  const clock = Object.fromEntries(Object.entries(process.env).filter(([name]) => name === 'LD_PRELOAD' || name.startsWith('FAKETIME')));
+  return { PATH: process.env.PATH, HOME: tmpdir(), ...clock };
+}
+
 /** Runs the built CLI as a separate process, with no terminal. */
 export function spawnCli(args: string[], env: Record<string, string | undefined> = {}, input?: string) {
   const run = translate(args, env);
   const result = spawnSync(process.execPath, [BIN, ...run.args], {
     encoding: 'utf8',
-    env: { PATH: process.env.PATH, HOME: tmpdir(), ...run.env },
+    env: { ...childEnv(), ...run.env },
     input: input ?? '',
     timeout: 20_000,
   });

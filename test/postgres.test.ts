@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../src/store/postgres/schema.js';
-import { BIN, cli, demoStore, newStore, onPostgres, onSqlite, ownDemoStore, moveInvoices, rawSql, rebaseInvoices, storeFingerprint, translate } from './helpers.js';
+import { BIN, cli, demoStore, newStore, onPostgres, onSqlite, ownDemoStore, moveInvoices, rawSql, rebaseInvoices, storeFingerprint, translate, childEnv } from './helpers.js';
 
 // What only a shared store has: logins, row-level security, roles in a cluster, a
 // server that may be away. The rest of the suite runs on both backends.
@@ -372,7 +372,7 @@ describe.skipIf(onSqlite)('a shared store on PostgreSQL', () => {
         (args) =>
           new Promise<{ code: number | null; stderr: string }>((resolve) => {
             const { args: argv, env } = translate(args);
-            const child = spawn(process.execPath, [BIN, ...argv], { env: { PATH: process.env.PATH, HOME: tmpdir(), ...env } });
+            const child = spawn(process.execPath, [BIN, ...argv], { env: { ...childEnv(), ...env } });
             let stderr = '';
             child.stderr.on('data', (c) => (stderr += c));
             child.on('exit', (code) => resolve({ code, stderr }));
@@ -386,6 +386,7 @@ describe.skipIf(onSqlite)('a shared store on PostgreSQL', () => {
 
     it('two cancellations: one cancels and releases, the other is told', async () => {
       const store = await demoStore();
+      await rebaseInvoices(store); // the racing commands run on the real clock
       const order = (await cli(['--db', store, '--date', '2026-11-24', '--json', 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=7', '--checkout', '--yes'])).json().id;
       const results = await race(store, [
         ['--db', store, '--json', 'orders', 'cancel', order, '--yes'],
@@ -398,6 +399,7 @@ describe.skipIf(onSqlite)('a shared store on PostgreSQL', () => {
 
     it('a cancellation and a shipment: one of them, never both', async () => {
       const store = await demoStore();
+      await rebaseInvoices(store); // the racing commands run on the real clock
       const order = (await cli(['--db', store, '--date', '2026-11-24', '--json', 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=2', '--checkout', '--yes'])).json().id;
       expect((await cli(['--db', store, '--as', 'USR-101', 'orders', 'approve', order])).code).toBe(0);
       const onHand = Number((await rawSql<{ on_hand: string }>(store, "SELECT on_hand FROM stock WHERE sku = 'WP480G'"))[0]!.on_hand);

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BIN, cli, demoStore, liveStore, rawSql, translate } from '../helpers.js';
+import { BIN, cli, demoStore, liveStore, rawSql, translate, childEnv, rebaseInvoices } from '../helpers.js';
 
 // The smaller findings of the attack: leftovers of interrupted exports, a blank
 // search that listed everything, UTC dates shown as "Created", and a draft placed at
@@ -56,15 +56,16 @@ describe('--search with nothing in it', () => {
 });
 
 describe('dates shown to people, and the date a store writes on', () => {
-  const dateIn = (zone: string) => spawnSync('date', ['+%F'], { env: { TZ: zone, PATH: process.env.PATH }, encoding: 'utf8' }).stdout.trim();
+  const dateIn = (zone: string) => spawnSync('date', ['+%F'], { env: { ...childEnv(), TZ: zone }, encoding: 'utf8' }).stdout.trim();
   const hwaas = (zone: string, ...args: string[]) => {
     const run = translate(args, { HWAAS_DB: db });
-    return spawnSync(process.execPath, [BIN, ...run.args], { env: { ...run.env, TZ: zone, NO_COLOR: '1', PATH: process.env.PATH, HOME: tmpdir() }, encoding: 'utf8' });
+    return spawnSync(process.execPath, [BIN, ...run.args], { env: { ...childEnv(), ...run.env, TZ: zone, NO_COLOR: '1' }, encoding: 'utf8' });
   };
 
   it('"Created" is the calendar date of the store, like "today", not the UTC one', async () => {
     // Kiritimati is UTC+14: for ten hours of every day its date is a day ahead of UTC.
     await rawSql(db, "UPDATE settings SET value = 'Pacific/Kiritimati' WHERE key = 'timezone'");
+    await rebaseInvoices(db); // the built CLI runs on the real clock
     const today = dateIn('Pacific/Kiritimati');
     expect(hwaas('UTC', 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--save').status).toBe(0);
     expect(hwaas('UTC', 'orders', 'list').stdout).toContain(today);

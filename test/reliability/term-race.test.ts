@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, cli, demoStore, translate } from '../helpers.js';
+import { BIN, cli, demoStore, translate, childEnv } from '../helpers.js';
 
 // Attack: on PostgreSQL an `import pbxs` that switched a PBX to monthly at the same moment as
 // a checkout on it ended 2 of 15 races with a yearly order on a monthly PBX (a €68/year line
@@ -14,7 +14,7 @@ const ROUNDS = 15;
 function hwaas(args: string[]): Promise<{ code: number | null; stderr: string }> {
   const run = translate(args);
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...run.args], { env: { PATH: process.env.PATH, HOME: tmpdir(), ...run.env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...run.args], { env: { ...childEnv(), ...run.env }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('exit', (code) => resolve({ code, stderr }));
