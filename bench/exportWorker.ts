@@ -3,8 +3,8 @@
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { renderPricelist } from '../src/commands/pricelist.js';
-import { buildPricelist } from '../src/domain/pricelist.js';
-import type { BookLine } from '../src/domain/model.js';
+import { buildPricelist } from '../src/domain/catalog/pricelist.js';
+import type { BookLine } from '../src/domain/kernel/model.js';
 import { fromCivil } from '../src/terms/dates.js';
 
 const [format, countText, out] = process.argv.slice(2) as [string, string, string];

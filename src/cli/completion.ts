@@ -1,7 +1,7 @@
 import type { Command, Option } from 'commander';
 import { UsageError } from '../errors.js';
-import { IMPORT_KINDS } from '../domain/imports.js';
-import { TIERS } from '../domain/model.js';
+import { IMPORT_KINDS } from '../domain/imports/run.js';
+import { TIERS } from '../domain/kernel/model.js';
 import { CURRENCIES } from '../terms/money.js';
 import { TERMS } from '../terms/term.js';
 import { HELP_TOPICS } from './topics.js';

@@ -1,10 +1,10 @@
-import { requireOpenAccount } from '../domain/standing.js';
+import { requireOpenAccount } from '../domain/parties/standing.js';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { RefusedError, UsageError } from '../errors.js';
-import { type Actor, type User, scopeOf } from '../domain/model.js';
-import type { Store } from '../domain/port.js';
-import { requireEnabled } from '../domain/users.js';
+import { type Actor, type User, scopeOf } from '../domain/kernel/model.js';
+import type { Store } from '../domain/kernel/port.js';
+import { requireEnabled } from '../domain/parties/users.js';
 import { type StoreLocation, parseLocation, showLocation } from '../store/index.js';
 import { type CalendarDate, formatDate, parseDate } from '../terms/dates.js';
 import { type Io, envFlag, localDateText, localDateTimeText } from './io.js';

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { type RequestedItem, mergeItems, parseQty, parseUnitPrice } from '../domain/pricing.js';
+import { type RequestedItem, mergeItems, parseQty, parseUnitPrice } from '../domain/catalog/items.js';
 
 const ITEM_PATTERN = /^([^=@\s]+)=([^@]*)(?:@(.*))?$/;
 

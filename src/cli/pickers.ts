@@ -1,5 +1,5 @@
-import { customerSearch } from '../domain/search.js';
-import { escapeUnsafe } from '../domain/text.js';
+import { customerSearch } from '../domain/kernel/search.js';
+import { escapeUnsafe } from '../domain/kernel/text.js';
 import type { Context } from './context.js';
 
 /** How many customers a picker shows for what is typed: more is a reason to type more. */

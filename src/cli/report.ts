@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
 import { HwaasError, RefusedError } from '../errors.js';
 import { environmentFailure } from '../failures.js';
-import { escapeUnsafe } from '../domain/text.js';
+import { escapeUnsafe } from '../domain/kernel/text.js';
 import { errorText } from './hints.js';
 import { wrapText } from './style.js';
 import type { Io } from './io.js';

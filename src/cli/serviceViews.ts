@@ -1,6 +1,6 @@
-import { type Cancellation, type Rma, orderId } from '../domain/model.js';
-import type { NewCancellation } from '../domain/port.js';
-import type { MrrRow, RenewalRow, ServiceLine, TermChangePlan } from '../domain/services.js';
+import { type Cancellation, type Rma, orderId } from '../domain/kernel/model.js';
+import type { NewCancellation } from '../domain/kernel/port.js';
+import type { MrrRow, RenewalRow, ServiceLine, TermChangePlan } from '../domain/lifecycle/services.js';
 import { type CalendarDate, formatDate } from '../terms/dates.js';
 import { formatAmount } from '../terms/money.js';
 

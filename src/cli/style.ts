@@ -1,4 +1,4 @@
-import { escapeUnsafe } from '../domain/text.js';
+import { escapeUnsafe } from '../domain/kernel/text.js';
 
 /** The few styles hwaas uses; chalk provides them when colour is on. Each escapes what it is given. */
 export interface Painter {

@@ -1,10 +1,10 @@
 import type { HwaasError } from '../errors.js';
-import type { Agreement, Customer, Invoice, OrderSummary, Partner, StockLevel, User } from '../domain/model.js';
-import type { OrderView } from '../domain/orders.js';
-import { currentPeriod, type PbxOnDay } from '../domain/pbxs.js';
-import { type Pricelist, monthlyEquivalent, pricelistItems } from '../domain/pricelist.js';
-import type { CaseOutcome } from '../domain/quoteCases.js';
-import type { ImportReport } from '../domain/imports.js';
+import type { Agreement, Customer, Invoice, OrderSummary, Partner, StockLevel, User } from '../domain/kernel/model.js';
+import type { OrderView } from '../domain/ordering/orders.js';
+import { currentPeriod, type PbxOnDay } from '../domain/parties/pbxs.js';
+import { type Pricelist, monthlyEquivalent, pricelistItems } from '../domain/catalog/pricelist.js';
+import type { CaseOutcome } from '../domain/quoting/quoteCases.js';
+import type { ImportReport } from '../domain/imports/run.js';
 import { type CalendarDate, formatDate } from '../terms/dates.js';
 import { formatAmount } from '../terms/money.js';
 import type { Quote } from '../terms/quote.js';

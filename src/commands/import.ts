@@ -1,9 +1,9 @@
 import { defineCommand, option } from '../cli/command.js';
 import { importJson } from '../cli/views.js';
 import { UsageError } from '../errors.js';
-import { DATE_FORMATS } from '../domain/cells.js';
-import { IMPORTS } from '../domain/importKinds.js';
-import { IMPORT_KINDS, type ImportKind, type ImportReport, importFile } from '../domain/imports.js';
+import { DATE_FORMATS } from '../domain/imports/cells.js';
+import { IMPORTS } from '../domain/imports/index.js';
+import { IMPORT_KINDS, type ImportKind, type ImportReport, importFile } from '../domain/imports/run.js';
 
 const SHOWN = 50;
 

@@ -5,10 +5,10 @@ import { machineTimeZone } from '../cli/io.js';
 import { type Column, renderTable } from '../cli/style.js';
 import { userJson } from '../cli/views.js';
 import { RefusedError, UsageError } from '../errors.js';
-import { readDemo } from '../domain/data.js';
-import type { StoreMode, User } from '../domain/model.js';
-import { seedStore } from '../domain/seed.js';
-import { parseJsonText } from '../domain/validate.js';
+import { readDemo } from '../domain/setup/demo.js';
+import type { StoreMode, User } from '../domain/kernel/model.js';
+import { seedStore } from '../domain/setup/seed.js';
+import { parseJsonText } from '../domain/kernel/validate.js';
 import { dataFile } from '../paths.js';
 import { createStore, identifyStore, refuseNonStore } from '../store/index.js';
 

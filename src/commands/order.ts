@@ -2,7 +2,7 @@ import { defineCommand, option } from '../cli/command.js';
 import { parseItemFlags } from '../cli/items.js';
 import { orderJson } from '../cli/views.js';
 import { UsageError } from '../errors.js';
-import { checkPriceOverrides, orderView, placeOrder, previewOrder, saveDraft } from '../domain/orders.js';
+import { checkPriceOverrides, orderView, placeOrder, previewOrder, saveDraft } from '../domain/ordering/orders.js';
 import { formatDate } from '../terms/dates.js';
 import { formatMoney } from '../terms/money.js';
 import { parseTerm } from '../terms/term.js';

@@ -3,11 +3,11 @@ import { defineCommand, option } from '../cli/command.js';
 import { safeJson } from '../cli/report.js';
 import { pricelistJson } from '../cli/views.js';
 import { UsageError } from '../errors.js';
-import { type Pricelist, type PricelistType, loadPricelist, pricelistItems } from '../domain/pricelist.js';
+import { type Pricelist, type PricelistType, loadPricelist, pricelistItems } from '../domain/catalog/pricelist.js';
 import { writeAll, writeOutput } from '../export/files.js';
 import { pricelistTable } from '../export/pricelistTable.js';
 import { formatDate, parseDate } from '../terms/dates.js';
-import { TIERS } from '../domain/model.js';
+import { TIERS } from '../domain/kernel/model.js';
 import { formatAmount, parseCurrency } from '../terms/money.js';
 
 export type PricelistFormat = 'pdf' | 'xlsx' | 'csv' | 'json';

@@ -1,7 +1,7 @@
 import { defineCommand } from '../cli/command.js';
 import { userJson } from '../cli/views.js';
-import { standingSentence } from '../domain/standing.js';
-import { whoami } from '../domain/users.js';
+import { standingSentence } from '../domain/parties/standing.js';
+import { whoami } from '../domain/parties/users.js';
 
 export const command = defineCommand({
   path: ['whoami'],

@@ -1,19 +1,20 @@
-import { daysOverdue, stageOf } from './standing.js';
-import type { Invoice } from './model.js';
+import { daysOverdue, stageOf } from './parties/standing.js';
+import type { Invoice } from './kernel/model.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dataFile } from '../paths.js';
 import { formatDate, parseDate } from '../terms/dates.js';
-import { Cart, backordered, orderableProducts } from './cart.js';
-import { readDemo } from './data.js';
+import { Cart, backordered, orderableProducts } from './ordering/cart.js';
+import { readDemo } from './setup/demo.js';
 import { readSampleBooks } from '../import/samples.js';
-import { TIERS } from './model.js';
+import { TIERS } from './kernel/model.js';
 import { parseItemFlags } from '../cli/items.js';
-import { whyNotOrderable } from './pbxs.js';
-import { monthlyEquivalent } from './pricelist.js';
-import { mergeItems, nearestSkus } from './pricing.js';
-import { searchKey } from './search.js';
-import { parseJsonText } from './validate.js';
+import { whyNotOrderable } from './parties/pbxs.js';
+import { monthlyEquivalent } from './catalog/pricelist.js';
+import { searchKey } from './kernel/search.js';
+import { parseJsonText } from './kernel/validate.js';
+
+import { mergeItems, nearestSkus } from './catalog/items.js';
 
 const demoJson = () => JSON.parse(readFileSync(dataFile('demo.json'), 'utf8'));
 const samples = readSampleBooks;

@@ -4,7 +4,7 @@
  * leading =, +, -, @, tab or CR) get a leading apostrophe; plain numbers such as
  * -186 are left alone, they are data.
  */
-import { escapeUnsafe } from '../domain/text.js';
+import { escapeUnsafe } from '../domain/kernel/text.js';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;

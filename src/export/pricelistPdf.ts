@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { PRICELIST_TITLES, type Pricelist, SAMPLE_NOTE, monthlyEquivalent, pricelistItems } from '../domain/pricelist.js';
+import { PRICELIST_TITLES, type Pricelist, SAMPLE_NOTE, monthlyEquivalent, pricelistItems } from '../domain/catalog/pricelist.js';
 import { formatDate } from '../terms/dates.js';
 import { formatMoney } from '../terms/money.js';
 import { utcDate } from './documentDate.js';

@@ -1,4 +1,4 @@
-import { type Pricelist, monthlyEquivalent, pricelistItems } from '../domain/pricelist.js';
+import { type Pricelist, monthlyEquivalent, pricelistItems } from '../domain/catalog/pricelist.js';
 
 /** The flat table that CSV and XLSX share: header and rows of text or minor units. */
 export function pricelistTable(list: Pricelist): { header: string[]; amountColumns: number[]; rows: (string | bigint)[][] } {

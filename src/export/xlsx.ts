@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { PRICELIST_TITLES, type Pricelist, SAMPLE_NOTE } from '../domain/pricelist.js';
+import { PRICELIST_TITLES, type Pricelist, SAMPLE_NOTE } from '../domain/catalog/pricelist.js';
 import { pricelistTable } from './pricelistTable.js';
 import { formatDate } from '../terms/dates.js';
 import { type Currency, currencySymbol } from '../terms/money.js';

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { UsageError } from '../errors.js';
-import type { SheetRow } from '../domain/imports.js';
+import type { SheetRow } from '../domain/imports/run.js';
 
 /**
  * A streaming CSV reader (RFC 4180: quoted fields may hold the delimiter, quotes

@@ -5,7 +5,7 @@ import { extname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { RefusedError, UsageError } from '../errors.js';
-import type { OpenSheet } from '../domain/imports.js';
+import type { OpenSheet } from '../domain/imports/run.js';
 import { fileFailure } from '../failures.js';
 import { bounded, quietInput, readablePath } from './bounded.js';
 import { csvRows } from './csv.js';

@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
-import { type Cell, CellError } from '../domain/cells.js';
-import type { SheetRow } from '../domain/imports.js';
+import { type Cell, CellError } from '../domain/imports/cells.js';
+import type { SheetRow } from '../domain/imports/run.js';
 import { UnpackBudget, UnpackLimit, ZipArchive, ZipUnreadable } from './zip.js';
 import { type XmlHandler, XmlRefused, XmlScanner, attribute } from './xml.js';
 

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import type { Store } from '../domain/port.js';
+import type { Store } from '../domain/kernel/port.js';
 import type { CopyProgress, CopyableStore } from './copy.js';
 import { POSTGRES_URL, SOME_URL, displayUrl } from './postgres/url.js';
 

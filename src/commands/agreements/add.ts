@@ -4,8 +4,8 @@ import { defineCommand, option } from '../../cli/command.js';
 import { pickCustomer } from '../../cli/pickers.js';
 import { agreementJson } from '../../cli/views.js';
 import { UsageError } from '../../errors.js';
-import { addAgreement } from '../../domain/agreements.js';
-import { checkText } from '../../domain/text.js';
+import { addAgreement } from '../../domain/parties/agreements.js';
+import { checkText } from '../../domain/kernel/text.js';
 import { formatDate, parseDate } from '../../terms/dates.js';
 
 export const command = defineCommand({

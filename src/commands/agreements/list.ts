@@ -1,8 +1,8 @@
 import { defineCommand, formatOption, option } from '../../cli/command.js';
 import { listFormat, printListing } from '../../cli/listing.js';
 import { AGREEMENT_KEYS, agreementJson, IMPORT_CSV } from '../../cli/views.js';
-import { listAgreements } from '../../domain/agreements.js';
-import type { Agreement } from '../../domain/model.js';
+import { listAgreements } from '../../domain/parties/agreements.js';
+import type { Agreement } from '../../domain/kernel/model.js';
 import { formatDate } from '../../terms/dates.js';
 
 export const command = defineCommand({

@@ -1,7 +1,8 @@
 import { defineCommand, option } from '../../cli/command.js';
 import { customerJson } from '../../cli/views.js';
 import { UsageError } from '../../errors.js';
-import { addCustomer, checkCountry, checkEmail, checkName, checkVat, partnerFor } from '../../domain/customers.js';
+import { addCustomer, partnerFor } from '../../domain/parties/customers.js';
+import { checkCountry, checkEmail, checkName, checkVat } from '../../domain/kernel/checks.js';
 
 export const command = defineCommand({
   path: ['customers', 'add'],

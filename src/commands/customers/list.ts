@@ -2,9 +2,9 @@ import { defineCommand, formatOption, option } from '../../cli/command.js';
 import { listFormat, parseWholeNumber, printListing } from '../../cli/listing.js';
 import { CUSTOMER_KEYS, customerJson, IMPORT_CSV } from '../../cli/views.js';
 import { UsageError } from '../../errors.js';
-import { listCustomers } from '../../domain/customers.js';
-import type { Customer } from '../../domain/model.js';
-import { checkText, isInvisible } from '../../domain/text.js';
+import { listCustomers } from '../../domain/parties/customers.js';
+import type { Customer } from '../../domain/kernel/model.js';
+import { checkText, isInvisible } from '../../domain/kernel/text.js';
 
 export const command = defineCommand({
   path: ['customers', 'list'],

@@ -1,8 +1,8 @@
 import { defineCommand } from '../../cli/command.js';
 import { renderTable } from '../../cli/style.js';
 import { agreementJson, customerJson, pbxJson } from '../../cli/views.js';
-import { showCustomer } from '../../domain/customers.js';
-import { type PbxOnDay, currentPeriod, pbxOnDay, pbxState } from '../../domain/pbxs.js';
+import { showCustomer } from '../../domain/parties/customers.js';
+import { type PbxOnDay, currentPeriod, pbxOnDay, pbxState } from '../../domain/parties/pbxs.js';
 import { formatDate } from '../../terms/dates.js';
 
 export const command = defineCommand({

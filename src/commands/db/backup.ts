@@ -1,7 +1,7 @@
 import { defineCommand, option } from '../../cli/command.js';
 import { UsageError } from '../../errors.js';
 import { replaceFile } from '../../export/files.js';
-import { requireStaff } from '../../domain/users.js';
+import { requireStaff } from '../../domain/parties/users.js';
 
 export const command = defineCommand({
   path: ['db', 'backup'],

@@ -1,6 +1,6 @@
 import { defineCommand } from '../../cli/command.js';
 import { RefusedError } from '../../errors.js';
-import { requireStaff } from '../../domain/users.js';
+import { requireStaff } from '../../domain/parties/users.js';
 
 export const command = defineCommand({
   path: ['db', 'check'],

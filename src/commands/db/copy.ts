@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { defineCommand, option } from '../../cli/command.js';
 import { UsageError } from '../../errors.js';
-import { requireStaff } from '../../domain/users.js';
-import type { Store } from '../../domain/port.js';
+import { requireStaff } from '../../domain/parties/users.js';
+import type { Store } from '../../domain/kernel/port.js';
 import { type StoreLocation, copyStore, createStore, identifyStore, parseLocation, refuseNonStore, showLocation } from '../../store/index.js';
 
 /** A store's -wal, -shm or -journal file (this store's by any name, or another's) is never a copy's target: writing there destroys that store. */

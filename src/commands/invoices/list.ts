@@ -1,9 +1,9 @@
 import { defineCommand, formatOption, option } from '../../cli/command.js';
 import { listFormat, printListing } from '../../cli/listing.js';
 import { IMPORT_CSV, INVOICE_KEYS, invoiceJson } from '../../cli/views.js';
-import { listInvoices } from '../../domain/invoices.js';
-import { daysOverdue, stageOf } from '../../domain/standing.js';
-import type { Invoice } from '../../domain/model.js';
+import { listInvoices } from '../../domain/parties/invoices.js';
+import { daysOverdue, stageOf } from '../../domain/parties/standing.js';
+import type { Invoice } from '../../domain/kernel/model.js';
 import { formatDate } from '../../terms/dates.js';
 import { formatMoney } from '../../terms/money.js';
 

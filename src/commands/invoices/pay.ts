@@ -1,5 +1,5 @@
 import { defineCommand } from '../../cli/command.js';
-import { payInvoice } from '../../domain/invoices.js';
+import { payInvoice } from '../../domain/parties/invoices.js';
 import { formatDate } from '../../terms/dates.js';
 import { formatAmount } from '../../terms/money.js';
 

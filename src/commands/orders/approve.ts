@@ -1,5 +1,5 @@
 import { defineCommand } from '../../cli/command.js';
-import { approve, orderView } from '../../domain/orders.js';
+import { approve, orderView } from '../../domain/ordering/orders.js';
 import { negotiatedPrices, parseOrderId, printChanged } from './common.js';
 
 export const command = defineCommand({

@@ -1,5 +1,5 @@
 import { defineCommand, option } from '../../cli/command.js';
-import { cancel, findOrder, orderView } from '../../domain/orders.js';
+import { cancel, findOrder, orderView } from '../../domain/ordering/orders.js';
 import { parseOrderId, printChanged } from './common.js';
 
 export const command = defineCommand({

@@ -1,5 +1,5 @@
 import { defineCommand, option } from '../../cli/command.js';
-import { checkout, orderView, showOrder } from '../../domain/orders.js';
+import { checkout, orderView, showOrder } from '../../domain/ordering/orders.js';
 import { formatDate } from '../../terms/dates.js';
 import { formatMoney } from '../../terms/money.js';
 import { dayChanged, parseOrderId, printChanged } from './common.js';

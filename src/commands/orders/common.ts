@@ -3,8 +3,8 @@ import { renderQuote } from '../../cli/quoteView.js';
 import { renderTable } from '../../cli/style.js';
 import { orderJson } from '../../cli/views.js';
 import { RefusedError, UsageError } from '../../errors.js';
-import { type OrderStatus, orderSeq } from '../../domain/model.js';
-import type { OrderView } from '../../domain/orders.js';
+import { type OrderStatus, orderSeq } from '../../domain/kernel/model.js';
+import type { OrderView } from '../../domain/ordering/orders.js';
 import { formatMoney } from '../../terms/money.js';
 import { PER_TERM } from '../../terms/term.js';
 

@@ -1,5 +1,5 @@
 import { defineCommand } from '../../cli/command.js';
-import { orderView, ship } from '../../domain/orders.js';
+import { orderView, ship } from '../../domain/ordering/orders.js';
 import { parseOrderId, printChanged } from './common.js';
 
 export const command = defineCommand({

@@ -1,8 +1,8 @@
 import { defineCommand, option } from '../../cli/command.js';
 import { orderJson } from '../../cli/views.js';
 import { RefusedError, UsageError } from '../../errors.js';
-import { showOrder } from '../../domain/orders.js';
-import { quoteParties } from '../../domain/quoting.js';
+import { showOrder } from '../../domain/ordering/orders.js';
+import { quoteParties } from '../../domain/quoting/quoting.js';
 import { parseOrderId, renderOrder } from './common.js';
 
 export const command = defineCommand({

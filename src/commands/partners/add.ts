@@ -1,9 +1,9 @@
 import { defineCommand, option } from '../../cli/command.js';
 import { partnerJson } from '../../cli/views.js';
-import { TIERS } from '../../domain/model.js';
-import { type PartnerLabels, addPartner, checkCurrency, checkTier } from '../../domain/partners.js';
-import { checkCountry, checkEmail, checkName } from '../../domain/customers.js';
+import { TIERS } from '../../domain/kernel/model.js';
+import { type PartnerLabels, addPartner } from '../../domain/parties/partners.js';
 import { CURRENCIES } from '../../terms/money.js';
+import { checkCurrency, checkTier, checkCountry, checkEmail, checkName } from '../../domain/kernel/checks.js';
 
 export const PARTNER_FLAGS: PartnerLabels = {
   name: '--name',

@@ -1,6 +1,6 @@
 import { defineCommand } from '../../cli/command.js';
 import { partnerJson } from '../../cli/views.js';
-import { editPartner } from '../../domain/partners.js';
+import { editPartner } from '../../domain/parties/partners.js';
 import { PARTNER_FLAGS, partnerOptions } from './add.js';
 
 export const command = defineCommand({

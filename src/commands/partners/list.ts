@@ -1,8 +1,8 @@
 import { defineCommand, formatOption } from '../../cli/command.js';
 import { listFormat, printListing } from '../../cli/listing.js';
 import { PARTNER_KEYS, partnerJson } from '../../cli/views.js';
-import type { Partner } from '../../domain/model.js';
-import { listPartners } from '../../domain/partners.js';
+import type { Partner } from '../../domain/kernel/model.js';
+import { listPartners } from '../../domain/parties/partners.js';
 
 export const command = defineCommand({
   path: ['partners', 'list'],

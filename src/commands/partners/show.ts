@@ -1,6 +1,6 @@
 import { defineCommand } from '../../cli/command.js';
 import { partnerJson } from '../../cli/views.js';
-import { requirePartner } from '../../domain/partners.js';
+import { requirePartner } from '../../domain/parties/partners.js';
 
 export const command = defineCommand({
   path: ['partners', 'show'],

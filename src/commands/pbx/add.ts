@@ -1,11 +1,11 @@
 import { defineCommand, option } from '../../cli/command.js';
 import { pickCustomer } from '../../cli/pickers.js';
 import { pbxJson } from '../../cli/views.js';
-import { checkName } from '../../domain/customers.js';
-import { PBX_TYPES, type PbxType } from '../../domain/model.js';
-import { addPbx, checkActivation, currentPeriod } from '../../domain/pbxs.js';
+import { PBX_TYPES, type PbxType } from '../../domain/kernel/model.js';
+import { addPbx, checkActivation, currentPeriod } from '../../domain/parties/pbxs.js';
 import { formatDate, parseDate } from '../../terms/dates.js';
 import { type License, parseLicense } from '../../terms/term.js';
+import { checkName } from '../../domain/kernel/checks.js';
 
 const LICENCES: readonly { value: License; name: string }[] = [
   { value: 'monthly', name: 'monthly' },

@@ -1,5 +1,5 @@
 import { defineCommand, option } from '../../cli/command.js';
-import { PICKUPS } from '../../domain/model.js';
+import { PICKUPS } from '../../domain/kernel/model.js';
 import { runCancellation } from '../services/common.js';
 
 export const command = defineCommand({

@@ -1,7 +1,7 @@
 import { defineCommand, formatOption, option } from '../../cli/command.js';
 import { listFormat, parseWholeNumber, printListing } from '../../cli/listing.js';
 import { IMPORT_CSV, PBX_KEYS, pbxJson } from '../../cli/views.js';
-import { type PbxOnDay, currentPeriod, listPbxs, pbxState } from '../../domain/pbxs.js';
+import { type PbxOnDay, currentPeriod, listPbxs, pbxState } from '../../domain/parties/pbxs.js';
 import { formatDate } from '../../terms/dates.js';
 import { parseLicense } from '../../terms/term.js';
 

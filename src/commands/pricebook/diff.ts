@@ -1,7 +1,7 @@
 import { defineCommand, option } from '../../cli/command.js';
 import { UsageError } from '../../errors.js';
-import { TIERS } from '../../domain/model.js';
-import { diffBooks } from '../../domain/pricebooks.js';
+import { TIERS } from '../../domain/kernel/model.js';
+import { diffBooks } from '../../domain/catalog/pricebooks.js';
 import { formatDate, parseDate } from '../../terms/dates.js';
 import { formatAmount, parseCurrency } from '../../terms/money.js';
 

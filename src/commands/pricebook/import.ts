@@ -1,12 +1,12 @@
 import { defineCommand, option } from '../../cli/command.js';
 import { importJson } from '../../cli/views.js';
 import { UsageError } from '../../errors.js';
-import { DATE_FORMATS } from '../../domain/cells.js';
-import { importFile } from '../../domain/imports.js';
-import { TIERS } from '../../domain/model.js';
-import { pricebookImport } from '../../domain/pricebooks.js';
+import { DATE_FORMATS } from '../../domain/imports/cells.js';
+import { importFile } from '../../domain/imports/run.js';
+import { TIERS } from '../../domain/kernel/model.js';
 import { formatDate, parseDate } from '../../terms/dates.js';
 import { parseCurrency } from '../../terms/money.js';
+import { pricebookImport } from '../../domain/imports/pricebook.js';
 
 export const command = defineCommand({
   path: ['pricebook', 'import'],

@@ -1,7 +1,7 @@
 import { defineCommand, formatOption } from '../../cli/command.js';
 import { listFormat, printListing } from '../../cli/listing.js';
-import type { PriceBookSummary } from '../../domain/model.js';
-import { listBooks } from '../../domain/pricebooks.js';
+import type { PriceBookSummary } from '../../domain/kernel/model.js';
+import { listBooks } from '../../domain/catalog/pricebooks.js';
 import { formatDate } from '../../terms/dates.js';
 
 const bookJson = (b: PriceBookSummary) => ({

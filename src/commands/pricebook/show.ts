@@ -1,8 +1,8 @@
 import { defineCommand, formatOption, option } from '../../cli/command.js';
 import { listFormat, printListing } from '../../cli/listing.js';
 import { UsageError } from '../../errors.js';
-import { type BookLine, TIERS } from '../../domain/model.js';
-import { showBook } from '../../domain/pricebooks.js';
+import { type BookLine, TIERS } from '../../domain/kernel/model.js';
+import { showBook } from '../../domain/catalog/pricebooks.js';
 import { formatDate, parseDate } from '../../terms/dates.js';
 import { formatAmount, parseCurrency } from '../../terms/money.js';
 

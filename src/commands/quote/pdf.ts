@@ -1,6 +1,6 @@
 import type { Context } from '../../cli/context.js';
-import type { Pbx } from '../../domain/model.js';
-import type { QuoteParties } from '../../domain/quoting.js';
+import type { Pbx } from '../../domain/kernel/model.js';
+import type { QuoteParties } from '../../domain/quoting/quoting.js';
 import { writeOutput } from '../../export/files.js';
 import { assertPrintable } from '../../export/fonts.js';
 import { type QuoteDocument, writeQuotePdf } from '../../export/quotePdf.js';

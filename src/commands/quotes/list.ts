@@ -1,7 +1,7 @@
 import { defineCommand, formatOption, option } from '../../cli/command.js';
 import { listFormat, printListing } from '../../cli/listing.js';
-import type { QuoteRecord } from '../../domain/model.js';
-import { listQuotes } from '../../domain/quotes.js';
+import type { QuoteRecord } from '../../domain/kernel/model.js';
+import { listQuotes } from '../../domain/quoting/quotes.js';
 import { formatDate } from '../../terms/dates.js';
 import { formatAmount, formatMoney } from '../../terms/money.js';
 

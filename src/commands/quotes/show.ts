@@ -1,6 +1,6 @@
 import { defineCommand, option } from '../../cli/command.js';
 import { renderTable } from '../../cli/style.js';
-import { showQuote } from '../../domain/quotes.js';
+import { showQuote } from '../../domain/quoting/quotes.js';
 import { formatDate } from '../../terms/dates.js';
 import { quoteRecordJson } from './list.js';
 

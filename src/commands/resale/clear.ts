@@ -1,6 +1,6 @@
 import { defineCommand, option } from '../../cli/command.js';
 import { UsageError } from '../../errors.js';
-import { clearRules, resalePartner } from '../../domain/resale.js';
+import { clearRules, resalePartner } from '../../domain/catalog/resale.js';
 import { parseTerm } from '../../terms/term.js';
 
 export const command = defineCommand({

@@ -1,7 +1,7 @@
 import { defineCommand, formatOption, option } from '../../cli/command.js';
 import { listFormat, printListing } from '../../cli/listing.js';
-import type { ResaleRule } from '../../domain/model.js';
-import { resalePartner, ruleText } from '../../domain/resale.js';
+import type { ResaleRule } from '../../domain/kernel/model.js';
+import { resalePartner, ruleText } from '../../domain/catalog/resale.js';
 import { resaleRuleJson } from './set.js';
 
 export const command = defineCommand({

@@ -1,10 +1,10 @@
 import { defineCommand, option } from '../../cli/command.js';
 import { UsageError } from '../../errors.js';
-import type { ResaleRule } from '../../domain/model.js';
-import { parseUnitPrice } from '../../domain/pricing.js';
-import { type ResaleTarget, markupText, parseMarkup, resalePartner, setMarkup, setPrice } from '../../domain/resale.js';
+import type { ResaleRule } from '../../domain/kernel/model.js';
+import { type ResaleTarget, markupText, parseMarkup, resalePartner, setMarkup, setPrice } from '../../domain/catalog/resale.js';
 import { formatAmount } from '../../terms/money.js';
 import { PER_TERM, parseTerm } from '../../terms/term.js';
+import { parseUnitPrice } from '../../domain/catalog/items.js';
 
 export const resaleRuleJson = (r: ResaleRule) => ({
   partner: r.partner,

@@ -2,8 +2,8 @@ import { defineCommand, formatOption, option } from '../../cli/command.js';
 import { formatMoney } from '../../terms/money.js';
 import { listFormat, printListing } from '../../cli/listing.js';
 import { RETURN_KEYS, returnJson } from '../../cli/serviceViews.js';
-import type { Cancellation } from '../../domain/model.js';
-import { listCancellations } from '../../domain/services.js';
+import type { Cancellation } from '../../domain/kernel/model.js';
+import { listCancellations } from '../../domain/lifecycle/services.js';
 import { formatDate } from '../../terms/dates.js';
 
 export const command = defineCommand({

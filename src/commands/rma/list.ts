@@ -1,8 +1,8 @@
 import { defineCommand, formatOption } from '../../cli/command.js';
 import { listFormat, printListing } from '../../cli/listing.js';
 import { RMA_KEYS, rmaJson } from '../../cli/serviceViews.js';
-import type { Rma } from '../../domain/model.js';
-import { listRmas } from '../../domain/services.js';
+import type { Rma } from '../../domain/kernel/model.js';
+import { listRmas } from '../../domain/lifecycle/services.js';
 
 export const command = defineCommand({
   path: ['rma', 'list'],

@@ -1,5 +1,5 @@
 import { defineCommand, option } from '../../cli/command.js';
-import { PICKUPS } from '../../domain/model.js';
+import { PICKUPS } from '../../domain/kernel/model.js';
 import { parseItemFlags } from '../../cli/items.js';
 import { UsageError } from '../../errors.js';
 import { runCancellation } from './common.js';

@@ -1,8 +1,8 @@
 import { defineCommand, option } from '../../cli/command.js';
-import { PICKUPS } from '../../domain/model.js';
+import { PICKUPS } from '../../domain/kernel/model.js';
 import { rmaJson } from '../../cli/serviceViews.js';
-import { RMA_MAX, requestReplacement } from '../../domain/services.js';
-import { checkText } from '../../domain/text.js';
+import { RMA_MAX, requestReplacement } from '../../domain/lifecycle/services.js';
+import { checkText } from '../../domain/kernel/text.js';
 import { UsageError } from '../../errors.js';
 
 export const command = defineCommand({

@@ -1,8 +1,8 @@
 import { defineCommand, formatOption } from '../../cli/command.js';
 import { listFormat, printListing } from '../../cli/listing.js';
 import { IMPORT_CSV, STOCK_KEYS, stockJson } from '../../cli/views.js';
-import type { StockLevel } from '../../domain/model.js';
-import { listStock } from '../../domain/stock.js';
+import type { StockLevel } from '../../domain/kernel/model.js';
+import { listStock } from '../../domain/catalog/stock.js';
 
 export const command = defineCommand({
   path: ['stock', 'list'],

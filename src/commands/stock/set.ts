@@ -1,7 +1,7 @@
 import { defineCommand } from '../../cli/command.js';
 import { stockJson } from '../../cli/views.js';
 import { UsageError } from '../../errors.js';
-import { setStock } from '../../domain/stock.js';
+import { setStock } from '../../domain/catalog/stock.js';
 
 export const command = defineCommand({
   path: ['stock', 'set'],

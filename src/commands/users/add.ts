@@ -1,8 +1,8 @@
 import { defineCommand, option } from '../../cli/command.js';
 import { userRecordJson } from '../../cli/views.js';
-import { checkEmail, checkName } from '../../domain/customers.js';
-import { addUser } from '../../domain/users.js';
+import { addUser } from '../../domain/parties/users.js';
 import { promptCheck } from '../partners/add.js';
+import { checkEmail, checkName } from '../../domain/kernel/checks.js';
 
 const FLAGS = { email: '--email', name: '--name', role: '--role', partner: '--partner' } as const;
 

@@ -1,6 +1,6 @@
 import { defineCommand } from '../../cli/command.js';
 import { userRecordJson } from '../../cli/views.js';
-import { setUserEnabled } from '../../domain/users.js';
+import { setUserEnabled } from '../../domain/parties/users.js';
 
 export const command = defineCommand({
   path: ['users', 'enable'],

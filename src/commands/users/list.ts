@@ -1,8 +1,8 @@
 import { defineCommand, formatOption } from '../../cli/command.js';
 import { listFormat, printListing } from '../../cli/listing.js';
 import { USER_KEYS, userRecordJson } from '../../cli/views.js';
-import type { User } from '../../domain/model.js';
-import { listUsers } from '../../domain/users.js';
+import type { User } from '../../domain/kernel/model.js';
+import { listUsers } from '../../domain/parties/users.js';
 
 export const command = defineCommand({
   path: ['users', 'list'],

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { RefusedError } from '../../errors.js';
-import type { StoreMode, User } from '../../domain/model.js';
-import type { Repositories, SessionIdentity, Store, StoreCheck, StoreInfo, WriteOptions } from '../../domain/port.js';
-import { ADMIN_USER } from '../../domain/seed.js';
+import type { StoreMode, User } from '../../domain/kernel/model.js';
+import type { Repositories, SessionIdentity, Store, StoreCheck, StoreInfo, WriteOptions } from '../../domain/kernel/port.js';
+import { ADMIN_USER } from '../../domain/setup/seed.js';
 import type { SqlDriver } from '../sql/driver.js';
 import { SqlParties } from '../sql/parties.js';
 import { ORDER_INVARIANTS, RESERVATION_MISMATCHES, sqlRepositories } from '../sql/repositories.js';

@@ -1,5 +1,5 @@
-import { type BookKey, type BookLine, type PriceBookSummary, type PriceKind, type Product, type QuoteRecord, type ResaleRule, type ResaleRuleKind, type Scope, type Tier, quoteNumber } from '../../domain/model.js';
-import type { CatalogRepository, PriceBookRepository, QuoteFilter, QuoteRepository, ResaleRepository } from '../../domain/port.js';
+import { type BookKey, type BookLine, type PriceBookSummary, type PriceKind, type Product, type QuoteRecord, type ResaleRule, type ResaleRuleKind, type Scope, type Tier, quoteNumber } from '../../domain/kernel/model.js';
+import type { CatalogRepository, PriceBookRepository, QuoteFilter, QuoteRepository, ResaleRepository } from '../../domain/kernel/port.js';
 import type { CalendarDate } from '../../terms/dates.js';
 import type { Currency } from '../../terms/money.js';
 import type { Term } from '../../terms/term.js';

@@ -1,6 +1,6 @@
-import type { Customer, Scope } from '../../domain/model.js';
-import type { CustomerFilter, CustomerRepository, NewCustomer } from '../../domain/port.js';
-import { customerSearchText, searchKey } from '../../domain/search.js';
+import type { Customer, Scope } from '../../domain/kernel/model.js';
+import type { CustomerFilter, CustomerRepository, NewCustomer } from '../../domain/kernel/port.js';
+import { customerSearchText, searchKey } from '../../domain/kernel/search.js';
 import { type SqlDriver, clause, containsPattern, highestNumbered, insertWithNextId, partnerClause, placeholders, raiseCounter, where } from './driver.js';
 
 interface CustomerRow {

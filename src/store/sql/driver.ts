@@ -1,5 +1,5 @@
 import { type CalendarDate, formatDate, tryParseDate } from '../../terms/dates.js';
-import { type Scope, scopedPartner } from '../../domain/model.js';
+import { type Scope, scopedPartner } from '../../domain/kernel/model.js';
 import { RefusedError } from '../../errors.js';
 
 /**

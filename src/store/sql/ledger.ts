@@ -1,5 +1,5 @@
-import { type Agreement, type Invoice, type Scope, type StockLevel, agreementId } from '../../domain/model.js';
-import type { AgreementRepository, InvoiceFilter, InvoiceRepository, StockRepository } from '../../domain/port.js';
+import { type Agreement, type Invoice, type Scope, type StockLevel, agreementId } from '../../domain/kernel/model.js';
+import type { AgreementRepository, InvoiceFilter, InvoiceRepository, StockRepository } from '../../domain/kernel/port.js';
 import type { CalendarDate } from '../../terms/dates.js';
 import type { Currency } from '../../terms/money.js';
 import { type SqlDriver, clause, dateText, insertWithNextId, int, money, optionalDate, partnerClause, placeholders, toDate, where } from './driver.js';

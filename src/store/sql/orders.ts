@@ -1,5 +1,5 @@
-import { type Order, type OrderEvent, type OrderLine, type OrderStatus, type OrderSummary, type Scope, orderId } from '../../domain/model.js';
-import type { NewDraft, OrderFilter, OrderRepository, Placement } from '../../domain/port.js';
+import { type Order, type OrderEvent, type OrderLine, type OrderStatus, type OrderSummary, type Scope, orderId } from '../../domain/kernel/model.js';
+import type { NewDraft, OrderFilter, OrderRepository, Placement } from '../../domain/kernel/port.js';
 import type { Currency } from '../../terms/money.js';
 import type { Term } from '../../terms/term.js';
 import { type SqlDriver, clause, dateText, insertWithNextId, int, optionalDate, optionalInt, optionalMoney, partnerClause, where } from './driver.js';

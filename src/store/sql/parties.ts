@@ -1,5 +1,5 @@
-import type { Partner, Role, Tier, User } from '../../domain/model.js';
-import type { NewPartner, NewUser, PartyRepository, SettingsRepository } from '../../domain/port.js';
+import type { Partner, Role, Tier, User } from '../../domain/kernel/model.js';
+import type { NewPartner, NewUser, PartyRepository, SettingsRepository } from '../../domain/kernel/port.js';
 import type { Currency } from '../../terms/money.js';
 import { type SqlDriver, insertWithNextId, raiseCounter } from './driver.js';
 

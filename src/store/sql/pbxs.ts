@@ -1,5 +1,5 @@
-import type { Pbx, PbxType, Scope } from '../../domain/model.js';
-import type { NewPbx, PbxFilter, PbxRepository } from '../../domain/port.js';
+import type { Pbx, PbxType, Scope } from '../../domain/kernel/model.js';
+import type { NewPbx, PbxFilter, PbxRepository } from '../../domain/kernel/port.js';
 import type { CalendarDate } from '../../terms/dates.js';
 import type { TermSegment } from '../../terms/period.js';
 import type { License, Term } from '../../terms/term.js';

@@ -1,4 +1,4 @@
-import type { Repositories } from '../../domain/port.js';
+import type { Repositories } from '../../domain/kernel/port.js';
 import { SqlCatalog, SqlPriceBooks, SqlQuotes, SqlResale } from './catalog.js';
 import { SqlCustomers } from './customers.js';
 import type { SqlDriver } from './driver.js';

@@ -11,8 +11,8 @@ import {
   cancellationId,
   orderId,
   rmaId,
-} from '../../domain/model.js';
-import type { NewCancellation, NewRma, ServiceFilter, ServiceRepository } from '../../domain/port.js';
+} from '../../domain/kernel/model.js';
+import type { NewCancellation, NewRma, ServiceFilter, ServiceRepository } from '../../domain/kernel/port.js';
 import type { Currency } from '../../terms/money.js';
 import { type SqlDriver, clause, dateText, insertWithNextId, int, money, partnerClause, toDate, where } from './driver.js';
 

@@ -1,8 +1,8 @@
 import { lstatSync, rmSync } from 'node:fs';
 import type { Statement } from 'better-sqlite3';
 import { HwaasError, UsageError } from '../../errors.js';
-import type { StoreMode } from '../../domain/model.js';
-import type { Repositories, Store, StoreCheck, StoreInfo, WriteOptions } from '../../domain/port.js';
+import type { StoreMode } from '../../domain/kernel/model.js';
+import type { Repositories, Store, StoreCheck, StoreInfo, WriteOptions } from '../../domain/kernel/port.js';
 import type { SqlDriver } from '../sql/driver.js';
 import { ORDER_INVARIANTS, RESERVATION_MISMATCHES, sqlRepositories } from '../sql/repositories.js';
 import { connect, type Db, openExisting, openOrCreate, rebuild } from './db.js';

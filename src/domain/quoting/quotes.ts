@@ -1,0 +1,81 @@
+import { requireOpenAccount } from '../parties/standing.js';
+import { NotFoundError, RefusedError, UsageError } from '../../errors.js';
+import { type CalendarDate, checkWithinCalendar, formatDate } from '../../terms/dates.js';
+import type { Quote } from '../../terms/quote.js';
+import type { Actor, QuoteRecord } from '../kernel/model.js';
+import type { Store } from '../kernel/port.js';
+
+import type { QuotedPbx } from './quoting.js';
+
+/**
+ * Quotes a partner sends its customers (`quote --format pdf`): each numbered
+ * Q-YYYY-NNNNN per partner and year, recorded with what the document said, so that
+ * `quotes list|show` finds what was sent.
+ */
+
+export const MAX_VALID_DAYS = 365;
+
+export function parseValidDays(text: string | undefined): number {
+  if (text === undefined) return 30;
+  const days = /^\d{1,3}$/.test(text.trim()) ? Number(text.trim()) : NaN;
+  if (!(days >= 1 && days <= MAX_VALID_DAYS)) throw new UsageError(`--valid-days: "${text}" is not a number of days from 1 to ${MAX_VALID_DAYS}.`);
+  return days;
+}
+
+/** Whether a quote can go to a customer: it has a partner who issues it and a resale side. */
+export function requireCustomerSide(quoted: QuotedPbx): asserts quoted is QuotedPbx & { partner: NonNullable<QuotedPbx['partner']>; quote: Quote & { resaleTotal: bigint } } {
+  if (!quoted.partner || quoted.quote.resaleTotal === null) {
+    throw new UsageError(
+      "a quote for a customer is issued by a partner at its resale prices: quote one of the partner's PBXs (--pbx) or act as its user; --internal writes the price book's (buy) prices for yourself.",
+      'USAGE',
+    );
+  }
+}
+
+/**
+ * Records a quote before its document is written, under the partner's next number.
+ * On a live store it is issued today (the caller refuses --date) and starts today or later.
+ */
+export async function recordQuote(store: Store, actor: Actor, quoted: QuotedPbx, validDays: number, document: (number: string, validUntil: CalendarDate) => string): Promise<QuoteRecord> {
+  requireCustomerSide(quoted);
+  const { quote, partner, pbx } = quoted;
+  if ((await store.mode()) === 'live' && quote.start < actor.today) {
+    throw new RefusedError('INVALID_STATE', `the services would start on ${formatDate(quote.start)}, before today (${formatDate(actor.today)}): a quote sent to a customer starts today or later; leave out --start or give a later date.`);
+  }
+  const validUntil = checkWithinCalendar((actor.today + validDays) as CalendarDate, 'the quote would be valid until a date that');
+  return store.write(async (tx) => {
+    await requireOpenAccount(tx, actor);
+    const record: Omit<QuoteRecord, 'number' | 'document'> = {
+      partner: partner.id,
+      customer: pbx?.customer ?? null,
+      pbx: pbx?.id ?? null,
+      issuedOn: actor.today,
+      validUntil,
+      currency: quote.currency,
+      total: quote.total,
+      resaleTotal: quote.resaleTotal,
+      createdAt: actor.at,
+      createdBy: actor.user.id,
+    };
+    // The number is the next of the partner's year; the document names it.
+    let text = '';
+    const number = await tx.quotes.add(record, (n) => (text = document(n, validUntil)));
+    return { ...record, number, document: text };
+  });
+}
+
+export async function listQuotes(store: Store, actor: Actor, filter: { customer: string | null; partner: string | null }): Promise<QuoteRecord[]> {
+  if (filter.customer && !(await store.customers.get(actor.scope, filter.customer))) throw new NotFoundError('customer', filter.customer);
+  if (filter.partner && actor.scope.kind === 'partner' && filter.partner !== actor.scope.partnerId) throw new NotFoundError('partner', filter.partner);
+  if (filter.partner && !(await store.parties.partner(filter.partner))) throw new NotFoundError('partner', filter.partner);
+  return store.quotes.list(actor.scope, filter);
+}
+
+/** One quote by number; staff name the partner when two partners used the same number. */
+export async function showQuote(store: Store, actor: Actor, number: string, partner: string | null): Promise<QuoteRecord> {
+  const id = number.trim().toUpperCase();
+  const found = (await store.quotes.get(actor.scope, id)).filter((q) => partner === null || q.partner === partner.toUpperCase());
+  if (found.length === 0) throw new NotFoundError('quote', number.trim());
+  if (found.length > 1) throw new UsageError(`${id} was issued by ${found.map((q) => q.partner).join(' and ')}: say which with --partner.`, 'USAGE');
+  return found[0]!;
+}
