@@ -44,6 +44,8 @@ export type Hint =
   | { readonly kind: 'register-agreement'; readonly customer: string }
   | { readonly kind: 'overdue-invoices' }
   | { readonly kind: 'show-order'; readonly order: string }
+  | { readonly kind: 'cancel-order'; readonly order: string }
+  | { readonly kind: 'services-of-pbx'; readonly pbx: string }
   | { readonly kind: 'record-stock' }
   | { readonly kind: 'list-skus' }
   | { readonly kind: 'use-term'; readonly term: string }

@@ -30,6 +30,10 @@ function hintText(hint: Hint): string {
       return ' (`hwaas invoices list --overdue`).';
     case 'show-order':
       return ` (\`hwaas orders show ${hint.order}\`).`;
+    case 'cancel-order':
+      return ` (\`hwaas orders cancel ${hint.order}\`).`;
+    case 'services-of-pbx':
+      return `: see \`hwaas services list --pbx ${hint.pbx}\`.`;
     case 'record-stock':
       return ' Record deliveries with `hwaas stock set SKU QTY`, then ship.';
     case 'list-skus':

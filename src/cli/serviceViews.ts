@@ -1,8 +1,9 @@
 import { type Cancellation, type Rma, orderId } from '../domain/kernel/model.js';
 import type { NewCancellation } from '../domain/kernel/port.js';
-import type { MrrRow, RenewalRow, ServiceLine, TermChangePlan } from '../domain/lifecycle/services.js';
+import type { MrrRow, RenewalRow, ServiceLine } from '../domain/lifecycle/serviceLines.js';
 import { type CalendarDate, formatDate } from '../terms/dates.js';
 import { formatAmount } from '../terms/money.js';
+import type { TermChangePlan } from '../domain/lifecycle/termChanges.js';
 
 /** The JSON of the contract for what runs after checkout (docs/cli.md "After checkout"). */
 

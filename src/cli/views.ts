@@ -1,6 +1,5 @@
 import type { HwaasError } from '../errors.js';
 import type { Agreement, Customer, Invoice, OrderSummary, Partner, StockLevel, User } from '../domain/kernel/model.js';
-import type { OrderView } from '../domain/ordering/orders.js';
 import { currentPeriod, type PbxOnDay } from '../domain/parties/pbxs.js';
 import { type Pricelist, monthlyEquivalent, pricelistItems } from '../domain/catalog/pricelist.js';
 import type { CaseOutcome } from '../domain/quoting/quoteCases.js';
@@ -10,6 +9,7 @@ import { formatAmount } from '../terms/money.js';
 import type { Quote } from '../terms/quote.js';
 import type { Term } from '../terms/term.js';
 import { errorText } from './hints.js';
+import type { OrderView } from '../domain/ordering/orderView.js';
 
 /**
  * The JSON shapes of the command-line contract (docs/cli.md), in one place, built

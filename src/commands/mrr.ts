@@ -1,7 +1,7 @@
 import { defineCommand, formatOption, option } from '../cli/command.js';
 import { listFormat, printListing } from '../cli/listing.js';
 import { MRR_KEYS, mrrJson } from '../cli/serviceViews.js';
-import { type MrrRow, MRR_GROUPS, mrrBy, serviceLines } from '../domain/lifecycle/services.js';
+import { type MrrRow, MRR_GROUPS, mrrBy, serviceLines } from '../domain/lifecycle/serviceLines.js';
 import { formatMoney } from '../terms/money.js';
 
 export const command = defineCommand({

@@ -2,11 +2,13 @@ import { defineCommand, option } from '../cli/command.js';
 import { parseItemFlags } from '../cli/items.js';
 import { orderJson } from '../cli/views.js';
 import { UsageError } from '../errors.js';
-import { checkPriceOverrides, orderView, placeOrder, previewOrder, saveDraft } from '../domain/ordering/orders.js';
+import { placeOrder, saveDraft } from '../domain/ordering/orders.js';
 import { formatDate } from '../terms/dates.js';
 import { formatMoney } from '../terms/money.js';
 import { parseTerm } from '../terms/term.js';
 import { dayChanged } from './orders/common.js';
+import { checkPriceOverrides } from '../domain/ordering/checkout.rules.js';
+import { orderView, previewOrder } from '../domain/ordering/orderView.js';
 
 export const command = defineCommand({
   path: ['order'],

@@ -1,7 +1,7 @@
 import { defineCommand, formatOption, option } from '../cli/command.js';
 import { listFormat, parseWholeNumber, printListing } from '../cli/listing.js';
 import { RENEWAL_KEYS, renewalJson } from '../cli/serviceViews.js';
-import { type RenewalRow, renewals } from '../domain/lifecycle/services.js';
+import { type RenewalRow, renewals } from '../domain/lifecycle/serviceLines.js';
 import { daysBetween, formatDate } from '../terms/dates.js';
 import { formatMoney } from '../terms/money.js';
 

@@ -1,6 +1,7 @@
 import { defineCommand } from '../../cli/command.js';
-import { approve, orderView } from '../../domain/ordering/orders.js';
+import { approve } from '../../domain/ordering/orders.js';
 import { negotiatedPrices, parseOrderId, printChanged } from './common.js';
+import { orderView } from '../../domain/ordering/orderView.js';
 
 export const command = defineCommand({
   path: ['orders', 'approve'],

@@ -1,6 +1,7 @@
 import { defineCommand, option } from '../../cli/command.js';
-import { cancel, findOrder, orderView } from '../../domain/ordering/orders.js';
+import { cancel } from '../../domain/ordering/orders.js';
 import { parseOrderId, printChanged } from './common.js';
+import { findOrder, orderView } from '../../domain/ordering/orderView.js';
 
 export const command = defineCommand({
   path: ['orders', 'cancel'],

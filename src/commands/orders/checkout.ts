@@ -1,8 +1,9 @@
 import { defineCommand, option } from '../../cli/command.js';
-import { checkout, orderView, showOrder } from '../../domain/ordering/orders.js';
+import { checkout } from '../../domain/ordering/orders.js';
 import { formatDate } from '../../terms/dates.js';
 import { formatMoney } from '../../terms/money.js';
 import { dayChanged, parseOrderId, printChanged } from './common.js';
+import { orderView, showOrder } from '../../domain/ordering/orderView.js';
 
 export const command = defineCommand({
   path: ['orders', 'checkout'],

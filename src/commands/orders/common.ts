@@ -4,9 +4,9 @@ import { renderTable } from '../../cli/style.js';
 import { orderJson } from '../../cli/views.js';
 import { RefusedError, UsageError } from '../../errors.js';
 import { type OrderStatus, orderSeq } from '../../domain/kernel/model.js';
-import type { OrderView } from '../../domain/ordering/orders.js';
 import { formatMoney } from '../../terms/money.js';
 import { PER_TERM } from '../../terms/term.js';
+import type { OrderView } from '../../domain/ordering/orderView.js';
 
 /** The amount was shown for one day and the write would run on the next (midnight passed at the prompt). */
 export function dayChanged(what: string): RefusedError {

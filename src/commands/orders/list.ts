@@ -2,8 +2,8 @@ import { defineCommand, formatOption, option } from '../../cli/command.js';
 import { listFormat, printListing } from '../../cli/listing.js';
 import { ORDER_SUMMARY_KEYS, orderSummaryJson } from '../../cli/views.js';
 import { ORDER_STATUSES, type OrderSummary } from '../../domain/kernel/model.js';
-import { listOrders } from '../../domain/ordering/orders.js';
 import { formatMoney } from '../../terms/money.js';
+import { listOrders } from '../../domain/ordering/orderView.js';
 
 export const command = defineCommand({
   path: ['orders', 'list'],

@@ -1,6 +1,7 @@
 import { defineCommand } from '../../cli/command.js';
-import { orderView, ship } from '../../domain/ordering/orders.js';
+import { ship } from '../../domain/ordering/orders.js';
 import { parseOrderId, printChanged } from './common.js';
+import { orderView } from '../../domain/ordering/orderView.js';
 
 export const command = defineCommand({
   path: ['orders', 'ship'],

@@ -1,9 +1,9 @@
 import { defineCommand, option } from '../../cli/command.js';
 import { orderJson } from '../../cli/views.js';
 import { RefusedError, UsageError } from '../../errors.js';
-import { showOrder } from '../../domain/ordering/orders.js';
 import { quoteParties } from '../../domain/quoting/quoting.js';
 import { parseOrderId, renderOrder } from './common.js';
+import { showOrder } from '../../domain/ordering/orderView.js';
 
 export const command = defineCommand({
   path: ['orders', 'show'],

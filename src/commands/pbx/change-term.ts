@@ -1,11 +1,11 @@
 import { defineCommand, option } from '../../cli/command.js';
 import { termChangeJson } from '../../cli/serviceViews.js';
 import { renderTable } from '../../cli/style.js';
-import { type TermChangePlan, changeTerm, planTermChange } from '../../domain/lifecycle/services.js';
 import { UsageError } from '../../errors.js';
 import { formatDate } from '../../terms/dates.js';
 import { formatMoney } from '../../terms/money.js';
 import { parseTerm } from '../../terms/term.js';
+import { type TermChangePlan, changeTerm, planTermChange } from '../../domain/lifecycle/termChanges.js';
 
 export const command = defineCommand({
   path: ['pbx', 'change-term'],

@@ -3,7 +3,7 @@ import { serviceJson } from '../../cli/serviceViews.js';
 import { renderTable } from '../../cli/style.js';
 import { pbxJson } from '../../cli/views.js';
 import { currentPeriod, pbxState, showPbx } from '../../domain/parties/pbxs.js';
-import { type ServiceLine, mrrBy, serviceLines } from '../../domain/lifecycle/services.js';
+import { type ServiceLine, mrrBy, serviceLines } from '../../domain/lifecycle/serviceLines.js';
 import { formatDate } from '../../terms/dates.js';
 import { termOn } from '../../terms/period.js';
 import { formatAmount, formatMoney } from '../../terms/money.js';

@@ -3,8 +3,8 @@ import { formatMoney } from '../../terms/money.js';
 import { listFormat, printListing } from '../../cli/listing.js';
 import { RETURN_KEYS, returnJson } from '../../cli/serviceViews.js';
 import type { Cancellation } from '../../domain/kernel/model.js';
-import { listCancellations } from '../../domain/lifecycle/services.js';
 import { formatDate } from '../../terms/dates.js';
+import { listCancellations } from '../../domain/lifecycle/cancellations.js';
 
 export const command = defineCommand({
   path: ['returns', 'list'],

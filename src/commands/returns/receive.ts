@@ -1,6 +1,6 @@
 import { defineCommand } from '../../cli/command.js';
 import { returnJson } from '../../cli/serviceViews.js';
-import { receiveReturn } from '../../domain/lifecycle/services.js';
+import { receiveReturn } from '../../domain/lifecycle/cancellations.js';
 
 export const command = defineCommand({
   path: ['returns', 'receive'],

@@ -1,6 +1,6 @@
 import { defineCommand } from '../../cli/command.js';
 import { rmaJson } from '../../cli/serviceViews.js';
-import { moveRma } from '../../domain/lifecycle/services.js';
+import { moveRma } from '../../domain/lifecycle/rmas.js';
 
 export const command = defineCommand({
   path: ['rma', 'close'],

@@ -2,7 +2,7 @@ import { defineCommand, formatOption } from '../../cli/command.js';
 import { listFormat, printListing } from '../../cli/listing.js';
 import { RMA_KEYS, rmaJson } from '../../cli/serviceViews.js';
 import type { Rma } from '../../domain/kernel/model.js';
-import { listRmas } from '../../domain/lifecycle/services.js';
+import { listRmas } from '../../domain/lifecycle/rmas.js';
 
 export const command = defineCommand({
   path: ['rma', 'list'],

@@ -2,9 +2,9 @@ import type { Context } from '../../cli/context.js';
 import { cancellationJson } from '../../cli/serviceViews.js';
 import { renderTable } from '../../cli/style.js';
 import { orderId } from '../../domain/kernel/model.js';
-import { type CancelRequest, type CancellationPlan, cancelServices, planCancellation } from '../../domain/lifecycle/services.js';
 import { formatDate } from '../../terms/dates.js';
 import { formatMoney } from '../../terms/money.js';
+import { type CancelRequest, type CancellationPlan, cancelServices, planCancellation } from '../../domain/lifecycle/cancellations.js';
 
 /** What a cancellation will do, for people, before they confirm it. */
 function describe(ctx: Context, plan: CancellationPlan): void {

@@ -1,7 +1,7 @@
 import { defineCommand, formatOption, option } from '../../cli/command.js';
 import { listFormat, printListing } from '../../cli/listing.js';
 import { SERVICE_KEYS, serviceJson } from '../../cli/serviceViews.js';
-import { type ServiceLine, listServices } from '../../domain/lifecycle/services.js';
+import { type ServiceLine, listServices } from '../../domain/lifecycle/serviceLines.js';
 import { formatDate } from '../../terms/dates.js';
 import { formatMoney } from '../../terms/money.js';
 import { UsageError } from '../../errors.js';

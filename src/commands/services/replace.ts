@@ -1,9 +1,9 @@
 import { defineCommand, option } from '../../cli/command.js';
 import { PICKUPS } from '../../domain/kernel/model.js';
 import { rmaJson } from '../../cli/serviceViews.js';
-import { RMA_MAX, requestReplacement } from '../../domain/lifecycle/services.js';
 import { checkText } from '../../domain/kernel/text.js';
 import { UsageError } from '../../errors.js';
+import { RMA_MAX, requestReplacement } from '../../domain/lifecycle/rmas.js';
 
 export const command = defineCommand({
   path: ['services', 'replace'],

@@ -1,26 +1,23 @@
-import { NotFoundError, RefusedError, type Hint } from '../../errors.js';
-import { type CalendarDate, formatDate } from '../../terms/dates.js';
-import { formatMoney } from '../../terms/money.js';
-import { type Quote, type QuoteLine, percentOf } from '../../terms/quote.js';
-import { prorate } from '../../terms/proration.js';
+import { NotFoundError, RefusedError } from '../../errors.js';
+import { type CalendarDate } from '../../terms/dates.js';
+import { type Quote } from '../../terms/quote.js';
 import type { Term } from '../../terms/term.js';
 import {
-
   type Actor,
   type Customer,
   type Order,
   type OrderStatus,
-  type OrderSummary,
   type Pbx,
   type Scope,
-  type User,
   RESERVING,
   orderId,
 } from '../kernel/model.js';
-import type { OrderFilter, Repositories, Store } from '../kernel/port.js';
-import { makeQuote, storeQuoteSources } from '../quoting/quoting.js';
-import { BLOCKS_ORDERING, LOCKS_ACCOUNT, type Standing, isLocked, overdueWarning, standingOf } from '../parties/standing.js';
+import type { Repositories, Store } from '../kernel/port.js';
+import { standingOf } from '../parties/standing.js';
 import type { RequestedItem } from '../catalog/items.js';
+import { type Blocker, type CheckoutFacts, blockersOf, checkPriceOverrides, requireNotEnding, checkoutWarnings } from './checkout.rules.js';
+import { getOrder } from './orderView.js';
+import { quoteFor, draftItems } from './orderQuote.js';
 
 export interface OrderRequest {
   readonly customer: string;
@@ -28,13 +25,6 @@ export interface OrderRequest {
   /** The duration the user chose; refused when it is not the PBX's term. */
   readonly term: Term | null;
   readonly items: readonly RequestedItem[];
-}
-
-/** Something that stops checkout, with what to do about it. */
-export interface Blocker {
-  readonly code: 'NO_AGREEMENT' | 'OVERDUE_INVOICES';
-  readonly message: string;
-  readonly hint: Hint;
 }
 
 async function customerAndPbx(tx: Repositories, scope: Scope, customerId: string, pbxId: string): Promise<{ customer: Customer; pbx: Pbx }> {
@@ -48,66 +38,25 @@ async function customerAndPbx(tx: Repositories, scope: Scope, customerId: string
   return { customer, pbx };
 }
 
-/** What will block checkout for this customer today; shown up front and enforced at checkout. */
-export async function checkoutBlockers(tx: Repositories, customer: Customer, today: CalendarDate, known?: Standing): Promise<Blocker[]> {
-  const blockers: Blocker[] = [];
-  const partner = await tx.parties.partner(customer.partner);
-  const signed = (await tx.agreements.list({ kind: 'staff' }, customer.id)).filter((a) => a.signedOn <= today);
-  if (signed.length === 0) {
-    const manager = partner ? `${partner.areaManagerName} <${partner.areaManagerEmail}>` : 'your area manager';
-    blockers.push({
-      code: 'NO_AGREEMENT',
-      message: `${customer.name} (${customer.id}) has no signed HWaaS agreement on file: have the customer sign it, send the signed copy to your area manager ${manager}.`,
-      hint: { kind: 'register-agreement', customer: customer.id },
-    });
-  }
-  const standing = known ?? (await standingOf(tx, customer.partner, today));
-  if (standing.days >= BLOCKS_ORDERING) {
-    const inv = standing.invoice!;
-    blockers.push({
-      code: 'OVERDUE_INVOICES',
-      message: `${partner?.name ?? customer.partner} has an invoice ${standing.days} days overdue: ${inv.number} (${formatMoney(inv.amount, inv.currency)}, due ${formatDate(inv.dueOn)}). HWaaS checkout is refused from the ${BLOCKS_ORDERING}th day overdue until it is paid; ${
-        isLocked(standing) ? `from the ${LOCKS_ACCOUNT}th day the account is locked too: its users cannot save a draft either (Wildix staff can).` : 'saving a draft still works.'
-      }`,
-      hint: { kind: 'overdue-invoices' },
-    });
-  }
-  return blockers;
+/** What checkout rules are decided on, read once: the customer's partner, its agreements and the partner's standing on the day. */
+async function checkoutFacts(tx: Repositories, customer: Customer, today: CalendarDate): Promise<CheckoutFacts> {
+  return {
+    customer,
+    partner: await tx.parties.partner(customer.partner),
+    agreements: await tx.agreements.list({ kind: 'staff' }, customer.id),
+    standing: await standingOf(tx, customer.partner, today),
+    today,
+  };
 }
 
-/** What checkout warns about but allows: an invoice 1–4 days overdue. */
-const checkoutWarnings = (standing: Standing): string[] => (standing.days >= 1 && standing.days < BLOCKS_ORDERING ? [overdueWarning(standing)] : []);
+/** What will block checkout for this customer today; shown up front and enforced at checkout. */
+export async function checkoutBlockers(tx: Repositories, customer: Customer, today: CalendarDate): Promise<Blocker[]> {
+  return blockersOf(await checkoutFacts(tx, customer, today));
+}
 
 /** The blockers for a customer the acting user may see, for the interactive session. */
 export async function blockersFor(store: Store, actor: Actor, customer: Customer): Promise<Blocker[]> {
   return checkoutBlockers(store, customer, actor.today);
-}
-
-/** A PBX that is cancelled and waits for its end takes no new order (a quote may still ask what it would cost). */
-function requireNotEnding(pbx: Pbx, today: CalendarDate): void {
-  if (pbx.cancelledOn !== null && pbx.cancelledOn > today) {
-    throw new RefusedError('PBX_ENDED', `PBX ${pbx.id} is cancelled and ends on ${formatDate(pbx.cancelledOn)}: nothing new is ordered for a PBX that is ending.`);
-  }
-}
-
-/** Only staff set a negotiated price on an order; a partner orders at the price list's price. Quotes may ask "what if". */
-export function checkPriceOverrides(user: User, items: readonly RequestedItem[]): void {
-  const priced = items.filter((item) => item.price !== null);
-  if (priced.length > 0 && user.role !== 'staff') {
-    throw new RefusedError(
-      'NOT_ALLOWED',
-      `${priced.map((i) => `${i.sku}@…`).join(', ')}: an order is placed at the price list's price; only Wildix staff can set a negotiated price. Leave out @PRICE (a quote may still use it), or ask your area manager.`,
-    );
-  }
-}
-
-async function quoteFor(tx: Repositories, scope: Scope, pbx: Pbx, term: Term | null, items: readonly RequestedItem[], start: CalendarDate) {
-  const sources = storeQuoteSources(tx, scope);
-  const quoted = await makeQuote(sources, { pbx: pbx.id, term, start, items });
-  // The price book's price beside a negotiated one (null when no book was in force).
-  const book = quoted.book ? await sources.books.inForce(quoted.book.tier, quoted.book.currency, quoted.book.validFrom) : null;
-  const listPrice = (sku: string): bigint | null => book?.line(sku)?.prices[quoted.quote.term] ?? null;
-  return { listPrice, quote: quoted.quote };
 }
 
 async function saveDraftIn(tx: Repositories, actor: Actor, request: OrderRequest): Promise<{ seq: number; quote: Quote }> {
@@ -138,14 +87,6 @@ export async function saveDraft(store: Store, actor: Actor, request: OrderReques
   });
 }
 
-async function getOrder(tx: Repositories, scope: Scope, seq: number, id: string): Promise<Order> {
-  const order = await tx.orders.get(scope, seq);
-  if (!order) throw new NotFoundError('order', id);
-  return order;
-}
-
-const draftItems = (order: Order): RequestedItem[] => order.lines.map((l) => ({ sku: l.sku, qty: l.qty, price: l.priceOverride }));
-
 /**
  * Places a draft inside the caller's transaction: the rules are checked, the draft
  * is re-priced as of today and its amounts fixed, stock is reserved (it may go
@@ -160,8 +101,9 @@ async function checkoutIn(tx: Repositories, actor: Actor, seq: number, id: strin
   await tx.pbxs.lock(order.pbx);
   const { customer, pbx } = await customerAndPbx(tx, actor.scope, order.customer, order.pbx);
   requireNotEnding(pbx, actor.today);
-  const standing = await standingOf(tx, customer.partner, actor.today);
-  const blockers = await checkoutBlockers(tx, customer, actor.today, standing);
+  const facts = await checkoutFacts(tx, customer, actor.today);
+  const { standing } = facts;
+  const blockers = blockersOf(facts);
   if (blockers.length > 0) {
     const [first, ...rest] = blockers;
     throw new RefusedError(first!.code, first!.message, { hint: first!.hint, also: rest });
@@ -291,117 +233,3 @@ function changedMeanwhile(order: Order): RefusedError {
   });
 }
 
-/** An order's figures: fixed at checkout, or for a draft priced as if checked out today (an estimate). */
-export interface OrderFigures {
-  readonly quote: Quote | null;
-  readonly estimate: boolean;
-  /** Why a draft cannot be priced today, when it cannot. */
-  readonly problem: string | null;
-}
-
-/** Each line's list price and whether staff negotiated another: fixed at checkout, today's catalog on a draft. */
-export interface PriceNote {
-  readonly listPrice: bigint | null;
-  readonly override: boolean;
-}
-
-/** An order with everything its views show: figures, price notes, customer. Views never read the store. */
-export interface OrderView {
-  readonly order: Order;
-  readonly customer: Customer | null;
-  readonly pbx: Pbx | null;
-  readonly figures: OrderFigures;
-  readonly prices: ReadonlyMap<string, PriceNote>;
-}
-
-export async function orderView(store: Store, actor: Actor, order: Order): Promise<OrderView> {
-  const pbx = await store.pbxs.get(actor.scope, order.pbx);
-  const customer = await store.customers.get(actor.scope, order.customer);
-  const draft = order.status === 'draft' || order.total === null;
-  let figures: OrderFigures;
-  let listPrice: (sku: string) => bigint | null = (sku) => order.lines.find((l) => l.sku === sku)?.listPrice ?? null;
-  if (draft) {
-    try {
-      if (!pbx) throw new NotFoundError('PBX', order.pbx);
-      const estimate = await quoteFor(store, actor.scope, pbx, order.term, draftItems(order), actor.today);
-      const quote = estimate.quote;
-      listPrice = estimate.listPrice;
-      figures = { quote, estimate: true, problem: null };
-    } catch (error) {
-      if (!(error instanceof RefusedError) && !(error instanceof Error && error.name === 'UsageError')) throw error;
-      figures = { quote: null, estimate: true, problem: (error as Error).message };
-    }
-  } else {
-    // The resale side as fixed at checkout, prorated over the order's own days.
-    // An order placed before hwaas kept resale prices sold at its buy price (margin 0), the rule with no resale rules.
-    const lines: QuoteLine[] = order.lines.map((l) => {
-      const resaleUnitPrice = l.resaleUnitPrice ?? l.unitPrice!;
-      const resaleAmount = prorate(resaleUnitPrice, l.qty, order.days!, order.periodDays!);
-      return {
-        sku: l.sku,
-        name: l.name,
-        qty: l.qty,
-        unitPrice: l.unitPrice!,
-        amount: l.amount!,
-        renewal: l.renewal!,
-        resaleUnitPrice,
-        resaleAmount,
-        // Fixed at checkout; an order placed before hwaas kept it renews at its unit price.
-        resaleRenewal: l.resaleRenewal ?? resaleUnitPrice * BigInt(l.qty),
-        margin: resaleAmount - l.amount!,
-      };
-    });
-    const sided = lines.every((l) => l.resaleAmount !== null);
-    const resaleTotal = sided ? lines.reduce((sum, l) => sum + l.resaleAmount!, 0n) : null;
-    const marginTotal = resaleTotal === null ? null : resaleTotal - order.total!;
-    figures = {
-      quote: {
-        pbx: order.pbx,
-        term: order.term,
-        activated: pbx?.activated ?? order.periodStart!,
-        currency: order.currency,
-        start: order.start!,
-        end: order.end!,
-        periodStart: order.periodStart!,
-        days: order.days!,
-        periodDays: order.periodDays!,
-        lines,
-        total: order.total!,
-        renewalDate: order.renewalTotal === null ? null : order.end!,
-        renewalTotal: order.renewalTotal,
-        renewalTerm: pbx?.termChanges.find((c) => c.from === order.end)?.term ?? order.term,
-        resaleTotal,
-        resaleRenewalTotal: resaleTotal === null || order.renewalTotal === null ? null : lines.reduce((sum, l) => sum + l.resaleRenewal!, 0n),
-        marginTotal,
-        marginPercent: resaleTotal === null || marginTotal === null ? null : percentOf(marginTotal, resaleTotal),
-      },
-      estimate: false,
-      problem: null,
-    };
-  }
-  const prices = new Map(order.lines.map((l) => [l.sku, { listPrice: listPrice(l.sku), override: l.priceOverride !== null }]));
-  return { order, customer, pbx, figures, prices };
-}
-
-export async function showOrder(store: Store, actor: Actor, seq: number, id: string): Promise<OrderView> {
-  return orderView(store, actor, await getOrder(store, actor.scope, seq, id));
-}
-
-/** The order as the acting user may see it, or NOT_FOUND. */
-export function findOrder(store: Store, actor: Actor, seq: number, id: string): Promise<Order> {
-  return getOrder(store, actor.scope, seq, id);
-}
-
-export async function listOrders(store: Store, actor: Actor, filter: OrderFilter & { customer?: string | null }): Promise<OrderSummary[]> {
-  if (filter.customer) {
-    const customer = await store.customers.get(actor.scope, filter.customer);
-    if (!customer) throw new NotFoundError('customer', filter.customer);
-  }
-  return store.orders.list(actor.scope, filter);
-}
-
-/** What an order request would cost if placed today, for the question before placing it. */
-export async function previewOrder(store: Store, actor: Actor, request: OrderRequest): Promise<Quote> {
-  const sources = storeQuoteSources(store, actor.scope);
-  return (await makeQuote(sources, { pbx: request.pbx, term: request.term, start: actor.today, items: request.items })).quote;
-}
