@@ -2,11 +2,11 @@ import { readdirSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { readRecords } from '../domain/imports/run.js';
 import { type BookKey, type BookLine, STAFF_SCOPE, TIERS, type Tier } from '../domain/kernel/model.js';
-import { ADMIN_USER } from '../domain/setup/seed.js';
 import { dataFile } from '../paths.js';
 import { parseDate } from '../terms/dates.js';
 import { importSource } from './source.js';
 import { pricebookImport } from '../domain/imports/pricebook.js';
+import { ADMIN_USER } from '../domain/parties/users.js';
 
 /**
  * hwaas's sample price books, data/pricebooks/TIER-CURRENCY-VALIDFROM.csv: what

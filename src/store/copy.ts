@@ -1,8 +1,8 @@
 import { RefusedError } from '../errors.js';
 import type { Store } from '../domain/kernel/port.js';
 import type { SqlDriver } from './sql/driver.js';
-import { ADMIN_USER } from '../domain/setup/seed.js';
 import { INIT_TABLES, LOCAL_SETTINGS, type ColumnKind, TABLES, type TableSpec } from './sql/tables.js';
+import { ADMIN_USER } from '../domain/parties/users.js';
 
 /** What a backend gives `db copy`: its driver, a consistent snapshot to read in, and what it does after a copy lands. */
 export interface CopyableStore extends Store {

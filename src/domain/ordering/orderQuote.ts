@@ -15,3 +15,11 @@ export async function quoteFor(tx: Repositories, scope: Scope, pbx: Pbx, term: T
 }
 
 export const draftItems = (order: Order): RequestedItem[] => order.lines.map((l) => ({ sku: l.sku, qty: l.qty, price: l.priceOverride }));
+
+export interface OrderRequest {
+  readonly customer: string;
+  readonly pbx: string;
+  /** The duration the user chose; refused when it is not the PBX's term. */
+  readonly term: Term | null;
+  readonly items: readonly RequestedItem[];
+}

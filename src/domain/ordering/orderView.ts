@@ -3,9 +3,8 @@ import type { Scope, Order, Customer, Pbx, Actor, OrderSummary } from '../kernel
 import { NotFoundError, RefusedError } from '../../errors.js';
 import { type Quote, type QuoteLine, percentOf } from '../../terms/quote.js';
 import { prorate } from '../../terms/proration.js';
-import type { OrderRequest } from './orders.js';
 import { storeQuoteSources, makeQuote } from '../quoting/quoting.js';
-import { quoteFor, draftItems } from './orderQuote.js';
+import { quoteFor, draftItems, type OrderRequest } from './orderQuote.js';
 export async function getOrder(tx: Repositories, scope: Scope, seq: number, id: string): Promise<Order> {
   const order = await tx.orders.get(scope, seq);
   if (!order) throw new NotFoundError('order', id);

@@ -1,7 +1,6 @@
 import { NotFoundError, RefusedError } from '../../errors.js';
 import { type CalendarDate } from '../../terms/dates.js';
 import { type Quote } from '../../terms/quote.js';
-import type { Term } from '../../terms/term.js';
 import {
   type Actor,
   type Customer,
@@ -14,18 +13,9 @@ import {
 } from '../kernel/model.js';
 import type { Repositories, Store } from '../kernel/port.js';
 import { standingOf } from '../parties/standing.js';
-import type { RequestedItem } from '../catalog/items.js';
 import { type Blocker, type CheckoutFacts, blockersOf, checkPriceOverrides, requireNotEnding, checkoutWarnings } from './checkout.rules.js';
 import { getOrder } from './orderView.js';
-import { quoteFor, draftItems } from './orderQuote.js';
-
-export interface OrderRequest {
-  readonly customer: string;
-  readonly pbx: string;
-  /** The duration the user chose; refused when it is not the PBX's term. */
-  readonly term: Term | null;
-  readonly items: readonly RequestedItem[];
-}
+import { quoteFor, draftItems, type OrderRequest } from './orderQuote.js';
 
 async function customerAndPbx(tx: Repositories, scope: Scope, customerId: string, pbxId: string): Promise<{ customer: Customer; pbx: Pbx }> {
   const customer = await tx.customers.get(scope, customerId);

@@ -2,7 +2,7 @@ import { type Standing, standingOf } from './standing.js';
 import { NotFoundError, RefusedError, UsageError } from '../../errors.js';
 import type { Actor, Partner, Role, User } from '../kernel/model.js';
 import type { Store } from '../kernel/port.js';
-import { ADMIN_USER } from '../setup/seed.js';
+
 import { checkText } from '../kernel/text.js';
 
 import { checkEmail, checkName } from '../kernel/checks.js';
@@ -84,3 +84,5 @@ export async function setUserEnabled(store: Store, actor: Actor, id: string, ena
     return { user: (await tx.parties.user(user.id))!, changed: true };
   });
 }
+
+export const ADMIN_USER: User = { id: 'USR-ADMIN', email: 'admin@hwaas.local', name: 'hwaas administrator', role: 'staff', partner: null };

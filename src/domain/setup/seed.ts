@@ -1,9 +1,8 @@
 import type { DemoData } from './demo.js';
-import { type BookKey, type BookLine, type StoreMode, type User, scopeOf } from '../kernel/model.js';
+import { type BookKey, type BookLine, type StoreMode, scopeOf } from '../kernel/model.js';
 
 import type { Repositories, Store } from '../kernel/port.js';
-
-export const ADMIN_USER: User = { id: 'USR-ADMIN', email: 'admin@hwaas.local', name: 'hwaas administrator', role: 'staff', partner: null };
+import { ADMIN_USER } from '../parties/users.js';
 
 /** A whole version stored as given (the sample books of `init --demo`, the benchmark): products upserted, lines put. */
 export async function storeBook(tx: Repositories, key: BookKey, lines: readonly BookLine[], at: string, by: string | null, source: string | null): Promise<void> {

@@ -3,13 +3,13 @@ import pg from 'pg';
 import { RefusedError } from '../../errors.js';
 import type { StoreMode, User } from '../../domain/kernel/model.js';
 import type { Repositories, SessionIdentity, Store, StoreCheck, StoreInfo, WriteOptions } from '../../domain/kernel/port.js';
-import { ADMIN_USER } from '../../domain/setup/seed.js';
 import type { SqlDriver } from '../sql/driver.js';
 import { SqlParties } from '../sql/parties.js';
 import { ORDER_INVARIANTS, RESERVATION_MISMATCHES, sqlRepositories } from '../sql/repositories.js';
 import { RETRYABLE, postgresFailure } from './failures.js';
 import { connectionConfig } from './location.js';
 import { ALL_FUNCTIONS, MIGRATIONS, PARTNER_FUNCTIONS, PARTNER_WRITES, SCHEMA_VERSION, STAFF_FUNCTIONS, TRIGGER_FUNCTIONS } from './schema.js';
+import { ADMIN_USER } from '../../domain/parties/users.js';
 
 const { Client, escapeIdentifier: ident, escapeLiteral: literal } = pg;
 
