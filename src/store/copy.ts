@@ -31,8 +31,7 @@ function canonical(value: unknown, kind: ColumnKind): unknown {
 }
 
 /** A canonical value as one backend stores it. */
-const stored = (value: unknown, kind: ColumnKind, dialect: SqlDriver['dialect']): unknown =>
-  kind === 'bool' && value !== null && dialect === 'sqlite' ? (value ? 1 : 0) : value;
+const stored = (value: unknown, kind: ColumnKind, sql: SqlDriver): unknown => (kind === 'bool' && value !== null ? sql.flag(Boolean(value)) : value);
 
 /** Rows of a table in key order, a batch at a time (keyset pagination: no OFFSET scans). */
 async function* batches(sql: SqlDriver, table: TableSpec): AsyncGenerator<Record<string, unknown>[]> {
@@ -110,7 +109,7 @@ export async function copyStore(source: CopyableStore, target: CopyableStore, on
           for (const row of rows) {
             if (table.name === 'settings' && LOCAL_SETTINGS.has(String(row.key))) continue;
             // Logins belong to a backend's cluster: the target makes its own.
-            values.push(names.map((name) => (table.name === 'users' && name === 'db_role' ? null : stored(canonical(row[name], table.columns[name]!), table.columns[name]!, to.dialect))));
+            values.push(names.map((name) => (table.name === 'users' && name === 'db_role' ? null : stored(canonical(row[name], table.columns[name]!), table.columns[name]!, to))));
           }
           const perStatement = Math.max(1, Math.floor(30_000 / names.length));
           for (let i = 0; i < values.length; i += perStatement) {

@@ -24,7 +24,8 @@ export function numbered(sql: string): string {
 }
 
 class PgDriver implements SqlDriver {
-  readonly dialect = 'postgres' as const;
+  /** Rows are locked one by one: a transaction holds what it will change. */
+  readonly forUpdate = ' FOR UPDATE';
   constructor(
     private readonly client: pg.Client,
     private readonly where: string,
@@ -49,6 +50,27 @@ class PgDriver implements SqlDriver {
 
   async run(sql: string, params: readonly unknown[] = []): Promise<number> {
     return (await this.query(sql, params)).rowCount ?? 0;
+  }
+
+  flag(value: boolean): boolean {
+    return value;
+  }
+
+  /** Through a function: a partner's login writes no counter. */
+  async nextNumber(counter: string): Promise<number> {
+    const row = await this.get<{ value: unknown }>('SELECT hwaas_next_id(?) AS value', [counter]);
+    if (!row || row.value === null) throw new Error(`no counter ${counter}`);
+    return Number(row.value);
+  }
+
+  /** Through a function that checks the row exists (and, for a partner's login, is its own): no one moves a counter to a number of choice. */
+  async raiseCounter(counter: string, _n: number, id: string): Promise<void> {
+    await this.run('SELECT hwaas_raise_counter(?, ?)', [counter, id]);
+  }
+
+  /** Recomputed from the open orders' lines, through a function: a partner's login does not write stock (the order's status changed first). */
+  async adjustReserved(sku: string): Promise<void> {
+    await this.run('SELECT hwaas_sync_reserved(?)', [sku]);
   }
 }
 

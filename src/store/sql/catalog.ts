@@ -219,17 +219,12 @@ export class SqlQuotes implements QuoteRepository {
   async add(record: Omit<QuoteRecord, 'number' | 'document'>, document: (number: string) => string): Promise<string> {
     const year = Number(dateText(record.issuedOn).slice(0, 4));
     const counter = `quote:${record.partner}:${year}`;
-    let seq: unknown;
-    if (this.sql.dialect === 'postgres') seq = (await this.sql.get<{ value: unknown }>('SELECT hwaas_next_id(?) AS value', [counter]))!.value;
-    else {
-      await this.sql.run('INSERT INTO counters (name, value) VALUES (?, 0) ON CONFLICT (name) DO NOTHING', [counter]);
-      seq = (await this.sql.get<{ value: unknown }>('UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value', [counter]))!.value;
-    }
-    const number = quoteNumber(year, int(seq));
+    const seq = await this.sql.nextNumber(counter, true);
+    const number = quoteNumber(year, seq);
     await this.sql.run(
       `INSERT INTO quotes (partner_id, number, year, seq, customer_id, pbx_id, issued_on, valid_until, currency, total_minor, resale_total_minor, created_at, created_by, document)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [record.partner, number, year, int(seq), record.customer, record.pbx, dateText(record.issuedOn), dateText(record.validUntil), record.currency, record.total, record.resaleTotal, record.createdAt, record.createdBy, document(number)],
+      [record.partner, number, year, seq, record.customer, record.pbx, dateText(record.issuedOn), dateText(record.validUntil), record.currency, record.total, record.resaleTotal, record.createdAt, record.createdBy, document(number)],
     );
     return number;
   }

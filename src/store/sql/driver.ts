@@ -4,15 +4,48 @@ import { RefusedError } from '../../errors.js';
 
 /**
  * What the shared repositories need from a database: run a statement with `?`
- * placeholders. SQLite and PostgreSQL each implement it; the SQL is written once.
+ * placeholders, and the few things the databases do differently, each a named
+ * capability (the repositories never ask which database it is). SQLite and PostgreSQL
+ * each implement it; the SQL is written once.
  */
 export interface SqlDriver {
-  readonly dialect: 'sqlite' | 'postgres';
   all<R>(sql: string, params?: readonly unknown[]): Promise<R[]>;
   get<R>(sql: string, params?: readonly unknown[]): Promise<R | undefined>;
   /** The number of rows changed. */
   run(sql: string, params?: readonly unknown[]): Promise<number>;
+  /** A flag as the database stores it (0 or 1 in SQLite, a boolean in PostgreSQL). */
+  flag(value: boolean): unknown;
+  /**
+   * What a SELECT ends with to hold its rows until the transaction ends (` FOR UPDATE`
+   * where rows are locked one by one); empty where a write transaction holds the whole store.
+   */
+  readonly forUpdate: string;
+  /** A counter's next number, in the caller's transaction (rolled back with it: numbers never skip); a counter that `create`s starts at 0. */
+  nextNumber(counter: string, create?: boolean): Promise<number>;
+  /** Moves a counter to `n` if it is below (an ID given explicitly, `id`, which exists). */
+  raiseCounter(counter: string, n: number, id: string): Promise<void>;
+  /** Adds `qty` to a SKU's reservation (negative to release); a stock row is made if there is none. */
+  adjustReserved(sku: string, qty: number): Promise<void>;
 }
+
+/** The capabilities as portable SQL does them, for a driver whose writes hold the whole store. */
+export const portable = {
+  async nextNumber(sql: Pick<SqlDriver, 'get' | 'run'>, counter: string, create = false): Promise<number> {
+    if (create) await sql.run('INSERT INTO counters (name, value) VALUES (?, 0) ON CONFLICT (name) DO NOTHING', [counter]);
+    const row = await sql.get<{ value: unknown }>('UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value', [counter]);
+    if (!row || row.value === null) throw new Error(`no counter ${counter}`);
+    return Number(row.value);
+  },
+  async raiseCounter(sql: Pick<SqlDriver, 'run'>, counter: string, n: number): Promise<void> {
+    await sql.run('UPDATE counters SET value = CASE WHEN value < ? THEN ? ELSE value END WHERE name = ?', [n, n, counter]);
+  },
+  async adjustReserved(sql: Pick<SqlDriver, 'run'>, sku: string, qty: number): Promise<void> {
+    // An upsert would check the new row's CHECK (reserved >= 0) before resolving the conflict: update first.
+    if ((await sql.run('UPDATE stock SET reserved = reserved + ? WHERE sku = ?', [qty, sku])) === 0) {
+      await sql.run('INSERT INTO stock (sku, reserved) VALUES (?, ?)', [sku, qty]);
+    }
+  },
+};
 
 /**
  * The partner filter of a scope, for a column: the one place where rows are limited
@@ -65,22 +98,9 @@ export function containsPattern(text: string): string {
  */
 export async function insertWithNextId<I>(sql: SqlDriver, counter: string, format: (n: number) => I, insert: (id: I) => Promise<boolean>): Promise<I> {
   for (;;) {
-    const id = format(await nextNumber(sql, counter));
+    const id = format(await sql.nextNumber(counter));
     if (await insert(id)) return id;
   }
-}
-
-/**
- * The counter's next number, in the caller's transaction (rolled back with it: numbers
- * never skip). On PostgreSQL through a function: a partner's login writes no counter.
- */
-async function nextNumber(sql: SqlDriver, counter: string): Promise<number> {
-  const row =
-    sql.dialect === 'postgres'
-      ? await sql.get<{ value: unknown }>('SELECT hwaas_next_id(?) AS value', [counter])
-      : await sql.get<{ value: unknown }>('UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value', [counter]);
-  if (!row || row.value === null) throw new Error(`no counter ${counter}`);
-  return int(row.value);
 }
 
 /** Of IDs given explicitly, the one with the highest number in hwaas's own format (CUS-0100), if any. */
@@ -97,16 +117,10 @@ export function highestNumbered(ids: Iterable<string>, pattern: RegExp): string 
   return best;
 }
 
-/**
- * An ID given explicitly (demo data, an import) moves its counter past it, so the next
- * generated one is free. On PostgreSQL through a function that checks the row exists
- * (and, for a partner's login, is its own): no one moves a counter to a number of choice.
- */
+/** An ID given explicitly (demo data, an import) moves its counter past it, so the next generated one is free. */
 export async function raiseCounter(sql: SqlDriver, counter: string, id: string, pattern: RegExp): Promise<void> {
   const match = pattern.exec(id);
   if (!match) return;
   const n = Number(match[1]);
-  if (!Number.isSafeInteger(n)) return;
-  if (sql.dialect === 'postgres') await sql.run('SELECT hwaas_raise_counter(?, ?)', [counter, id]);
-  else await sql.run('UPDATE counters SET value = CASE WHEN value < ? THEN ? ELSE value END WHERE name = ?', [n, n, counter]);
+  if (Number.isSafeInteger(n)) await sql.raiseCounter(counter, n, id);
 }

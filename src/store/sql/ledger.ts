@@ -137,16 +137,7 @@ export class SqlStock implements StockRepository {
   }
 
   async reserve(sku: string, qty: number): Promise<void> {
-    // On a server the reservation is recomputed from the open orders' lines, through a
-    // function: a partner's login does not write stock (the order's status changed first).
-    if (this.sql.dialect === 'postgres') {
-      await this.sql.run('SELECT hwaas_sync_reserved(?)', [sku]);
-      return;
-    }
-    // An upsert would check the new row's CHECK (reserved >= 0) before resolving the conflict: update first.
-    if ((await this.sql.run('UPDATE stock SET reserved = reserved + ? WHERE sku = ?', [qty, sku])) === 0) {
-      await this.sql.run('INSERT INTO stock (sku, reserved) VALUES (?, ?)', [sku, qty]);
-    }
+    await this.sql.adjustReserved(sku, qty);
   }
 
   async adjustOnHand(sku: string, delta: number): Promise<void> {

@@ -75,9 +75,9 @@ export class SqlPbxs implements PbxRepository {
   }
 
   async lockMany(ids: readonly string[]): Promise<void> {
-    if (this.sql.dialect !== 'postgres' || ids.length === 0) return;
+    if (this.sql.forUpdate === '' || ids.length === 0) return;
     // In ID order: two transactions that lock some of the same PBXs wait, never deadlock.
-    await this.sql.all(`SELECT id FROM pbxs WHERE id IN ${placeholders(ids.length)} ORDER BY id FOR UPDATE`, [...ids].sort());
+    await this.sql.all(`SELECT id FROM pbxs WHERE id IN ${placeholders(ids.length)} ORDER BY id${this.sql.forUpdate}`, [...ids].sort());
   }
 
   async setCancelledOn(pbx: string, on: CalendarDate): Promise<void> {

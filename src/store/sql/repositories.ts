@@ -10,7 +10,7 @@ import { SqlServices } from './services.js';
 
 /** Every repository of the port over one SQL connection; the same classes for SQLite and PostgreSQL. */
 export function sqlRepositories(sql: SqlDriver): Repositories {
-  const bool = sql.dialect === 'sqlite' ? (b: boolean) => (b ? 1 : 0) : (b: boolean) => b;
+  const bool = (b: boolean) => sql.flag(b);
   return {
     settings: new SqlSettings(sql),
     catalog: new SqlCatalog(sql, bool),

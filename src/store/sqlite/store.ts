@@ -3,7 +3,7 @@ import type { Statement } from 'better-sqlite3';
 import { HwaasError, UsageError } from '../../errors.js';
 import type { StoreMode } from '../../domain/kernel/model.js';
 import type { Repositories, Store, StoreCheck, StoreInfo, WriteOptions } from '../../domain/kernel/port.js';
-import type { SqlDriver } from '../sql/driver.js';
+import { type SqlDriver, portable } from '../sql/driver.js';
 import { ORDER_INVARIANTS, RESERVATION_MISMATCHES, sqlRepositories } from '../sql/repositories.js';
 import { connect, type Db, openExisting, openOrCreate, rebuild } from './db.js';
 import { APPLICATION_ID, type StoreFile, inspectStoreFile, storeCompanions } from './file.js';
@@ -31,7 +31,8 @@ function translate(error: unknown, path: string): unknown {
 
 /** better-sqlite3 behind the asynchronous driver of the shared repositories; statements are prepared once. */
 class SqliteDriver implements SqlDriver {
-  readonly dialect = 'sqlite' as const;
+  /** A write transaction (BEGIN IMMEDIATE) holds the whole file: no row needs holding. */
+  readonly forUpdate = '';
   private readonly statements = new Map<string, Statement>();
 
   constructor(
@@ -59,6 +60,22 @@ class SqliteDriver implements SqlDriver {
 
   get<R>(sql: string, params: readonly unknown[] = []): Promise<R | undefined> {
     return this.call(() => this.statement(sql).get(...params) as R | undefined);
+  }
+
+  flag(value: boolean): number {
+    return value ? 1 : 0;
+  }
+
+  nextNumber(counter: string, create?: boolean): Promise<number> {
+    return portable.nextNumber(this, counter, create);
+  }
+
+  raiseCounter(counter: string, n: number): Promise<void> {
+    return portable.raiseCounter(this, counter, n);
+  }
+
+  adjustReserved(sku: string, qty: number): Promise<void> {
+    return portable.adjustReserved(this, sku, qty);
   }
 
   run(sql: string, params: readonly unknown[] = []): Promise<number> {
