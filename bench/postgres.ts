@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { type Cluster, postgresBin, startCluster } from '../test/support/postgres.js';
 import { BIN, ROOT, interleavedMedians, ms, record, timeCommand } from './lib.js';
-import { TABLES } from '../src/store/sql/tables.js';
+import { TABLES } from '../src/store/schema.js';
 
 /**
  * The shared store's figures, each beside a baseline of the same run: checkouts per

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { type Io, localCalendarDate } from '../src/cli/io.js';
 import { main } from '../src/cli/main.js';
-import { TABLES } from '../src/store/sql/tables.js';
+import { TABLES } from '../src/store/schema.js';
 import { type CalendarDate, daysBetween, formatDate, parseDate } from '../src/terms/dates.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));

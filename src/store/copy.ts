@@ -1,7 +1,7 @@
 import { RefusedError } from '../errors.js';
 import type { Store } from '../domain/kernel/port.js';
 import type { SqlDriver } from './sql/driver.js';
-import { INIT_TABLES, LOCAL_SETTINGS, type ColumnKind, TABLES, type TableSpec } from './sql/tables.js';
+import { INIT_TABLES, LOCAL_SETTINGS, type ColumnKind, TABLES, type TableSpec, kindOf, moneyColumns } from './schema.js';
 import { ADMIN_USER } from '../domain/parties/users.js';
 
 /** What a backend gives `db copy`: its driver, a consistent snapshot to read in, and what it does after a copy lands. */
@@ -56,7 +56,7 @@ async function summary(sql: SqlDriver): Promise<Map<string, string>> {
     const filter = table.name === 'settings' ? ` WHERE key NOT IN (${[...LOCAL_SETTINGS].map(() => '?').join(', ')})` : '';
     const params = table.name === 'settings' ? [...LOCAL_SETTINGS] : [];
     out.set(`${table.name} rows`, String((await sql.get<{ n: unknown }>(`SELECT COUNT(*) AS n FROM ${table.name}${filter}`, params))!.n));
-    for (const column of table.money ?? []) {
+    for (const column of moneyColumns(table)) {
       out.set(`${table.name}.${column} sum`, String((await sql.get<{ s: unknown }>(`SELECT COALESCE(SUM(${column}), 0) AS s FROM ${table.name}`))!.s));
     }
   }
@@ -109,7 +109,7 @@ export async function copyStore(source: CopyableStore, target: CopyableStore, on
           for (const row of rows) {
             if (table.name === 'settings' && LOCAL_SETTINGS.has(String(row.key))) continue;
             // Logins belong to a backend's cluster: the target makes its own.
-            values.push(names.map((name) => (table.name === 'users' && name === 'db_role' ? null : stored(canonical(row[name], table.columns[name]!), table.columns[name]!, to))));
+            values.push(names.map((name) => (table.name === 'users' && name === 'db_role' ? null : stored(canonical(row[name], kindOf(table.columns[name]!)), kindOf(table.columns[name]!), to))));
           }
           const perStatement = Math.max(1, Math.floor(30_000 / names.length));
           for (let i = 0; i < values.length; i += perStatement) {
