@@ -724,7 +724,8 @@ const SHIPPED: readonly string[] = [
   `,
 ];
 
-const PRICE_LOOKUP = 'list := (SELECT amount_minor FROM public.prices WHERE sku = line.sku AND currency = NEW.currency AND kind = NEW.term);';
+// Migrations 4 and 5 as they shipped in hwaas 0.3 and 0.4, written out whole (each was made from
+// the guard of orders of the one before it; a migration is never made from another's text again).
 
 /**
  * 4: real prices, as SQLite's 6. Price books per tier, currency and valid-from date (the
@@ -733,10 +734,7 @@ const PRICE_LOOKUP = 'list := (SELECT amount_minor FROM public.prices WHERE sku 
  * are numbered by hwaas per partner and year, dated today on a live store, and kept as
  * sent. A placement is checked against the book in force on its start date.
  */
-function realPrices(migration3: string): string {
-  const guard = /  CREATE OR REPLACE FUNCTION hwaas_guard_orders\(\)[\s\S]*?END \$\$;\n/.exec(migration3)?.[0];
-  if (!guard || !guard.includes(PRICE_LOOKUP)) throw new Error('migration 3 has no guard of orders to base migration 4 on');
-  return `
+const MIGRATION_4 = `
   CREATE TABLE price_books (
     id          bigint PRIMARY KEY,
     tier        text COLLATE "C" NOT NULL CHECK (tier IN ('gold', 'silver', 'reseller')),
@@ -868,12 +866,92 @@ function realPrices(migration3: string): string {
     END $$;
   CREATE TRIGGER hwaas_guard BEFORE INSERT OR UPDATE ON quotes FOR EACH ROW EXECUTE FUNCTION hwaas_guard_quotes();
 
-${guard.replace(PRICE_LOOKUP, 'list := hwaas_book_price(NEW.partner_id, NEW.currency, NEW.start_on, line.sku, NEW.term);')}`;
-}
+  CREATE OR REPLACE FUNCTION hwaas_guard_orders() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$
+    DECLARE
+      pbx record;
+      line record;
+      months integer;
+      k integer;
+      period_end date;
+      expected_end date;
+      list bigint;
+      unit bigint;
+      total bigint := 0;
+      renewal bigint := 0;
+    BEGIN
+      IF hwaas_am_staff() THEN RETURN NEW; END IF;
+      IF TG_OP = 'INSERT' THEN
+        IF NEW.status <> 'draft' OR NEW.created_by IS DISTINCT FROM hwaas_my_user() OR NEW.placed_at IS NOT NULL OR NEW.total_minor IS NOT NULL
+           OR NEW.seq IS DISTINCT FROM (SELECT value FROM public.counters WHERE name = 'order')
+           OR NEW.currency IS DISTINCT FROM (SELECT currency FROM public.partners WHERE id = hwaas_my_partner())
+           OR NOT hwaas_now_ish(NEW.created_at)
+           OR NOT EXISTS (SELECT 1 FROM public.pbxs p JOIN public.customers c ON c.id = p.customer_id
+                           WHERE p.id = NEW.pbx_id AND c.id = NEW.customer_id AND c.partner_id = NEW.partner_id AND c.partner_id = hwaas_my_partner()) THEN
+          RAISE EXCEPTION 'an order starts as a draft of your own customer''s PBX, in your currency, numbered and created by hwaas' USING ERRCODE = '42501';
+        END IF;
+        RETURN NEW;
+      END IF;
+      IF ROW(NEW.seq, NEW.partner_id, NEW.customer_id, NEW.pbx_id, NEW.term, NEW.currency, NEW.created_at, NEW.created_by, NEW.saved_total_minor)
+         IS DISTINCT FROM ROW(OLD.seq, OLD.partner_id, OLD.customer_id, OLD.pbx_id, OLD.term, OLD.currency, OLD.created_at, OLD.created_by, OLD.saved_total_minor) THEN
+        RAISE EXCEPTION 'an order keeps its partner, customer, PBX, term, currency and creation' USING ERRCODE = '42501';
+      END IF;
+      IF NEW.status = OLD.status OR NEW.status = 'cancelled' THEN
+        IF ROW(NEW.start_on, NEW.end_on, NEW.period_start, NEW.days, NEW.period_days, NEW.total_minor, NEW.renewal_total_minor, NEW.placed_at, NEW.warnings)
+           IS DISTINCT FROM ROW(OLD.start_on, OLD.end_on, OLD.period_start, OLD.days, OLD.period_days, OLD.total_minor, OLD.renewal_total_minor, OLD.placed_at, OLD.warnings) THEN
+          RAISE EXCEPTION 'an order''s figures are fixed when it is placed' USING ERRCODE = '42501';
+        END IF;
+        IF NEW.status = OLD.status OR OLD.status IN ('draft', 'placed', 'approved') THEN RETURN NEW; END IF;
+      END IF;
+      IF NOT (OLD.status = 'draft' AND NEW.status = 'placed') THEN
+        RAISE EXCEPTION 'only Wildix staff approve and ship orders' USING ERRCODE = '42501';
+      END IF;
 
-const OVERDUE_CHECK = 'paid_on IS NULL AND due_on < NEW.start_on) THEN';
-const PBX_LOOKUP = 'SELECT activated_on, license, cancelled_on INTO pbx FROM public.pbxs WHERE id = NEW.pbx_id;';
-const RENEWAL_CHECK = 'OR line.renewal_minor IS DISTINCT FROM unit * line.qty';
+      -- draft → placed: the checkout rules, then the period of its PBX and the price book's prices.
+      IF hwaas_live() AND (NEW.start_on NOT BETWEEN hwaas_today() - 1 AND hwaas_today() + 1 OR NOT hwaas_now_ish(NEW.placed_at)) THEN
+        RAISE EXCEPTION 'a live store places orders starting today' USING ERRCODE = '42501';
+      END IF;
+      IF NOT EXISTS (SELECT 1 FROM public.agreements WHERE customer_id = NEW.customer_id) THEN
+        RAISE EXCEPTION 'the customer has no signed HWaaS agreement on file' USING ERRCODE = '42501';
+      END IF;
+      IF EXISTS (SELECT 1 FROM public.invoices WHERE partner_id = NEW.partner_id AND paid_on IS NULL AND due_on < NEW.start_on) THEN
+        RAISE EXCEPTION 'the partner has overdue invoices' USING ERRCODE = '42501';
+      END IF;
+      SELECT activated_on, license, cancelled_on INTO pbx FROM public.pbxs WHERE id = NEW.pbx_id;
+      months := (CASE NEW.term WHEN 'monthly' THEN 1 WHEN 'yearly' THEN 12 ELSE 60 END);
+      k := ((extract(year FROM NEW.period_start)::integer - extract(year FROM pbx.activated_on)::integer) * 12
+            + extract(month FROM NEW.period_start)::integer - extract(month FROM pbx.activated_on)::integer);
+      IF pbx.license <> NEW.term OR k < 0 OR k % months <> 0
+         OR (pbx.activated_on + make_interval(months => k))::date <> NEW.period_start THEN
+        RAISE EXCEPTION 'the order''s period is not one of its PBX''s' USING ERRCODE = '42501';
+      END IF;
+      period_end := (pbx.activated_on + make_interval(months => k + months))::date;
+      expected_end := (CASE WHEN pbx.cancelled_on IS NOT NULL AND pbx.cancelled_on <= period_end THEN pbx.cancelled_on ELSE period_end END);
+      IF NEW.period_days IS DISTINCT FROM period_end - NEW.period_start OR NEW.end_on IS DISTINCT FROM expected_end
+         OR NEW.start_on IS NULL OR NEW.start_on < NEW.period_start OR NEW.start_on >= NEW.end_on
+         OR NEW.days IS DISTINCT FROM NEW.end_on - NEW.start_on OR NEW.placed_at IS NULL THEN
+        RAISE EXCEPTION 'the order''s dates are not its PBX''s period' USING ERRCODE = '42501';
+      END IF;
+      FOR line IN SELECT l.*, p.stocked FROM public.order_lines l JOIN public.products p ON p.sku = l.sku WHERE l.order_seq = NEW.seq LOOP
+        list := hwaas_book_price(NEW.partner_id, NEW.currency, NEW.start_on, line.sku, NEW.term);
+        unit := COALESCE(line.price_override, list);
+        IF unit IS NULL OR line.unit_price_minor IS DISTINCT FROM unit OR line.list_price_minor IS DISTINCT FROM list
+           OR line.renewal_minor IS DISTINCT FROM unit * line.qty
+           OR line.amount_minor IS DISTINCT FROM (unit * line.qty * NEW.days * 2 + NEW.period_days) / (NEW.period_days * 2)
+           OR line.reserved_qty IS DISTINCT FROM (CASE WHEN line.stocked THEN line.qty ELSE 0 END) THEN
+          RAISE EXCEPTION 'line % of the order is not priced from the price book', line.line_no USING ERRCODE = '42501';
+        END IF;
+        total := total + line.amount_minor;
+        renewal := renewal + line.renewal_minor;
+      END LOOP;
+      IF NEW.total_minor IS DISTINCT FROM total
+         OR NEW.renewal_total_minor IS DISTINCT FROM (CASE WHEN expected_end = period_end AND (pbx.cancelled_on IS NULL OR pbx.cancelled_on > period_end) THEN renewal END) THEN
+        RAISE EXCEPTION 'the order''s totals are not the sum of its lines' USING ERRCODE = '42501';
+      END IF;
+      RETURN NEW;
+    END $$;
+`;
 
 /**
  * 5: after checkout, as SQLite's 7. A PBX's changes of term (a placement is checked
@@ -881,10 +959,7 @@ const RENEWAL_CHECK = 'OR line.renewal_minor IS DISTINCT FROM unit * line.qty';
  * request), replacements (RMA), each a partner's own to request and staff's to move on.
  * Overdue invoices block a placement from the fifth day (1–4 days: a warning).
  */
-function afterCheckout(migration4: string): string {
-  const guard = /  CREATE OR REPLACE FUNCTION hwaas_guard_orders\(\)[\s\S]*?END \$\$;\n/.exec(migration4)?.[0];
-  if (!guard || !guard.includes(OVERDUE_CHECK) || !guard.includes(PBX_LOOKUP) || !guard.includes(RENEWAL_CHECK)) throw new Error('migration 4 has no guard of orders to base migration 5 on');
-  return `
+const MIGRATION_5 = `
   CREATE TABLE term_changes (
     pbx_id       text COLLATE "C" NOT NULL REFERENCES pbxs (id),
     from_on      date NOT NULL CHECK (from_on BETWEEN '0001-01-01' AND '9999-12-31'),
@@ -1024,30 +1099,102 @@ function afterCheckout(migration4: string): string {
     END $$;
   CREATE TRIGGER hwaas_guard BEFORE INSERT OR UPDATE ON cancellation_lines FOR EACH ROW EXECUTE FUNCTION hwaas_guard_cancellation_lines();
 
-${guard
-  .replace(OVERDUE_CHECK, 'paid_on IS NULL AND due_on < NEW.start_on - 4) THEN')
-  .replace(RENEWAL_CHECK, `OR line.renewal_minor IS DISTINCT FROM COALESCE((SELECT hwaas_book_price(NEW.partner_id, NEW.currency, t.from_on, line.sku, t.term)
-                FROM public.term_changes t WHERE t.pbx_id = NEW.pbx_id AND t.from_on = NEW.end_on), unit) * line.qty`)
-  .replace(
-    'SELECT activated_on, license, cancelled_on INTO pbx FROM public.pbxs WHERE id = NEW.pbx_id;',
-    `SELECT activated_on, license, cancelled_on INTO pbx FROM public.pbxs WHERE id = NEW.pbx_id;
-      IF pbx.cancelled_on IS NOT NULL AND pbx.cancelled_on > NEW.start_on THEN
-        RAISE EXCEPTION 'nothing new is ordered for a PBX that is ending' USING ERRCODE = '42501';
-      END IF;`,
-  )
-  .replace(
-    PBX_LOOKUP,
-    `${PBX_LOOKUP}
+  CREATE OR REPLACE FUNCTION hwaas_guard_orders() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+    AS $$
+    DECLARE
+      pbx record;
+      line record;
+      months integer;
+      k integer;
+      period_end date;
+      expected_end date;
+      list bigint;
+      unit bigint;
+      total bigint := 0;
+      renewal bigint := 0;
+    BEGIN
+      IF hwaas_am_staff() THEN RETURN NEW; END IF;
+      IF TG_OP = 'INSERT' THEN
+        IF NEW.status <> 'draft' OR NEW.created_by IS DISTINCT FROM hwaas_my_user() OR NEW.placed_at IS NOT NULL OR NEW.total_minor IS NOT NULL
+           OR NEW.seq IS DISTINCT FROM (SELECT value FROM public.counters WHERE name = 'order')
+           OR NEW.currency IS DISTINCT FROM (SELECT currency FROM public.partners WHERE id = hwaas_my_partner())
+           OR NOT hwaas_now_ish(NEW.created_at)
+           OR NOT EXISTS (SELECT 1 FROM public.pbxs p JOIN public.customers c ON c.id = p.customer_id
+                           WHERE p.id = NEW.pbx_id AND c.id = NEW.customer_id AND c.partner_id = NEW.partner_id AND c.partner_id = hwaas_my_partner()) THEN
+          RAISE EXCEPTION 'an order starts as a draft of your own customer''s PBX, in your currency, numbered and created by hwaas' USING ERRCODE = '42501';
+        END IF;
+        RETURN NEW;
+      END IF;
+      IF ROW(NEW.seq, NEW.partner_id, NEW.customer_id, NEW.pbx_id, NEW.term, NEW.currency, NEW.created_at, NEW.created_by, NEW.saved_total_minor)
+         IS DISTINCT FROM ROW(OLD.seq, OLD.partner_id, OLD.customer_id, OLD.pbx_id, OLD.term, OLD.currency, OLD.created_at, OLD.created_by, OLD.saved_total_minor) THEN
+        RAISE EXCEPTION 'an order keeps its partner, customer, PBX, term, currency and creation' USING ERRCODE = '42501';
+      END IF;
+      IF NEW.status = OLD.status OR NEW.status = 'cancelled' THEN
+        IF ROW(NEW.start_on, NEW.end_on, NEW.period_start, NEW.days, NEW.period_days, NEW.total_minor, NEW.renewal_total_minor, NEW.placed_at, NEW.warnings)
+           IS DISTINCT FROM ROW(OLD.start_on, OLD.end_on, OLD.period_start, OLD.days, OLD.period_days, OLD.total_minor, OLD.renewal_total_minor, OLD.placed_at, OLD.warnings) THEN
+          RAISE EXCEPTION 'an order''s figures are fixed when it is placed' USING ERRCODE = '42501';
+        END IF;
+        IF NEW.status = OLD.status OR OLD.status IN ('draft', 'placed', 'approved') THEN RETURN NEW; END IF;
+      END IF;
+      IF NOT (OLD.status = 'draft' AND NEW.status = 'placed') THEN
+        RAISE EXCEPTION 'only Wildix staff approve and ship orders' USING ERRCODE = '42501';
+      END IF;
+
+      -- draft → placed: the checkout rules, then the period of its PBX and the price book's prices.
+      IF hwaas_live() AND (NEW.start_on NOT BETWEEN hwaas_today() - 1 AND hwaas_today() + 1 OR NOT hwaas_now_ish(NEW.placed_at)) THEN
+        RAISE EXCEPTION 'a live store places orders starting today' USING ERRCODE = '42501';
+      END IF;
+      IF NOT EXISTS (SELECT 1 FROM public.agreements WHERE customer_id = NEW.customer_id) THEN
+        RAISE EXCEPTION 'the customer has no signed HWaaS agreement on file' USING ERRCODE = '42501';
+      END IF;
+      IF EXISTS (SELECT 1 FROM public.invoices WHERE partner_id = NEW.partner_id AND paid_on IS NULL AND due_on < NEW.start_on - 4) THEN
+        RAISE EXCEPTION 'the partner has overdue invoices' USING ERRCODE = '42501';
+      END IF;
+      SELECT activated_on, license, cancelled_on INTO pbx FROM public.pbxs WHERE id = NEW.pbx_id;
       -- After a change of term, the segment that contains the start: its term, anchored at its own start.
       IF EXISTS (SELECT 1 FROM public.term_changes WHERE pbx_id = NEW.pbx_id AND from_on <= NEW.start_on) THEN
         SELECT t.from_on AS activated_on, t.term AS license, p.cancelled_on INTO pbx
           FROM public.term_changes t JOIN public.pbxs p ON p.id = t.pbx_id
           WHERE t.pbx_id = NEW.pbx_id AND t.from_on <= NEW.start_on ORDER BY t.from_on DESC LIMIT 1;
-      END IF;`,
-  )}`;
-}
-
-const MIGRATION_4 = realPrices(SHIPPED[2]!);
+      END IF;
+      IF pbx.cancelled_on IS NOT NULL AND pbx.cancelled_on > NEW.start_on THEN
+        RAISE EXCEPTION 'nothing new is ordered for a PBX that is ending' USING ERRCODE = '42501';
+      END IF;
+      months := (CASE NEW.term WHEN 'monthly' THEN 1 WHEN 'yearly' THEN 12 ELSE 60 END);
+      k := ((extract(year FROM NEW.period_start)::integer - extract(year FROM pbx.activated_on)::integer) * 12
+            + extract(month FROM NEW.period_start)::integer - extract(month FROM pbx.activated_on)::integer);
+      IF pbx.license <> NEW.term OR k < 0 OR k % months <> 0
+         OR (pbx.activated_on + make_interval(months => k))::date <> NEW.period_start THEN
+        RAISE EXCEPTION 'the order''s period is not one of its PBX''s' USING ERRCODE = '42501';
+      END IF;
+      period_end := (pbx.activated_on + make_interval(months => k + months))::date;
+      expected_end := (CASE WHEN pbx.cancelled_on IS NOT NULL AND pbx.cancelled_on <= period_end THEN pbx.cancelled_on ELSE period_end END);
+      IF NEW.period_days IS DISTINCT FROM period_end - NEW.period_start OR NEW.end_on IS DISTINCT FROM expected_end
+         OR NEW.start_on IS NULL OR NEW.start_on < NEW.period_start OR NEW.start_on >= NEW.end_on
+         OR NEW.days IS DISTINCT FROM NEW.end_on - NEW.start_on OR NEW.placed_at IS NULL THEN
+        RAISE EXCEPTION 'the order''s dates are not its PBX''s period' USING ERRCODE = '42501';
+      END IF;
+      FOR line IN SELECT l.*, p.stocked FROM public.order_lines l JOIN public.products p ON p.sku = l.sku WHERE l.order_seq = NEW.seq LOOP
+        list := hwaas_book_price(NEW.partner_id, NEW.currency, NEW.start_on, line.sku, NEW.term);
+        unit := COALESCE(line.price_override, list);
+        IF unit IS NULL OR line.unit_price_minor IS DISTINCT FROM unit OR line.list_price_minor IS DISTINCT FROM list
+           OR line.renewal_minor IS DISTINCT FROM COALESCE((SELECT hwaas_book_price(NEW.partner_id, NEW.currency, t.from_on, line.sku, t.term)
+                FROM public.term_changes t WHERE t.pbx_id = NEW.pbx_id AND t.from_on = NEW.end_on), unit) * line.qty
+           OR line.amount_minor IS DISTINCT FROM (unit * line.qty * NEW.days * 2 + NEW.period_days) / (NEW.period_days * 2)
+           OR line.reserved_qty IS DISTINCT FROM (CASE WHEN line.stocked THEN line.qty ELSE 0 END) THEN
+          RAISE EXCEPTION 'line % of the order is not priced from the price book', line.line_no USING ERRCODE = '42501';
+        END IF;
+        total := total + line.amount_minor;
+        renewal := renewal + line.renewal_minor;
+      END LOOP;
+      IF NEW.total_minor IS DISTINCT FROM total
+         OR NEW.renewal_total_minor IS DISTINCT FROM (CASE WHEN expected_end = period_end AND (pbx.cancelled_on IS NULL OR pbx.cancelled_on > period_end) THEN renewal END) THEN
+        RAISE EXCEPTION 'the order''s totals are not the sum of its lines' USING ERRCODE = '42501';
+      END IF;
+      RETURN NEW;
+    END $$;
+`;
 
 /** 6: hwaas 0.5, as SQLite's 8: what a customer is found by, in one column (customerSearchText); a line's resale renewal. */
 const MIGRATION_6 = `
@@ -1056,7 +1203,7 @@ const MIGRATION_6 = `
   UPDATE customers SET search_text = search_key || chr(1) || lower(id) || chr(1) || replace(lower(COALESCE(vat, '')), ' ', '') || chr(1) || lower(COALESCE(email, ''));
 `;
 
-export const MIGRATIONS: readonly string[] = [...SHIPPED, MIGRATION_4, afterCheckout(MIGRATION_4), MIGRATION_6];
+export const MIGRATIONS: readonly string[] = [...SHIPPED, MIGRATION_4, MIGRATION_5, MIGRATION_6];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
