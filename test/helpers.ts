@@ -265,6 +265,21 @@ export async function rebaseInvoices(db: string): Promise<number> {
   return shift;
 }
 
+/** A script of many statements as the store's owner (a dump restored): no placeholders; psql's own commands (`\\restrict`) are left out. */
+export async function runScript(db: string, script: string): Promise<void> {
+  const text = script
+    .split('\n')
+    .filter((line) => !line.startsWith('\\'))
+    .join('\n');
+  if (!onPostgres) throw new Error('runScript is for PostgreSQL stores');
+  const client = await connect(pgUrl(databaseOf(db)!));
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
 /** The demo store turned live, as if a real partner's team had this data: writes run on the clock's date, and its invoices are dated from it. */
 export async function liveStore(): Promise<string> {
   const path = await demoStore();
