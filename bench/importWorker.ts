@@ -1,17 +1,17 @@
 // Runs one import, or the baseline of inserting the same rows directly, in its own
 // process, so that its time and peak memory are measured alone.
-// Usage: node dist/bench/importWorker.js <import|direct> <customers|pbxs> <file.csv> <store>
+// Usage: node dist/bench/importWorker.js <import|direct> <customers|pbxs> <file.csv> <store> [user]
 import { readFileSync } from 'node:fs';
 import { main } from '../src/cli/main.js';
 import { processIo } from '../src/cli/io.js';
 import Database from 'better-sqlite3';
 
-const [how, kind, file, store] = process.argv.slice(2) as ['import' | 'direct', 'customers' | 'pbxs', string, string];
+const [how, kind, file, store, as = 'USR-101'] = process.argv.slice(2) as ['import' | 'direct', 'customers' | 'pbxs', string, string, string?];
 const start = process.hrtime.bigint();
 let code = 0;
 if (how === 'import') {
   const io = { ...processIo(), stdout: process.stderr, env: { ...process.env, HWAAS_DB: store } };
-  code = await main(['--as', 'USR-101', '--date', '2026-11-24', '--json', 'import', kind, file], io);
+  code = await main(['--as', as, '--date', '2026-11-24', '--json', 'import', kind, file], io);
 } else {
   // The baseline: the same rows, split and inserted in one transaction by a prepared
   // statement, with no checks, lookups or matching; the file read whole.

@@ -52,7 +52,11 @@ export type Hint =
   | { readonly kind: 'negotiated-price'; readonly sku: string }
   | { readonly kind: 'init' }
   | { readonly kind: 'backup' }
-  | { readonly kind: 'pricebook-import'; readonly tier: string; readonly currency: string };
+  | { readonly kind: 'pricebook-import'; readonly tier: string; readonly currency: string }
+  /** A customer's document cannot be made as asked: the partner's own copy can. */
+  | { readonly kind: 'internal-copy' }
+  /** A price the customer would see comes from a resale rule. */
+  | { readonly kind: 'resale-price' };
 
 /** A sentence of an error, with what to do about it. */
 export interface Said {
@@ -68,6 +72,8 @@ export interface ErrorDetails {
   readonly aboutStoreLocation?: boolean;
   /** A JSON document for scripts, given with --json as the error's `details` (an import's report). */
   readonly data?: unknown;
+  /** The input the error is about, by its name in the use case (`name`, `signedOn`): the command line says its flag. */
+  readonly field?: string;
 }
 
 export abstract class HwaasError extends Error {
@@ -77,6 +83,7 @@ export abstract class HwaasError extends Error {
   readonly also: readonly Said[];
   readonly aboutStoreLocation: boolean;
   readonly data: unknown;
+  readonly field: string | undefined;
 
   constructor(message: string, details: ErrorDetails = {}) {
     super(message);
@@ -84,6 +91,7 @@ export abstract class HwaasError extends Error {
     this.also = details.also ?? [];
     this.aboutStoreLocation = details.aboutStoreLocation === true;
     this.data = details.data;
+    this.field = details.field;
   }
 }
 
@@ -119,4 +127,30 @@ export class NotFoundError extends RefusedError {
     super('NOT_FOUND', `${what} ${id} not found.`, { hint: { kind: 'find', what } });
     this.name = 'NotFoundError';
   }
+}
+
+/** The same error with another sentence (and other details): the CLI says a flag where the domain said a field. */
+export function restated<E extends HwaasError>(error: E, message: string, details: { aboutStoreLocation?: boolean; field?: string } = {}): E {
+  const said = Object.create(Object.getPrototypeOf(error) as object) as E;
+  Object.assign(said, error, details);
+  Object.defineProperty(said, 'message', { value: message, writable: true, configurable: true });
+  Object.defineProperty(said, 'stack', { value: error.stack, writable: true, configurable: true });
+  return said;
+}
+
+/** The same error said of another input than the store's location (`--to: …` where it would say `--db: …`). */
+export function aboutInput<E extends HwaasError>(error: E, label: string): E {
+  return error.aboutStoreLocation ? restated(error, `${label}: ${error.message}`, { aboutStoreLocation: false }) : error;
+}
+
+/** An error about a field of a use case's input (`sheet: …`), said of the flag or argument that gave it (`--sheet: …`). */
+export function aboutField<E extends HwaasError>(error: E, label: (field: string) => string | null): E {
+  // A field named in the details, or the name a sentence starts with (`currency: "EURO" is not …`).
+  const field = error.field ?? /^([a-z][A-Za-z]*): /.exec(error.message)?.[1];
+  if (field === undefined) return error;
+  const shown = label(field);
+  if (shown === null || shown === field) return error;
+  const prefix = `${field}: `;
+  const message = error.message.startsWith(prefix) ? `${shown}: ${error.message.slice(prefix.length)}` : error.message;
+  return restated(error, message, { field: shown });
 }

@@ -7,10 +7,11 @@ import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { type Io, localCalendarDate } from '../src/cli/io.js';
+import { type Io } from '../src/cli/io.js';
 import { main } from '../src/cli/main.js';
 import { TABLES } from '../src/store/schema.js';
 import { type CalendarDate, daysBetween, formatDate, parseDate } from '../src/terms/dates.js';
+import { localCalendarDate } from '../src/clock.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BIN = join(ROOT, 'bin', 'hwaas.js');

@@ -7,10 +7,11 @@ import type { Store } from '../domain/kernel/port.js';
 import { requireEnabled } from '../domain/parties/users.js';
 import { type StoreLocation, parseLocation, showLocation } from '../store/index.js';
 import { type CalendarDate, formatDate, parseDate } from '../terms/dates.js';
-import { type Io, envFlag, localDateText, localDateTimeText } from './io.js';
+import { type Io, envFlag } from './io.js';
 import type { OutputTarget } from '../export/files.js';
 import { safeJson } from './report.js';
 import { PLAIN_STYLE, type Style, loadStyle, terminalSafe, wrapText } from './style.js';
+import { localDateText, localDateTimeText } from '../clock.js';
 
 /** The global options of the contract after commander has parsed them. */
 export interface GlobalOptions {

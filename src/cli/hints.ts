@@ -46,6 +46,10 @@ function hintText(hint: Hint): string {
       return ': run `hwaas init` (or `hwaas init --demo` to try hwaas with demo data).';
     case 'backup':
       return ' (`hwaas db backup` makes one).';
+    case 'internal-copy':
+      return ' The internal copy (--internal) needs none of it.';
+    case 'resale-price':
+      return ' Set a resale price with `hwaas resale set --sku SKU --term TERM --price AMOUNT`, or write the internal copy (--internal).';
     case 'pricebook-import':
       return `: Wildix staff import one with \`hwaas pricebook import FILE --tier ${hint.tier} --currency ${hint.currency} --valid-from YYYY-MM-DD\`.`;
   }

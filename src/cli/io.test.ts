@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localDateTimeText } from './io.js';
+import { localDateTimeText } from '../clock.js';
 
 /** What Intl says a moment reads as in a zone, the reference both of wallClock's ways must match. */
 function reference(at: Date, zone: string): string {

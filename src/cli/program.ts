@@ -1,9 +1,11 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { COMMANDS, type CommandEntry, GROUPS } from '../commands/index.js';
 import type { CommandDefinition } from './command.js';
+import { HwaasError, aboutField } from '../errors.js';
 import { Context, type GlobalOptions } from './context.js';
 import type { Io } from './io.js';
 import { EXAMPLES_HEADING, HELP_TOPICS } from './topics.js';
+import { canonicalId } from '../domain/kernel/ids.js';
 
 declare const __HWAAS_VERSION__: string;
 /** From package.json, put in at build time (scripts/bundle.mjs, vitest.config.ts). */
@@ -56,15 +58,6 @@ function entriesFor(words: string[] | null): readonly CommandEntry[] {
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
-/** An ID as hwaas writes it: capitals, the hyphen after a known prefix (`pbx1001` → PBX-1001), a quote number's five digits (`q-2026-1` → Q-2026-00001). */
-export function canonicalId(text: string): string {
-  const id = text.trim().toUpperCase();
-  const quote = /^Q-?(\d{4})-?(\d{1,5})$/.exec(id);
-  if (quote) return `Q-${quote[1]}-${quote[2]!.padStart(5, '0')}`;
-  const prefixed = /^(PBX|CUS|PTR|USR|ORD|CAN|RMA|AGR)(\d+)$/.exec(id);
-  return prefixed ? `${prefixed[1]}-${prefixed[2]}` : id;
-}
-
 /** Options and arguments that name a record by its ID (or number): read in any case. */
 const ID_OPTIONS = new Set(['customer', 'pbx', 'partner']);
 const ID_ARGUMENTS = new Set(['id', 'number']);
@@ -109,9 +102,24 @@ function declare(command: Command, definition: CommandDefinition, io: Io, state:
       await state.ctx.requireRealDateForWrite();
       await state.ctx.requireOpenAccount();
     }
-    const code = await definition.run(state.ctx, options, args);
-    if (typeof code === 'number') state.exitCode = code;
+    try {
+      const code = await definition.run(state.ctx, options, args);
+      if (typeof code === 'number') state.exitCode = code;
+    } catch (error) {
+      // The domain names the field of its input; the command line says the flag that gave it.
+      throw error instanceof HwaasError ? aboutField(error, (field) => flagOf(definition, field)) : error;
+    }
   });
+}
+
+/** The flag (`--sheet`) or argument (`ID`) of a command that gives a use case's field, by its name (`sheet`, `signedOn`). */
+export function flagOf(definition: CommandDefinition, field: string): string | null {
+  const kebab = `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  const longs = Object.entries(definition.options).map(([key, spec]) => [key, /--[a-z0-9-]+/.exec(spec.flags)?.[0] ?? ''] as const);
+  const found = longs.find(([key]) => key === field) ?? longs.find(([, long]) => long === kebab);
+  if (found) return found[1];
+  if (definition.args && field in definition.args) return field.toUpperCase();
+  return null;
 }
 
 /**

@@ -39,6 +39,12 @@ export function refineUsage(error: unknown, argv: readonly string[], program: Co
     for (const word of known) target = target.commands.find((c) => c.name() === word) ?? target;
     const longs = [...target.options, ...program.options].map((o) => o.long).filter((l): l is string => Boolean(l));
     const matches = given ? [...new Set(longs.filter((l) => l.startsWith(given)))] : [];
+    // `hwaas --dry-run import …`: the command's own option, said before the command.
+    const commandAt = known.length > 0 ? argv.indexOf(known[0]!) : -1;
+    const givenAt = argv.findIndex((a) => a === given || a.startsWith(`${given}=`));
+    if (given && matches.includes(given) && commandAt > givenAt && givenAt >= 0) {
+      return new UsageError(`${given} is an option of \`hwaas ${known.join(' ')}\`: put it after the command, as in \`hwaas ${known.join(' ')} … ${given}\`. See \`${help}\`.`, 'USAGE');
+    }
     if (matches.length === 1) return new UsageError(`Unknown option '${given}': did you mean ${matches[0]}? See \`${help}\`.`, 'USAGE');
   }
   return new UsageError(`${sentence(error.message)}. See \`${help}\`.`, 'USAGE');

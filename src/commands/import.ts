@@ -63,9 +63,10 @@ export const command = defineCommand({
     if (!(IMPORT_KINDS as readonly string[]).includes(wanted)) throw new UsageError(`import: "${kind}" is not something hwaas imports; choose ${IMPORT_KINDS.join(', ')}.`, 'USAGE');
     const store = await ctx.store();
     const actor = await ctx.actor();
-    const { importSource } = await import('../import/source.js');
+    const { readUpload, uploadSheet } = await import('../import/source.js');
     const progress = ctx.io.stderr.isTTY === true && !ctx.json ? progressBar(ctx.io.stderr, file === '-' ? 'standard input' : file) : null;
-    const source = await importSource(file, { cwd: ctx.io.cwd, stdin: ctx.io.stdin, stdinIsTerminal: ctx.io.stdinIsTTY, format: options.format, sheet: options.sheet }, progress?.bytes);
+    const upload = await readUpload(file, { cwd: ctx.io.cwd, stdin: ctx.io.stdin, stdinIsTerminal: ctx.io.stdinIsTTY });
+    const source = uploadSheet(upload, { format: options.format, sheet: options.sheet }, progress?.bytes);
     let report: ImportReport;
     try {
       progress?.size(source.size);
@@ -77,7 +78,6 @@ export const command = defineCommand({
       }, progress?.rows);
     } finally {
       progress?.done();
-      await source.close();
     }
     const document = importJson(report);
     if (report.errorCount > 0) {

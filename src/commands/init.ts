@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineCommand, option } from '../cli/command.js';
 import { datePinned } from '../cli/context.js';
-import { machineTimeZone } from '../cli/io.js';
 import { type Column, renderTable } from '../cli/style.js';
 import { userJson } from '../cli/views.js';
 import { RefusedError, UsageError } from '../errors.js';
@@ -11,6 +10,7 @@ import { seedStore } from '../domain/setup/seed.js';
 import { parseJsonText } from '../domain/kernel/validate.js';
 import { dataFile } from '../paths.js';
 import { createStore, identifyStore, refuseNonStore } from '../store/index.js';
+import { isTimeZone, machineTimeZone } from '../clock.js';
 
 export const command = defineCommand({
   path: ['init'],
@@ -19,6 +19,7 @@ export const command = defineCommand({
     demo: option.flag('--demo', 'also load the sample price books and demo partners, users, customers, PBXs, invoices, agreements and stock'),
     force: option.flag('--force', 'delete the store and build it anew (only an hwaas store; asks first)'),
     yes: option.flag('--yes', 'with --force: do not ask (required without a terminal)'),
+    timezone: option.string('--timezone <zone>', "a new store's time zone, whose date is its \"today\" (an IANA name such as Europe/Rome; default: the machine's)"),
   },
   examples: ['hwaas init', 'hwaas init --demo --json', 'hwaas --db ./try.db init --demo --force --yes'],
   async run(ctx, options) {
@@ -27,6 +28,11 @@ export const command = defineCommand({
     const skus = new Set(books.flatMap((b) => b.lines.map((l) => l.sku)));
     const demo = options.demo ? readDemo(parseJsonText('data/demo.json', readFileSync(dataFile('demo.json'), 'utf8')), skus) : null;
 
+    // The zone of a new store's "today": said, or the machine's when it has a name.
+    if (options.timezone !== undefined && !isTimeZone(options.timezone.trim())) {
+      throw new UsageError(`--timezone: "${options.timezone}" is not a time zone hwaas knows; give an IANA name such as Europe/Rome, America/New_York or UTC.`);
+    }
+    const zone = options.timezone?.trim() ?? machineTimeZone(ctx.io.env);
     const location = ctx.storeLocation;
     const found = await identifyStore(location, ctx.io.env);
     if (found === 'other') {
@@ -45,6 +51,9 @@ export const command = defineCommand({
       }
     }
 
+    if (zone === null && fresh) {
+      throw new UsageError(`the machine's time zone (TZ=${ctx.io.env.TZ}) has no name a store can record, and a store's "today" is the date in its zone: give --timezone, e.g. --timezone Europe/Rome.`);
+    }
     const { store, from, to } = await createStore(location, ctx.io.env, found === 'store' && options.force === true);
     await ctx.adoptStore(store);
     // A store without a mode yet was being made (another init, interrupted or at the same moment): it is new.
@@ -54,7 +63,11 @@ export const command = defineCommand({
       throw new RefusedError('INVALID_STATE', `the store at ${ctx.dbPath} is live: demo data goes only into a sandbox store; make one elsewhere with \`hwaas --db ./demo.db init --demo\`.`);
     }
     if (mode === 'live' && ctx.datePinnedBy !== null) throw datePinned(ctx.datePinnedBy, ctx.clockToday());
-    const seeded = await seedStore(store, books, demo, ctx.timestamp(), mode, machineTimeZone());
+    const kept = fresh ? null : await store.settings.get('timezone');
+    if (kept && options.timezone !== undefined && kept !== options.timezone.trim()) {
+      throw new UsageError(`--timezone: the store at ${ctx.dbPath} keeps the time zone it was made with (${kept}); leave --timezone out, or make a new store.`);
+    }
+    const seeded = await seedStore(store, books, demo, ctx.timestamp(), mode, zone ?? 'UTC');
     await ctx.adoptStore(store); // its time zone is known now
     const users = await store.parties.users();
     // On a store with logins the connection is who acts; a file has a default user.

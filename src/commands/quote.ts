@@ -156,10 +156,11 @@ const MAX_CASES = 1_000_000;
 async function readCasesFile(ctx: Context, file: string): Promise<string> {
   const tooBig = () => new UsageError(`--file: ${file} is larger than ${MAX_CASES_BYTES / 1024 / 1024} MB, more than a cases file can be; split it into several files.`);
   const { createReadStream } = await import('node:fs');
-  const { readAllBounded, readablePath, quietInput } = await import('../import/bounded.js');
+  const { readAllBounded, readablePath, quietInput, refuseDeviceStdin } = await import('../import/bounded.js');
   const quiet = () => quietInput(`--file ${file === '-' ? '- (standard input)' : file}`, '`hwaas quote --file - < cases.json`');
   try {
     if (file === '-') {
+      refuseDeviceStdin(ctx.io.stdin, '--file - (standard input)', 'JSON cases file');
       return (await readAllBounded(ctx.io.stdin, { maxBytes: MAX_CASES_BYTES, tooBig, quiet, waitForever: ctx.io.stdinIsTTY })).toString('utf8');
     }
     const path = resolve(ctx.io.cwd, file);

@@ -1,10 +1,9 @@
-import { readdirSync } from 'node:fs';
-import { Readable } from 'node:stream';
+import { readFileSync, readdirSync } from 'node:fs';
 import { readRecords } from '../domain/imports/run.js';
 import { type BookKey, type BookLine, STAFF_SCOPE, TIERS, type Tier } from '../domain/kernel/model.js';
 import { dataFile } from '../paths.js';
 import { parseDate } from '../terms/dates.js';
-import { importSource } from './source.js';
+import { uploadSheet } from './source.js';
 import { pricebookImport } from '../domain/imports/pricebook.js';
 import { ADMIN_USER } from '../domain/parties/users.js';
 
@@ -34,18 +33,14 @@ export async function readSampleBooks(): Promise<(SampleBook & { lines: BookLine
 }
 
 export async function readSampleBook(book: SampleBook): Promise<BookLine[]> {
-  const source = await importSource(dataFile(book.file.slice('data/'.length)), { cwd: '/', stdin: Readable.from([]), format: 'csv' });
-  try {
-    const actor = { user: ADMIN_USER, scope: STAFF_SCOPE, today: book.key.validFrom, at: '' };
-    const { records, report } = await readRecords('pricebook', pricebookImport(book.key, book.file), { products: new Map() } as never, actor, source.open, {
-      file: book.file,
-      dryRun: true,
-      dateFormat: null,
-      decimalComma: false,
-    });
-    if (report.errorCount > 0) throw new Error(`${book.file}:${report.errors[0]!.row}: ${report.errors[0]!.message}`);
-    return records;
-  } finally {
-    await source.close();
-  }
+  const source = uploadSheet({ name: book.file, content: readFileSync(dataFile(book.file.slice('data/'.length))) }, { format: 'csv' });
+  const actor = { user: ADMIN_USER, scope: STAFF_SCOPE, today: book.key.validFrom, at: '' };
+  const { records, report } = await readRecords('pricebook', pricebookImport(book.key, book.file), { products: new Map() } as never, actor, source.open, {
+    file: book.file,
+    dryRun: true,
+    dateFormat: null,
+    decimalComma: false,
+  });
+  if (report.errorCount > 0) throw new Error(`${book.file}:${report.errors[0]!.row}: ${report.errors[0]!.message}`);
+  return records;
 }

@@ -27,13 +27,28 @@ export const XLSX_LIMITS = {
   characters: 100_000,
   /** Parts of the zip. */
   entries: 5_000,
+  /** Cell styles, number formats, sheets and relationships of a part: Excel itself stops at 64,000 styles. */
+  styles: 65_536,
+  sheets: 10_000,
+  relationships: 10_000,
 } as const;
 
 class Refused extends Error {}
 
+/** The longest tag, comment or CDATA section held while it is read: a value's characters, escaped, and room for the tag around them. */
+const MAX_RUN = XLSX_LIMITS.characters * 2 + 4096;
+
+/** A count of things a part declares, refused past its bound before it fills memory. */
+function counted(count: number, limit: number, what: string): void {
+  if (count > limit) throw new Refused(`declares more than ${limit.toLocaleString('en')} ${what}, more than a workbook has`);
+}
+
+/** A string of its own: a piece cut from a chunk of XML would keep the whole chunk in memory for as long as it is held. */
+const own = (text: string): string => (text.length === 0 ? text : Buffer.from(text, 'utf8').toString('utf8'));
+
 /** A part's text as it unpacks, through a scanner. */
 async function scan(zip: ZipArchive, part: string, budget: UnpackBudget, handler: XmlHandler): Promise<void> {
-  const scanner = new XmlScanner(handler, XLSX_LIMITS.characters * 8);
+  const scanner = new XmlScanner(handler, MAX_RUN);
   const decoder = new TextDecoder('utf-8');
   for await (const chunk of zip.read(part, budget)) scanner.push(decoder.decode(chunk, { stream: true }));
   scanner.push(decoder.decode());
@@ -56,12 +71,15 @@ async function relationships(zip: ZipArchive, budget: UnpackBudget, of: string):
   const name = `${folder ? `${folder}/` : ''}_rels/${of.split('/').pop()}.rels`;
   const found = new Map<string, { type: string; target: string }>();
   if (!zip.has(name)) return found;
+  let count = 0;
   await scan(zip, name, budget, {
     open(element, attributes) {
       if (element !== 'Relationship') return;
       const id = attribute(attributes, 'Id');
       const target = attribute(attributes, 'Target');
-      if (id !== undefined && target !== undefined) found.set(id, { type: attribute(attributes, 'Type') ?? '', target: partName(of, target) });
+      if (id === undefined || target === undefined) return;
+      counted(++count, XLSX_LIMITS.relationships, 'relationships');
+      found.set(own(id), { type: own(attribute(attributes, 'Type') ?? ''), target: own(partName(of, target)) });
     },
     close() {},
     text() {},
@@ -83,12 +101,16 @@ async function dateStyles(zip: ZipArchive, budget: UnpackBudget, part: string | 
   const styles: boolean[] = [];
   if (!part || !zip.has(part)) return styles;
   const custom = new Map<number, boolean>();
+  let formats = 0;
   let inCellXfs = false;
   await scan(zip, part, budget, {
     open(element, attributes) {
-      if (element === 'numFmt') custom.set(Number(attribute(attributes, 'numFmtId')), isDateFormat(attribute(attributes, 'formatCode') ?? ''));
-      else if (element === 'cellXfs') inCellXfs = true;
+      if (element === 'numFmt') {
+        counted(++formats, XLSX_LIMITS.styles, 'number formats');
+        custom.set(Number(attribute(attributes, 'numFmtId')), isDateFormat(attribute(attributes, 'formatCode') ?? ''));
+      } else if (element === 'cellXfs') inCellXfs = true;
       else if (element === 'xf' && inCellXfs) {
+        counted(styles.length + 1, XLSX_LIMITS.styles, 'cell styles');
         const id = Number(attribute(attributes, 'numFmtId') ?? '0');
         styles.push(custom.get(id) ?? DATE_FORMAT_IDS.has(id));
       }
@@ -141,7 +163,7 @@ async function sharedStrings(zip: ZipArchive, budget: UnpackBudget, part: string
     },
     close(element) {
       if (element === 'si' && current) {
-        strings.push(decodeEscapes(current.value));
+        strings.push(own(decodeEscapes(current.value)));
         current = null;
       } else current?.close(element);
     },
@@ -155,23 +177,29 @@ async function sharedStrings(zip: ZipArchive, budget: UnpackBudget, part: string
 /** OOXML writes characters XML cannot hold as `_x000D_`. */
 const decodeEscapes = (text: string): string => (text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))) : text);
 
-/** `A` → 1, `XFD` → 16,384. */
+/** `A1` → 1, `XFD7` → 16,384 (letters of either case); 0 when it is not a cell reference. */
 function columnIndex(reference: string): number {
+  const match = /^([A-Za-z]{1,7})\d*$/.exec(reference);
+  if (!match) return 0;
   let n = 0;
-  for (let i = 0; i < reference.length; i++) {
-    const c = reference.charCodeAt(i);
-    if (c < 65 || c > 90) break;
-    n = n * 26 + (c - 64);
-  }
+  for (const letter of match[1]!.toUpperCase()) n = n * 26 + (letter.charCodeAt(0) - 64);
   return n;
 }
+
+/** A number as a spreadsheet writes one in a cell: decimal, with an exponent perhaps; never hexadecimal, Infinity or blank. */
+const NUMBER = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 
 const DAY = 86_400_000;
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
 const EPOCH_1904 = Date.UTC(1904, 0, 1);
 
-/** A date cell's serial number as a moment (UTC midnight for a whole day), in the workbook's date system. */
-function serialDate(serial: number, date1904: boolean): Date {
+/** The serial numbers a spreadsheet shows as dates: 1900-01-01 (1904-01-01) to 9999-12-31. */
+const LAST_SERIAL = 2_958_465;
+const LAST_SERIAL_1904 = 2_957_003;
+
+/** A date cell's serial number as a moment (UTC midnight for a whole day), in the workbook's date system; null outside the dates a spreadsheet shows. */
+function serialDate(serial: number, date1904: boolean): Date | null {
+  if (!Number.isFinite(serial) || serial < (date1904 ? 0 : 1) || serial >= (date1904 ? LAST_SERIAL_1904 : LAST_SERIAL) + 1) return null;
   if (date1904) return new Date(EPOCH_1904 + Math.round(serial * DAY));
   // Excel counts 1900-02-29, which never was: serials before it are a day off.
   return new Date(EPOCH_1900 + Math.round((serial < 60 ? serial + 1 : serial) * DAY));
@@ -197,7 +225,9 @@ async function workbookOf(zip: ZipArchive, budget: UnpackBudget): Promise<Workbo
       if (element === 'workbookPr') date1904 = ['1', 'true'].includes(attribute(attributes, 'date1904') ?? '');
       if (element !== 'sheet') return;
       const rel = rels.get(attribute(attributes, 'id') ?? '');
-      if (rel && zip.has(rel.target)) sheets.push({ name: attribute(attributes, 'name') ?? '', part: rel.target });
+      if (!rel || !zip.has(rel.target)) return;
+      counted(sheets.length + 1, XLSX_LIMITS.sheets, 'sheets');
+      sheets.push({ name: own(attribute(attributes, 'name') ?? ''), part: rel.target });
     },
     close() {},
     text() {},
@@ -238,6 +268,7 @@ class SheetParser {
     switch (element) {
       case 'row': {
         const r = attribute(attributes, 'r');
+        if (r !== undefined && !/^\s*[1-9]\d{0,8}\s*$/.test(r)) throw new ZipUnreadable(`a row is numbered "${r.slice(0, 20)}", which is not a row number`);
         this.rowNumber = r !== undefined ? Number(r) : this.rowNumber + 1;
         this.cells = [];
         this.column = 0;
@@ -245,8 +276,9 @@ class SheetParser {
       }
       case 'c': {
         if (++this.cellCount > XLSX_LIMITS.cells) throw new Refused(`holds more than ${XLSX_LIMITS.cells.toLocaleString('en')} cells, more than hwaas reads from a workbook; split it`);
-        this.ref = attribute(attributes, 'r') ?? '';
+        this.ref = (attribute(attributes, 'r') ?? '').trim().toUpperCase();
         this.column = this.ref ? columnIndex(this.ref) : this.column + 1;
+        if (this.column === 0) throw new ZipUnreadable(`a cell of row ${this.rowNumber.toLocaleString('en')} is named "${this.ref.slice(0, 20)}", which is not a cell reference`);
         if (this.column > XLSX_LIMITS.columns) {
           const letters = this.ref.replace(/\d+$/, '');
           throw new Refused(`row ${this.rowNumber.toLocaleString('en')} has a cell in column ${this.column.toLocaleString('en')}${letters ? ` (${letters})` : ''}; hwaas reads at most ${XLSX_LIMITS.columns.toLocaleString('en')} columns per row`);
@@ -315,7 +347,8 @@ class SheetParser {
     }
     switch (this.type) {
       case 's': {
-        const text = this.strings[Number(value)];
+        if (value.trim() === '') return null;
+        const text = /^\s*\d{1,9}\s*$/.test(value) ? this.strings[Number(value)] : undefined;
         if (text === undefined) throw new ZipUnreadable(`cell ${where} names a shared string that is not there`);
         return text;
       }
@@ -330,9 +363,11 @@ class SheetParser {
         return Number.isNaN(date.getTime()) ? value : date;
       }
       default: {
+        if (!NUMBER.test(value)) return value;
         const number = Number(value);
-        if (value.trim() === '' || Number.isNaN(number)) return value;
-        return this.dates[this.style] ? serialDate(number, this.date1904) : number;
+        if (!Number.isFinite(number)) return value;
+        if (!this.dates[this.style]) return number;
+        return serialDate(number, this.date1904) ?? new CellError('DATE_RANGE', `is a date cell holding ${value.trim()}, which is no date a spreadsheet shows (1900 to 9999)`);
       }
     }
   }
@@ -341,7 +376,7 @@ class SheetParser {
 /** A worksheet's rows, handed on after each chunk of the part is read: the sheet is never held whole. */
 async function* streamSheet(book: Workbook, part: string, strings: readonly string[], dates: readonly boolean[], budget: UnpackBudget, onBytes?: (bytes: number) => void): AsyncGenerator<SheetRow> {
   const parser = new SheetParser(strings, dates, book.date1904);
-  const scanner = new XmlScanner(parser, XLSX_LIMITS.characters * 8);
+  const scanner = new XmlScanner(parser, MAX_RUN);
   const decoder = new TextDecoder('utf-8');
   for await (const chunk of book.zip.read(part, budget, onBytes)) {
     scanner.push(decoder.decode(chunk, { stream: true }));
@@ -357,10 +392,11 @@ async function* streamSheet(book: Workbook, part: string, strings: readonly stri
 }
 
 /** The rows of the first sheet, or of the one named (any case). */
-export async function* xlsxRows(path: string, size: number, file: string, sheet: string | null, onBytes?: (bytes: number) => void): AsyncGenerator<SheetRow> {
+export async function* xlsxRows(where: string | Uint8Array, size: number, file: string, sheet: string | null, onBytes?: (bytes: number) => void): AsyncGenerator<SheetRow> {
   const budget = new UnpackBudget(XLSX_LIMITS.unpackedBytes, 'a workbook');
+  let zip: ZipArchive | null = null;
   try {
-    const zip = await ZipArchive.open(path, size, XLSX_LIMITS.entries);
+    zip = await ZipArchive.open(where, size, XLSX_LIMITS.entries);
     const book = await workbookOf(zip, budget);
     const chosen = sheet === null ? book.sheets[0] : book.sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase());
     if (!chosen) {
@@ -370,11 +406,15 @@ export async function* xlsxRows(path: string, size: number, file: string, sheet:
     const dates = await dateStyles(zip, budget, book.stylesPart);
     yield* streamSheet(book, chosen.part, strings, dates, budget, onBytes);
   } catch (error) {
+    await zip?.close();
+    zip = null;
     if (error instanceof UsageError) throw error;
     if (error instanceof UnpackLimit || error instanceof Refused) throw new UsageError(`${file} ${error.message}.`);
     if (error instanceof ZipUnreadable || error instanceof XmlRefused) {
       throw new UsageError(`${file} is not a readable XLSX workbook (${error.message}); open it in a spreadsheet and save it again as .xlsx, or export it as CSV.`);
     }
     throw error;
+  } finally {
+    await zip?.close();
   }
 }

@@ -27,28 +27,47 @@ export function unescapeXml(text: string): string {
   });
 }
 
-/** One attribute's value, unescaped, or undefined. Matches `name=` after a space, with or without a prefix (`r:id`). */
+/**
+ * One attribute's value, unescaped, or undefined: `name="…"` or `name='…'`, with spaces
+ * around `=` as XML allows, with or without a namespace prefix (`r:id` when asked for `id`).
+ */
 export function attribute(attributes: string, name: string): string | undefined {
-  const at = attributes.indexOf(`${name}="`);
-  if (at < 0) return undefined;
-  const before = attributes[at - 1];
-  if (before !== undefined && before !== ' ' && before !== '\t' && before !== '\n' && before !== '\r' && before !== ':') {
-    // `sheetId="…"` when asked for `Id`: look further on.
-    const rest = attributes.slice(at + 1);
-    const later = attribute(rest, name);
-    return later;
+  const n = attributes.length;
+  let i = 0;
+  for (;;) {
+    while (i < n && isSpace(attributes.charCodeAt(i))) i++;
+    if (i >= n) return undefined;
+    const start = i;
+    while (i < n && attributes.charCodeAt(i) !== 0x3d /* = */ && !isSpace(attributes.charCodeAt(i))) i++;
+    const key = attributes.slice(start, i);
+    while (i < n && isSpace(attributes.charCodeAt(i))) i++;
+    if (attributes.charCodeAt(i) !== 0x3d) {
+      // A name without a value is not XML: skip it.
+      if (i === start) i++;
+      continue;
+    }
+    i++;
+    while (i < n && isSpace(attributes.charCodeAt(i))) i++;
+    const quote = attributes.charCodeAt(i);
+    if (quote !== 0x22 && quote !== 0x27) return undefined;
+    const end = attributes.indexOf(quote === 0x22 ? '"' : "'", i + 1);
+    if (end < 0) return undefined;
+    if (localName(key) === name) return unescapeXml(attributes.slice(i + 1, end));
+    i = end + 1;
   }
-  const start = at + name.length + 2;
-  const end = attributes.indexOf('"', start);
-  return end < 0 ? undefined : unescapeXml(attributes.slice(start, end));
 }
+
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 
 export class XmlScanner {
   private buffer = '';
+  /** How far into the buffer's unfinished construct (a tag, a comment, CDATA) has been searched for its end: each chunk is searched once. */
+  private searched = 0;
+  private quote = 0;
 
   constructor(
     private readonly handler: XmlHandler,
-    /** A text run or tag longer than this is refused rather than held. */
+    /** A tag, comment or CDATA section longer than this is refused rather than held. */
     private readonly maxRun: number,
   ) {}
 
@@ -71,43 +90,58 @@ export class XmlScanner {
       const lt = b.indexOf('<', i);
       if (lt < 0) {
         // Text up to the end, handed on now (a handler joins what it reads in pieces), but
-        // for an entity that the next chunk may finish: nothing long is held.
+        // for an entity that the next chunk may finish (at most 10 characters: &#x10FFFF;).
         const amp = b.lastIndexOf('&');
-        const keep = amp >= i && b.indexOf(';', amp) < 0 ? amp : b.length;
+        const keep = amp >= i && b.length - amp < 10 && b.indexOf(';', amp) < 0 ? amp : b.length;
         if (keep > i) handler.text(unescapeXml(b.slice(i, keep)));
         i = keep;
         break;
       }
       if (lt > i) handler.text(unescapeXml(b.slice(i, lt)));
       i = lt;
+      // Where the search for this construct's end resumes: it began in an earlier chunk.
+      const from = lt === 0 && this.searched > 0 ? this.searched : 0;
       const next = b.charCodeAt(lt + 1);
       if (next === 0x21 /* ! */) {
         if (b.startsWith('<!--', lt)) {
-          const end = b.indexOf('-->', lt + 4);
-          if (end < 0) break;
+          const end = b.indexOf('-->', Math.max(lt + 4, from - 2));
+          if (end < 0) {
+            this.searched = b.length - lt;
+            break;
+          }
           i = end + 3;
+          this.searched = 0;
           continue;
         }
         if (b.startsWith('<![CDATA[', lt)) {
-          const end = b.indexOf(']]>', lt + 9);
-          if (end < 0) break;
+          const end = b.indexOf(']]>', Math.max(lt + 9, from - 2));
+          if (end < 0) {
+            this.searched = b.length - lt;
+            break;
+          }
           handler.text(b.slice(lt + 9, end));
           i = end + 3;
+          this.searched = 0;
           continue;
         }
         if (lt + 9 > b.length) break;
         throw new XmlRefused('it declares a document type, which a workbook never does');
       }
       if (next === 0x3f /* ? */) {
-        const end = b.indexOf('?>', lt + 2);
-        if (end < 0) break;
+        const end = b.indexOf('?>', Math.max(lt + 2, from - 1));
+        if (end < 0) {
+          this.searched = b.length - lt;
+          break;
+        }
         i = end + 2;
+        this.searched = 0;
         continue;
       }
       // The tag's end: the first '>' outside quotes.
       let end = -1;
-      let quote = 0;
-      for (let k = lt + 1; k < b.length; k++) {
+      let quote = from > 0 ? this.quote : 0;
+      let k = from > 0 ? lt + from : lt + 1;
+      for (; k < b.length; k++) {
         const c = b.charCodeAt(k);
         if (quote !== 0) {
           if (c === quote) quote = 0;
@@ -117,7 +151,13 @@ export class XmlScanner {
           break;
         }
       }
-      if (end < 0) break;
+      if (end < 0) {
+        this.searched = k - lt;
+        this.quote = quote;
+        break;
+      }
+      this.searched = 0;
+      this.quote = 0;
       if (next === 0x2f /* / */) {
         handler.close(localName(b.slice(lt + 2, end).trim()));
       } else {

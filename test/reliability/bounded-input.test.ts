@@ -144,3 +144,39 @@ describe('a cases file under 128 MB that would exhaust the memory', () => {
     expect(result.code, result.stderr).toBe(0);
   });
 });
+
+// Attack (second round): a named pipe that stayed silent printed its sentence at 10 s and
+// then never exited (the read waited in a thread for a writer); `< /dev/zero` as standard
+// input and /dev/stdin to a device were read up to the size bound before being refused.
+describe('pipes and devices by other names', () => {
+  it('a named pipe nobody writes to ends the command after the quiet limit', async () => {
+    const fifo = join(dir, 'silent.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const { spawn } = await import('node:child_process');
+    const holder = spawn('sleep', ['60'], { stdio: ['ignore', 'ignore', 'ignore'] });
+    // A writer holds the pipe open and writes nothing.
+    const writer = spawn('sh', ['-c', `exec 3>"${fifo}"; sleep 60`], { stdio: 'ignore' });
+    try {
+      const started = Date.now();
+      const result = spawnSync(process.execPath, [BIN, '--json', 'quote', '--file', fifo], { encoding: 'utf8', timeout: 30_000 });
+      expect(result.status, result.stderr).toBe(2);
+      expect(errorOf(result).message).toMatch(/gave nothing for 10 s/);
+      expect(Date.now() - started).toBeLessThan(20_000);
+    } finally {
+      writer.kill();
+      holder.kill();
+    }
+  });
+
+  it('standard input from a device, or /dev/stdin to one, is refused before a byte is read', () => {
+    const zero = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" --json --db "${db}" import customers - < /dev/zero`], { encoding: 'utf8', timeout: 30_000 });
+    expect(zero.status).toBe(2);
+    expect(errorOf(zero).message).toBe('standard input is the device /dev/zero, not a file: give the CSV or XLSX file to import.');
+    const alias = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" --json quote --file /dev/stdin < /dev/zero`], { encoding: 'utf8', timeout: 30_000 });
+    expect(alias.status).toBe(2);
+    expect(errorOf(alias).message).toBe('--file: /dev/stdin is a device, not a file: give the JSON cases file.');
+    const kernel = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" --json quote --file /dev/fd/3 3</proc/self/status`], { encoding: 'utf8', timeout: 30_000 });
+    expect(kernel.status).toBe(2);
+    expect(errorOf(kernel).message).toMatch(/^--file: \/dev\/fd\/3 is a file of the kernel's \(proc\)/);
+  });
+});

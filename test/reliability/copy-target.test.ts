@@ -64,3 +64,46 @@ describe.skipIf(onPostgres)("db copy onto a store's companion files", () => {
     }
   });
 });
+
+// Attack (second round): a -wal left beside the target name by a store that did not close
+// was read by SQLite into the verified copy (every customer renamed, the invoices gone) or
+// damaged it; an empty file as the target asked for a --force that db copy has not; what
+// was wrong with the target was said of --db.
+describe.skipIf(onPostgres)('db copy and db backup to a name with leftovers beside it', () => {
+  it('a -wal or -journal left beside the target is named and nothing is written; an empty file is replaced', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const source = await demoStore();
+    const dir = mkdtempSync(join(tmpdir(), 'hwaas-left-'));
+    for (const suffix of ['-wal', '-journal']) {
+      const to = join(dir, `left${suffix}.db`);
+      writeFileSync(`${to}${suffix}`, 'left over');
+      const copied = await copy(source, to);
+      expect(copied.code, copied.stderr).toBe(2);
+      expect(errorOf(copied).message).toBe(
+        `--to: ${to}${suffix} is beside ${to}, left by a store of that name that did not close (or one that is open): SQLite would read it into the new file; remove ${to}${suffix} (and ${to}-shm), or write to another name.`,
+      );
+      expect(existsSync(to)).toBe(false);
+      const backup = await cli(['--db', source, '--json', 'db', 'backup', to]);
+      expect(backup.code).toBe(2);
+      expect(errorOf(backup).message).toMatch(/^db backup: .* is beside .*, left by a store of that name/);
+      expect(existsSync(to)).toBe(false);
+    }
+    const empty = join(dir, 'empty.db');
+    writeFileSync(empty, '');
+    const into = await copy(source, empty);
+    expect(into.code, into.stderr).toBe(0);
+    expect((await cli(['--db', empty, 'db', 'check'])).code).toBe(0);
+  });
+
+  it("what is wrong with the target is said of --to", async () => {
+    const source = await demoStore();
+    const dir = mkdtempSync(join(tmpdir(), 'hwaas-to-'));
+    const folder = await copy(source, dir);
+    expect(folder.code).toBe(2);
+    expect(errorOf(folder).message).toMatch(/^--to: .* is a folder/);
+    expect(errorOf(await copy(source, '')).message).toBe('--to is empty: give the store to copy into (a file path or a postgres:// URL).');
+    const text = join(dir, 'notes.txt');
+    (await import('node:fs')).writeFileSync(text, 'not a store');
+    expect(errorOf(await copy(source, text)).message).toMatch(/^--to: .* is not an hwaas store/);
+  });
+});

@@ -128,3 +128,40 @@ describe("a partner's standing, said where it matters", () => {
     expect(locked.message).toContain('from the 30th day the account is locked too: its users cannot save a draft either');
   });
 });
+
+// Attack (second round): TZ given as a file of the zone database, or as a POSIX rule,
+// made init record UTC without a word: a live store then wrote on the wrong date for up to
+// 14 hours a day. `hwaas --dry-run import …` said "did you mean --dry-run?".
+describe('the time zone a new store records', () => {
+  const init = (tz: string, ...args: string[]) => {
+    const store = join(mkdtempSync(join(tmpdir(), 'hwaas-tz-')), 'tz.db');
+    const result = spawnSync(process.execPath, [BIN, '--db', store, '--json', 'init', ...args], { env: { ...childEnv(), TZ: tz }, encoding: 'utf8' });
+    const info = spawnSync(process.execPath, [BIN, '--db', store, '--json', 'db', 'info'], { env: childEnv(), encoding: 'utf8' });
+    return { result, zone: info.status === 0 ? (JSON.parse(info.stdout).timezone as string) : null };
+  };
+
+  it.skipIf(!existsSync('/usr/share/zoneinfo/Pacific/Kiritimati'))('is the zone TZ names, as a name, a file of the zone database or a whole-hour offset', () => {
+    expect(init('/usr/share/zoneinfo/Pacific/Kiritimati').zone).toBe('Pacific/Kiritimati');
+    expect(init(':Europe/Rome').zone).toBe('Europe/Rome');
+    expect(init('UTC-14').zone).toBe('Etc/GMT-14');
+  });
+
+  it('is asked for when TZ has no name, and --timezone sets it', () => {
+    const unnamed = init('<+14>-14');
+    expect(unnamed.result.status).toBe(2);
+    expect(JSON.parse(unnamed.result.stderr).error.message).toBe('the machine\'s time zone (TZ=<+14>-14) has no name a store can record, and a store\'s "today" is the date in its zone: give --timezone, e.g. --timezone Europe/Rome.');
+    expect(unnamed.zone).toBeNull();
+    expect(init('<+14>-14', '--timezone', 'Pacific/Kiritimati').zone).toBe('Pacific/Kiritimati');
+    const wrong = init('UTC', '--timezone', 'Mars/Olympus');
+    expect(wrong.result.status).toBe(2);
+    expect(JSON.parse(wrong.result.stderr).error.message).toMatch(/^--timezone: "Mars\/Olympus" is not a time zone hwaas knows/);
+  });
+});
+
+describe('a command\'s option said before the command', () => {
+  it('says where it goes', async () => {
+    const result = await cli(['--db', db, '--dry-run', 'import', 'customers', 'data/samples/customers.csv']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('hwaas: --dry-run is an option of `hwaas import`: put it after the command, as in `hwaas import … --dry-run`. See `hwaas import --help`.\n');
+  });
+});

@@ -17,6 +17,8 @@ export const command = defineCommand({
     const store = await ctx.store();
     // On a shared store a partner's login sees only its own rows: a backup of the store is staff's work.
     if (store.info.backend === 'postgres') requireStaff(await ctx.actor(), 'Backing up a shared store');
+    const { refuseLeftoverJournal } = await import('../../store/sqlite/file.js');
+    refuseLeftoverJournal(target, 'db backup');
     await replaceFile(target, options.force === true, 'db backup', (temporary) => store.backup(temporary));
     if (ctx.json) ctx.printJson({ db: ctx.dbPath, backup: target });
     else ctx.out(`Backed up ${ctx.dbPath} to ${target}.`);

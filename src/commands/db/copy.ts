@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineCommand, option } from '../../cli/command.js';
-import { UsageError } from '../../errors.js';
+import { HwaasError, UsageError, aboutInput } from '../../errors.js';
 import { requireStaff } from '../../domain/parties/users.js';
 import type { Store } from '../../domain/kernel/port.js';
 import { type StoreLocation, copyStore, createStore, identifyStore, parseLocation, refuseNonStore, showLocation } from '../../store/index.js';
@@ -21,6 +21,7 @@ export const command = defineCommand({
   examples: ['hwaas db copy --to postgres://hwaas@db.example/hwaas', 'hwaas --db postgres://hwaas@db.example/hwaas db copy --to ~/hwaas-laptop.db'],
   async run(ctx, options) {
     if (options.to === undefined) throw new UsageError('missing --to: the store to copy into (a file path or a postgres:// URL).', 'USAGE');
+    if (options.to.trim() === '') throw new UsageError('--to is empty: give the store to copy into (a file path or a postgres:// URL).', 'USAGE');
     const target = parseLocation(options.to, ctx.io.cwd);
     const shown = showLocation(target, ctx.io.env);
     if (shown === ctx.dbPath) throw new UsageError(`--to: ${shown} is the store itself: copy into another store.`);
@@ -28,9 +29,14 @@ export const command = defineCommand({
     // A copy reads every partner's rows: Wildix staff (or the store's owner) do it.
     requireStaff(await ctx.actor(), 'Copying the whole store');
     const source = await ctx.store();
-    const found = await identifyStore(target, ctx.io.env);
+    // What is wrong with the target is said of --to, not of the store's own location.
+    const found = await identifyStore(target, ctx.io.env).catch((error: unknown) => {
+      throw error instanceof HwaasError ? aboutInput(error, '--to') : error;
+    });
     if (found === 'other') {
-      await refuseNonStore(target);
+      await refuseNonStore(target).catch((error: unknown) => {
+        throw error instanceof HwaasError ? aboutInput(error, '--to') : error;
+      });
       throw new UsageError(`--to: ${shown} is not an hwaas store; hwaas left it as it was: copy into a new file or an empty database.`, 'NOT_A_STORE');
     }
     const tty = ctx.io.stderr.isTTY === true && !ctx.json;
@@ -53,9 +59,12 @@ export const command = defineCommand({
     if (target.kind === 'sqlite' && found === 'none') {
       // A new file is written under a temporary name and renamed when the copy is verified:
       // an interrupted copy (Ctrl-C) leaves no half store behind.
+      // An empty file, or a SQLite file without tables, holds nothing: it is replaced.
       const { replaceFile } = await import('../../export/files.js');
+      const { refuseLeftoverJournal } = await import('../../store/sqlite/file.js');
+      refuseLeftoverJournal(target.path, '--to');
       let result!: typeof copied;
-      await replaceFile(target.path, false, '--to', async (temporary) => {
+      await replaceFile(target.path, existsSync(target.path), '--to', async (temporary) => {
         result = await into({ kind: 'sqlite', path: temporary });
       });
       copied = result;

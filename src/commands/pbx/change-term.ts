@@ -5,7 +5,7 @@ import { UsageError } from '../../errors.js';
 import { formatDate } from '../../terms/dates.js';
 import { formatMoney } from '../../terms/money.js';
 import { parseTerm } from '../../terms/term.js';
-import { type TermChangePlan, changeTerm, planTermChange } from '../../domain/lifecycle/termChanges.js';
+import { type TermChangePlan, changeTerm, planTermChange, termChangeKey } from '../../domain/lifecycle/termChanges.js';
 
 export const command = defineCommand({
   path: ['pbx', 'change-term'],
@@ -48,7 +48,7 @@ export const command = defineCommand({
       ctx.err('Nothing changed.');
       return 1;
     }
-    const done = await changeTerm(store, await ctx.actor(), id, to, plan);
+    const done = await changeTerm(store, await ctx.actor(), id, to, termChangeKey(plan));
     if (ctx.json) ctx.printJson(termChangeJson(done));
     else ctx.out(`PBX ${done.pbx.id} changes to ${done.to} on ${formatDate(done.effectiveOn)}.`);
     return 0;

@@ -36,19 +36,15 @@ export const command = defineCommand({
     const store = await ctx.store();
     const actor = await ctx.actor();
     const name = file === '-' ? 'standard input' : file;
-    const { importSource } = await import('../../import/source.js');
-    const source = await importSource(file, { cwd: ctx.io.cwd, stdin: ctx.io.stdin, stdinIsTerminal: ctx.io.stdinIsTTY, format: options.format, sheet: options.sheet });
-    let report;
-    try {
-      report = await importFile(store, actor, 'pricebook', pricebookImport(key, name), source.open, {
-        file: name,
-        dryRun: options.dryRun === true,
-        dateFormat: options.dateFormat ?? null,
-        decimalComma: options.decimalComma === true,
-      });
-    } finally {
-      await source.close();
-    }
+    const { readUpload, uploadSheet } = await import('../../import/source.js');
+    const upload = await readUpload(file, { cwd: ctx.io.cwd, stdin: ctx.io.stdin, stdinIsTerminal: ctx.io.stdinIsTTY });
+    const source = uploadSheet(upload, { format: options.format, sheet: options.sheet });
+    const report = await importFile(store, actor, 'pricebook', pricebookImport(key, name), source.open, {
+      file: name,
+      dryRun: options.dryRun === true,
+      dateFormat: options.dateFormat ?? null,
+      decimalComma: options.decimalComma === true,
+    });
     const document = { ...importJson(report), tier: key.tier, currency: key.currency, validFrom: formatDate(key.validFrom) };
     if (report.errorCount > 0) {
       if (!ctx.json) {

@@ -4,7 +4,7 @@ import { renderTable } from '../../cli/style.js';
 import { orderId } from '../../domain/kernel/model.js';
 import { formatDate } from '../../terms/dates.js';
 import { formatMoney } from '../../terms/money.js';
-import { type CancelRequest, type CancellationPlan, cancelServices, planCancellation } from '../../domain/lifecycle/cancellations.js';
+import { type CancelRequest, type CancellationPlan, cancelServices, cancellationKey, planCancellation } from '../../domain/lifecycle/cancellations.js';
 
 /** What a cancellation will do, for people, before they confirm it. */
 function describe(ctx: Context, plan: CancellationPlan): void {
@@ -45,7 +45,7 @@ export async function runCancellation(ctx: Context, request: CancelRequest, yes:
     ctx.err('Nothing cancelled.');
     return 1;
   }
-  const recorded = await cancelServices(store, await ctx.actor(), request, plan);
+  const recorded = await cancelServices(store, await ctx.actor(), request, cancellationKey(plan));
   if (ctx.json) ctx.printJson(cancellationJson(recorded));
   else {
     const ret = recorded.returnStatus === 'requested' ? `; return request ${recorded.id} is open (\`hwaas returns list\`)` : '';

@@ -1,4 +1,4 @@
-import { type CalendarDate, formatDate, fromCivil, tryParseDate } from '../../terms/dates.js';
+import { type CalendarDate, MIN_YEAR, formatDate, fromCivil, tryParseDate } from '../../terms/dates.js';
 
 /**
  * The values of a spreadsheet's cells as an import reads them: text (CSV, and text
@@ -34,6 +34,8 @@ export interface CellOptions {
 /** A date cell of a spreadsheet is a moment at midnight UTC (exceljs reads them so). */
 function dateOfCell(date: Date): Parsed<CalendarDate> {
   if (Number.isNaN(date.getTime())) return no('is not a valid date');
+  const year = date.getUTCFullYear();
+  if (year < MIN_YEAR || year > 9999) return no(`holds a date in the year ${year}, outside the years ${MIN_YEAR} to 9999 that hwaas handles`);
   if (date.getUTCHours() !== 0 || date.getUTCMinutes() !== 0 || date.getUTCSeconds() !== 0) {
     return no(`holds a time of day (${date.toISOString().slice(11, 16)}) as well as a date; give the date alone`);
   }
@@ -48,7 +50,8 @@ export function cellText(cell: Cell): string {
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   if (cell instanceof CellError) return cell.code;
   const date = dateOfCell(cell);
-  return date.ok ? formatDate(date.value) : cell.toISOString();
+  if (date.ok) return formatDate(date.value);
+  return Number.isNaN(cell.getTime()) ? 'an invalid date' : cell.toISOString();
 }
 
 export const isBlank = (cell: Cell): boolean => cellText(cell).trim() === '';

@@ -83,19 +83,19 @@ export async function planCancellation(tx: Repositories, actor: Actor, request: 
   };
 }
 
-/** The same plan, for the comparison after the question: nothing that changes its figures may happen in between. */
-const planKey = (plan: NewCancellation): string =>
+/** What a plan's figures are, as text: the confirmation names it, and nothing that changes them may happen in between. */
+export const cancellationKey = (plan: NewCancellation): string =>
   JSON.stringify([plan.effectiveOn, plan.finalChargeTotal.toString(), plan.mrrDecrease.toString(), plan.lines.map((l) => [l.orderSeq, l.lineNo, l.qty, l.finalCharge.toString()])]);
 
 /**
  * Records a cancellation planned (and shown) before: planned again in the transaction,
  * and refused if anything moved in between. A whole PBX also ends on `e`.
  */
-export async function cancelServices(store: Store, actor: Actor, request: CancelRequest, shown: CancellationPlan): Promise<Cancellation> {
+export async function cancelServices(store: Store, actor: Actor, request: CancelRequest, shown: string): Promise<Cancellation> {
   return store.write(async (tx) => {
     await tx.pbxs.lock(request.pbx);
     const plan = await planCancellation(tx, actor, request);
-    if (planKey(plan) !== planKey(shown)) {
+    if (cancellationKey(plan) !== shown) {
       throw new RefusedError('INVALID_STATE', `the services on PBX ${request.pbx} changed while you were asked; nothing was cancelled: look at them again.`);
     }
     const { names: _names, ...record } = plan;

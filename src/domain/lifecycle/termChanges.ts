@@ -55,11 +55,14 @@ export async function planTermChange(tx: Repositories, actor: Actor, id: string,
   };
 }
 
-export async function changeTerm(store: Store, actor: Actor, id: string, to: Term, shown: TermChangePlan): Promise<TermChangePlan> {
+/** What a change of term's figures are, as text: the confirmation names it, and nothing that changes them may happen in between. */
+export const termChangeKey = (plan: TermChangePlan): string => JSON.stringify([plan.pbx.id, plan.to, plan.effectiveOn, plan.renewalTotal.toString()]);
+
+export async function changeTerm(store: Store, actor: Actor, id: string, to: Term, shown: string): Promise<TermChangePlan> {
   return store.write(async (tx) => {
-    await tx.pbxs.lock(shown.pbx.id);
+    await tx.pbxs.lock(id);
     const plan = await planTermChange(tx, actor, id, to);
-    if (plan.effectiveOn !== shown.effectiveOn || plan.renewalTotal !== shown.renewalTotal) {
+    if (termChangeKey(plan) !== shown) {
       throw new RefusedError('INVALID_STATE', `PBX ${id} changed while you were asked; nothing was changed: look at it again.`);
     }
     await tx.pbxs.addTermChange(plan.pbx.id, plan.effectiveOn, to, actor.at, actor.user.id);

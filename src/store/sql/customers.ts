@@ -1,4 +1,4 @@
-import type { Customer, Scope } from '../../domain/kernel/model.js';
+import { type Customer, type Scope, scopedPartner } from '../../domain/kernel/model.js';
 import type { CustomerFilter, CustomerRepository, NewCustomer } from '../../domain/kernel/port.js';
 import { customerSearchText, searchKey } from '../../domain/kernel/search.js';
 import { type SqlDriver, clause, containsPattern, highestNumbered, insertWithNextId, partnerClause, placeholders, raiseCounter, where } from './driver.js';
@@ -53,8 +53,10 @@ export class SqlCustomers implements CustomerRepository {
 
   async getMany(scope: Scope, ids: readonly string[]): Promise<Customer[]> {
     if (ids.length === 0) return [];
-    const w = where(clause(`id IN ${placeholders(ids.length)}`, ...ids), partnerClause(scope, 'partner_id'));
-    return (await this.sql.all<CustomerRow>(`${CUSTOMER}${w.sql}`, w.params)).map(toCustomer);
+    // By key alone, the scope checked on the rows: with the partner in the WHERE, SQLite walks the partner's index (every customer of the partner, for each batch).
+    const partner = scopedPartner(scope);
+    const rows = (await this.sql.all<CustomerRow>(`${CUSTOMER} WHERE id IN ${placeholders(ids.length)}`, [...ids])).map(toCustomer);
+    return partner === null ? rows : rows.filter((c) => c.partner === partner);
   }
 
   async insertMany(customers: readonly Customer[], createdAt: string): Promise<Set<string>> {

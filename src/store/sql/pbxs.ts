@@ -1,4 +1,4 @@
-import type { Pbx, PbxType, Scope } from '../../domain/kernel/model.js';
+import { type Pbx, type PbxType, type Scope, scopedPartner } from '../../domain/kernel/model.js';
 import type { NewPbx, PbxFilter, PbxRepository } from '../../domain/kernel/port.js';
 import type { CalendarDate } from '../../terms/dates.js';
 import type { TermSegment } from '../../terms/period.js';
@@ -63,7 +63,15 @@ export class SqlPbxs implements PbxRepository {
 
   async getMany(scope: Scope, ids: readonly string[]): Promise<Pbx[]> {
     if (ids.length === 0) return [];
-    return this.select(where(clause(`p.id IN ${placeholders(ids.length)}`, ...ids), partnerClause(scope, 'c.partner_id')));
+    // By key alone, the scope checked on the rows (see customers' getMany).
+    const partner = scopedPartner(scope);
+    let wanted = [...ids];
+    if (partner !== null) {
+      const owners = await this.sql.all<{ id: string; partner_id: string }>(`SELECT p.id, c.partner_id FROM pbxs p JOIN customers c ON c.id = p.customer_id WHERE p.id IN ${placeholders(ids.length)}`, wanted);
+      wanted = owners.filter((o) => o.partner_id === partner).map((o) => o.id);
+      if (wanted.length === 0) return [];
+    }
+    return this.select(where(clause(`p.id IN ${placeholders(wanted.length)}`, ...wanted)));
   }
 
   async addTermChange(pbx: string, from: CalendarDate, term: Term, at: string, by: string): Promise<void> {

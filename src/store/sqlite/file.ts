@@ -1,4 +1,4 @@
-import { closeSync, lstatSync, mkdirSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { RefusedError, UsageError } from '../../errors.js';
 
@@ -153,4 +153,20 @@ export function isStoreFile(storePath: string, candidate: string): boolean {
       return false;
     }
   });
+}
+
+/**
+ * A -wal or -journal file beside a path where a new SQLite file is to be put: left by a
+ * store of that name that did not close (or one open now). SQLite would read it into the
+ * new file on its first opening, turning a verified copy into another store or a damaged one.
+ */
+export function refuseLeftoverJournal(path: string, label: string): void {
+  for (const suffix of ['-wal', '-journal']) {
+    if (existsSync(path + suffix)) {
+      throw new UsageError(
+        `${label}: ${path}${suffix} is beside ${path}, left by a store of that name that did not close (or one that is open): SQLite would read it into the new file; remove ${path}${suffix} (and ${path}-shm), or write to another name.`,
+        'INVALID_INPUT',
+      );
+    }
+  }
 }
