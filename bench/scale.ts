@@ -30,7 +30,10 @@ export async function generateStore(path: string): Promise<{ seconds: number }> 
   // A million rows go in through better-sqlite3 directly, in one transaction: the benchmark's data, not what it measures.
   const db = store.handle;
   let seed = 12345;
-  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const random = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 2 ** 32;
+  };
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   db.transaction(() => {
     const partner = db.prepare('INSERT INTO partners (id, name, country, currency, area_manager_name, area_manager_email, tier) VALUES (?, ?, ?, ?, ?, ?, ?)');

@@ -2,7 +2,7 @@
  * The small set of error classes the whole program throws. Below src/cli/ an error
  * says what is wrong in domain words; what the user can do about it (a flag to use,
  * a command to run) travels as a structured `hint` that only src/cli/ turns into
- * text, with the exit code (see CLI.md, "Exit codes").
+ * text, with the exit code (see docs/cli.md, "Exit codes").
  */
 
 export type UsageCode = 'USAGE' | 'INVALID_INPUT' | 'UNKNOWN_SKU' | 'DATE_PINNED' | 'NOT_A_STORE';
@@ -55,6 +55,10 @@ export type Hint =
   | { readonly kind: 'pricebook-import'; readonly tier: string; readonly currency: string }
   /** A customer's document cannot be made as asked: the partner's own copy can. */
   | { readonly kind: 'internal-copy' }
+  /** Which columns an import reads, and their other names. */
+  | { readonly kind: 'import-columns'; readonly pricebook: boolean }
+  /** Every cancellation, devices or not. */
+  | { readonly kind: 'cancellations' }
   /** A price the customer would see comes from a resale rule. */
   | { readonly kind: 'resale-price' };
 

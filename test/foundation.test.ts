@@ -114,7 +114,7 @@ describe('users', () => {
 });
 
 describe('customers', () => {
-  it('lists only the partner\'s own customers, sorted, with the JSON shape of CLI.md', async () => {
+  it('lists only the partner\'s own customers, sorted, with the JSON shape of docs/cli.md', async () => {
     const result = await run('customers', 'list', '--json');
     const rows = result.json();
     expect(rows.length).toBe(6);
@@ -209,7 +209,7 @@ describe('customers', () => {
 });
 
 describe('PBXs', () => {
-  it('lists with the current period and expiration on --date, in the shape of CLI.md', async () => {
+  it('lists with the current period and expiration on --date, in the shape of docs/cli.md', async () => {
     const result = await run('--date', '2020-08-01', 'pbx', 'list', '--json');
     const pbxs = result.json();
     const hq = pbxs.find((p: { id: string }) => p.id === 'PBX-1001');

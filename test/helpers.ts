@@ -105,7 +105,8 @@ export interface CliResult {
   code: number;
   stdout: string;
   stderr: string;
-  json<T = any>(): T; // eslint-disable-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: a test reads whatever JSON a command printed
+  json<T = any>(): T;
 }
 
 function collector(tty: boolean): PassThrough & { text(): string; isTTY?: boolean } {
@@ -230,7 +231,9 @@ export async function rawSql<R = Record<string, unknown>>(db: string, sql: strin
   const raw = new Database(db);
   try {
     const statement = raw.prepare(sql);
-    return (statement.reader ? statement.all(...params) : (statement.run(...params), [])) as R[];
+    if (statement.reader) return statement.all(...params) as R[];
+    statement.run(...params);
+    return [];
   } finally {
     raw.close();
   }

@@ -198,7 +198,11 @@ describe('reading files as people write them', () => {
     const text = 'number;partner;amount;currency;issued;due\nD-1;PTR-001;1.234,56;EUR;01.09.2026;01.10.2026\n';
     const plain = await staff('--json', 'import', 'invoices', file('eu.csv', text));
     expect(errorOf(plain).details.errors.map((e: { column: string }) => e.column)).toEqual(['amount', 'issued', 'due']);
-    expect(errorOf(plain).details.errors[1].message).toMatch(/not a YYYY-MM-DD date; for dates written otherwise say --date-format/);
+    expect(errorOf(plain).details.errors[1].message).toMatch(/not a YYYY-MM-DD date; dates written otherwise need their format said/);
+    // For people, the flags that read them follow the problems.
+    const said = (await staff('import', 'invoices', 'eu.csv')).stderr;
+    expect(said).toContain('Dates written otherwise are read with --date-format (DD/MM/YYYY, MM/DD/YYYY, DD.MM.YYYY).');
+    expect(said).toContain('Amounts written 1.234,56 are read with --decimal-comma.');
     const told = await staff('--json', 'import', 'invoices', 'eu.csv', '--decimal-comma', '--date-format', 'DD.MM.YYYY');
     expect(told.json()).toMatchObject({ created: 1 });
     expect((await staff('--json', 'invoices', 'list')).json().find((i: { number: string }) => i.number === 'D-1')).toMatchObject({ amount: '1234.56', issuedOn: '2026-09-01' });

@@ -81,7 +81,7 @@ describe('checkout rules', () => {
     expect((await as('USR-003', 'orders', 'checkout', 'ORD-000001', '--yes')).code).toBe(0);
   });
 
-  it('the term and PBX rules of TERMS.md apply to orders', async () => {
+  it('the term and PBX rules of docs/terms.md apply to orders', async () => {
     const cases: [string[], number, string][] = [
       [['--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--term', 'monthly'], 1, 'TERM_MISMATCH'],
       [['--customer', 'CUS-0001', '--pbx', 'PBX-1002'], 1, 'NOT_SUBSCRIPTION'],
@@ -151,12 +151,12 @@ describe('the order state machine', () => {
     expect((await as(STAFF, 'stock', 'set', 'MONOLDE', '5')).stderr).toContain('did you mean MONOLED');
   });
 
-  it('orders list filters and has the CLI.md keys; show renders for people and as a PDF confirmation', async () => {
+  it('orders list filters and has the docs/cli.md keys; show renders for people and as a PDF confirmation', async () => {
     const id = await placed();
     await run('order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'DUOLED=1', '--save');
     const drafts = (await run('orders', 'list', '--status', 'draft', '--json')).json();
     expect(drafts.map((o: { id: string }) => o.id)).toEqual(['ORD-000002']);
-    // The keys of CLI.md, then what 0.4 added: a draft's total when it was saved.
+    // The keys of docs/cli.md, then what 0.4 added: a draft's total when it was saved.
     expect(Object.keys(drafts[0])).toEqual(['id', 'status', 'partner', 'customer', 'pbx', 'term', 'currency', 'total', 'createdAt', 'placedAt', 'savedTotal']);
     expect(drafts[0]).toMatchObject({ partner: 'PTR-001', total: null, placedAt: null, savedTotal: expect.stringMatching(/^\d+\.\d{2}$/) });
     const staffTable = (await as(STAFF, 'orders', 'list')).stdout;

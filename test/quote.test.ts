@@ -18,7 +18,7 @@ function casesFile(cases: unknown): string {
   return path;
 }
 
-describe('hwaas quote: TERMS.md worked examples to the cent', () => {
+describe('hwaas quote: docs/terms.md worked examples to the cent', () => {
   it.each(WORKED_EXAMPLES_TABLE)('$activated $term from $start = $amount', async (row) => {
     const result = await run('quote', '--term', row.term, '--activated', row.activated, '--start', row.start, '--item', `CLASSOUND-FLAT-S=${row.qty}@${row.price}`, '--json');
     expect(result.code).toBe(0);
@@ -27,16 +27,16 @@ describe('hwaas quote: TERMS.md worked examples to the cent', () => {
     expect(quote.lines[0]).toMatchObject({ sku: 'CLASSOUND-FLAT-S', qty: row.qty, unitPrice: row.price, amount: row.amount });
   });
 
-  it('the seed example through a PBX from the store: exactly the JSON of CLI.md, plus the resale side', async () => {
+  it('the seed example through a PBX from the store: exactly the JSON of docs/cli.md, plus the resale side', async () => {
     const result = await run('--date', '2020-08-01', 'quote', '--pbx', 'PBX-1001', '--item', 'CLASSOUND-FLAT-S=1@120.00', '--json');
-    // The fields of CLI.md, unchanged; the partner (no resale rules yet) sells at its buy price: margin 0.
+    // The fields of docs/cli.md, unchanged; the partner (no resale rules yet) sells at its buy price: margin 0.
     expect(result.json()).toEqual({
       pbx: 'PBX-1001', term: 'yearly', activated: '2020-05-01', currency: 'EUR', start: '2020-08-01', end: '2021-05-01', periodStart: '2020-05-01', days: 273, periodDays: 365,
       lines: [{ sku: 'CLASSOUND-FLAT-S', name: 'CLASSOUND Flat Small (up to 10 users)', qty: 1, unitPrice: '120.00', amount: '89.75', renewal: '120.00', resaleUnitPrice: '120.00', resaleAmount: '89.75', resaleRenewal: '120.00', margin: '0.00' }],
       total: '89.75', renewalDate: '2021-05-01', renewalTotal: '120.00',
       resaleTotal: '89.75', resaleRenewalTotal: '120.00', marginTotal: '0.00', marginPercent: '0.0',
     });
-    // Staff quoting ad hoc (no partner) get exactly the JSON of CLI.md, the resale fields null.
+    // Staff quoting ad hoc (no partner) get exactly the JSON of docs/cli.md, the resale fields null.
     const adHoc = await run('--as', 'USR-101', 'quote', '--term', 'yearly', '--activated', '2020-05-01', '--start', '2020-08-01', '--item', 'CLASSOUND-FLAT-S=1@120.00', '--json');
     expect(adHoc.json()).toMatchObject({ total: '89.75', resaleTotal: null, resaleRenewalTotal: null, marginTotal: null, marginPercent: null });
     expect(adHoc.json().lines[0]).toMatchObject({ amount: '89.75', resaleUnitPrice: null, resaleAmount: null, resaleRenewal: null, margin: null });

@@ -57,8 +57,6 @@ export type ArgumentSpecs = Readonly<Record<string, ArgumentSpec>>;
 export type Arguments<A extends ArgumentSpecs> = { -readonly [K in keyof A]: string };
 
 export interface CommandDefinition<O extends OptionSpecs = OptionSpecs, A extends ArgumentSpecs = ArgumentSpecs> {
-  /** The words that run it: `['customers', 'list']`. */
-  readonly path: readonly string[];
   readonly description: string;
   /** Positional arguments, all required, in order. */
   readonly args?: A;
@@ -71,6 +69,8 @@ export interface CommandDefinition<O extends OptionSpecs = OptionSpecs, A extend
    * happens. A function decides from the options (`order` writes unless it only asks).
    */
   readonly writes?: boolean | ((options: Options<O>) => boolean);
+  /** Its exit code when it is not 0 (1: the user said no at a question); most commands return nothing. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a handler that returns nothing exits 0
   run(ctx: Context, options: Options<O>, args: Arguments<A>): Promise<number | void>;
 }
 
@@ -80,6 +80,6 @@ export function defineCommand<O extends OptionSpecs, A extends ArgumentSpecs = R
 
 /** A command module: what src/commands/index.ts loads when its words are run. */
 export interface CommandModule {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds commands of every shape
+  // biome-ignore lint/suspicious/noExplicitAny: the registry holds commands of every shape
   readonly command: CommandDefinition<any, any>;
 }

@@ -47,7 +47,11 @@ function hintText(hint: Hint): string {
     case 'backup':
       return ' (`hwaas db backup` makes one).';
     case 'internal-copy':
-      return ' The internal copy (--internal) needs none of it.';
+      return ' --internal writes the internal copy instead, for you alone.';
+    case 'import-columns':
+      return ` \`hwaas ${hint.pricebook ? 'pricebook import' : 'import'} --help\` lists the columns and their other names.`;
+    case 'cancellations':
+      return ' (`hwaas returns list --all`).';
     case 'resale-price':
       return ' Set a resale price with `hwaas resale set --sku SKU --term TERM --price AMOUNT`, or write the internal copy (--internal).';
     case 'pricebook-import':

@@ -1,6 +1,8 @@
 import { UsageError } from '../errors.js';
+import type { Listing } from '../views/json/common.js';
+import type { ListingView } from '../views/text/listing.js';
+import { tableLines } from '../views/text/style.js';
 import type { Context } from './context.js';
-import { type Column, tableLines } from './style.js';
 
 export type ListFormat = 'table' | 'csv' | 'json';
 
@@ -13,34 +15,20 @@ export function listFormat(ctx: Context, format: unknown): ListFormat {
   return (format as ListFormat | undefined) ?? 'table';
 }
 
-/** A listing as a table for people, or as JSON/CSV with the same camelCase keys for scripts. */
-export interface ListingSpec<T, J extends Record<string, unknown>> {
-  readonly columns: readonly Column<T>[];
-  readonly toJson: (row: T) => J;
-  /** The JSON keys, in order: the CSV header, even when there are no rows. */
-  readonly keys: readonly (keyof J & string)[];
-  /** Said on stderr when a table would be empty. */
-  readonly empty: string;
-  /**
-   * For a listing that has an import kind: its CSV is exactly the import's canonical
-   * columns (and rows), so that exporting and importing back changes nothing.
-   */
-  readonly csv?: { readonly keys: readonly string[]; readonly rows: (rows: readonly T[]) => Record<string, unknown>[] };
-}
-
-export async function printListing<T, J extends Record<string, unknown>>(
-  ctx: Context,
-  format: ListFormat,
-  rows: readonly T[],
-  { columns, toJson, keys, empty, csv }: ListingSpec<T, J>,
-): Promise<void> {
+/** A listing as a table for people, or as JSON (its rows) or CSV with the same camelCase keys for scripts. */
+export async function printListing<T>(ctx: Context, format: ListFormat, listing: Listing<T>, view: ListingView<T>, empty = view.empty): Promise<void> {
+  const rows = listing.items;
   if (format === 'json') {
-    ctx.printJson(rows.map(toJson));
+    // The keys of the contract (docs/cli.md), in its order: what a use case adds for tables stays out.
+    ctx.printJson(rows.map((row) => Object.fromEntries(view.keys.map((key) => [key, (row as Record<string, unknown>)[key]]))));
     return;
   }
   if (format === 'csv') {
     const { objectsToCsv } = await import('../export/csv.js');
-    ctx.io.stdout.write(csv ? objectsToCsv(csv.rows(rows), csv.keys, { forTerminal: ctx.io.stdout.isTTY === true }) : objectsToCsv(rows.map(toJson), keys, { forTerminal: ctx.io.stdout.isTTY === true }));
+    const forTerminal = ctx.io.stdout.isTTY === true;
+    ctx.io.stdout.write(
+      view.csv ? objectsToCsv(view.csv.rows(rows), view.csv.keys, { forTerminal }) : objectsToCsv(rows as unknown as Record<string, unknown>[], view.keys, { forTerminal }),
+    );
     return;
   }
   if (rows.length === 0) {
@@ -49,7 +37,7 @@ export async function printListing<T, J extends Record<string, unknown>>(
   }
   // Written as it is drawn, a batch at a time, waiting when the reader is slower (`| less`).
   let batch = '';
-  for (const line of tableLines(ctx.style, columns, rows)) {
+  for (const line of tableLines(ctx.style, view.columns(listing.viewer, rows), rows)) {
     batch += `${line}\n`;
     if (batch.length >= 64 * 1024) {
       await ctx.write(batch);

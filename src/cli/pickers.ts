@@ -1,6 +1,5 @@
-import { customerSearch } from '../domain/kernel/search.js';
-import { escapeUnsafe } from '../domain/kernel/text.js';
 import type { Context } from './context.js';
+import { escapeUnsafe } from '../domain/kernel/text.js';
 
 /** How many customers a picker shows for what is typed: more is a reason to type more. */
 export const PICK_LIMIT = 50;
@@ -11,18 +10,18 @@ export const PICK_LIMIT = 50;
  * that is found wrong only after every other question.
  */
 export async function pickCustomer(ctx: Context, value: string | undefined, flag = '--customer'): Promise<string> {
-  if (value !== undefined || !ctx.canPrompt) return ctx.need(value, flag, 'Customer ID (see `hwaas customers list`):');
-  const actor = await ctx.actor();
-  const store = await ctx.store();
-  if ((await store.customers.count(actor.scope)) === 0) return ctx.need(undefined, flag, 'Customer ID (see `hwaas customers list`):');
+  const { prompts } = ctx;
+  if (value !== undefined || !prompts.canPrompt) return prompts.need(value, flag, 'Customer ID (see `hwaas customers list`):');
+  const cases = await ctx.useCases();
+  if ((await cases.customers.list({ limit: 1 })).items.length === 0) return prompts.need(undefined, flag, 'Customer ID (see `hwaas customers list`):');
   const { search } = await import('@inquirer/prompts');
   return search(
     {
       message: 'Customer (type to search):',
       // The store finds the first matches of each keystroke (in SQL, with a limit).
-      source: async (text) => (await store.customers.list(actor.scope, { search: customerSearch(text ?? ''), limit: PICK_LIMIT })).map((c) => ({ name: escapeUnsafe(`${c.name} (${c.id})`), value: c.id })),
+      source: async (text) => (await cases.customers.list({ search: text?.trim() ? text : null, limit: PICK_LIMIT })).items.map((c) => ({ name: escapeUnsafe(`${c.name} (${c.id})`), value: c.id })),
       pageSize: 10,
     },
-    { input: ctx.io.stdin, output: ctx.io.stderr },
+    prompts.streams,
   );
 }

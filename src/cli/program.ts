@@ -98,10 +98,8 @@ function declare(command: Command, definition: CommandDefinition, io: Io, state:
     const args = Object.fromEntries(argNames.map((name, index) => [name, (ID_ARGUMENTS.has(name) ? upper(values[index]) : values[index]) as string]));
     state.ctx = await Context.create(io, self.optsWithGlobals() as GlobalOptions);
     const writes = typeof definition.writes === 'function' ? definition.writes(options) : definition.writes === true;
-    if (writes) {
-      await state.ctx.requireRealDateForWrite();
-      await state.ctx.requireOpenAccount();
-    }
+    // A command that writes refuses what its write would refuse before it asks anything (a moved "today" on a live store, a locked account).
+    if (writes) await (await state.ctx.useCases()).access({ write: true });
     try {
       const code = await definition.run(state.ctx, options, args);
       if (typeof code === 'number') state.exitCode = code;

@@ -3,7 +3,7 @@ import { HwaasError, RefusedError } from '../errors.js';
 import { environmentFailure } from '../failures.js';
 import { escapeUnsafe } from '../domain/kernel/text.js';
 import { errorText } from './hints.js';
-import { wrapText } from './style.js';
+import { wrapText } from '../views/text/style.js';
 import type { Io } from './io.js';
 
 export const EXIT = { ok: 0, refused: 1, usage: 2, internal: 70, cancelled: 130 } as const;

@@ -1,6 +1,5 @@
 import { type Command, CommanderError } from 'commander';
 import { UsageError } from '../errors.js';
-import { COMMANDS, GROUPS } from '../commands/index.js';
 import { commandWords } from './program.js';
 
 /**
@@ -16,8 +15,14 @@ export function refineUsage(error: unknown, argv: readonly string[], program: Co
   };
   if (error.code === 'hwaas.unknownTopic') return new UsageError(`${sentence(error.message)}.`, 'USAGE');
   const words = commandWords(argv) ?? [];
-  const isCommand = (path: readonly string[]) => COMMANDS.some((c) => c.path.length === path.length && c.path.every((w, i) => w === path[i]));
-  const known = words.length >= 2 && isCommand(words.slice(0, 2)) ? words.slice(0, 2) : words.length >= 1 && (isCommand(words.slice(0, 1)) || words[0]! in GROUPS) ? words.slice(0, 1) : [];
+  // The command tree declares every command's words (only the one run is loaded in full).
+  const child = (parent: Command | null | undefined, word: string) => parent?.commands.find((c) => c.name() === word) ?? null;
+  const isCommand = (path: readonly string[]) => {
+    const found = path.reduce<Command | null>((at, word) => child(at, word), program);
+    return found !== null && (path.length === 2 || found.commands.length === 0);
+  };
+  const isGroup = (word: string) => (child(program, word)?.commands.length ?? 0) > 0;
+  const known = words.length >= 2 && isCommand(words.slice(0, 2)) ? words.slice(0, 2) : words.length >= 1 && (isCommand(words.slice(0, 1)) || isGroup(words[0]!)) ? words.slice(0, 1) : [];
   const help = known.length > 0 ? `hwaas ${known.join(' ')} --help` : 'hwaas help';
 
   // `hwaas order list`, `hwaas customer list`: the group's name is plural.

@@ -1,12 +1,12 @@
 import { defineCommand } from '../cli/command.js';
 
 export const command = defineCommand({
-  path: ['completion'],
   description: 'print a shell completion script',
   args: { shell: { description: 'bash, zsh or fish' } },
   options: {},
   examples: [
     'hwaas completion bash > ~/.local/share/bash-completion/completions/hwaas',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: zsh's own ${fpath[1]}, shown as the user types it
     'hwaas completion zsh > "${fpath[1]}/_hwaas"',
     'hwaas completion fish > ~/.config/fish/completions/hwaas.fish',
   ],

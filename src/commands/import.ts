@@ -1,11 +1,76 @@
+import { type Job, resultOf } from '../app/usecases.js';
+import type { FileInput } from '../app/usecases.js';
 import { defineCommand, option } from '../cli/command.js';
-import { importJson } from '../cli/views.js';
-import { UsageError } from '../errors.js';
+import type { Context } from '../cli/context.js';
+import { HwaasError, UsageError, restated } from '../errors.js';
 import { DATE_FORMATS } from '../domain/imports/cells.js';
 import { IMPORTS } from '../domain/imports/index.js';
-import { IMPORT_KINDS, type ImportKind, type ImportReport, importFile } from '../domain/imports/run.js';
+import { IMPORT_KINDS } from '../domain/imports/run.js';
+import type { ImportReportJson, ProgressJson } from '../views/json/imports.js';
 
+/** How many problems of a file are said on stderr; the rest are counted. */
 const SHOWN = 50;
+
+/** The options of every import: how the file is read, and whether to write. */
+export const importOptions = (dateFormatHelp = 'how text dates other than YYYY-MM-DD are written') => ({
+  format: option.choice('--format <format>', 'csv or xlsx (default: by the file name, else by its content)', ['csv', 'xlsx'] as const),
+  sheet: option.string('--sheet <name>', 'the sheet of an XLSX workbook (default: the first)'),
+  dateFormat: option.choice('--date-format <format>', dateFormatHelp, DATE_FORMATS),
+  decimalComma: option.flag('--decimal-comma', 'amounts are written 1.234,56 rather than 1,234.56'),
+  dryRun: option.flag('--dry-run', 'check every row and count what would change; write nothing'),
+});
+
+interface ReadOptions {
+  format?: 'csv' | 'xlsx';
+  sheet?: string;
+  dateFormat?: (typeof DATE_FORMATS)[number];
+  decimalComma?: boolean;
+  dryRun?: boolean;
+}
+
+/**
+ * Reads the file (a path, `-`, a pipe), hands it to the import with the options, shows a
+ * progress bar at a terminal for a large file, and, when rows are wrong, says each
+ * (FILE:ROW:COLUMN, the first 50) before the sentence that nothing was imported.
+ */
+export async function runImport<T extends ImportReportJson>(
+  ctx: Context,
+  file: string,
+  options: ReadOptions,
+  start: (upload: { file: FileInput; format: 'csv' | 'xlsx' | null; sheet: string | null; dateFormat: ReadOptions['dateFormat'] | null; decimalComma: boolean; dryRun: boolean }) => Job<T>,
+): Promise<T> {
+  const { readUpload } = await import('../import/source.js');
+  const shown = file === '-' ? 'standard input' : file;
+  const upload = await readUpload(file, { cwd: ctx.io.cwd, stdin: ctx.io.stdin, stdinIsTerminal: ctx.io.stdinIsTTY });
+  const bar = ctx.io.stderr.isTTY === true && !ctx.json ? progressBar(ctx.io.stderr, shown) : null;
+  let report: T;
+  try {
+    report = await resultOf(
+      start({ file: upload, format: options.format ?? null, sheet: options.sheet ?? null, dateFormat: options.dateFormat ?? null, decimalComma: options.decimalComma === true, dryRun: options.dryRun === true }),
+      bar?.show,
+    );
+  } catch (error) {
+    bar?.done();
+    const details = error instanceof HwaasError ? (error.data as ImportReportJson | undefined) : undefined;
+    if (!(error instanceof UsageError) || !details?.errors) throw error;
+    if (ctx.json) throw error;
+    for (const line of details.warnings) ctx.err(`warning: ${line}`);
+    for (const problem of details.errors.slice(0, SHOWN)) ctx.err(`${details.file}:${problem.row}:${problem.column ?? '-'}: ${problem.message}`);
+    // The flags that read dates and amounts written otherwise, when a row needs one.
+    const said = details.errors.map((e) => e.message);
+    if (said.some((m) => m.includes('need their format said'))) ctx.err(`Dates written otherwise are read with --date-format (${DATE_FORMATS.join(', ')}).`);
+    if (said.some((m) => m.includes('with a decimal comma'))) ctx.err('Amounts written 1.234,56 are read with --decimal-comma.');
+    if (said.some((m) => m.includes('with a decimal point'))) ctx.err('Amounts written 1,234.56 are read without --decimal-comma.');
+    if (details.errorCount > SHOWN) {
+      ctx.err(`… and ${(details.errorCount - SHOWN).toLocaleString('en')} more`);
+      throw restated(error, error.message.replace(`problems in ${details.file};`, `problems in ${details.file} (the first ${SHOWN} above);`));
+    }
+    throw error;
+  }
+  bar?.done();
+  if (!ctx.json) for (const line of report.warnings) ctx.err(`warning: ${line}`);
+  return report;
+}
 
 /** Words wrapped at 80 columns, every line after the first indented by `indent`. */
 function wrap(text: string, indent: number): string[] {
@@ -40,16 +105,9 @@ function columnsHelp(): string {
 }
 
 export const command = defineCommand({
-  path: ['import'],
   description: 'import customers, PBXs, invoices, agreements or stock from a CSV or XLSX file: all rows or none',
   args: { kind: { description: IMPORT_KINDS.join(', ') }, file: { description: 'a .csv or .xlsx file, or - for standard input' } },
-  options: {
-    format: option.choice('--format <format>', 'csv or xlsx (default: by the file name, else by its content)', ['csv', 'xlsx'] as const),
-    sheet: option.string('--sheet <name>', 'the sheet of an XLSX workbook (default: the first)'),
-    dateFormat: option.choice('--date-format <format>', 'how text dates other than YYYY-MM-DD are written', DATE_FORMATS),
-    decimalComma: option.flag('--decimal-comma', 'amounts are written 1.234,56 rather than 1,234.56'),
-    dryRun: option.flag('--dry-run', 'check every row and count what would change; write nothing'),
-  },
+  options: importOptions(),
   examples: [
     'hwaas import customers data/samples/customers.csv --dry-run',
     'hwaas import pbxs data/samples/pbxs.xlsx',
@@ -61,42 +119,12 @@ export const command = defineCommand({
   async run(ctx, options, { kind, file }) {
     const wanted = kind.toLowerCase() === 'pbx' ? 'pbxs' : kind.toLowerCase();
     if (!(IMPORT_KINDS as readonly string[]).includes(wanted)) throw new UsageError(`import: "${kind}" is not something hwaas imports; choose ${IMPORT_KINDS.join(', ')}.`, 'USAGE');
-    const store = await ctx.store();
-    const actor = await ctx.actor();
-    const { readUpload, uploadSheet } = await import('../import/source.js');
-    const progress = ctx.io.stderr.isTTY === true && !ctx.json ? progressBar(ctx.io.stderr, file === '-' ? 'standard input' : file) : null;
-    const upload = await readUpload(file, { cwd: ctx.io.cwd, stdin: ctx.io.stdin, stdinIsTerminal: ctx.io.stdinIsTTY });
-    const source = uploadSheet(upload, { format: options.format, sheet: options.sheet }, progress?.bytes);
-    let report: ImportReport;
-    try {
-      progress?.size(source.size);
-      report = await importFile(store, actor, wanted as ImportKind, IMPORTS[wanted as ImportKind], source.open, {
-        file: file === '-' ? 'standard input' : file,
-        dryRun: options.dryRun === true,
-        dateFormat: options.dateFormat ?? null,
-        decimalComma: options.decimalComma === true,
-      }, progress?.rows);
-    } finally {
-      progress?.done();
-    }
-    const document = importJson(report);
-    if (report.errorCount > 0) {
-      if (!ctx.json) {
-        for (const line of report.warnings) ctx.err(`warning: ${line}`);
-        for (const problem of report.errors.slice(0, SHOWN)) ctx.err(`${report.file}:${problem.row}:${problem.column ?? '-'}: ${problem.message}`);
-        if (report.errorCount > SHOWN) ctx.err(`… and ${(report.errorCount - SHOWN).toLocaleString('en')} more`);
-      }
-      throw new UsageError(
-        `nothing was imported: ${report.errorCount.toLocaleString('en')} problem${report.errorCount > 1 ? 's' : ''} in ${report.file}${report.errorCount > SHOWN && !ctx.json ? ` (the first ${SHOWN} above)` : ''}; fix ${report.errorCount > 1 ? 'them' : 'it'} and import the file again (it is checked whole every time).`,
-        'INVALID_INPUT',
-        { data: document },
-      );
-    }
+    const cases = await ctx.useCases();
+    const report = await runImport(ctx, file, options, (upload) => cases.imports.run({ kind: wanted as never, ...upload }));
     if (ctx.json) {
-      ctx.printJson(document);
+      ctx.printJson(report);
       return;
     }
-    for (const line of report.warnings) ctx.err(`warning: ${line}`);
     const counts = `${report.created.toLocaleString('en')} created, ${report.updated.toLocaleString('en')} updated, ${report.unchanged.toLocaleString('en')} unchanged`;
     ctx.out(report.dryRun ? `Dry run of ${report.file} (${wanted}): ${counts} if imported; nothing was written.` : `Imported ${report.file} (${wanted}): ${counts}.`);
   },
@@ -108,29 +136,15 @@ export const command = defineCommand({
  * cleared at the end, so that what remains on the terminal is the result.
  */
 function progressBar(stderr: NodeJS.WritableStream, name: string) {
-  let total: number | null = null;
-  let read = 0;
-  let rows = 0;
-  let last = 0;
   let shown = false;
-  const draw = () => {
-    const now = Date.now();
-    if (rows <= 10_000 || now - last < 100) return;
-    last = now;
-    shown = true;
-    const fraction = total ? Math.min(1, read / total) : null;
-    const bar = fraction === null ? '' : `[${'█'.repeat(Math.round(fraction * 20)).padEnd(20, '·')}] ${Math.floor(fraction * 100)}% · `;
-    stderr.write(`\r\u001b[K  ${name} ${bar}${rows.toLocaleString('en')} rows`);
-  };
   return {
-    size: (bytes: number | null) => (total = bytes),
-    bytes: (n: number) => {
-      read += n;
-      draw();
-    },
-    rows: (n: number) => {
-      rows = n;
-      draw();
+    show: (p: ProgressJson) => {
+      const rows = p.rows ?? 0;
+      if (rows <= 10_000) return;
+      shown = true;
+      const fraction = p.total ? Math.min(1, p.done / p.total) : null;
+      const bar = fraction === null ? '' : `[${'█'.repeat(Math.round(fraction * 20)).padEnd(20, '·')}] ${Math.floor(fraction * 100)}% · `;
+      stderr.write(`\r\u001b[K  ${name} ${bar}${rows.toLocaleString('en')} rows`);
     },
     done: () => {
       if (shown) stderr.write('\r\u001b[K');

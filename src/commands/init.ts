@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { defineCommand, option } from '../cli/command.js';
-import { datePinned } from '../cli/context.js';
-import { type Column, renderTable } from '../cli/style.js';
-import { userJson } from '../cli/views.js';
+import { datePinned } from '../app/session.js';
+import { type Column, renderTable } from '../views/text/style.js';
+import { userJson } from '../views/json/parties.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { readDemo } from '../domain/setup/demo.js';
 import type { StoreMode, User } from '../domain/kernel/model.js';
@@ -13,7 +13,6 @@ import { createStore, identifyStore, refuseNonStore } from '../store/index.js';
 import { isTimeZone, machineTimeZone } from '../clock.js';
 
 export const command = defineCommand({
-  path: ['init'],
   description: 'create or migrate the store (live; --demo: a sandbox with demo data and the sample price books)',
   options: {
     demo: option.flag('--demo', 'also load the sample price books and demo partners, users, customers, PBXs, invoices, agreements and stock'),
@@ -43,9 +42,9 @@ export const command = defineCommand({
     }
     const fresh = found === 'none' || options.force === true;
     // A new store is a sandbox with --demo (a movable clock) and live without: a live store writes on today's date.
-    if (fresh && !demo && ctx.datePinnedBy !== null) throw datePinned(ctx.datePinnedBy, ctx.clockToday());
+    if (fresh && !demo && ctx.datePinned) throw datePinned(ctx.session.dateLabel, ctx.clock.today(null));
     if (found === 'store' && options.force) {
-      if (!(await ctx.confirm(options.yes, `Delete the store at ${ctx.dbPath} and build it anew? Every order, customer and PBX in it is lost.`))) {
+      if (!(await ctx.prompts.confirm(options.yes, `Delete the store at ${ctx.dbPath} and build it anew? Every order, customer and PBX in it is lost.`))) {
         ctx.err('Nothing deleted.');
         return 1;
       }
@@ -62,12 +61,12 @@ export const command = defineCommand({
     if (recorded === 'live' && demo) {
       throw new RefusedError('INVALID_STATE', `the store at ${ctx.dbPath} is live: demo data goes only into a sandbox store; make one elsewhere with \`hwaas --db ./demo.db init --demo\`.`);
     }
-    if (mode === 'live' && ctx.datePinnedBy !== null) throw datePinned(ctx.datePinnedBy, ctx.clockToday());
+    if (mode === 'live' && ctx.datePinned) throw datePinned(ctx.session.dateLabel, ctx.clock.today(await store.settings.get('timezone')));
     const kept = fresh ? null : await store.settings.get('timezone');
     if (kept && options.timezone !== undefined && kept !== options.timezone.trim()) {
       throw new UsageError(`--timezone: the store at ${ctx.dbPath} keeps the time zone it was made with (${kept}); leave --timezone out, or make a new store.`);
     }
-    const seeded = await seedStore(store, books, demo, ctx.timestamp(), mode, zone ?? 'UTC');
+    const seeded = await seedStore(store, books, demo, await (await ctx.who()).timestamp(), mode, zone ?? 'UTC');
     await ctx.adoptStore(store); // its time zone is known now
     const users = await store.parties.users();
     // On a store with logins the connection is who acts; a file has a default user.

@@ -1,17 +1,13 @@
 import { defineCommand, option } from '../cli/command.js';
 import { parseItemFlags } from '../cli/items.js';
-import { orderJson } from '../cli/views.js';
 import { UsageError } from '../errors.js';
-import { placeOrder, saveDraft } from '../domain/ordering/orders.js';
-import { formatDate } from '../terms/dates.js';
-import { formatMoney } from '../terms/money.js';
+import { formatAmount } from '../terms/money.js';
 import { parseTerm } from '../terms/term.js';
-import { dayChanged } from './orders/common.js';
-import { checkPriceOverrides } from '../domain/ordering/checkout.rules.js';
-import { orderView, previewOrder } from '../domain/ordering/orderView.js';
+import { money } from '../views/text/money.js';
+import { placedText } from '../views/text/orders.js';
+import { orderContract } from './orders/changed.js';
 
 export const command = defineCommand({
-  path: ['order'],
   description: 'order HWaaS: an interactive session at a terminal, or scripted with flags',
   options: {
     customer: option.string('--customer <id>', 'the customer'),
@@ -33,7 +29,7 @@ export const command = defineCommand({
     const scripted = options.customer !== undefined || options.pbx !== undefined || options.item.length > 0 || options.save || options.checkout;
     if (!scripted) {
       if (!ctx.canPrompt) {
-        throw new UsageError(`hwaas order without flags is an interactive session, and ${ctx.whyNoPrompt}; in a script give --customer, --pbx, --item and --save or --checkout.`, 'USAGE');
+        throw new UsageError(`hwaas order without flags is an interactive session, and ${ctx.prompts.whyNot}; in a script give --customer, --pbx, --item and --save or --checkout.`, 'USAGE');
       }
       const { orderSession } = await import('./order/session.js');
       return orderSession(ctx);
@@ -46,33 +42,29 @@ export const command = defineCommand({
       customer: options.customer,
       pbx: options.pbx,
       term: options.term === undefined ? null : parseTerm(options.term, '--term'),
-      items: parseItemFlags(options.item),
+      items: parseItemFlags(options.item).map((i) => ({ sku: i.sku, qty: i.qty, price: i.price === null ? null : formatAmount(i.price) })),
     };
-    const store = await ctx.store();
-    const shown = await ctx.actor();
-    checkPriceOverrides(shown.user, request.items);
+    const cases = await ctx.useCases();
     if (options.save) {
-      const { order, quote } = await saveDraft(store, shown, request);
-      if (ctx.json) ctx.printJson(orderJson(await orderView(store, shown, order)));
-      else ctx.out(`Saved draft ${order.id}: ${formatMoney(quote.total, quote.currency)} if checked out today; check out with \`hwaas orders checkout ${order.id}\`.`);
+      const order = await cases.orders.save(request);
+      if (ctx.json) ctx.printJson(orderContract(order));
+      else ctx.out(`Saved draft ${order.id}: ${money(order.total!, order.currency)} if checked out today; check out with \`hwaas orders checkout ${order.id}\`.`);
       return 0;
     }
     // The amount is said before the question; a refusal (a PBX that does not fit, an unknown SKU) comes first.
-    const preview = options.yes ? null : await previewOrder(store, shown, request);
-    const amount = preview ? ` for ${formatMoney(preview.total, preview.currency)}` : '';
-    if (!(await ctx.confirm(options.yes, `Place an HWaaS order for ${request.customer} on ${request.pbx}${amount}?`))) {
+    const preview = options.yes ? null : await cases.orders.preview(request);
+    const amount = preview ? ` for ${money(preview.total, preview.currency)}` : '';
+    if (!(await ctx.prompts.confirm(options.yes, `Place an HWaaS order for ${request.customer} on ${request.pbx}${amount}?`))) {
       ctx.err('Nothing placed.');
       return 1;
     }
-    // Read again after the question: a prompt may stay open past midnight.
-    const actor = await ctx.actor();
-    if (preview && actor.today !== shown.today) throw dayChanged('the order');
-    const order = await placeOrder(store, actor, request);
+    // Placed on the day the amount was shown for: a prompt may stay open past midnight.
+    const order = await cases.orders.place({ ...request, day: preview?.day ?? null });
     if (ctx.json) {
-      ctx.printJson(orderJson(await orderView(store, actor, order)));
+      ctx.printJson(orderContract(order));
       return 0;
     }
-    ctx.out(`Placed ${order.id}: first charge ${formatMoney(order.total!, order.currency)}, ending with PBX ${order.pbx} on ${formatDate(order.end!)}.`);
+    ctx.out(placedText(order, false));
     for (const warning of order.warnings) ctx.out(ctx.style.chalk.yellow(`⚠ ${warning}`));
     return 0;
   },

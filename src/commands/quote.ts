@@ -1,21 +1,24 @@
 import { resolve } from 'node:path';
 import { defineCommand, option } from '../cli/command.js';
 import type { Context } from '../cli/context.js';
+import { errorText } from '../cli/hints.js';
 import { parseItemFlags } from '../cli/items.js';
-import { renderExplanation, renderQuote } from '../cli/quoteView.js';
-import { caseOutcomeJson, compareCase, quoteJson } from '../cli/views.js';
-import { RefusedError, UsageError } from '../errors.js';
-import { type Actor, type BookLine, TIERS } from '../domain/kernel/model.js';
-import { cachedBooks } from '../domain/catalog/pricebooks.js';
-import type { Store } from '../domain/kernel/port.js';
-import { type CaseOutcome, readQuoteCases, runQuoteCase } from '../domain/quoting/quoteCases.js';
-import { type QuoteInput, type QuoteSources, makeQuote, quoteParties, storeQuoteSources } from '../domain/quoting/quoting.js';
-import { parseValidDays, recordQuote, requireCustomerSide } from '../domain/quoting/quotes.js';
-import { MAX_NESTING, checkJsonShape, parseJsonText } from '../domain/kernel/validate.js';
-import { formatDate, parseDate } from '../terms/dates.js';
-import { parseCurrency } from '../terms/money.js';
-import { explainQuote } from '../terms/quote.js';
+import { checkTarget, outputTarget, writeFile } from '../cli/output.js';
+import { UsageError } from '../errors.js';
+import { TIERS } from '../domain/kernel/model.js';
+import { parseDate } from '../terms/dates.js';
+import { formatAmount, parseCurrency } from '../terms/money.js';
 import { parseTerm } from '../terms/term.js';
+import type { CaseOutcomeJson } from '../views/json/quotes.js';
+import { caseChecksText, quoteResultText } from '../views/text/quotes.js';
+
+/** How long a customer's quote holds, in days. */
+function parseValidDays(text: string | undefined): number {
+  if (text === undefined) return 30;
+  const days = /^\d{1,3}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+  if (!(days >= 1 && days <= 365)) throw new UsageError(`--valid-days: "${text}" is not a number of days from 1 to 365.`);
+  return days;
+}
 
 const options = {
   pbx: option.string('--pbx <id>', 'quote for this PBX (its term, activation and partner currency)'),
@@ -38,7 +41,6 @@ const options = {
 };
 
 export const command = defineCommand({
-  path: ['quote'],
   description: 'what an order will cost: co-terminated with the PBX, prorated to the cent',
   options,
   examples: [
@@ -57,100 +59,50 @@ export const command = defineCommand({
       throw new UsageError('--out, --paper, --internal and --valid-days go with --format pdf.', 'USAGE');
     }
     if (opts.internal && opts.validDays !== undefined) throw new UsageError("--valid-days is for the customer's quote; the internal copy is not sent.", 'USAGE');
-    const validDays = parseValidDays(opts.validDays);
+    const validDays = opts.internal ? null : parseValidDays(opts.validDays);
     if (opts.pbx !== undefined && opts.activated !== undefined) {
       throw new UsageError("--activated is for ad-hoc quotes: with --pbx the PBX's own activation date is used.", 'USAGE');
     }
+    // Every flag is checked here first, so that a mistake names its flag.
     const term = opts.term === undefined ? null : parseTerm(opts.term, '--term');
-    const activated = opts.activated === undefined ? null : parseDate(opts.activated, '--activated');
-    const common = {
-      start: opts.start === undefined ? (await ctx.today()) : parseDate(opts.start, '--start'),
-      currency: opts.currency === undefined ? null : parseCurrency(opts.currency, '--currency'),
-      tier: opts.tier ?? null,
-      items: parseItemFlags(opts.item),
-    };
-    let input: QuoteInput;
-    if (opts.pbx !== undefined) input = { ...common, pbx: opts.pbx, term };
-    else {
+    if (opts.activated !== undefined) parseDate(opts.activated, '--activated');
+    if (opts.start !== undefined) parseDate(opts.start, '--start');
+    if (opts.currency !== undefined) parseCurrency(opts.currency, '--currency');
+    const items = parseItemFlags(opts.item).map((i) => ({ sku: i.sku, qty: i.qty, price: i.price === null ? null : formatAmount(i.price) }));
+    if (opts.pbx === undefined) {
       if (term === null) throw new UsageError('missing --term: an ad-hoc quote needs --term and --activated (or name a PBX with --pbx).', 'USAGE');
-      if (activated === null) throw new UsageError('missing --activated: an ad-hoc quote needs --term and --activated (or name a PBX with --pbx).', 'USAGE');
-      input = { ...common, term, activated };
+      if (opts.activated === undefined) throw new UsageError('missing --activated: an ad-hoc quote needs --term and --activated (or name a PBX with --pbx).', 'USAGE');
     }
-    const { store, actor, sources } = await quoteSources(ctx);
-    // The customer's quote is recorded: on a live store it is issued today, as any write.
-    if (format === 'pdf' && !opts.internal && store) await ctx.requireRealDateForWrite();
-    const quoted = await makeQuote(sources, input);
-    const { quote, pbx, tier, book } = quoted;
+    const input = { pbx: opts.pbx, term, activated: opts.activated, start: opts.start, currency: opts.currency, tier: opts.tier, items };
+    const cases = await ctx.useCases();
 
-    if (format === 'json') {
-      ctx.printJson(opts.explain ? { ...quoteJson(quote), explanation: explainQuote(quote) } : quoteJson(quote));
-      return 0;
-    }
     if (format === 'pdf') {
-      const { assertPrintable, documentParties, writeQuoteFile } = await import('./quote/pdf.js');
-      const base = { quote, ...documentParties(await quoteParties(store, actor, pbx), pbx) };
-      const name = pbx?.id ?? quote.term;
-      if (opts.internal) {
-        await writeQuoteFile(ctx, `hwaas-quote-${name}-${formatDate((await ctx.today()))}-internal.pdf`, async () => ({ ...base, copy: 'internal', title: 'Quote' }), opts);
-        return 0;
+      // The file is checked before anything is made: a quote's number is not taken for a file never written.
+      const stem = `hwaas-quote-${(opts.pbx ?? term ?? 'quote').replace(/[^\p{L}\p{N}._-]+/gu, '_')}-${await cases.today()}`;
+      const target = await outputTarget(ctx, opts.out, `${stem}${opts.internal ? '-internal' : ''}.pdf`, '--out', 'pdf');
+      await checkTarget(target, opts.force === true);
+      const document = await cases.quotes.document({ ...input, copy: opts.internal ? 'internal' : 'customer', validDays, paper: opts.paper });
+      const written = await writeFile(ctx, target, opts.force === true, document.content);
+      if (written.path !== null) {
+        if (ctx.json) ctx.printJson({ file: written.path, bytes: written.bytes, title: document.title, ...(document.number ? { number: document.number } : {}) });
+        else ctx.out(`Wrote ${document.title} to ${written.path} (${(written.bytes / 1024).toFixed(1)} KB).`);
       }
-      requireCustomerSide(quoted);
-      // A what-if price is the partner's to try, not to send: the customer's quote is priced from the book.
-      if (actor?.scope.kind === 'partner' && input.items.some((i) => i.price !== null)) {
-        throw new UsageError("a quote sent to a customer is priced from your price book and resale prices: leave out @PRICE (set a resale price with `hwaas resale set --sku SKU --term TERM --price AMOUNT`), or write --internal.", 'USAGE');
-      }
-      if (!store || !actor) throw new RefusedError('NO_STORE', `no store at ${ctx.dbPath}: a quote for a customer is numbered and recorded in the store; run \`hwaas init\`, or write --internal.`);
-      const facts = { tier, book: book ? formatDate(book.validFrom) : null };
-      // A name the PDF cannot print is refused before a number is taken.
-      assertPrintable([base.partner?.name, base.customer?.name, base.pbx?.name, ...quote.lines.map((l) => l.name)]);
-      const target = await writeQuoteFile(ctx, `hwaas-quote-${name}-${formatDate((await ctx.today()))}.pdf`, async () => {
-        const record = await recordQuote(store, actor, quoted, validDays, (number, validUntil) =>
-          JSON.stringify({ number, validUntil: formatDate(validUntil), partner: quoted.partner!.id, customer: base.customer, pbx: base.pbx, priceBook: facts, quote: quoteJson(quote) }),
-        );
-        return { ...base, copy: 'customer', title: `Quote ${record.number}`, number: record.number, validUntil: record.validUntil };
-      }, opts);
-      if (!ctx.json) ctx.err(`Recorded as ${target.title.slice('Quote '.length)}: \`hwaas quotes show ${target.title.slice('Quote '.length)}\` finds it.`);
+      if (document.number && !ctx.json) ctx.err(`Recorded as ${document.number}: \`hwaas quotes show ${document.number}\` finds it.`);
       return 0;
     }
-    const title = pbx ? `Quote for ${pbx.id} (${pbx.name}), customer ${pbx.customer}` : 'Ad-hoc quote';
-    ctx.out(renderQuote(ctx.style, quote, title, opts.side ?? 'both'));
-    if (opts.side !== 'sell') ctx.out(book ? `Prices: the ${tier} ${quote.currency} price book valid from ${formatDate(book.validFrom)}.` : `Prices: as given on each line (no ${tier} ${quote.currency} price book is in force on ${formatDate(quote.start)}).`);
-    if (opts.explain) ctx.out(renderExplanation(quote, opts.side ?? 'both'));
+    const side = opts.side ?? 'both';
+    const result = await cases.quotes.make({ ...input, explain: opts.explain ? (side === 'sell' ? 'sell' : 'buy') : null });
+    if (format === 'json') {
+      ctx.printJson(opts.explain ? { ...result.quote, explanation: result.explanation } : result.quote);
+      return 0;
+    }
+    ctx.out(quoteResultText(ctx.style, result, side));
     return 0;
   },
 });
 
-/** The store when there is one; without one, ad-hoc quotes still work from the sample price books in data/pricebooks (handy in CI). */
-async function quoteSources(ctx: Context): Promise<{ store: Store | null; actor: Actor | null; sources: QuoteSources }> {
-  const store = await ctx.storeIfAny();
-  if (store) {
-    const actor = await ctx.actor();
-    return { store, actor, sources: await storeQuoteSources(store, actor.scope) };
-  }
-  const noStore = () => new RefusedError('NO_STORE', `no store at ${ctx.dbPath}: a quote for a named PBX needs one; run \`hwaas init\`, or quote ad hoc with --term and --activated.`);
-  const { sampleBooks, readSampleBook } = await import('../import/samples.js');
-  const samples = sampleBooks();
-  const read = new Map<string, Promise<BookLine[]>>();
-  const linesOf = (book: (typeof samples)[number]) => {
-    if (!read.has(book.file)) read.set(book.file, readSampleBook(book));
-    return read.get(book.file)!;
-  };
-  const books = cachedBooks(
-    async () => [...new Map((await Promise.all(samples.map(linesOf))).flat().map((l) => [l.sku, l])).values()],
-    async (tier, currency) => samples.filter((b) => b.key.tier === tier && b.key.currency === currency).map((b) => b.key.validFrom),
-    (key) => linesOf(samples.find((b) => b.key.tier === key.tier && b.key.currency === key.currency && b.key.validFrom === key.validFrom)!),
-  );
-  return {
-    store: null,
-    actor: null,
-    sources: { books, findPbx: () => Promise.reject(noStore()), partner: async () => null, actingPartner: null, resale: () => Promise.reject(noStore()) },
-  };
-}
-
 /** A cases file is read whole, so it is bounded: /dev/zero or a 10 GB file is refused, not swallowed. */
 export const MAX_CASES_BYTES = 128 * 1024 * 1024;
-/** And what it holds: a million cases is ten times what CI needs, and fits in memory. */
-const MAX_CASES = 1_000_000;
 
 /** The cases file, read whole within its bounds: a device or kernel file is refused, a silent pipe ends, a terminal is waited for. */
 async function readCasesFile(ctx: Context, file: string): Promise<string> {
@@ -177,40 +129,15 @@ async function runCases(ctx: Context, file: string, opts: { pbx?: string; term?:
   if (opts.pbx !== undefined || opts.term !== undefined || opts.activated !== undefined || opts.item.length > 0) {
     throw new UsageError('--file takes the quotes from the file: leave out --pbx, --term, --activated and --item.', 'USAGE');
   }
-  // A byte-order mark (Windows editors write one) is not part of the JSON.
-  const text = (await readCasesFile(ctx, file)).replace(/^\uFEFF/, '');
-  checkJsonShape(file, text, { maxItems: MAX_CASES, maxValues: MAX_CASES * 20, maxDepth: MAX_NESTING, item: 'case' });
-  const cases = readQuoteCases(parseJsonText(file, text, true));
-  const { sources } = await quoteSources(ctx);
-  const outcomes: CaseOutcome[] = [];
-  for (const c of cases) outcomes.push(await runQuoteCase(sources, c, (await ctx.today())));
-
-  if (!opts.check) {
-    ctx.printJson(outcomes.map(caseOutcomeJson));
+  const text = await readCasesFile(ctx, file);
+  const { outcomes, checks } = await (await ctx.useCases()).quotes.cases({ text, name: file, check: opts.check === true });
+  if (!checks) {
+    // A refusal says its sentence with its hint, as the command line says every error.
+    ctx.printJson(outcomes.map((o: CaseOutcomeJson) => ('error' in o ? { error: { code: o.error.code, message: errorText({ message: o.error.message, hint: o.error.hint, also: o.error.also ?? [], aboutStoreLocation: false }) } } : o)));
     return 0;
   }
-  let failed = 0;
-  const results = cases.map((c, i) => {
-    const differences = c.expect ? compareCase(outcomes[i]!, c.expect) : [];
-    const passed = c.expect !== null && differences.length === 0;
-    if (!passed) failed++;
-    return { index: i, name: c.name, passed, differences, ...(c.expect === null ? { reason: 'no "expect" in the case' } : {}) };
-  });
-  if (ctx.json) {
-    ctx.printJson(results);
-    return failed > 0 ? 1 : 0;
-  }
-  const { chalk } = ctx.style;
-  const lines: string[] = [];
-  for (const result of results) {
-    if (result.passed) {
-      lines.push(`${chalk.green('✓')} ${result.name}`);
-      continue;
-    }
-    const why = result.reason ? [result.reason] : result.differences.map((d) => `${d.field}: expected ${JSON.stringify(d.expected)}, got ${JSON.stringify(d.got)}`);
-    lines.push(`${chalk.red('✗')} ${result.name}: ${why.join('; ')}`);
-  }
-  lines.push(`${results.length - failed} passed, ${failed} failed`);
-  ctx.out(lines.join('\n'));
+  const failed = checks.filter((c) => !c.passed).length;
+  if (ctx.json) ctx.printJson(checks);
+  else ctx.out(caseChecksText(ctx.style, checks));
   return failed > 0 ? 1 : 0;
 }

@@ -21,6 +21,7 @@ export async function writeOutput(
   stdout: Writable,
   force: boolean,
   produce: (out: Writable) => Promise<void>,
+  flag = '--out',
 ): Promise<{ path: string | null; bytes: number }> {
   if (target.kind === 'stdout') {
     const tee = new PassThrough();
@@ -37,7 +38,7 @@ export async function writeOutput(
     return { path: null, bytes };
   }
   let bytes = 0;
-  await replaceFile(target.path, force, '--out', async (temporary) => {
+  await replaceFile(target.path, force, flag, async (temporary) => {
     const stream = createWriteStream(temporary, { fd: openSync(temporary, 'wx') });
     const done = finished(stream);
     done.catch(() => {}); // a failed write (a full disk) is reported once, by the await below or by produce()
@@ -87,8 +88,8 @@ function processAlive(pid: number): boolean {
 }
 
 /** Why `path` cannot be written at all (a folder, a link, a missing folder, a file in the way), before any work. */
-function checkDestination(path: string, force: boolean, flag: string): void {
-  let found;
+export function checkDestination(path: string, force: boolean, flag: string): void {
+  let found: ReturnType<typeof lstatSync> | null;
   try {
     found = lstatSync(path);
   } catch (error) {
@@ -101,7 +102,7 @@ function checkDestination(path: string, force: boolean, flag: string): void {
   if (found && !found.isFile()) throw new UsageError(`${flag}: ${path} is not a regular file (a device, pipe or socket); give a file name.`);
   if (found && !force) throw new RefusedError('EXISTS', `${path} exists: choose another name, or replace it with --force.`);
   const folder = dirname(path);
-  let stat;
+  let stat: ReturnType<typeof statSync>;
   try {
     stat = statSync(folder);
   } catch (error) {

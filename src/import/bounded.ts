@@ -49,7 +49,7 @@ export async function readablePath(path: string, shown: string, what: string): P
 /** Standard input that is a device (`< /dev/zero`), refused as a named device is; a terminal is a person typing. */
 export function refuseDeviceStdin(stdin: Readable, shown: string, what: string): void {
   if (stdin !== process.stdin) return;
-  let info;
+  let info: ReturnType<typeof fstatSync>;
   try {
     info = fstatSync(0);
   } catch {

@@ -125,7 +125,6 @@ async function dateStyles(zip: ZipArchive, budget: UnpackBudget, part: string | 
 
 /** Text of `<t>` runs inside an element (a shared string, an inline string), without phonetic runs. */
 class RunText {
-  private depth = 0;
   private inT = false;
   private phonetic = false;
   value = '';
@@ -133,13 +132,11 @@ class RunText {
   open(element: string): void {
     if (element === 'rPh') this.phonetic = true;
     else if (element === 't' && !this.phonetic) this.inT = true;
-    this.depth++;
   }
 
   close(element: string): void {
     if (element === 'rPh') this.phonetic = false;
     else if (element === 't') this.inT = false;
-    this.depth--;
   }
 
   text(text: string): void {

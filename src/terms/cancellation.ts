@@ -1,5 +1,5 @@
 import { type CalendarDate, addMonths, daysBetween } from './dates.js';
-import { type PbxLicence, type TermSegment, periodsOverlapping, segmentOn } from './period.js';
+import { type PbxLicense, type TermSegment, periodsOverlapping, segmentOn } from './period.js';
 import { prorate } from './proration.js';
 import { type Term, TERM_MONTHS } from './term.js';
 import { divideRoundHalfUp } from './money.js';
@@ -34,7 +34,7 @@ export interface FinalCharge {
  * each part rounded half up; otherwise it is 0. `priceOf` is the line's unit price in a
  * term segment (after a change of term the new term's price applies).
  */
-export function finalCharge(pbx: PbxLicence, effectiveOn: CalendarDate, since: CalendarDate, qty: number, priceOf: (segment: TermSegment) => bigint): FinalCharge {
+export function finalCharge(pbx: PbxLicense, effectiveOn: CalendarDate, since: CalendarDate, qty: number, priceOf: (segment: TermSegment) => bigint): FinalCharge {
   const minimumUntil = addMonths(since, MINIMUM_MONTHS);
   if (effectiveOn >= minimumUntil) return { minimumUntil, amount: 0n, parts: [] };
   const parts = periodsOverlapping(pbx, effectiveOn, minimumUntil).map((period): FinalChargePart => {

@@ -1,31 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  type CalendarDate,
-  type PbxLicence,
-  type Term,
-  TERMS,
-  addMonths,
-  coTerminate,
-  daysBetween,
-  finalCharge,
-  formatAmount,
-  formatDate,
-  monthlyRecurring,
-  parseDate,
-  pbxStatusOn,
-  periodOn,
-  termOn,
-  tryParseAmount,
-} from './index.js';
 import { CANCELLATION_EXAMPLES, TERM_CHANGE_EXAMPLES } from './workedExamples.testdata.js';
+import { type CalendarDate, parseDate, formatDate, daysBetween, addMonths } from './dates.js';
+import { tryParseAmount, formatAmount } from './money.js';
+import { type PbxLicense, pbxStatusOn, periodOn, termOn, coTerminate } from './period.js';
+import { finalCharge, monthlyRecurring } from './cancellation.js';
+import { TERMS, type Term } from './term.js';
 
 const d = (text: string): CalendarDate => parseDate(text);
 const money = (text: string): bigint => tryParseAmount(text)!;
 
 describe('docs/terms.md: cancellation and the six-month minimum', () => {
   it.each(CANCELLATION_EXAMPLES)('$activated $term, since $since, requested $requested: $finalCharge', (row) => {
-    const pbx: PbxLicence = { license: row.term, activated: d(row.activated), cancelledOn: null };
+    const pbx: PbxLicense = { license: row.term, activated: d(row.activated), cancelledOn: null };
     const status = pbxStatusOn(pbx, d(row.requested));
     if (status.kind !== 'active') throw new Error('not active');
     expect(formatDate(status.expiresOn)).toBe(row.effectiveOn);
@@ -35,14 +22,14 @@ describe('docs/terms.md: cancellation and the six-month minimum', () => {
   });
 
   it('each part is rounded on its own, and the parts tile [e, m) without gap or overlap', () => {
-    const pbx: PbxLicence = { license: 'monthly', activated: d('2021-08-25'), cancelledOn: null };
+    const pbx: PbxLicense = { license: 'monthly', activated: d('2021-08-25'), cancelledOn: null };
     const charge = finalCharge(pbx, d('2026-11-25'), d('2026-10-10'), 2, () => 1000n);
     expect(charge.parts.map((p) => formatAmount(p.amount))).toEqual(['20.00', '20.00', '20.00', '20.00', '10.32']);
     expect(charge.parts.reduce((sum, p) => sum + p.days, 0)).toBe(daysBetween(d('2026-11-25'), d('2027-04-10')));
   });
 
   it('after a change of term, the new term’s periods and price apply', () => {
-    const pbx: PbxLicence = { license: 'yearly', activated: d('2020-05-01'), cancelledOn: null, termChanges: [{ from: d('2027-05-01'), term: 'monthly' }] };
+    const pbx: PbxLicense = { license: 'yearly', activated: d('2020-05-01'), cancelledOn: null, termChanges: [{ from: d('2027-05-01'), term: 'monthly' }] };
     const charge = finalCharge(pbx, d('2027-05-01'), d('2027-03-01'), 1, (segment) => (segment.term === 'monthly' ? 1200n : 12000n));
     expect(charge.parts.map((p) => [formatDate(p.periodStart), p.term, formatAmount(p.amount)])).toEqual([
       ['2027-05-01', 'monthly', '12.00'],
@@ -66,7 +53,7 @@ describe('docs/terms.md: cancellation and the six-month minimum', () => {
           const activated = (d('1990-01-01') + activatedOffset) as CalendarDate;
           const since = (activated + sinceOffset) as CalendarDate;
           const requested = (since + requestOffset) as CalendarDate;
-          const pbx: PbxLicence = { license: term, activated, cancelledOn: null };
+          const pbx: PbxLicense = { license: term, activated, cancelledOn: null };
           const e = periodOn(activated, term, requested).end;
           const charge = finalCharge(pbx, e, since, qty, () => BigInt(price));
           expect(charge.minimumUntil).toBe(addMonths(since, 6));
@@ -85,11 +72,11 @@ describe('docs/terms.md: cancellation and the six-month minimum', () => {
 
 describe('docs/terms.md: a change of term', () => {
   it.each(TERM_CHANGE_EXAMPLES)('$activated $from, change to $to requested $requested: from $effectiveOn', (row) => {
-    const before: PbxLicence = { license: row.from, activated: d(row.activated), cancelledOn: null };
+    const before: PbxLicense = { license: row.from, activated: d(row.activated), cancelledOn: null };
     const status = pbxStatusOn(before, d(row.requested));
     if (status.kind !== 'active') throw new Error('not active');
     expect(formatDate(status.expiresOn)).toBe(row.effectiveOn);
-    const after: PbxLicence = { ...before, termChanges: [{ from: status.expiresOn, term: row.to }] };
+    const after: PbxLicense = { ...before, termChanges: [{ from: status.expiresOn, term: row.to }] };
     // Until e nothing moves; from e the boundaries are counted from e.
     expect(pbxStatusOn(after, d(row.requested))).toEqual(status);
     expect(termOn(after, d(row.requested))).toBe(row.from);
@@ -106,7 +93,7 @@ describe('docs/terms.md: a change of term', () => {
   });
 
   it('a service ordered after the change has the new term; the old one is refused', () => {
-    const pbx: PbxLicence = { id: 'PBX-1', license: 'yearly', activated: d('2020-05-01'), cancelledOn: null, termChanges: [{ from: d('2027-05-01'), term: 'monthly' }] };
+    const pbx: PbxLicense = { id: 'PBX-1', license: 'yearly', activated: d('2020-05-01'), cancelledOn: null, termChanges: [{ from: d('2027-05-01'), term: 'monthly' }] };
     expect(coTerminate(pbx, d('2027-05-10'), 'monthly')).toMatchObject({ term: 'monthly', end: d('2027-06-01') });
     expect(() => coTerminate(pbx, d('2027-05-10'), 'yearly')).toThrow(/monthly licences from 2027-05-01/);
     expect(coTerminate(pbx, d('2027-04-10'), 'yearly')).toMatchObject({ term: 'yearly', end: d('2027-05-01') });

@@ -48,7 +48,7 @@ export interface TermSegment {
 }
 
 /** The subscription facts of a PBX that the term engine needs. */
-export interface PbxLicence {
+export interface PbxLicense {
   readonly id?: string | null;
   /** The licence it was activated with. */
   readonly license: License;
@@ -59,14 +59,8 @@ export interface PbxLicence {
   readonly termChanges?: readonly TermSegment[];
 }
 
-/** The PBX's term segments, the activation's first; none for a perpetual PBX. */
-export function segmentsOf(pbx: PbxLicence): TermSegment[] {
-  if (pbx.license === 'perpetual') return [];
-  return [{ from: pbx.activated, term: pbx.license }, ...(pbx.termChanges ?? [])];
-}
-
 /** The segment that contains `date` (the first one before the activation); null for a perpetual PBX. */
-export function segmentOn(pbx: PbxLicence, date: CalendarDate): TermSegment | null {
+export function segmentOn(pbx: PbxLicense, date: CalendarDate): TermSegment | null {
   if (pbx.license === 'perpetual') return null;
   const changes = pbx.termChanges;
   if (changes) for (let i = changes.length - 1; i >= 0; i--) if (changes[i]!.from <= date) return changes[i]!;
@@ -74,13 +68,13 @@ export function segmentOn(pbx: PbxLicence, date: CalendarDate): TermSegment | nu
 }
 
 /** The PBX's licence on `date`: the term of its segment then, or perpetual. */
-export function termOn(pbx: PbxLicence, date: CalendarDate): License {
+export function termOn(pbx: PbxLicense, date: CalendarDate): License {
   if (!pbx.termChanges || pbx.termChanges.length === 0) return pbx.license; // one segment: the hot path of every quote
   return segmentOn(pbx, date)?.term ?? 'perpetual';
 }
 
 /** The PBX's period that contains `date` (on or after the activation), whatever the PBX's cancellation says. */
-export function pbxPeriodOn(pbx: PbxLicence, date: CalendarDate): Period & { readonly term: Term } {
+export function pbxPeriodOn(pbx: PbxLicense, date: CalendarDate): Period & { readonly term: Term } {
   if (pbx.license !== 'perpetual' && (!pbx.termChanges || pbx.termChanges.length === 0)) return periodOn(pbx.activated, pbx.license, date);
   const segment = segmentOn(pbx, date);
   if (!segment) throw new RangeError('pbxPeriodOn: a perpetual PBX has no periods');
@@ -88,7 +82,7 @@ export function pbxPeriodOn(pbx: PbxLicence, date: CalendarDate): Period & { rea
 }
 
 /** The PBX's periods that overlap `[from, to)`, in order (continuing past a cancellation as if it renewed). */
-export function periodsOverlapping(pbx: PbxLicence, from: CalendarDate, to: CalendarDate): (Period & { readonly term: Term })[] {
+export function periodsOverlapping(pbx: PbxLicense, from: CalendarDate, to: CalendarDate): (Period & { readonly term: Term })[] {
   const periods: (Period & { readonly term: Term })[] = [];
   for (let day = from; day < to; ) {
     const period = pbxPeriodOn(pbx, day);
@@ -105,7 +99,7 @@ export type PbxStatus =
   | { readonly kind: 'ended'; readonly endedOn: CalendarDate }
   | { readonly kind: 'active'; readonly period: Period & { readonly term: Term }; readonly expiresOn: CalendarDate; readonly renews: boolean };
 
-export function pbxStatusOn(pbx: PbxLicence, date: CalendarDate): PbxStatus {
+export function pbxStatusOn(pbx: PbxLicense, date: CalendarDate): PbxStatus {
   if (pbx.license === 'perpetual') return { kind: 'perpetual' };
   if (date < pbx.activated) return { kind: 'not-yet-active' };
   if (pbx.cancelledOn !== null && date >= pbx.cancelledOn) return { kind: 'ended', endedOn: pbx.cancelledOn };
@@ -129,10 +123,10 @@ export interface CoTermination {
 }
 
 /**
- * TERMS.md "Co-termination": the service must have the PBX's term, starts on a
+ * docs/terms.md "Co-termination": the service must have the PBX's term, starts on a
  * subscription PBX that is running, and ends on the PBX's expiration.
  */
-export function coTerminate(pbx: PbxLicence, start: CalendarDate, requestedTerm?: Term | null): CoTermination {
+export function coTerminate(pbx: PbxLicense, start: CalendarDate, requestedTerm?: Term | null): CoTermination {
   const name = pbx.id ? `PBX ${pbx.id}` : 'The PBX';
   if (pbx.license === 'perpetual') {
     throw new RefusedError(

@@ -1,7 +1,7 @@
 import { divideRoundHalfUp } from './money.js';
 
 /**
- * TERMS.md "Proration": price × qty × days / periodDays, rounded once, half up,
+ * docs/terms.md "Proration": price × qty × days / periodDays, rounded once, half up,
  * to the minor unit, from the exact rational value.
  */
 export function prorate(unitPriceMinor: bigint, qty: number, days: number, periodDays: number): bigint {

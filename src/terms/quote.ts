@@ -1,6 +1,6 @@
 import { type CalendarDate, daysBetween, formatDate } from './dates.js';
 import { type Currency, divideRoundHalfUp, formatAmount } from './money.js';
-import { type PbxLicence, coTerminate } from './period.js';
+import { type PbxLicense, coTerminate } from './period.js';
 import { prorate } from './proration.js';
 import type { Term } from './term.js';
 
@@ -28,7 +28,7 @@ export interface QuoteLine extends QuoteItem {
 }
 
 export interface QuoteRequest {
-  readonly pbx: PbxLicence;
+  readonly pbx: PbxLicense;
   /** A term the user asked for; refused when it is not the PBX's. */
   readonly requestedTerm?: Term | null;
   readonly start: CalendarDate;
@@ -99,7 +99,7 @@ export function percentOf(part: bigint, whole: bigint): string | null {
   return `${negative ? '-' : ''}${abs / 10n}.${abs % 10n}`;
 }
 
-/** TERMS.md from end to end: co-terminate, prorate each line, round once, sum the rounded lines. */
+/** docs/terms.md from end to end: co-terminate, prorate each line, round once, sum the rounded lines. */
 export function buildQuote(request: QuoteRequest): Quote {
   const coterm = coTerminate(request.pbx, request.start, request.requestedTerm);
   const days = daysBetween(coterm.start, coterm.end);

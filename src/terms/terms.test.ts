@@ -1,31 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { quoteJson } from '../cli/views.js';
-import {
-  type CalendarDate,
-  addMonths,
-  boundary,
-  buildQuote,
-  coTerminate,
-  daysBetween,
-  divideRoundHalfUp,
-  explainQuote,
-  formatAmount,
-  formatDate,
-  formatMoney,
-  fromCivil,
-  parseDate,
-  parseLicense,
-  parseTerm,
-  periodOn,
-  prorate,
-  toCivil,
-  tryParseAmount,
-  tryParseDate,
-  type Term,
-  TERMS,
-} from './index.js';
+import { quoteJson } from '../views/json/quotes.js';
 import { WORKED_EXAMPLES_TABLE } from './workedExamples.testdata.js';
+import { type CalendarDate, parseDate, formatDate, fromCivil, toCivil, tryParseDate, daysBetween, addMonths } from './dates.js';
+import { parseTerm, parseLicense, TERMS, type Term } from './term.js';
+import { boundary, periodOn, coTerminate } from './period.js';
+import { tryParseAmount, formatAmount, formatMoney, divideRoundHalfUp } from './money.js';
+import { buildQuote, explainQuote } from './quote.js';
+import { prorate } from './proration.js';
 
 const d = (text: string): CalendarDate => parseDate(text);
 const f = formatDate;
@@ -81,7 +63,7 @@ describe('terms and boundaries', () => {
     expect(() => parseLicense('forever', '--license')).toThrow(/not a licence/);
   });
 
-  it('computes boundaries from the anchor, so the day does not drift (TERMS.md)', () => {
+  it('computes boundaries from the anchor, so the day does not drift (docs/terms.md)', () => {
     const monthly = [1, 2, 3, 4].map((k) => f(boundary(d('2020-01-31'), 'monthly', k)));
     expect(monthly).toEqual(['2020-02-29', '2020-03-31', '2020-04-30', '2020-05-31']);
     const yearly = [1, 2, 3, 4].map((k) => f(boundary(d('2020-02-29'), 'yearly', k)));
@@ -157,7 +139,7 @@ const quoteFor = (activated: string, term: Term, start: string, price: string, q
     items: [{ sku: 'X', name: 'x', qty, unitPrice: tryParseAmount(price)! }],
   });
 
-describe('TERMS.md worked examples', () => {
+describe('docs/terms.md worked examples', () => {
   it.each(WORKED_EXAMPLES_TABLE)('$activated $term from $start: $amount', (row) => {
     const quote = quoteFor(row.activated, row.term, row.start, row.price, row.qty);
     const json = quoteJson(quote);

@@ -1,4 +1,4 @@
-/** TERMS.md "Worked examples": normative. */
+/** docs/terms.md "Worked examples": normative. */
 import type { Term } from './term.js';
 
 export const WORKED_EXAMPLES_TABLE: readonly {

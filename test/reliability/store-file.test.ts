@@ -48,7 +48,7 @@ describe('db backup onto the store itself', () => {
       linkSync(p, hard);
       return hard;
     }],
-    ['the store by a path with ..', (p: string) => join(dir, '..', dir.split('/').pop()!, 'hwaas.db')],
+    ['the store by a path with ..', (_p: string) => join(dir, '..', dir.split('/').pop()!, 'hwaas.db')],
   ])('%s is refused (exit 2) and every order survives', async (_name, target) => {
     await cli(['--db', db, 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--checkout', '--yes']);
     const held = holder(db);
@@ -209,7 +209,7 @@ describe('an interrupted init', () => {
   });
 });
 
-describe('init --force', () => {
+describe('init --force, beside other files', () => {
   it('a folder where the -wal should be: no internal error, and the store is not lost', async () => {
     const { mkdirSync } = await import('node:fs');
     const copy = join(dir, 'f.db');

@@ -1,11 +1,9 @@
 import { defineCommand, option } from '../../cli/command.js';
-import { customerJson } from '../../cli/views.js';
-import { UsageError } from '../../errors.js';
-import { addCustomer, partnerFor } from '../../domain/parties/customers.js';
+import { checkWith } from '../../cli/prompts.js';
 import { checkCountry, checkEmail, checkName, checkVat } from '../../domain/kernel/checks.js';
+import { UsageError } from '../../errors.js';
 
 export const command = defineCommand({
-  path: ['customers', 'add'],
   description: 'add a customer (a partner adds its own; staff say --partner)',
   options: {
     name: option.string('--name <name>', 'company name (asked for at a terminal)'),
@@ -17,28 +15,21 @@ export const command = defineCommand({
   examples: ['hwaas customers add --name "Łódź Telekom Sp. z o.o." --country PL', 'hwaas --as USR-101 customers add --name "Acme" --partner PTR-001'],
   writes: true,
   async run(ctx, options) {
-    // Check every flag before asking or writing anything.
-    const country = checkCountry(options.country, '--country');
-    const vat = checkVat(options.vat, '--vat');
-    const email = checkEmail(options.email, '--email');
-    const store = await ctx.store();
-    const actor = await ctx.actor();
-    const partner = await partnerFor(store, actor, options.partner ?? null);
-    if (!partner) throw new UsageError('missing --partner: staff must say which partner (e.g. --partner PTR-001).', 'USAGE');
-    const rawName = await ctx.need(options.name, '--name', 'Company name of the new customer:', (text) => {
-      try {
-        checkName(text, '--name');
-        return true;
-      } catch (error) {
-        return (error as Error).message.replace(/^--name: /, '');
-      }
-    });
-    const customer = await addCustomer(store, actor, { partner, name: checkName(rawName, '--name'), country, vat, email });
+    // Every flag is checked before anything is asked or written.
+    checkCountry(options.country, '--country');
+    checkVat(options.vat, '--vat');
+    checkEmail(options.email, '--email');
+    const cases = await ctx.useCases();
+    const who = await cases.whoami();
+    if (who.role === 'staff' && options.partner === undefined) throw new UsageError('missing --partner: staff must say which partner (e.g. --partner PTR-001).', 'USAGE');
+    const name = await ctx.prompts.need(options.name, '--name', 'Company name of the new customer:', checkWith(checkName, '--name'));
+    const customer = await cases.customers.add({ partner: options.partner ?? null, name, country: options.country ?? null, vat: options.vat ?? null, email: options.email ?? null });
     if (ctx.json) {
-      ctx.printJson(customerJson(customer));
+      const { partnerName: _name, ...shown } = customer;
+      ctx.printJson(shown);
       return;
     }
-    ctx.out(`Added ${customer.id}: ${customer.name} (partner ${partner.name}).`);
+    ctx.out(`Added ${customer.id}: ${customer.name} (partner ${customer.partnerName}).`);
     ctx.out(`Next: register a PBX with \`hwaas pbx add --customer ${customer.id} --name NAME --type cloud --license yearly --activated YYYY-MM-DD\`.`);
   },
 });

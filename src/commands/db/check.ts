@@ -3,14 +3,13 @@ import { RefusedError } from '../../errors.js';
 import { requireStaff } from '../../domain/parties/users.js';
 
 export const command = defineCommand({
-  path: ['db', 'check'],
   description: 'integrity, foreign-key and stock-reservation check (on a shared store: staff)',
   options: {},
   examples: ['hwaas db check'],
   async run(ctx) {
     const store = await ctx.store();
     // A shared store's check adds up every partner's orders: staff run it.
-    if (store.info.backend === 'postgres') requireStaff(await ctx.actor(), 'Checking a shared store');
+    if (store.info.backend === 'postgres') requireStaff(await (await ctx.who()).actor(), 'Checking a shared store');
     const { damage, problems } = await store.check();
     if (damage.length > 0) {
       const listed = `${damage.slice(0, 3).join('; ')}${damage.length > 3 ? `; and ${damage.length - 3} more` : ''}`;

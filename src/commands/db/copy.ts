@@ -15,7 +15,6 @@ async function refuseCompanion(source: StoreLocation, path: string): Promise<voi
 }
 
 export const command = defineCommand({
-  path: ['db', 'copy'],
   description: 'copy the whole store into a new store of either kind (SQLite file or PostgreSQL), verified',
   options: { to: option.string('--to <path-or-url>', 'the new store: a file path, or a postgres:// URL of an empty database or of a store that plain `hwaas init` made') },
   examples: ['hwaas db copy --to postgres://hwaas@db.example/hwaas', 'hwaas --db postgres://hwaas@db.example/hwaas db copy --to ~/hwaas-laptop.db'],
@@ -27,7 +26,7 @@ export const command = defineCommand({
     if (shown === ctx.dbPath) throw new UsageError(`--to: ${shown} is the store itself: copy into another store.`);
     if (target.kind === 'sqlite') await refuseCompanion(ctx.storeLocation, target.path);
     // A copy reads every partner's rows: Wildix staff (or the store's owner) do it.
-    requireStaff(await ctx.actor(), 'Copying the whole store');
+    requireStaff(await (await ctx.who()).actor(), 'Copying the whole store');
     const source = await ctx.store();
     // What is wrong with the target is said of --to, not of the store's own location.
     const found = await identifyStore(target, ctx.io.env).catch((error: unknown) => {

@@ -1,7 +1,6 @@
 import { defineCommand } from '../../cli/command.js';
 
 export const command = defineCommand({
-  path: ['db', 'info'],
   description: 'where the store is, its backend, mode (live or sandbox) and schema version',
   options: {},
   examples: ['hwaas db info', 'hwaas db info --json'],

@@ -1,12 +1,10 @@
 import { defineCommand, option } from '../../cli/command.js';
-import { orderJson } from '../../cli/views.js';
-import { RefusedError, UsageError } from '../../errors.js';
-import { quoteParties } from '../../domain/quoting/quoting.js';
-import { parseOrderId, renderOrder } from './common.js';
-import { showOrder } from '../../domain/ordering/orderView.js';
+import { checkTarget, outputTarget, writeFile } from '../../cli/output.js';
+import { UsageError } from '../../errors.js';
+import { orderText } from '../../views/text/orders.js';
+import { orderContract } from './changed.js';
 
 export const command = defineCommand({
-  path: ['orders', 'show'],
   description: 'an order, its figures, warnings and history',
   args: { id: { description: 'the order' } },
   options: {
@@ -18,39 +16,21 @@ export const command = defineCommand({
   },
   examples: ['hwaas orders show ORD-000001', 'hwaas orders show ORD-000001 --format pdf', 'hwaas orders show ORD-000001 --format pdf --internal'],
   async run(ctx, options, { id }) {
-    const seq = parseOrderId(id);
     const format = options.format ?? (ctx.json ? 'json' : 'table');
     if (format !== 'pdf' && (options.out !== undefined || options.paper !== undefined || options.internal)) throw new UsageError('--out, --paper and --internal go with --format pdf.', 'USAGE');
-    const store = await ctx.store();
-    const actor = await ctx.actor();
-    const view = await showOrder(store, actor, seq, id);
-    if (format === 'json') {
-      ctx.printJson(orderJson(view));
-      return;
-    }
+    const cases = await ctx.useCases();
     if (format === 'pdf') {
-      const { order, figures } = view;
-      if (!figures.quote) throw new RefusedError('NOT_PRICED', `${order.id} cannot be priced today, so there is nothing to confirm: ${(figures.problem ?? '').replace(/[.]$/, '')}.`);
-      const { documentParties, writeQuoteFile } = await import('../quote/pdf.js');
-      const parties = await quoteParties(store, actor, view.pbx);
-      const quote = figures.quote;
-      const copy = options.internal ? 'internal' : 'customer';
-      if (copy === 'customer' && quote.resaleTotal === null) throw new UsageError(`${order.id} has no resale prices to show a customer; write the internal copy with --internal.`);
-      await writeQuoteFile(
-        ctx,
-        `hwaas-order-${order.id}${options.internal ? '-internal' : ''}.pdf`,
-        async () => ({
-          copy,
-          title: figures.estimate ? `Draft order ${order.id}` : `Order confirmation ${order.id}`,
-          quote,
-          ...documentParties(parties, view.pbx),
-          facts: [`Order ${order.id}: ${order.status}${order.placedAt ? `, placed ${ctx.dateOf(order.placedAt)}` : ''}.${figures.estimate ? ' Figures as if checked out today.' : ''}`],
-          internalFacts: order.warnings,
-        }),
-        options,
-      );
+      const target = await outputTarget(ctx, options.out, `hwaas-order-${id.replace(/[^\p{L}\p{N}._-]+/gu, '_')}${options.internal ? '-internal' : ''}.pdf`, '--out', 'pdf');
+      await checkTarget(target, options.force === true);
+      const document = await cases.orders.document({ id, copy: options.internal ? 'internal' : 'customer', paper: options.paper });
+      const written = await writeFile(ctx, target, options.force === true, document.content);
+      if (written.path === null) return;
+      if (ctx.json) ctx.printJson({ file: written.path, bytes: written.bytes, title: document.title });
+      else ctx.out(`Wrote ${document.title} to ${written.path} (${(written.bytes / 1024).toFixed(1)} KB).`);
       return;
     }
-    ctx.out(renderOrder(ctx, view));
+    const order = await cases.orders.show({ id });
+    if (format === 'json') ctx.printJson(orderContract(order));
+    else ctx.out(orderText(ctx.style, order, (iso) => ctx.timeOf(iso)));
   },
 });

@@ -1,18 +1,8 @@
 import { defineCommand, option } from '../../cli/command.js';
-import { partnerJson } from '../../cli/views.js';
+import { checkWith } from '../../cli/prompts.js';
+import { checkCountry, checkEmail, checkName } from '../../domain/kernel/checks.js';
 import { TIERS } from '../../domain/kernel/model.js';
-import { type PartnerLabels, addPartner } from '../../domain/parties/partners.js';
 import { CURRENCIES } from '../../terms/money.js';
-import { checkCurrency, checkTier, checkCountry, checkEmail, checkName } from '../../domain/kernel/checks.js';
-
-export const PARTNER_FLAGS: PartnerLabels = {
-  name: '--name',
-  country: '--country',
-  currency: '--currency',
-  tier: '--tier',
-  areaManagerName: '--area-manager-name',
-  areaManagerEmail: '--area-manager-email',
-};
 
 export const partnerOptions = {
   name: option.string('--name <name>', 'company name'),
@@ -23,18 +13,7 @@ export const partnerOptions = {
   areaManagerEmail: option.string('--area-manager-email <addr>', "the area manager's e-mail: signed agreements go there"),
 };
 
-/** A validator for a prompt: the check's own sentence, without the flag it names. */
-export const promptCheck = (check: (text: string, label: string) => unknown, label: string) => (text: string) => {
-  try {
-    check(text, label);
-    return true;
-  } catch (error) {
-    return (error as Error).message.replace(`${label}: `, '');
-  }
-};
-
 export const command = defineCommand({
-  path: ['partners', 'add'],
   description: 'staff: add a partner (asks for what is missing at a terminal)',
   options: partnerOptions,
   examples: [
@@ -42,23 +21,18 @@ export const command = defineCommand({
   ],
   writes: true,
   async run(ctx, options) {
-    const store = await ctx.store();
-    const actor = await ctx.actor();
-    const f = PARTNER_FLAGS;
+    const { prompts } = ctx;
     const input = {
-      name: await ctx.need(options.name, f.name, 'Company name of the partner:', promptCheck(checkName, f.name)),
-      country: await ctx.need(options.country, f.country, 'Country (two letters, e.g. SE):', promptCheck(checkCountry, f.country)),
-      currency: await ctx.choose(options.currency, f.currency, 'Currency:', CURRENCIES.map((c) => ({ value: c, name: c }))),
-      tier: await ctx.choose(options.tier, f.tier, 'Tier:', TIERS.map((t) => ({ value: t, name: t }))),
-      areaManagerName: await ctx.need(options.areaManagerName, f.areaManagerName, "Wildix area manager's name:", promptCheck((t, l) => checkName(t, l, 120), f.areaManagerName)),
-      areaManagerEmail: await ctx.need(options.areaManagerEmail, f.areaManagerEmail, "Area manager's e-mail:", promptCheck(checkEmail, f.areaManagerEmail)),
+      name: await prompts.need(options.name, '--name', 'Company name of the partner:', checkWith(checkName, '--name')),
+      country: await prompts.need(options.country, '--country', 'Country (two letters, e.g. SE):', checkWith(checkCountry, '--country')),
+      currency: await prompts.choose(options.currency, '--currency', 'Currency:', CURRENCIES.map((c) => ({ value: c, name: c }))),
+      tier: await prompts.choose(options.tier, '--tier', 'Tier:', TIERS.map((t) => ({ value: t, name: t }))),
+      areaManagerName: await prompts.need(options.areaManagerName, '--area-manager-name', "Wildix area manager's name:", checkWith((t, l) => checkName(t, l, 120), '--area-manager-name')),
+      areaManagerEmail: await prompts.need(options.areaManagerEmail, '--area-manager-email', "Area manager's e-mail:", checkWith(checkEmail, '--area-manager-email')),
     };
-    // Checked again as a whole (a flag's value was not checked by a prompt).
-    checkCurrency(input.currency, f.currency);
-    checkTier(input.tier, f.tier);
-    const partner = await addPartner(store, actor, input, f);
+    const partner = await (await ctx.useCases()).partners.add(input);
     if (ctx.json) {
-      ctx.printJson(partnerJson(partner));
+      ctx.printJson(partner);
       return;
     }
     ctx.out(`Added ${partner.id}: ${partner.name} (${partner.country}, ${partner.currency}, ${partner.tier}).`);

@@ -1,23 +1,14 @@
 import { defineCommand } from '../../cli/command.js';
-import { partnerJson } from '../../cli/views.js';
-import { requirePartner } from '../../domain/parties/partners.js';
+import { partnerText } from '../../views/text/parties.js';
 
 export const command = defineCommand({
-  path: ['partners', 'show'],
   description: "one partner: currency, tier, area manager (a partner's user sees its own)",
   args: { id: { description: 'the partner' } },
   options: {},
   examples: ['hwaas partners show PTR-001', 'hwaas partners show PTR-001 --json'],
   async run(ctx, _options, { id }) {
-    const partner = await requirePartner(await ctx.store(), await ctx.actor(), id.trim().toUpperCase());
-    if (ctx.json) {
-      ctx.printJson(partnerJson(partner));
-      return;
-    }
-    ctx.out(`${ctx.style.chalk.bold(partner.name)} (${partner.id})`);
-    ctx.out(`Country: ${partner.country}`);
-    ctx.out(`Currency: ${partner.currency}`);
-    ctx.out(`Tier: ${partner.tier}`);
-    ctx.out(`Area manager: ${partner.areaManagerName} <${partner.areaManagerEmail}>`);
+    const partner = await (await ctx.useCases()).partners.show({ id });
+    if (ctx.json) ctx.printJson(partner);
+    else ctx.out(partnerText(ctx.style, partner));
   },
 });

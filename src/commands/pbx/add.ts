@@ -1,13 +1,12 @@
 import { defineCommand, option } from '../../cli/command.js';
 import { pickCustomer } from '../../cli/pickers.js';
-import { pbxJson } from '../../cli/views.js';
+import { checkName } from '../../domain/kernel/checks.js';
 import { PBX_TYPES, type PbxType } from '../../domain/kernel/model.js';
-import { addPbx, checkActivation, currentPeriod } from '../../domain/parties/pbxs.js';
+import { checkActivation } from '../../domain/parties/pbxs.js';
 import { formatDate, parseDate } from '../../terms/dates.js';
 import { type License, parseLicense } from '../../terms/term.js';
-import { checkName } from '../../domain/kernel/checks.js';
 
-const LICENCES: readonly { value: License; name: string }[] = [
+const LICENSES: readonly { value: License; name: string }[] = [
   { value: 'monthly', name: 'monthly' },
   { value: 'yearly', name: 'yearly' },
   { value: 'five-year', name: 'five-year' },
@@ -15,7 +14,6 @@ const LICENCES: readonly { value: License; name: string }[] = [
 ];
 
 export const command = defineCommand({
-  path: ['pbx', 'add'],
   description: 'register a PBX of a customer',
   options: {
     customer: option.string('--customer <id>', 'the customer'),
@@ -27,23 +25,24 @@ export const command = defineCommand({
   examples: ['hwaas pbx add --customer CUS-0001 --name "Müller Filiale" --type cloud --license yearly --activated 2026-05-01'],
   writes: true,
   async run(ctx, options) {
+    const { prompts } = ctx;
+    const cases = await ctx.useCases();
     const customer = await pickCustomer(ctx, options.customer);
-    const name = await ctx.ask(options.name, '--name', 'A name for the PBX:', (text, label) => checkName(text, label, 120));
-    const type: PbxType = await ctx.choose(options.type, '--type', 'Type:', PBX_TYPES.map((t) => ({ value: t, name: t })));
-    const license = options.license !== undefined ? parseLicense(options.license, '--license') : await ctx.choose(undefined, '--license', 'Licence:', LICENCES);
-    const today = await ctx.today();
-    const activated = await ctx.ask(options.activated, '--activated', 'Activation date (YYYY-MM-DD):', (text, label) => {
+    const name = await prompts.ask(options.name, '--name', 'A name for the PBX:', (text, label) => checkName(text, label, 120));
+    const type: PbxType = await prompts.choose(options.type, '--type', 'Type:', PBX_TYPES.map((t) => ({ value: t, name: t })));
+    const license = options.license !== undefined ? parseLicense(options.license, '--license') : await prompts.choose(undefined, '--license', 'Licence:', LICENSES);
+    const today = parseDate(await cases.today());
+    const activated = await prompts.ask(options.activated, '--activated', 'Activation date (YYYY-MM-DD):', (text, label) => {
       const date = parseDate(text, label);
       checkActivation(date, today, label);
       return date;
     });
-    const row = await addPbx(await ctx.store(), await ctx.actor(), { customer, name, type, license, activated });
+    const pbx = await cases.pbxs.add({ customer, name, type, license, activated: formatDate(activated) });
     if (ctx.json) {
-      ctx.printJson(pbxJson(row));
+      ctx.printJson(pbx);
       return;
     }
-    ctx.out(`Added ${row.pbx.id}: ${name}, ${type}, ${license} licence, activated ${formatDate(activated)}.`);
-    const period = currentPeriod(row);
-    if (period) ctx.out(`Current period ${formatDate(period.start)} to ${formatDate(period.expiresOn)}: services ordered now end with it.`);
+    ctx.out(`Added ${pbx.id}: ${name}, ${type}, ${license} licence, activated ${formatDate(activated)}.`);
+    if (pbx.periodStart && pbx.expiresOn) ctx.out(`Current period ${pbx.periodStart} to ${pbx.expiresOn}: services ordered now end with it.`);
   },
 });

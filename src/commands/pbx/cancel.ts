@@ -1,9 +1,8 @@
 import { defineCommand, option } from '../../cli/command.js';
 import { PICKUPS } from '../../domain/kernel/model.js';
-import { runCancellation } from '../services/common.js';
+import { runCancellation } from '../services/cancelling.js';
 
 export const command = defineCommand({
-  path: ['pbx', 'cancel'],
   description: 'end a PBX at the end of its current period, with every service on it (six-month minimum)',
   args: { id: { description: 'the PBX' } },
   options: {

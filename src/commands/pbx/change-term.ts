@@ -1,14 +1,9 @@
 import { defineCommand, option } from '../../cli/command.js';
-import { termChangeJson } from '../../cli/serviceViews.js';
-import { renderTable } from '../../cli/style.js';
 import { UsageError } from '../../errors.js';
-import { formatDate } from '../../terms/dates.js';
-import { formatMoney } from '../../terms/money.js';
 import { parseTerm } from '../../terms/term.js';
-import { type TermChangePlan, changeTerm, planTermChange, termChangeKey } from '../../domain/lifecycle/termChanges.js';
+import { termChangePlanText } from '../../views/text/services.js';
 
 export const command = defineCommand({
-  path: ['pbx', 'change-term'],
   description: "change a PBX's billing term from the end of its current period; every service follows",
   args: { id: { description: 'the PBX' } },
   options: {
@@ -21,36 +16,16 @@ export const command = defineCommand({
   async run(ctx, options, { id }) {
     if (options.to === undefined) throw new UsageError('missing --to: say the new term (monthly, yearly or five-year).', 'USAGE');
     const to = parseTerm(options.to, '--to');
-    const store = await ctx.store();
-    const plan = await planTermChange(store, await ctx.actor(), id, to);
-    const money = (m: bigint) => formatMoney(m, plan.currency);
-    if (!ctx.json) {
-      ctx.out(`PBX ${plan.pbx.id} is ${plan.from} until ${formatDate(plan.effectiveOn)}; from then on ${plan.to}, renewing next on ${formatDate(plan.nextBoundary)}.`);
-      if (plan.lines.length > 0) {
-        ctx.out(`The first renewal under the new term, on ${formatDate(plan.effectiveOn)}:`);
-        ctx.out(
-          renderTable(
-            ctx.style,
-            [
-              { header: 'Order', value: (l: TermChangePlan['lines'][number]) => l.line.record.order },
-              { header: 'SKU', value: (l) => l.line.record.sku },
-              { header: 'Qty', value: (l) => String(l.line.qty), align: 'right' },
-              { header: `Unit / ${plan.to}`, value: (l) => money(l.unitPrice), align: 'right' },
-              { header: 'Renewal', value: (l) => money(l.renewal), align: 'right' },
-            ],
-            plan.lines,
-          ),
-        );
-        ctx.out(`Renewal total: ${money(plan.renewalTotal)}.`);
-      } else ctx.out('No services renew on it.');
-    }
-    if (!(await ctx.confirm(options.yes, `Change PBX ${plan.pbx.id} to ${plan.to} from ${formatDate(plan.effectiveOn)}?`))) {
+    const cases = await ctx.useCases();
+    const plan = await cases.pbxs.planTermChange({ id, to });
+    if (!ctx.json) ctx.out(termChangePlanText(ctx.style, plan));
+    if (!(await ctx.prompts.confirm(options.yes, `Change PBX ${plan.pbx} to ${plan.to} from ${plan.effectiveOn}?`))) {
       ctx.err('Nothing changed.');
       return 1;
     }
-    const done = await changeTerm(store, await ctx.actor(), id, to, termChangeKey(plan));
-    if (ctx.json) ctx.printJson(termChangeJson(done));
-    else ctx.out(`PBX ${done.pbx.id} changes to ${done.to} on ${formatDate(done.effectiveOn)}.`);
+    const done = await cases.pbxs.changeTerm({ id, to, plan: plan.plan });
+    if (ctx.json) ctx.printJson(done);
+    else ctx.out(`PBX ${done.pbx} changes to ${done.to} on ${done.effectiveOn}.`);
     return 0;
   },
 });

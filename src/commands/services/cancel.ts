@@ -1,11 +1,10 @@
 import { defineCommand, option } from '../../cli/command.js';
-import { PICKUPS } from '../../domain/kernel/model.js';
 import { parseItemFlags } from '../../cli/items.js';
+import { PICKUPS } from '../../domain/kernel/model.js';
 import { UsageError } from '../../errors.js';
-import { runCancellation } from './common.js';
+import { runCancellation } from './cancelling.js';
 
 export const command = defineCommand({
-  path: ['services', 'cancel'],
   description: 'stop HWaaS devices or services on a PBX at the end of its current period (six-month minimum)',
   options: {
     pbx: option.string('--pbx <id>', 'the PBX they run on'),
@@ -14,7 +13,7 @@ export const command = defineCommand({
     yes: option.flag('--yes', 'do not ask for confirmation'),
   },
   examples: ['hwaas services cancel --pbx PBX-1001 --item WP480G=2', 'hwaas services cancel --pbx PBX-1001 --item WP480G=2 --pickup partner --yes --json'],
-  help: 'The units stop at the end of the PBX\'s current period on the day of the request; nothing already charged is refunded. A unit is charged for at least six months from its line\'s start: units that stop earlier get a final charge for the rest, prorated over the PBX\'s periods. Devices go back to Wildix as a return request (`hwaas returns list`).',
+  help: "The units stop at the end of the PBX's current period on the day of the request; nothing already charged is refunded. A unit is charged for at least six months from its line's start: units that stop earlier get a final charge for the rest, prorated over the PBX's periods. Devices go back to Wildix as a return request (`hwaas returns list`).",
   writes: true,
   async run(ctx, options) {
     if (options.pbx === undefined) throw new UsageError('missing --pbx: say which PBX the services run on (`hwaas services list` shows them).', 'USAGE');

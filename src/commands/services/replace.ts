@@ -1,12 +1,10 @@
 import { defineCommand, option } from '../../cli/command.js';
 import { PICKUPS } from '../../domain/kernel/model.js';
-import { rmaJson } from '../../cli/serviceViews.js';
 import { checkText } from '../../domain/kernel/text.js';
+import { RMA_MAX } from '../../domain/lifecycle/rmas.js';
 import { UsageError } from '../../errors.js';
-import { RMA_MAX, requestReplacement } from '../../domain/lifecycle/rmas.js';
 
 export const command = defineCommand({
-  path: ['services', 'replace'],
   description: 'ask for faulty devices to be replaced (RMA): at most five of one model on one PBX per request',
   options: {
     pbx: option.string('--pbx <id>', 'the PBX the devices run on'),
@@ -16,7 +14,7 @@ export const command = defineCommand({
     deliverTo: option.choice('--deliver-to <who>', 'where the replacements go', PICKUPS),
   },
   examples: ['hwaas services replace --pbx PBX-1001 --sku WP480G --qty 2 --reason "display dead" --deliver-to end-user'],
-  help: 'Billing does not change: the replacements take the faulty units\' place on the same service lines. Wildix staff ship them (`hwaas rma ship`) and close the case (`hwaas rma close`).',
+  help: "Billing does not change: the replacements take the faulty units' place on the same service lines. Wildix staff ship them (`hwaas rma ship`) and close the case (`hwaas rma close`).",
   writes: true,
   async run(ctx, options) {
     const need = (value: string | undefined, flag: string, what: string): string => {
@@ -24,16 +22,14 @@ export const command = defineCommand({
       return value.trim();
     };
     const pbx = need(options.pbx, '--pbx', 'say which PBX the devices run on');
-    const sku = need(options.sku, '--sku', 'say which model to replace').toUpperCase();
+    const sku = need(options.sku, '--sku', 'say which model to replace');
     const qtyText = need(options.qty, '--qty', 'say how many devices (1 to 5)');
     if (!/^\d{1,9}$/.test(qtyText) || Number(qtyText) < 1) throw new UsageError(`--qty: "${qtyText}" is not a whole number of devices from 1 to ${RMA_MAX}.`);
-    const qty = Number(qtyText);
     const reason = checkText(need(options.reason, '--reason', 'say what is wrong with them'), '--reason');
     if ([...reason].length > 500) throw new UsageError('--reason: at most 500 characters.');
     if (options.deliverTo === undefined) throw new UsageError('missing --deliver-to: say where the replacements go: end-user or partner.', 'USAGE');
-    const deliverTo = options.deliverTo;
-    const rma = await requestReplacement(await ctx.store(), await ctx.actor(), { pbx, sku, qty, reason, deliverTo });
-    if (ctx.json) ctx.printJson(rmaJson(rma));
+    const rma = await (await ctx.useCases()).services.replace({ pbx, sku, qty: Number(qtyText), reason, deliverTo: options.deliverTo });
+    if (ctx.json) ctx.printJson(rma);
     else ctx.out(`Requested ${rma.id}: ${rma.qty} × ${rma.sku} for PBX ${rma.pbx}, delivered to the ${rma.deliverTo === 'partner' ? 'partner' : 'end user'}; billing does not change.`);
     return 0;
   },

@@ -1,10 +1,7 @@
 import { defineCommand } from '../../cli/command.js';
-import { stockJson } from '../../cli/views.js';
 import { UsageError } from '../../errors.js';
-import { setStock } from '../../domain/catalog/stock.js';
 
 export const command = defineCommand({
-  path: ['stock', 'set'],
   description: 'staff: set the devices on hand',
   args: { sku: { description: 'the product' }, qty: { description: 'how many are on hand' } },
   options: {},
@@ -12,8 +9,8 @@ export const command = defineCommand({
   writes: true,
   async run(ctx, _options, { sku, qty }) {
     if (!/^\d{1,7}$/.test(qty)) throw new UsageError(`stock set: "${qty}" is not a whole number of devices on hand (0 to 9,999,999).`);
-    const level = await setStock(await ctx.store(), await ctx.actor(), sku.toUpperCase(), Number(qty));
-    if (ctx.json) ctx.printJson(stockJson(level));
-    else ctx.out(`${level.sku}: ${level.onHand} on hand, ${level.reserved} reserved, ${level.onHand - level.reserved} available.`);
+    const level = await (await ctx.useCases()).stock.set({ sku, onHand: Number(qty) });
+    if (ctx.json) ctx.printJson(level);
+    else ctx.out(`${level.sku}: ${level.onHand} on hand, ${level.reserved} reserved, ${level.available} available.`);
   },
 });

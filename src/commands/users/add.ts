@@ -1,13 +1,8 @@
 import { defineCommand, option } from '../../cli/command.js';
-import { userRecordJson } from '../../cli/views.js';
-import { addUser } from '../../domain/parties/users.js';
-import { promptCheck } from '../partners/add.js';
+import { checkWith } from '../../cli/prompts.js';
 import { checkEmail, checkName } from '../../domain/kernel/checks.js';
 
-const FLAGS = { email: '--email', name: '--name', role: '--role', partner: '--partner' } as const;
-
 export const command = defineCommand({
-  path: ['users', 'add'],
   description: "staff: add a user, a partner's or Wildix staff (on a shared store, with its database login)",
   options: {
     email: option.string('--email <addr>', 'their e-mail (unique, any case)'),
@@ -21,22 +16,17 @@ export const command = defineCommand({
   ],
   writes: true,
   async run(ctx, options) {
-    const store = await ctx.store();
-    const actor = await ctx.actor();
-    const role = await ctx.choose(options.role, FLAGS.role, 'Role:', [
+    const { prompts } = ctx;
+    const role = await prompts.choose(options.role, '--role', 'Role:', [
       { value: 'partner', name: "partner: a partner's user, sees only its partner" },
       { value: 'staff', name: 'staff: Wildix, sees every partner' },
     ]);
-    const partner = role === 'partner' ? await ctx.need(options.partner, FLAGS.partner, 'Partner ID (e.g. PTR-001):') : options.partner;
-    const input = {
-      email: await ctx.need(options.email, FLAGS.email, 'E-mail:', promptCheck(checkEmail, FLAGS.email)),
-      name: await ctx.need(options.name, FLAGS.name, 'Name:', promptCheck((t, l) => checkName(t, l, 120), FLAGS.name)),
-      role,
-      partner,
-    };
-    const user = await addUser(store, actor, input, FLAGS);
+    const partner = role === 'partner' ? await prompts.need(options.partner, '--partner', 'Partner ID (e.g. PTR-001):') : options.partner;
+    const email = await prompts.need(options.email, '--email', 'E-mail:', checkWith(checkEmail, '--email'));
+    const name = await prompts.need(options.name, '--name', 'Name:', checkWith((t, l) => checkName(t, l, 120), '--name'));
+    const user = await (await ctx.useCases()).users.add({ email, name, role, partner: partner ?? null });
     if (ctx.json) {
-      ctx.printJson(userRecordJson(user));
+      ctx.printJson(user);
       return;
     }
     ctx.out(`Added ${user.id}: ${user.name} <${user.email}>, ${user.role === 'staff' ? 'Wildix staff' : `a user of ${user.partner}`}.`);

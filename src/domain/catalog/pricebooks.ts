@@ -1,8 +1,8 @@
-import { RefusedError, UsageError } from '../../errors.js';
+import { RefusedError } from '../../errors.js';
 import { type CalendarDate, formatDate } from '../../terms/dates.js';
 import { type Currency } from '../../terms/money.js';
 import { percentOf } from '../../terms/quote.js';
-import { type Actor, type BookKey, type BookLine, type PriceBookSummary, type PriceKind, type Product, TIERS, type Tier } from '../kernel/model.js';
+import { type Actor, type BookKey, type BookLine, type PriceBookSummary, type PriceKind, type Product, type Tier } from '../kernel/model.js';
 import type { Repositories } from '../kernel/port.js';
 
 import { requireStaff } from '../parties/users.js';
@@ -72,14 +72,6 @@ export function noPriceBook(tier: Tier, currency: Currency, on: CalendarDate): R
 }
 
 export const bookName = (key: BookKey): string => `the ${key.tier} ${key.currency} price book valid from ${formatDate(key.validFrom)}`;
-
-export function checkTierText(raw: string, label: string): Tier {
-  const tier = raw.trim().toLowerCase();
-  if (!(TIERS as readonly string[]).includes(tier)) throw new UsageError(`${label}: "${raw}" is not a tier; use ${TIERS.join(', ')}.`);
-  return tier as Tier;
-}
-
-// ─── import ─────────────────────────────────────────────────────────────────────
 
 // ─── list, show, diff (staff) ───────────────────────────────────────────────────
 

@@ -64,8 +64,8 @@ export function buildPricelist(
       item = { sku: product.sku, name: product.name, category: product.category, prices: null, price: table.capex };
     }
     if (!item) continue;
-    let list = categories.get(product.category);
-    if (!list) categories.set(product.category, (list = []));
+    const list = categories.get(product.category) ?? [];
+    if (list.length === 0) categories.set(product.category, list);
     list.push(item);
   }
   return {
@@ -100,8 +100,8 @@ export async function loadPricelist(
   const tier = tierFor(actor, partner?.tier ?? null, options.tier);
   const currency: Currency = options.currency ?? partner?.currency ?? 'EUR';
   const on = options.on ?? actor.today;
-  if (options.resale && !partner) throw new UsageError('--resale lists a partner\'s own prices: act as the partner\'s user (--as).', 'USAGE');
-  if (options.resale && options.type === 'capex') throw new UsageError('--resale lists resale prices of HWaaS (OpEx): leave out --type capex.', 'USAGE');
+  if (options.resale && !partner) throw new UsageError("resale: a resale price list is a partner's own: act as the partner's user.", 'USAGE', { field: 'resale' });
+  if (options.resale && options.type === 'capex') throw new UsageError('resale: resale prices are those of HWaaS (OpEx), not of the CapEx list.', 'USAGE', { field: 'resale' });
   const book = await storeBooks(store).inForce(tier, currency, on);
   if (!book) throw noPriceBook(tier, currency, on);
   const pricer = options.resale && partner ? resalePricer(await store.resale.list(partner.id)) : null;

@@ -65,7 +65,7 @@ export async function resalePartner(store: Repositories, actor: Actor, named: st
     if (named !== null && named.toUpperCase() !== actor.scope.partnerId) throw new RefusedError('NOT_ALLOWED', `you set resale prices for your own partner (${actor.scope.partnerId}) only.`);
     return actor.scope.partnerId;
   }
-  if (named === null) throw new UsageError('resale prices are a partner\'s: name it with --partner ID (or act as its user with --as).', 'USAGE');
+  if (named === null) throw new UsageError("partner: resale prices are a partner's: say which partner (or act as its user).", 'USAGE', { field: 'partner' });
   const partner = await store.parties.partner(named.toUpperCase());
   if (!partner) throw new RefusedError('NOT_FOUND', `partner ${named} not found.`, { hint: { kind: 'find', what: 'partner' } });
   return partner.id;

@@ -87,7 +87,7 @@ export function cellDate(cell: Cell, options: CellOptions): Parsed<CalendarDate>
     }
     return no(`"${text}" is neither YYYY-MM-DD nor ${options.dateFormat}`);
   }
-  return no(`"${text}" is not a YYYY-MM-DD date; for dates written otherwise say --date-format ${DATE_FORMATS.join(', ')}`);
+  return no(`"${text}" is not a YYYY-MM-DD date; dates written otherwise need their format said (${DATE_FORMATS.join(', ')})`);
 }
 
 /** The largest amount an import takes: 999,999,999,999.99 (exact in minor units as a bigint). */
@@ -112,8 +112,8 @@ export function cellAmount(cell: Cell, options: CellOptions): Parsed<bigint> {
   if (!match) {
     return no(
       options.decimalComma
-        ? `"${text}" is not an amount (write 1234,56 or 1.234,56; without --decimal-comma, 1234.56)`
-        : `"${text}" is not an amount (write 1234.56 or 1,234.56; with --decimal-comma, 1234,56)`,
+        ? `"${text}" is not an amount (write 1234,56 or 1.234,56; with a decimal point, 1234.56)`
+        : `"${text}" is not an amount (write 1234.56 or 1,234.56; with a decimal comma, 1234,56)`,
     );
   }
   const decimals = match[2] ?? '';

@@ -65,7 +65,9 @@ export function mapColumns(file: string, kind: string, cells: readonly Cell[], c
   if (missing.length > 0) {
     const found = cells.map((c) => cellText(c).trim()).filter((c) => c !== '');
     throw new UsageError(
-      `${file}: no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''} for an import of ${kind}; the columns found are ${found.length ? found.map((c) => `"${c}"`).join(', ') : 'none (an empty first row)'}. \`hwaas import --help\` lists the columns and their other names.`,
+      `${file}: no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''} for an import of ${kind}; the columns found are ${found.length ? found.map((c) => `"${c}"`).join(', ') : 'none (an empty first row)'}.`,
+      'INVALID_INPUT',
+      { hint: { kind: 'import-columns', pricebook: kind === 'pricebook' } },
     );
   }
   return { index, header, unknown };

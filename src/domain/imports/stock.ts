@@ -27,7 +27,7 @@ export const stockImport: ImportKindSpec<StockRecord, StockEnv> = {
     if (sku) {
       const product = env.products.get(sku);
       if (!product) {
-        row.say('sku', `unknown SKU "${sku}" (\`hwaas pricelist --format csv\` lists them)`);
+        row.say('sku', `unknown SKU "${sku}" (the price list names every SKU)`);
         return null;
       }
       if (!product.stocked && (env.levels.get(sku)?.reserved ?? 0) === 0) {

@@ -5,9 +5,9 @@ import { UsageError } from '../../errors.js';
  * DEL, C1 controls (U+0080–U+009F, e.g. U+009B, a one-byte CSI), the bidirectional
  * embeddings, overrides, isolates and marks, and the Unicode line and paragraph separators.
  */
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: it finds the control characters that would drive a terminal
 export const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029\u200e\u200f\u061c]/u;
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: it finds the control characters that would drive a terminal
 const UNSAFE_GLOBAL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029\u200e\u200f\u061c]/gu;
 
 /** Characters that print as nothing (white space, format characters, marks, fillers) or as nothing anyone can read (private use, unassigned). */

@@ -17,7 +17,7 @@ export interface ReplaceRequest {
 /** A faulty device is replaced: at most five of one model on one PBX per request, of a model that runs there. Billing does not change. */
 export async function requestReplacement(store: Store, actor: Actor, request: ReplaceRequest): Promise<Rma> {
   if (request.qty > RMA_MAX) {
-    throw new UsageError(`--qty ${request.qty}: one request per five devices of a model; make one request of ${RMA_MAX} and another for the rest.`);
+    throw new UsageError(`qty: ${request.qty} devices: one request is for at most ${RMA_MAX} of a model; make one request of ${RMA_MAX} and another for the rest.`, 'INVALID_INPUT', { field: 'qty' });
   }
   return store.write(async (tx) => {
     await tx.pbxs.lock(request.pbx);
@@ -26,7 +26,7 @@ export async function requestReplacement(store: Store, actor: Actor, request: Re
     // Units that stop at the end of the period still run until then: they are replaced too; units not yet delivered are not.
     const running = (await serviceLines(tx, actor.scope, actor.today, { pbx: pbx.id })).lines.filter((l) => l.record.sku === request.sku && l.record.orderStatus === 'shipped');
     const runs = running.reduce((n, l) => n + l.qty, 0);
-    if (runs === 0) throw new RefusedError('NOT_FOUND', `no delivered ${request.sku} runs on PBX ${pbx.id}: only a device that runs there (from a shipped order) is replaced (\`hwaas services list --pbx ${pbx.id}\`).`);
+    if (runs === 0) throw new RefusedError('NOT_FOUND', `no delivered ${request.sku} runs on PBX ${pbx.id}: only a device that runs there (from a shipped order) is replaced.`, { hint: { kind: 'services-of-pbx', pbx: pbx.id } });
     if (!running[0]!.record.stocked) throw new RefusedError('INVALID_STATE', `${request.sku} is a service, not a device: there is nothing to replace.`);
     const open = (await tx.services.rmas(actor.scope)).filter((r) => r.pbx === pbx.id && r.sku === request.sku && r.status === 'requested');
     const asked = open.reduce((n, r) => n + r.qty, 0);

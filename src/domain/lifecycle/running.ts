@@ -12,7 +12,7 @@ export async function runningPbx(tx: Repositories, actor: Actor, id: string, end
   if (status.kind === 'ended') throw new RefusedError('PBX_ENDED', `PBX ${pbx.id} was cancelled and ended on ${formatDate(status.endedOn)}: nothing runs on it any more.`);
   if (status.kind === 'not-yet-active') throw new RefusedError('INVALID_STATE', `PBX ${pbx.id} is not active until ${formatDate(pbx.activated)}.`);
   if (!status.renews && !endingToo) {
-    throw new RefusedError('INVALID_STATE', `PBX ${pbx.id} is already cancelled: it and everything on it end on ${formatDate(status.expiresOn)} (\`hwaas returns list --all\`).`);
+    throw new RefusedError('INVALID_STATE', `PBX ${pbx.id} is already cancelled: it and everything on it end on ${formatDate(status.expiresOn)}.`, { hint: { kind: 'cancellations' } });
   }
   return { pbx, expiresOn: status.expiresOn };
 }

@@ -25,7 +25,7 @@ export interface QuoteCase {
 
 const QUOTE_FIELDS = new Set(['pbx', 'term', 'activated', 'currency', 'start', 'end', 'periodStart', 'days', 'periodDays', 'lines', 'total', 'renewalDate', 'renewalTotal', 'renewalTerm', 'resaleTotal', 'resaleRenewalTotal', 'marginTotal', 'marginPercent', 'error']);
 
-/** The cases file of CLI.md, checked case by case; a malformed case is named by index and field. */
+/** The cases file of docs/cli.md, checked case by case; a malformed case is named by index and field. */
 export function readQuoteCases(root: JsonReader): QuoteCase[] {
   const cases: QuoteCase[] = [];
   let index = -1;

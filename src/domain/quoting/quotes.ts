@@ -13,34 +13,26 @@ import type { QuotedPbx } from './quoting.js';
  * `quotes list|show` finds what was sent.
  */
 
-export const MAX_VALID_DAYS = 365;
-
-export function parseValidDays(text: string | undefined): number {
-  if (text === undefined) return 30;
-  const days = /^\d{1,3}$/.test(text.trim()) ? Number(text.trim()) : NaN;
-  if (!(days >= 1 && days <= MAX_VALID_DAYS)) throw new UsageError(`--valid-days: "${text}" is not a number of days from 1 to ${MAX_VALID_DAYS}.`);
-  return days;
-}
-
 /** Whether a quote can go to a customer: it has a partner who issues it and a resale side. */
 export function requireCustomerSide(quoted: QuotedPbx): asserts quoted is QuotedPbx & { partner: NonNullable<QuotedPbx['partner']>; quote: Quote & { resaleTotal: bigint } } {
   if (!quoted.partner || quoted.quote.resaleTotal === null) {
     throw new UsageError(
-      "a quote for a customer is issued by a partner at its resale prices: quote one of the partner's PBXs (--pbx) or act as its user; --internal writes the price book's (buy) prices for yourself.",
+      "a quote for a customer is issued by a partner at its resale prices: quote one of the partner's PBXs, or act as its user.",
       'USAGE',
+      { hint: { kind: 'internal-copy' } },
     );
   }
 }
 
 /**
  * Records a quote before its document is written, under the partner's next number.
- * On a live store it is issued today (the caller refuses --date) and starts today or later.
+ * On a live store it is issued today (a moved "today" is refused before) and starts today or later.
  */
 export async function recordQuote(store: Store, actor: Actor, quoted: QuotedPbx, validDays: number, document: (number: string, validUntil: CalendarDate) => string): Promise<QuoteRecord> {
   requireCustomerSide(quoted);
   const { quote, partner, pbx } = quoted;
   if ((await store.mode()) === 'live' && quote.start < actor.today) {
-    throw new RefusedError('INVALID_STATE', `the services would start on ${formatDate(quote.start)}, before today (${formatDate(actor.today)}): a quote sent to a customer starts today or later; leave out --start or give a later date.`);
+    throw new RefusedError('INVALID_STATE', `the services would start on ${formatDate(quote.start)}, before today (${formatDate(actor.today)}): a quote sent to a customer starts today or later.`, { field: 'start' });
   }
   const validUntil = checkWithinCalendar((actor.today + validDays) as CalendarDate, 'the quote would be valid until a date that');
   return store.write(async (tx) => {
@@ -76,6 +68,6 @@ export async function showQuote(store: Store, actor: Actor, number: string, part
   const id = number.trim().toUpperCase();
   const found = (await store.quotes.get(actor.scope, id)).filter((q) => partner === null || q.partner === partner.toUpperCase());
   if (found.length === 0) throw new NotFoundError('quote', number.trim());
-  if (found.length > 1) throw new UsageError(`${id} was issued by ${found.map((q) => q.partner).join(' and ')}: say which with --partner.`, 'USAGE');
+  if (found.length > 1) throw new UsageError(`partner: ${id} was issued by ${found.map((q) => q.partner).join(' and ')}: say which partner.`, 'USAGE', { field: 'partner' });
   return found[0]!;
 }

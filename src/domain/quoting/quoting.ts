@@ -1,7 +1,7 @@
 import { NotFoundError, RefusedError, UsageError } from '../../errors.js';
 import { type CalendarDate, formatDate } from '../../terms/dates.js';
 import type { Currency } from '../../terms/money.js';
-import { type PbxLicence, coTerminate, termOn } from '../../terms/period.js';
+import { type PbxLicense, coTerminate, termOn } from '../../terms/period.js';
 import { type Quote, buildQuote } from '../../terms/quote.js';
 import type { Term } from '../../terms/term.js';
 import type { Actor, BookKey, Customer, Partner, Pbx, Scope, Tier } from '../kernel/model.js';
@@ -43,34 +43,34 @@ export interface QuotedPbx {
   readonly book: BookKey | null;
 }
 
-/** Prices and co-terminates one quote. Throws the refusals of TERMS.md and the price book. */
+/** Prices and co-terminates one quote. Throws the refusals of docs/terms.md and the price book. */
 export async function makeQuote(sources: QuoteSources, input: QuoteInput): Promise<QuotedPbx> {
-  let licence: PbxLicence;
+  let subject: PbxLicense;
   let pbx: Pbx | null = null;
   let requestedTerm: Term | null = null;
   let partnerId: string | null;
   if (input.pbx) {
     pbx = await sources.findPbx(input.pbx);
     if (!pbx) throw new NotFoundError('PBX', input.pbx);
-    licence = pbx;
+    subject = pbx;
     requestedTerm = input.term ?? null;
     partnerId = pbx.partner;
   } else {
     const adHoc = input as { term: Term; activated: CalendarDate };
-    licence = { id: null, license: adHoc.term, activated: adHoc.activated, cancelledOn: null };
+    subject = { id: null, license: adHoc.term, activated: adHoc.activated, cancelledOn: null };
     partnerId = sources.actingPartner;
   }
   const partner = partnerId ? await sources.partner(partnerId) : null;
   const tier = partner ? partnerTier(partner, input.tier ?? null, sources.actingPartner !== null) : (input.tier ?? 'reseller');
   const currency = input.currency ?? partner?.currency ?? 'EUR';
-  const licensed = termOn(licence, input.start);
+  const licensed = termOn(subject, input.start);
   if (licensed === 'perpetual' || (requestedTerm !== null && requestedTerm !== licensed)) {
-    coTerminate(licence, input.start, requestedTerm); // throws the refusal with its reason
+    coTerminate(subject, input.start, requestedTerm); // throws the refusal with its reason
   }
   const book = await sources.books.inForce(tier, currency, input.start);
   const resale = partner ? await sources.resale(partner.id) : null;
   const items = priceItems(await sources.books.products(), book, input.items, licensed as Term, currency, () => noPriceBook(tier, currency, input.start), resale);
-  let quote = buildQuote({ pbx: licence, requestedTerm, start: input.start, currency, items });
+  let quote = buildQuote({ pbx: subject, requestedTerm, start: input.start, currency, items });
   // A change of term that takes effect at the renewal: the lines renew on the new term, at the price of the book then.
   const change = pbx?.termChanges.find((c) => quote.renewalDate !== null && c.from === quote.renewalDate);
   if (change) {

@@ -18,14 +18,14 @@ export type StoreFile =
   | { readonly kind: 'sqlite'; readonly userVersion: number; readonly applicationId: number };
 
 export function inspectStoreFile(path: string): StoreFile {
-  let link;
+  let link: ReturnType<typeof lstatSync>;
   try {
     link = lstatSync(path);
   } catch (error) {
     if (isMissing(error)) return { kind: 'missing' };
     throw error;
   }
-  let stat;
+  let stat: ReturnType<typeof statSync>;
   try {
     stat = statSync(path);
   } catch (error) {
@@ -83,7 +83,7 @@ export function makeFolders(path: string): void {
   const missing: string[] = [];
   let folder = dirname(path);
   for (;;) {
-    let stat;
+    let stat: ReturnType<typeof statSync>;
     try {
       stat = statSync(folder);
     } catch (error) {
@@ -139,7 +139,7 @@ export function isStoreFile(storePath: string, candidate: string): boolean {
   const companions = new Set(stores.flatMap(storeCompanions));
   const names = [candidate, realOrNull(candidate)].filter((p): p is string => p !== null);
   if (names.some((name) => companions.has(name))) return true;
-  let inode;
+  let inode: ReturnType<typeof statSync>;
   try {
     inode = statSync(candidate);
   } catch {

@@ -12,7 +12,7 @@ import { sqliteFailure } from './failures.js';
 /** Deletes a damaged store's files; refuses when one of them is not a regular file (a folder named like the -wal, say). */
 function removeCompanions(path: string): void {
   for (const file of storeCompanions(path)) {
-    let stat;
+    let stat: ReturnType<typeof lstatSync>;
     try {
       stat = lstatSync(file);
     } catch {
@@ -41,8 +41,10 @@ class SqliteDriver implements SqlDriver {
   ) {}
 
   private statement(sql: string): Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    const cached = this.statements.get(sql);
+    if (cached) return cached;
+    const statement = this.db.prepare(sql);
+    this.statements.set(sql, statement);
     return statement;
   }
 

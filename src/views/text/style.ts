@@ -1,4 +1,4 @@
-import { escapeUnsafe } from '../domain/kernel/text.js';
+import { escapeUnsafe } from '../../domain/kernel/text.js';
 
 /** The few styles hwaas uses; chalk provides them when colour is on. Each escapes what it is given. */
 export interface Painter {
@@ -40,7 +40,7 @@ export async function loadStyle(enabled: boolean): Promise<Style> {
 }
 
 // The only escape sequences hwaas itself writes: chalk's level-1 colours and bold, and their resets.
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: it finds the control characters that would drive a terminal
 const OWN_SEQUENCE = /^\u001b\[(?:1|22|31|32|33|39|90)m/;
 
 /**
@@ -86,6 +86,7 @@ const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff
 /** The width a cell takes on a terminal (two columns for a wide character; escapes take none). */
 const displayWidth = (text: string): number => {
   let width = 0;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: hwaas's own colour escapes take no room
   for (const char of text.replace(/\u001b\[[0-9;]*m/g, '')) width += WIDE.test(char) ? 2 : 1;
   return width;
 };
@@ -95,7 +96,7 @@ const displayWidth = (text: string): number => {
  * way (the widest first, down to their header or 10 characters), then droppable columns
  * are left out, the highest `drop` first. Null widths: it fits as it is.
  */
-function fit(natural: readonly number[], floors: readonly number[], shrink: readonly boolean[], drop: readonly (number | undefined)[], width: number, text: readonly boolean[]): { shown: number[]; widths: number[] | null } {
+function fitColumns(natural: readonly number[], floors: readonly number[], shrink: readonly boolean[], drop: readonly (number | undefined)[], width: number, text: readonly boolean[]): { shown: number[]; widths: number[] | null } {
   let shown = natural.map((_, i) => i);
   const order = shown.filter((i) => drop[i] !== undefined).sort((a, b) => drop[b]! - drop[a]! || b - a);
   for (;;) {
@@ -172,7 +173,7 @@ export function* tableLines<T>(style: Style, columns: readonly Column<T>[], rows
   let widths = natural;
   if (style.width) {
     const floors = columns.map((c, i) => Math.min(Math.max(displayWidth(c.header), 10), natural[i]!));
-    const fitted = fit(natural, floors, columns.map((c) => c.shrink === true), columns.map((c) => c.drop), style.width, columns.map((c) => (c.align ?? 'left') === 'left'));
+    const fitted = fitColumns(natural, floors, columns.map((c) => c.shrink === true), columns.map((c) => c.drop), style.width, columns.map((c) => (c.align ?? 'left') === 'left'));
     shown = fitted.shown;
     if (fitted.widths) widths = columns.map((_, i) => (shown.includes(i) ? fitted.widths![shown.indexOf(i)]! : 0));
   }

@@ -1,0 +1,232 @@
+import { RefusedError, UsageError } from '../../errors.js';
+import { localDateText } from '../../clock.js';
+import { canonicalId } from '../../domain/kernel/ids.js';
+import { ORDER_STATUSES, type OrderStatus, orderSeq } from '../../domain/kernel/model.js';
+import type { Store } from '../../domain/kernel/port.js';
+import { noPriceBook, storeBooks } from '../../domain/catalog/pricebooks.js';
+import { orderableProducts } from '../../domain/ordering/cart.js';
+import { checkPriceOverrides } from '../../domain/ordering/checkout.rules.js';
+import { approve, blockersFor, cancel, checkout, placeOrder, saveDraft, ship } from '../../domain/ordering/orders.js';
+import { findOrder, listOrders, orderView, previewOrder, showOrder } from '../../domain/ordering/orderView.js';
+import type { OrderRequest } from '../../domain/ordering/orderQuote.js';
+import { currentPeriod, pbxOnDay, whyNotOrderable } from '../../domain/parties/pbxs.js';
+import { type CalendarDate, daysBetween, formatDate, parseDate } from '../../terms/dates.js';
+import { formatAmount } from '../../terms/money.js';
+import { termOn } from '../../terms/period.js';
+import { parseTerm } from '../../terms/term.js';
+import { type OrderJson, orderJson, orderSummaryJson } from '../../views/json/orders.js';
+import type { DocumentJson } from '../../views/json/quotes.js';
+import type { OrderInput, UseCases } from '../usecases.js';
+import { MEDIA_TYPES, bytesOf } from './catalog.js';
+import type { Calls } from './calls.js';
+import { requestedItems, safeFileName } from './quoting.js';
+
+/** The amount was shown for one day and the write would run on the next (midnight passed at the prompt). */
+export function dayChanged(what: string): RefusedError {
+  return new RefusedError('INVALID_STATE', `the date changed while you were deciding (midnight passed): ${what} would be priced for another day than the amount shown; ask again to see today's amount.`);
+}
+
+/** An order's ID as people write it: ORD-000042 in any case. */
+export function orderNumber(id: string): { seq: number; id: string } {
+  const seq = orderSeq(canonicalId(id));
+  if (seq === null) throw new UsageError(`"${id}" is not an order ID; they look like ORD-000042.`, 'INVALID_INPUT', { hint: { kind: 'find', what: 'order' } });
+  return { seq, id: canonicalId(id) };
+}
+
+function orderRequest(input: OrderInput): OrderRequest {
+  if (!input.customer) throw new UsageError('customer: say which customer the order is for.', 'USAGE', { field: 'customer' });
+  if (!input.pbx) throw new UsageError('pbx: say which subscription PBX the devices are attached to.', 'USAGE', { field: 'pbx' });
+  return {
+    customer: canonicalId(input.customer),
+    pbx: canonicalId(input.pbx),
+    term: input.term ? parseTerm(input.term, 'term') : null,
+    items: requestedItems(input.items),
+  };
+}
+
+/** The day a caller was shown figures for, to compare with today's before a write that charges. */
+const shownDay = (day: string | null | undefined): CalendarDate | null => (day === null || day === undefined ? null : parseDate(day, 'day'));
+
+/** Orders: listed, shown, previewed, saved, placed, checked out, cancelled, approved, shipped, and as PDFs. */
+export function orderingUseCases(calls: Calls): Pick<UseCases, 'orders'> {
+  const viewJson = async (store: Store, actor: Parameters<typeof orderView>[1], order: Parameters<typeof orderView>[2]): Promise<OrderJson> => orderJson(await orderView(store, actor, order));
+
+  return {
+    orders: {
+      async list(input) {
+        if (input.status && !(ORDER_STATUSES as readonly string[]).includes(input.status)) {
+          throw new UsageError(`status: "${input.status}" is not an order status; use ${ORDER_STATUSES.join(', ')}.`, 'INVALID_INPUT', { field: 'status' });
+        }
+        const { store, actor } = await calls.reader();
+        const orders = await listOrders(store, actor, { status: (input.status as OrderStatus | null | undefined) ?? null, customer: input.customer ? canonicalId(input.customer) : undefined });
+        // The names of the customers listed, read by key (a staff store may hold 200,000 customers).
+        const names = new Map((await store.customers.getMany(actor.scope, [...new Set(orders.map((o) => o.customer))])).map((c) => [c.id, c.name]));
+        return { items: orders.map((o) => orderSummaryJson(o, names.get(o.customer) ?? null)), viewer: actor.scope.kind };
+      },
+
+      async show({ id }) {
+        const order = orderNumber(id);
+        const { store, actor } = await calls.reader();
+        return orderJson(await showOrder(store, actor, order.seq, order.id));
+      },
+
+      async preview(input) {
+        const request = orderRequest(input);
+        const { store, actor } = await calls.reader();
+        checkPriceOverrides(actor.user, request.items);
+        const quote = await previewOrder(store, actor, request);
+        return { total: formatAmount(quote.total), currency: quote.currency, resaleTotal: quote.resaleTotal === null ? null : formatAmount(quote.resaleTotal), day: formatDate(actor.today) };
+      },
+
+      async save(input) {
+        const request = orderRequest(input);
+        const { store, actor } = await calls.writer();
+        const { order } = await saveDraft(store, actor, request);
+        return viewJson(store, actor, order);
+      },
+
+      async place(input) {
+        const request = orderRequest(input);
+        const day = shownDay(input.day);
+        const { store, actor } = await calls.writer();
+        if (day !== null && actor.today !== day) throw dayChanged('the order');
+        return viewJson(store, actor, await placeOrder(store, actor, request));
+      },
+
+      async previewCheckout({ id }) {
+        const order = orderNumber(id);
+        const { store, actor } = await calls.reader();
+        const view = await showOrder(store, actor, order.seq, order.id);
+        const saved = view.order.savedTotal;
+        return { order: orderJson(view), day: formatDate(actor.today), savedTotal: saved === null ? null : formatAmount(saved) };
+      },
+
+      async checkout({ id, day }) {
+        const order = orderNumber(id);
+        const shown = shownDay(day);
+        const { store, actor } = await calls.writer();
+        const existing = await findOrder(store, actor, order.seq, order.id);
+        // A draft is re-priced for the day it is placed: on another day than the one shown, the amount would differ.
+        if (shown !== null && existing.status === 'draft' && actor.today !== shown) throw dayChanged(existing.id);
+        return viewJson(store, actor, await checkout(store, actor, order.seq, order.id));
+      },
+
+      async cancel({ id }) {
+        const order = orderNumber(id);
+        const { store, actor } = await calls.writer();
+        const existing = await findOrder(store, actor, order.seq, order.id);
+        const cancelled = await cancel(store, actor, order.seq, order.id);
+        return { ...(await viewJson(store, actor, cancelled)), wasStatus: existing.status };
+      },
+
+      async approve({ id }) {
+        const order = orderNumber(id);
+        const { store, actor } = await calls.writer();
+        return viewJson(store, actor, await approve(store, actor, order.seq, order.id));
+      },
+
+      async ship({ id }) {
+        const order = orderNumber(id);
+        const { store, actor } = await calls.writer();
+        return viewJson(store, actor, await ship(store, actor, order.seq, order.id));
+      },
+
+      async document(input) {
+        const number = orderNumber(input.id);
+        const copy = input.copy;
+        if (copy !== 'customer' && copy !== 'internal') throw new UsageError(`copy: "${String(copy)}" is not a copy of an order; write the customer's or the internal one.`, 'INVALID_INPUT', { field: 'copy' });
+        const { store, actor } = await calls.reader();
+        const view = await showOrder(store, actor, number.seq, number.id);
+        const { order, figures } = view;
+        if (!figures.quote) throw new RefusedError('NOT_PRICED', `${order.id} cannot be priced today, so there is nothing to confirm: ${(figures.problem ?? '').replace(/[.]$/, '')}.`);
+        const quote = figures.quote;
+        if (copy === 'customer' && quote.resaleTotal === null) throw new UsageError(`${order.id} has no resale prices to show a customer.`, 'USAGE', { hint: { kind: 'internal-copy' } });
+        const partner = await store.parties.partner(order.partner);
+        const customer = view.customer;
+        const zone = await store.settings.get('timezone');
+        const title = figures.estimate ? `Draft order ${order.id}` : `Order confirmation ${order.id}`;
+        const samplePrices = (await store.settings.get('sample_prices')) === '1';
+        const sandbox = (await store.mode()) === 'sandbox';
+        const { writeQuotePdf } = await import('../../export/quotePdf.js');
+        const content = await bytesOf((out) =>
+          writeQuotePdf(
+            {
+              copy,
+              title,
+              quote,
+              date: actor.today,
+              whatIf: calls.options.session.date !== null,
+              partner: partner ? { name: partner.name, areaManager: `${partner.areaManagerName} <${partner.areaManagerEmail}>` } : null,
+              customer: customer ? { id: customer.id, name: customer.name } : null,
+              pbx: view.pbx ? { id: view.pbx.id, name: view.pbx.name } : null,
+              samplePrices,
+              sandbox,
+              facts: [`Order ${order.id}: ${order.status}${order.placedAt ? `, placed ${localDateText(order.placedAt, zone)}` : ''}.${figures.estimate ? ' Figures as if checked out today.' : ''}`],
+              internalFacts: order.warnings,
+            },
+            input.paper ?? 'a4',
+            out,
+          ),
+        );
+        return {
+          name: safeFileName(`hwaas-order-${order.id}${copy === 'internal' ? '-internal' : ''}.pdf`),
+          mediaType: MEDIA_TYPES.pdf,
+          content,
+          title: copy === 'internal' ? `${title} (internal copy)` : title,
+          number: null,
+        } satisfies DocumentJson;
+      },
+
+      async blockers({ customer }) {
+        const { store, actor } = await calls.reader();
+        const found = await store.customers.get(actor.scope, canonicalId(customer));
+        if (!found) throw new RefusedError('NOT_FOUND', `customer ${customer} not found.`, { hint: { kind: 'find', what: 'customer' } });
+        return (await blockersFor(store, actor, found)).map((b) => ({ code: b.code, message: b.message, ...(b.hint ? { hint: b.hint } : {}) }));
+      },
+
+      async pbxChoices({ customer }) {
+        const { store, actor } = await calls.reader();
+        const today = actor.today;
+        const pbxs = await store.pbxs.list(actor.scope, { customer: canonicalId(customer) });
+        return pbxs.map((p) => {
+          const licensed = termOn(p, today);
+          const whyNot = licensed === 'perpetual' ? whyNotOrderable(p, 'yearly', today) : whyNotOrderable(p, licensed, today);
+          const period = currentPeriod(pbxOnDay(p, today));
+          return {
+            id: p.id,
+            name: p.name,
+            license: licensed,
+            expiresOn: period ? formatDate(period.expiresOn) : null,
+            daysLeft: period ? daysBetween(today, period.expiresOn) : null,
+            whyNot,
+          };
+        });
+      },
+
+      async orderable({ pbx }) {
+        const { store, actor } = await calls.reader();
+        const found = await store.pbxs.get(actor.scope, canonicalId(pbx));
+        if (!found) throw new RefusedError('NOT_FOUND', `PBX ${pbx} not found.`, { hint: { kind: 'find', what: 'PBX' } });
+        const licensed = termOn(found, actor.today);
+        if (licensed === 'perpetual') throw new RefusedError('NOT_ELIGIBLE', `PBX ${found.id} has a perpetual licence: HWaaS needs a subscription PBX.`);
+        const partner = (await store.parties.partner(found.partner))!;
+        const book = await storeBooks(store).inForce(partner.tier, partner.currency, actor.today);
+        if (!book) throw noPriceBook(partner.tier, partner.currency, actor.today);
+        const stock = new Map((await store.stock.list()).map((s) => [s.sku, s.onHand - s.reserved]));
+        return {
+          term: licensed,
+          currency: partner.currency,
+          products: orderableProducts(book, licensed).map((p) => ({
+            sku: p.sku,
+            name: p.name,
+            category: p.category,
+            stocked: p.stocked,
+            price: formatAmount(p.prices[licensed]!),
+            available: p.stocked ? (stock.get(p.sku) ?? 0) : null,
+          })),
+        };
+      },
+    },
+  };
+}
+

@@ -1,0 +1,209 @@
+import { UsageError } from '../../errors.js';
+import { checkCountry, checkEmail, checkName, checkVat } from '../../domain/kernel/checks.js';
+import { canonicalId } from '../../domain/kernel/ids.js';
+import { PBX_TYPES, type PbxType } from '../../domain/kernel/model.js';
+import { checkText, isInvisible } from '../../domain/kernel/text.js';
+import { addAgreement, listAgreements } from '../../domain/parties/agreements.js';
+import { addCustomer, listCustomers, partnerFor, showCustomer } from '../../domain/parties/customers.js';
+import { listInvoices, payInvoice } from '../../domain/parties/invoices.js';
+import { addPartner, editPartner, listPartners, requirePartner } from '../../domain/parties/partners.js';
+import { addPbx, checkActivation, listPbxs, pbxOnDay, showPbx } from '../../domain/parties/pbxs.js';
+import { daysOverdue, stageOf } from '../../domain/parties/standing.js';
+import { addUser, listUsers, setUserEnabled, whoami } from '../../domain/parties/users.js';
+import { listStock, setStock } from '../../domain/catalog/stock.js';
+import { mrrBy, serviceLines } from '../../domain/lifecycle/serviceLines.js';
+import { formatDate, parseDate } from '../../terms/dates.js';
+import { formatAmount } from '../../terms/money.js';
+import { parseLicense } from '../../terms/term.js';
+import { agreementJson, customerJson, invoiceJson, partnerJson, standingJson, userJson, userRecordJson, userRowJson } from '../../views/json/parties.js';
+import { pbxJson } from '../../views/json/pbxs.js';
+import { stockJson } from '../../views/json/catalog.js';
+import { serviceJson } from '../../views/json/services.js';
+import type { UseCases } from '../usecases.js';
+import type { Calls } from './calls.js';
+
+/** The labels of a partner's fields in messages: their names in the use case (the command line says its flags). */
+const PARTNER_FIELDS = { name: 'name', country: 'country', currency: 'currency', tier: 'tier', areaManagerName: 'areaManagerName', areaManagerEmail: 'areaManagerEmail' } as const;
+
+/** Whether the user gave something to look for. */
+function searchOf(text: string | null | undefined): string | undefined {
+  if (text === undefined || text === null) return undefined;
+  if (isInvisible(checkText(text, 'search'))) throw new UsageError('search: give some text to look for (it is blank); leave it out to list everyone.', 'INVALID_INPUT', { field: 'search' });
+  return text;
+}
+
+/** Who is who: the acting user, partners, users, customers and their PBXs, agreements, invoices, stock. (A PBX's change of term is lifecycle.ts's.) */
+export function partiesUseCases(calls: Calls): Pick<UseCases, 'whoami' | 'access' | 'store' | 'partners' | 'users' | 'customers' | 'agreements' | 'invoices' | 'stock'> & { pbxs: Omit<UseCases['pbxs'], 'planTermChange' | 'changeTerm'> } {
+  return {
+    async whoami() {
+      const { store, actor } = await calls.reader();
+      const { user, partner, standing } = await whoami(store, actor);
+      return { ...userJson(user), standing: standing && standingJson(standing), partnerDetails: partner && partnerJson(partner) };
+    },
+
+    async access({ write }) {
+      if (write) await calls.writer();
+      else await calls.reader();
+    },
+
+    store: {
+      async info() {
+        const store = await calls.store();
+        return { backend: store.info.backend, path: store.info.location, mode: await store.mode(), schemaVersion: store.info.schemaVersion, timezone: (await store.settings.get('timezone')) ?? null };
+      },
+    },
+
+    partners: {
+      async list() {
+        const { store, actor } = await calls.reader();
+        return { items: (await listPartners(store, actor)).map(partnerJson), viewer: actor.scope.kind };
+      },
+      async show({ id }) {
+        const { store, actor } = await calls.reader();
+        return partnerJson(await requirePartner(store, actor, canonicalId(id)));
+      },
+      async add(input) {
+        const { store, actor } = await calls.writer();
+        return partnerJson(await addPartner(store, actor, input, PARTNER_FIELDS));
+      },
+      async edit({ id, ...input }) {
+        const { store, actor } = await calls.writer();
+        const { before, after } = await editPartner(store, actor, canonicalId(id), input, PARTNER_FIELDS);
+        return { before: partnerJson(before), after: partnerJson(after) };
+      },
+    },
+
+    users: {
+      async list() {
+        const { store, actor } = await calls.reader();
+        return { items: (await listUsers(store, actor)).map(userRowJson), viewer: actor.scope.kind };
+      },
+      async add(input) {
+        const { store, actor } = await calls.writer();
+        const user = await addUser(store, actor, { email: input.email, name: input.name, role: input.role, partner: input.partner ?? undefined }, { email: 'email', name: 'name', role: 'role', partner: 'partner' });
+        return userRecordJson(user);
+      },
+      async setEnabled({ id, enabled }) {
+        const { store, actor } = await calls.writer();
+        const { user, changed } = await setUserEnabled(store, actor, id, enabled);
+        return { user: userRecordJson(user), changed };
+      },
+    },
+
+    customers: {
+      async list(input) {
+        const search = searchOf(input.search);
+        const { store, actor } = await calls.reader();
+        const { customers, total } = await listCustomers(store, actor, { partner: input.partner ? canonicalId(input.partner) : undefined, search, limit: input.limit ?? undefined });
+        return { items: customers.map(customerJson), total, viewer: actor.scope.kind };
+      },
+      async show({ id }) {
+        const { store, actor } = await calls.reader();
+        const { customer, partner, pbxs, agreements } = await showCustomer(store, actor, canonicalId(id));
+        return { ...customerJson(customer), partnerName: partner?.name ?? null, pbxs: pbxs.map((p) => pbxJson(pbxOnDay(p, actor.today), actor.today)), agreements: agreements.map(agreementJson) };
+      },
+      async add(input) {
+        // Every field is checked before anything is asked of the store.
+        const country = checkCountry(input.country ?? undefined, 'country');
+        const vat = checkVat(input.vat ?? undefined, 'vat');
+        const email = checkEmail(input.email ?? undefined, 'email');
+        const name = checkName(input.name, 'name');
+        const { store, actor } = await calls.writer();
+        const partner = await partnerFor(store, actor, input.partner ? canonicalId(input.partner) : null);
+        if (!partner) throw new UsageError('partner: staff say which partner the customer is for (e.g. PTR-001).', 'USAGE', { field: 'partner' });
+        const customer = await addCustomer(store, actor, { partner, name, country, vat, email });
+        return { ...customerJson(customer), partnerName: partner.name };
+      },
+    },
+
+    pbxs: {
+      async list(input) {
+        const { store, actor } = await calls.reader();
+        const rows = await listPbxs(store, actor, { customer: input.customer ? canonicalId(input.customer) : undefined, license: input.license ? parseLicense(input.license, 'license') : null, expiringWithin: input.expiringWithin ?? undefined });
+        return { items: rows.map((r) => pbxJson(r, actor.today)), viewer: actor.scope.kind };
+      },
+      async show({ id }) {
+        const { store, actor } = await calls.reader();
+        const view = await showPbx(store, actor, canonicalId(id));
+        const { pbx } = view;
+        const shown = pbxJson(view, actor.today);
+        const { lines } = await serviceLines(store, actor.scope, actor.today, { pbx: pbx.id });
+        const mrr = mrrBy(lines, 'pbx')[0] ?? null;
+        return {
+          ...shown,
+          customerName: view.customer?.name ?? null,
+          termChanges: pbx.termChanges.map((c) => ({ from: formatDate(c.from), term: c.term })),
+          // The 0.1 shape (by order line, with its order's status), read from the same service lines; co-termination: each ends with the PBX.
+          services: lines.map((l) => ({ order: l.record.order, status: l.record.orderStatus, sku: l.record.sku, name: l.record.name, qty: l.qty, start: formatDate(l.record.since), endsOn: l.endsOn === null ? shown.expiresOn : formatDate(l.endsOn) })),
+          serviceLines: lines.map(serviceJson),
+          mrr: mrr === null ? '0.00' : formatAmount(mrr.mrr),
+          currency: mrr?.currency ?? lines[0]?.record.currency ?? null,
+        };
+      },
+      async add(input) {
+        const name = checkName(input.name, 'name', 120);
+        if (!(PBX_TYPES as readonly string[]).includes(input.type)) throw new UsageError(`type: "${input.type}" is not a PBX type (${PBX_TYPES.join(', ')}).`, 'INVALID_INPUT', { field: 'type' });
+        const license = parseLicense(input.license, 'license');
+        const activated = parseDate(input.activated, 'activated');
+        const { store, actor } = await calls.writer();
+        checkActivation(activated, actor.today, 'activated');
+        const row = await addPbx(store, actor, { customer: canonicalId(input.customer), name, type: input.type as PbxType, license, activated });
+        return pbxJson(row, actor.today);
+      },
+    },
+
+    agreements: {
+      async list(input) {
+        const { store, actor } = await calls.reader();
+        return { items: (await listAgreements(store, actor, input.customer ? canonicalId(input.customer) : undefined)).map(agreementJson), viewer: actor.scope.kind };
+      },
+      async add(input) {
+        const signedOn = parseDate(input.signedOn, 'signedOn');
+        const file = input.file === undefined || input.file === null ? null : checkText(input.file, 'file');
+        const { store, actor } = await calls.writer();
+        const { agreement, customer, partner } = await addAgreement(store, actor, { customer: canonicalId(input.customer), signedOn, file, signedOnLabel: 'signedOn' });
+        const earlier = (await store.agreements.list(actor.scope, customer.id)).filter((a) => a.id !== agreement.id);
+        return {
+          ...agreementJson(agreement),
+          customerName: customer.name,
+          earlier: earlier.map(agreementJson),
+          areaManager: partner ? `${partner.areaManagerName} <${partner.areaManagerEmail}>` : null,
+        };
+      },
+    },
+
+    invoices: {
+      async list(input) {
+        const { store, actor } = await calls.reader();
+        const invoices = await listInvoices(store, actor, { overdue: input.overdue === true });
+        return {
+          items: invoices.map((i) => {
+            const days = daysOverdue(i, actor.today);
+            return invoiceJson(i, days, stageOf(days));
+          }),
+          viewer: actor.scope.kind,
+        };
+      },
+      async pay({ number }) {
+        const { store, actor } = await calls.writer();
+        const invoice = await payInvoice(store, actor, number.trim().toUpperCase());
+        return { number: invoice.number, partner: invoice.partner, amount: formatAmount(invoice.amount), currency: invoice.currency, paidOn: formatDate(invoice.paidOn!) };
+      },
+    },
+
+    stock: {
+      async list() {
+        // A user of the store, whoever it is, may see the stock.
+        const { store, actor } = await calls.reader();
+        return { items: (await listStock(store)).map(stockJson), viewer: actor.scope.kind };
+      },
+      async set({ sku, onHand }) {
+        if (!Number.isInteger(onHand) || onHand < 0 || onHand > 9_999_999) {
+          throw new UsageError(`onHand: "${onHand}" is not a whole number of devices on hand (0 to 9,999,999).`, 'INVALID_INPUT', { field: 'onHand' });
+        }
+        const { store, actor } = await calls.writer();
+        return stockJson(await setStock(store, actor, sku.trim().toUpperCase(), onHand));
+      },
+    },
+  };
+}

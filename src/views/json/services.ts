@@ -1,0 +1,214 @@
+import type { ServiceLine } from '../../domain/lifecycle/serviceLines.js';
+import type { MrrRow, RenewalRow } from '../../domain/lifecycle/serviceLines.js';
+import type { TermChangePlan } from '../../domain/lifecycle/termChanges.js';
+import { type Cancellation, type OrderStatus, type Pickup, type ReturnStatus, type Rma, type RmaStatus, orderId } from '../../domain/kernel/model.js';
+import type { NewCancellation } from '../../domain/kernel/port.js';
+import type { Term } from '../../terms/term.js';
+import { formatDate } from '../../terms/dates.js';
+import { formatAmount } from '../../terms/money.js';
+import { type Amount, type DateText, type Timestamp, amount, date } from './common.js';
+
+/** The JSON of what runs after checkout (docs/cli.md "After checkout"). */
+
+export interface ServiceJson {
+  pbx: string;
+  order: string;
+  sku: string;
+  name: string;
+  qty: number;
+  since: DateText;
+  renewsOn: DateText | null;
+  term: Term;
+  currency: string;
+  unitPrice: Amount | null;
+  renewal: Amount | null;
+  mrr: Amount;
+  status: 'active' | 'ending' | 'suspended';
+  endsOn: DateText | null;
+  /** The status of the order the line comes from (placed, approved, shipped). */
+  orderStatus: OrderStatus;
+}
+export const serviceJson = (l: ServiceLine): ServiceJson => ({
+  pbx: l.record.pbx,
+  order: l.record.order,
+  sku: l.record.sku,
+  name: l.record.name,
+  qty: l.qty,
+  since: formatDate(l.record.since),
+  renewsOn: date(l.renewsOn),
+  term: l.term,
+  currency: l.record.currency,
+  unitPrice: amount(l.unitPrice),
+  renewal: amount(l.renewal),
+  mrr: formatAmount(l.mrr),
+  status: l.status,
+  endsOn: date(l.endsOn),
+  orderStatus: l.record.orderStatus,
+});
+export const SERVICE_KEYS = ['pbx', 'order', 'sku', 'name', 'qty', 'since', 'renewsOn', 'term', 'currency', 'unitPrice', 'renewal', 'mrr', 'status', 'endsOn', 'orderStatus'] as const;
+
+export interface MrrJson {
+  key: string;
+  currency: string;
+  mrr: Amount;
+  devices: Amount;
+  services: Amount;
+  lines: number;
+}
+export const mrrJson = (r: MrrRow): MrrJson => ({ key: r.key, currency: r.currency, mrr: formatAmount(r.mrr), devices: formatAmount(r.devices), services: formatAmount(r.services), lines: r.lines });
+export const MRR_KEYS = ['key', 'currency', 'mrr', 'devices', 'services', 'lines'] as const;
+
+export interface RenewalJson {
+  pbx: string;
+  customer: string;
+  partner: string;
+  term: Term;
+  renewsOn: DateText;
+  currency: string;
+  total: Amount;
+  lines: number;
+  /** Days from the day looked at until the renewal. */
+  inDays: number;
+}
+export const renewalJson = (r: RenewalRow, inDays: number): RenewalJson => ({
+  pbx: r.pbx,
+  customer: r.customer,
+  partner: r.partner,
+  term: r.term,
+  renewsOn: formatDate(r.renewsOn),
+  currency: r.currency,
+  total: formatAmount(r.total),
+  lines: r.lines,
+  inDays,
+});
+export const RENEWAL_KEYS = ['pbx', 'customer', 'partner', 'term', 'renewsOn', 'currency', 'total', 'lines', 'inDays'] as const;
+
+export interface CancellationJson {
+  /** Null while it is only planned. */
+  id: string | null;
+  pbx: string;
+  partner: string;
+  wholePbx: boolean;
+  requestedOn: DateText;
+  effectiveOn: DateText;
+  currency: string;
+  lines: { order: string; sku: string; qty: number; since: DateText; minimumUntil: DateText; finalCharge: Amount; returned: number }[];
+  finalChargeTotal: Amount;
+  mrrDecrease: Amount;
+  pickup: Pickup | null;
+  returnStatus: ReturnStatus;
+}
+/** A cancellation as planned (no ID yet) or as recorded. */
+export const cancellationJson = (c: NewCancellation & { readonly id?: string }): CancellationJson => ({
+  id: c.id ?? null,
+  pbx: c.pbx,
+  partner: c.partner,
+  wholePbx: c.wholePbx,
+  requestedOn: formatDate(c.requestedOn),
+  effectiveOn: formatDate(c.effectiveOn),
+  currency: c.currency,
+  lines: c.lines.map((l) => ({
+    order: orderId(l.orderSeq),
+    sku: l.sku,
+    qty: l.qty,
+    since: formatDate(l.since),
+    minimumUntil: formatDate(l.minimumUntil),
+    finalCharge: formatAmount(l.finalCharge),
+    returned: l.returnedQty,
+  })),
+  finalChargeTotal: formatAmount(c.finalChargeTotal),
+  mrrDecrease: formatAmount(c.mrrDecrease),
+  pickup: c.pickup,
+  returnStatus: c.returnStatus,
+});
+
+/** A cancellation planned, to be shown before it is confirmed: `plan` is what the confirmation names, so that nothing changes in between. */
+export interface CancellationPlanJson extends CancellationJson {
+  /** The products' names, by SKU. */
+  names: Record<string, string>;
+  plan: string;
+}
+
+export interface ReturnJson {
+  id: string;
+  pbx: string;
+  partner: string;
+  requestedOn: DateText;
+  effectiveOn: DateText;
+  items: { sku: string; qty: number }[];
+  pickup: Pickup | null;
+  status: ReturnStatus;
+  receivedAt: Timestamp | null;
+  wholePbx: boolean;
+  finalChargeTotal: Amount;
+  currency: string;
+}
+export const returnJson = (c: Cancellation): ReturnJson => ({
+  id: c.id,
+  pbx: c.pbx,
+  partner: c.partner,
+  requestedOn: formatDate(c.requestedOn),
+  effectiveOn: formatDate(c.effectiveOn),
+  items: [...c.lines.filter((l) => l.returnedQty > 0).reduce((m, l) => m.set(l.sku, (m.get(l.sku) ?? 0) + l.returnedQty), new Map<string, number>())].map(([sku, qty]) => ({ sku, qty })),
+  pickup: c.pickup,
+  status: c.returnStatus,
+  receivedAt: c.receivedAt,
+  wholePbx: c.wholePbx,
+  finalChargeTotal: formatAmount(c.finalChargeTotal),
+  currency: c.currency,
+});
+export const RETURN_KEYS = ['id', 'pbx', 'partner', 'requestedOn', 'effectiveOn', 'items', 'pickup', 'status', 'receivedAt', 'wholePbx', 'finalChargeTotal', 'currency'] as const;
+
+export interface RmaJson {
+  id: string;
+  pbx: string;
+  partner: string;
+  sku: string;
+  qty: number;
+  reason: string;
+  deliverTo: Pickup;
+  status: RmaStatus;
+  createdAt: Timestamp;
+  shippedAt: Timestamp | null;
+  closedAt: Timestamp | null;
+}
+export const rmaJson = (r: Rma): RmaJson => ({
+  id: r.id,
+  pbx: r.pbx,
+  partner: r.partner,
+  sku: r.sku,
+  qty: r.qty,
+  reason: r.reason,
+  deliverTo: r.deliverTo,
+  status: r.status,
+  createdAt: r.createdAt,
+  shippedAt: r.shippedAt,
+  closedAt: r.closedAt,
+});
+export const RMA_KEYS = ['id', 'pbx', 'partner', 'sku', 'qty', 'reason', 'deliverTo', 'status', 'createdAt', 'shippedAt', 'closedAt'] as const;
+
+export interface TermChangeJson {
+  pbx: string;
+  from: Term;
+  to: Term;
+  effectiveOn: DateText;
+  nextRenewal: DateText;
+  currency: string;
+  lines: { order: string; sku: string; qty: number; unitPrice: Amount; renewal: Amount }[];
+  renewalTotal: Amount;
+}
+export const termChangeJson = (p: TermChangePlan): TermChangeJson => ({
+  pbx: p.pbx.id,
+  from: p.from,
+  to: p.to,
+  effectiveOn: formatDate(p.effectiveOn),
+  nextRenewal: formatDate(p.nextBoundary),
+  currency: p.currency,
+  lines: p.lines.map((l) => ({ order: l.line.record.order, sku: l.line.record.sku, qty: l.line.qty, unitPrice: formatAmount(l.unitPrice), renewal: formatAmount(l.renewal) })),
+  renewalTotal: formatAmount(p.renewalTotal),
+});
+
+/** A change of term planned, shown before it is confirmed. */
+export interface TermChangePlanJson extends TermChangeJson {
+  plan: string;
+}
