@@ -39,6 +39,27 @@ module.exports = {
       to: { path: '^src/domain/(imports|setup)/' },
     },
     {
+      name: 'use-cases-below-the-transports',
+      comment: 'the use cases know no command line, server or client, and are given their store: they never pick a backend',
+      severity: 'error',
+      from: { path: '^src/app/' },
+      to: { path: '^src/(cli|commands|server|client|store)/' },
+    },
+    {
+      name: 'views-draw-values',
+      comment: 'JSON shapes and text renderings are drawn from values: they read no store and know no use case, transport or command line',
+      severity: 'error',
+      from: { path: '^src/views/' },
+      to: { path: '^src/(cli|commands|app|store|server|client|export|import)/' },
+    },
+    {
+      name: 'commands-through-use-cases',
+      comment: 'a command asks the use cases, not the store (init and db work on the store itself)',
+      severity: 'error',
+      from: { path: '^src/commands/', pathNot: '^src/commands/(init\\.ts|db/)' },
+      to: { path: ['^src/store/', '^src/domain/kernel/port\\.ts$', '^src/app/local/'] },
+    },
+    {
       name: 'store-implements-the-port',
       comment: 'the store implements the domain port; it knows no command line, transport, view or use case',
       severity: 'error',

@@ -15,7 +15,11 @@ if (how === 'import') {
 } else {
   // The baseline: the same rows, split and inserted in one transaction by a prepared
   // statement, with no checks, lookups or matching; the file read whole.
-  const rows = readFileSync(file, 'utf8').trimEnd().split('\n').slice(1).map((line) => line.split(','));
+  const rows = readFileSync(file, 'utf8')
+    .trimEnd()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(','));
   const db = new Database(store);
   const insert =
     kind === 'customers'

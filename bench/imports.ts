@@ -32,7 +32,10 @@ export async function importBench(): Promise<void> {
   const direct = join(dir, 'direct.db');
   copyFileSync(template, imported);
   copyFileSync(template, direct);
-  for (const [kind, count] of [['customers', 200_000], ['pbxs', 250_000]] as const) {
+  for (const [kind, count] of [
+    ['customers', 200_000],
+    ['pbxs', 250_000],
+  ] as const) {
     const base = run('direct', kind, direct);
     const value = run('import', kind, imported);
     const mb = (statSync(files[kind]).size / 1e6).toFixed(1);

@@ -129,7 +129,10 @@ export async function postgresScaleBench(scalePath: string, timeMain: (argv: str
   if (!postgresAvailable()) return;
   const url = await createDatabase('bench_scale');
   // The baseline: reading the same rows out of the SQLite file, all tables, in the copy's order.
-  const read = timeCommand(['-e', `const D=require(${JSON.stringify(join(ROOT, 'node_modules/better-sqlite3'))});const d=new D(${JSON.stringify(scalePath)},{readonly:true});let n=0;for(const t of ${JSON.stringify(TABLES.map((t) => t.name))})for(const r of d.prepare('SELECT * FROM '+t).iterate())n++;process.stdout.write(String(n))`]);
+  const read = timeCommand([
+    '-e',
+    `const D=require(${JSON.stringify(join(ROOT, 'node_modules/better-sqlite3'))});const d=new D(${JSON.stringify(scalePath)},{readonly:true});let n=0;for(const t of ${JSON.stringify(TABLES.map((t) => t.name))})for(const r of d.prepare('SELECT * FROM '+t).iterate())n++;process.stdout.write(String(n))`,
+  ]);
   const rows = Number(read.stdout);
   const copy = timeCommand([BIN, '--db', scalePath, '--as', 'USR-STAFF', '--json', 'db', 'copy', '--to', url]);
   if (copy.status !== 0) throw new Error(`db copy failed: ${copy.stderr}`);

@@ -134,7 +134,7 @@ export class NotFoundError extends RefusedError {
 }
 
 /** The same error with another sentence (and other details): the CLI says a flag where the domain said a field. */
-export function restated<E extends HwaasError>(error: E, message: string, details: { aboutStoreLocation?: boolean; field?: string } = {}): E {
+export function restated<E extends HwaasError>(error: E, message: string, details: { aboutStoreLocation?: boolean; field?: string; hint?: Hint } = {}): E {
   const said = Object.create(Object.getPrototypeOf(error) as object) as E;
   Object.assign(said, error, details);
   Object.defineProperty(said, 'message', { value: message, writable: true, configurable: true });

@@ -1,4 +1,4 @@
-import { HwaasError, RefusedError, UsageError } from './errors.js';
+import { type HwaasError, RefusedError, UsageError } from './errors.js';
 
 /**
  * The environment failing is not a bug: a full disk, a read-only file system, a

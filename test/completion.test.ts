@@ -32,12 +32,18 @@ const run = (shell: string, script: string) => {
 /** What bash offers after the words typed (the last one is being completed). */
 function bash(...words: string[]): string[] {
   const array = ['hwaas', ...words].map((w) => `'${w}'`).join(' ');
-  return run('bash', `source <(hwaas completion bash); COMP_WORDS=(${array}); COMP_CWORD=${words.length}; _hwaas_complete; printf '%s\\n' "\${COMPREPLY[@]}"; declare -p cur out last path word 2>/dev/null | sed 's/^/LEAK /'`);
+  return run(
+    'bash',
+    `source <(hwaas completion bash); COMP_WORDS=(${array}); COMP_CWORD=${words.length}; _hwaas_complete; printf '%s\\n' "\${COMPREPLY[@]}"; declare -p cur out last path word 2>/dev/null | sed 's/^/LEAK /'`,
+  );
 }
 /** What zsh's completion function adds (compadd and _files stand in for the completion system's). */
 function zsh(...words: string[]): string[] {
   const array = ['hwaas', ...words].map((w) => `'${w}'`).join(' ');
-  return run('zsh', `compadd() { [[ $1 == -- ]] && shift; printf '%s\\n' "$@"; }; _files() { print FILES; }; compdef() { :; }; source <(hwaas completion zsh); words=(${array}); CURRENT=${words.length + 1}; _hwaas`);
+  return run(
+    'zsh',
+    `compadd() { [[ $1 == -- ]] && shift; printf '%s\\n' "$@"; }; _files() { print FILES; }; compdef() { :; }; source <(hwaas completion zsh); words=(${array}); CURRENT=${words.length + 1}; _hwaas`,
+  );
 }
 /** What fish offers for a command line. */
 function fish(line: string): string[] {

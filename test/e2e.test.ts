@@ -16,7 +16,11 @@ beforeAll(async () => {
 describe('the built CLI', () => {
   // What bin/bundle.cjs made of dist/hwaas.cjs.cache, asked in a child so its V8 flags are a user's.
   const cacheVerdict = (root: string) =>
-    spawnSync(process.execPath, ['-e', `const b = require(${JSON.stringify(join(root, 'bin/bundle.cjs'))}).loadBundle(); process.stdout.write(String(b.script.cachedDataRejected) + ' ' + typeof b.exports.run)`], { encoding: 'utf8' }).stdout;
+    spawnSync(
+      process.execPath,
+      ['-e', `const b = require(${JSON.stringify(join(root, 'bin/bundle.cjs'))}).loadBundle(); process.stdout.write(String(b.script.cachedDataRejected) + ' ' + typeof b.exports.run)`],
+      { encoding: 'utf8' },
+    ).stdout;
 
   it('starts from the code cache the build made, and only from one made for this very bundle', () => {
     expect(cacheVerdict(ROOT)).toBe('false function');
@@ -29,8 +33,21 @@ describe('the built CLI', () => {
     const body = cache.indexOf(10) + 1;
     const flipped = Buffer.from(cache);
     flipped[body + Math.floor((cache.length - body) / 2)]! ^= 0x5a;
-    const otherBuild = Buffer.concat([Buffer.from(cache.subarray(0, body).toString('latin1').replace(/build \w+/, 'build 0000000000000000')), cache.subarray(body)]);
-    for (const [what, bytes] of [['one byte flipped', flipped], ['cut short', cache.subarray(0, cache.length - 1000)], ['from another build', otherBuild], ['empty', Buffer.alloc(0)]] as const) {
+    const otherBuild = Buffer.concat([
+      Buffer.from(
+        cache
+          .subarray(0, body)
+          .toString('latin1')
+          .replace(/build \w+/, 'build 0000000000000000'),
+      ),
+      cache.subarray(body),
+    ]);
+    for (const [what, bytes] of [
+      ['one byte flipped', flipped],
+      ['cut short', cache.subarray(0, cache.length - 1000)],
+      ['from another build', otherBuild],
+      ['empty', Buffer.alloc(0)],
+    ] as const) {
       writeFileSync(join(copy, 'dist/hwaas.cjs.cache'), bytes);
       expect(cacheVerdict(copy), what).toBe('undefined function');
     }

@@ -89,7 +89,14 @@ describe('init and migrations', () => {
 
 describe('users', () => {
   it('whoami names the acting user and honours --as and HWAAS_USER', async () => {
-    expect((await run('whoami', '--json')).json()).toEqual({ id: ANNA, email: 'anna.keller@alpentelecom.example', name: 'Anna Keller', role: 'partner', partner: 'PTR-001', standing: { stage: 'current', daysOverdue: 0, invoice: null } });
+    expect((await run('whoami', '--json')).json()).toEqual({
+      id: ANNA,
+      email: 'anna.keller@alpentelecom.example',
+      name: 'Anna Keller',
+      role: 'partner',
+      partner: 'PTR-001',
+      standing: { stage: 'current', daysOverdue: 0, invoice: null },
+    });
     expect((await run('--as', 'GIULIA.ROSSI@wildix.example', 'whoami', '--json')).json().role).toBe('staff');
     const env = await cli(['--db', db, 'whoami', '--json'], { env: { HWAAS_USER: TOM } });
     expect(env.json().partner).toBe('PTR-002');
@@ -114,7 +121,7 @@ describe('users', () => {
 });
 
 describe('customers', () => {
-  it('lists only the partner\'s own customers, sorted, with the JSON shape of docs/cli.md', async () => {
+  it("lists only the partner's own customers, sorted, with the JSON shape of docs/cli.md", async () => {
     const result = await run('customers', 'list', '--json');
     const rows = result.json();
     expect(rows.length).toBe(6);
@@ -166,7 +173,7 @@ describe('customers', () => {
     expect(table.stdout).not.toMatch(/\u001b\[/);
   });
 
-  it('shows one customer; another partner\'s reads exactly like an unknown ID', async () => {
+  it("shows one customer; another partner's reads exactly like an unknown ID", async () => {
     const own = await run('customers', 'show', 'CUS-0001', '--json');
     expect(own.json().pbxs.map((p: { id: string }) => p.id)).toEqual(['PBX-1001', 'PBX-1002']);
     const other = await run('customers', 'show', 'CUS-0006');
@@ -214,8 +221,16 @@ describe('PBXs', () => {
     const pbxs = result.json();
     const hq = pbxs.find((p: { id: string }) => p.id === 'PBX-1001');
     expect(hq).toEqual({
-      id: 'PBX-1001', name: 'Müller HQ', customer: 'CUS-0001', partner: 'PTR-001', type: 'cloud', license: 'yearly',
-      activated: '2020-05-01', cancelledOn: null, periodStart: '2020-05-01', expiresOn: '2021-05-01',
+      id: 'PBX-1001',
+      name: 'Müller HQ',
+      customer: 'CUS-0001',
+      partner: 'PTR-001',
+      type: 'cloud',
+      license: 'yearly',
+      activated: '2020-05-01',
+      cancelledOn: null,
+      periodStart: '2020-05-01',
+      expiresOn: '2021-05-01',
     });
     const perpetual = pbxs.find((p: { id: string }) => p.id === 'PBX-1002');
     expect([perpetual.periodStart, perpetual.expiresOn]).toEqual([null, null]);
@@ -230,12 +245,7 @@ describe('PBXs', () => {
 
   it('--expiring-within is the renewal calendar, soonest first', async () => {
     const result = await run('--date', '2026-11-24', 'pbx', 'list', '--expiring-within', '30', '--json');
-    expect(result.json().map((p: { id: string; expiresOn: string }) => `${p.id} ${p.expiresOn}`)).toEqual([
-      'PBX-1006 2026-11-25',
-      'PBX-1003 2026-11-30',
-      'PBX-1019 2026-11-30',
-      'PBX-1020 2026-12-05',
-    ]);
+    expect(result.json().map((p: { id: string; expiresOn: string }) => `${p.id} ${p.expiresOn}`)).toEqual(['PBX-1006 2026-11-25', 'PBX-1003 2026-11-30', 'PBX-1019 2026-11-30', 'PBX-1020 2026-12-05']);
   });
 
   it('filters by term and customer', async () => {

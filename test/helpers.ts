@@ -7,7 +7,7 @@ import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { type Io } from '../src/cli/io.js';
+import type { Io } from '../src/cli/io.js';
 import { main } from '../src/cli/main.js';
 import { TABLES } from '../src/store/schema.js';
 import { type CalendarDate, daysBetween, formatDate, parseDate } from '../src/terms/dates.js';
@@ -221,7 +221,12 @@ export async function rawSql<R = Record<string, unknown>>(db: string, sql: strin
     const client = await admin(database);
     try {
       let n = 0;
-      return (await client.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows as R[];
+      return (
+        await client.query(
+          sql.replace(/\?/g, () => `$${++n}`),
+          params,
+        )
+      ).rows as R[];
     } finally {
       // The shared connection to the cluster's own database stays open for the next caller.
       if (database !== 'postgres') await client.end();

@@ -41,7 +41,24 @@ describe('from an empty live store to a quote, with the sample files', () => {
     const live = (args: string[]) => cli(args, { realClock: true });
     const store = await newStore();
     expect((await live(['--db', store, 'init'])).code).toBe(0);
-    await live(['--db', store, 'partners', 'add', '--name', 'Alpen Telecom GmbH', '--country', 'DE', '--currency', 'EUR', '--tier', 'gold', '--area-manager-name', 'Luca Bianchi', '--area-manager-email', 'luca.bianchi@wildix.example']);
+    await live([
+      '--db',
+      store,
+      'partners',
+      'add',
+      '--name',
+      'Alpen Telecom GmbH',
+      '--country',
+      'DE',
+      '--currency',
+      'EUR',
+      '--tier',
+      'gold',
+      '--area-manager-name',
+      'Luca Bianchi',
+      '--area-manager-email',
+      'luca.bianchi@wildix.example',
+    ]);
     const user = (await live(['--db', store, 'users', 'add', '--role', 'partner', '--partner', 'PTR-001', '--email', 'anna@alpen.example', '--name', 'Anna Keller', '--json'])).json();
     const as = onPostgres ? ['--db', store.replace('postgresql://postgres@', `postgresql://${user.dbRole}@`)] : ['--db', store, '--as', user.id];
     const customers = await live([...as, '--json', 'import', 'customers', join(SAMPLES, 'customers.csv')]);
@@ -57,7 +74,9 @@ describe('from an empty live store to a quote, with the sample files', () => {
     const pbx = (await live([...as, '--json', 'pbx', 'show', 'PBX-5004'])).json();
     expect(pbx).toMatchObject({ customer: 'K-1003', type: 'virtual', license: 'five-year', activated: '2022-01-31' });
     // Staff import the partner's price book (gold, EUR).
-    expect((await live(['--db', store, '--json', 'pricebook', 'import', join(ROOT, 'data/pricebooks/gold-EUR-2000-01-01.csv'), '--tier', 'gold', '--currency', 'EUR', '--valid-from', '2026-01-01'])).json()).toMatchObject({ created: 37 });
+    expect(
+      (await live(['--db', store, '--json', 'pricebook', 'import', join(ROOT, 'data/pricebooks/gold-EUR-2000-01-01.csv'), '--tier', 'gold', '--currency', 'EUR', '--valid-from', '2026-01-01'])).json(),
+    ).toMatchObject({ created: 37 });
     const quote = await live([...as, '--json', 'quote', '--pbx', 'PBX-5001', '--item', 'WP480G=2']);
     expect(quote.code, quote.stderr).toBe(0);
     expect(quote.json()).toMatchObject({ pbx: 'PBX-5001', term: 'yearly', currency: 'EUR' });
@@ -185,7 +204,13 @@ describe('reading files as people write them', () => {
     expect(errorOf(other).message).toMatch(/no partner, amount, currency, issued, due columns/);
     const missing = await staff('--json', 'import', 'invoices', name, '--sheet', 'Nope');
     expect(errorOf(missing).message).toMatch(/has no sheet "Nope"; its sheets are "Invoices", "Other"/);
-    const errors = await workbook('errors.xlsx', { S: [['number', 'partner', 'amount', 'currency', 'issued', 'due'], ['E-1', 'PTR-001', { error: '#N/A' }, 'EUR', '2026-01-01', '2026-02-01'], ['E-2', 'PTR-001', 19.999, 'EUR', new Date(Date.UTC(2026, 0, 1, 13, 30)), '2026-02-01']] });
+    const errors = await workbook('errors.xlsx', {
+      S: [
+        ['number', 'partner', 'amount', 'currency', 'issued', 'due'],
+        ['E-1', 'PTR-001', { error: '#N/A' }, 'EUR', '2026-01-01', '2026-02-01'],
+        ['E-2', 'PTR-001', 19.999, 'EUR', new Date(Date.UTC(2026, 0, 1, 13, 30)), '2026-02-01'],
+      ],
+    });
     const problems = errorOf(await staff('--json', 'import', 'invoices', errors)).details.errors;
     expect(problems).toEqual([
       { row: 2, column: 'amount', message: 'holds the spreadsheet error #N/A, not a value' },
@@ -206,7 +231,14 @@ describe('reading files as people write them', () => {
     const told = await staff('--json', 'import', 'invoices', 'eu.csv', '--decimal-comma', '--date-format', 'DD.MM.YYYY');
     expect(told.json()).toMatchObject({ created: 1 });
     expect((await staff('--json', 'invoices', 'list')).json().find((i: { number: string }) => i.number === 'D-1')).toMatchObject({ amount: '1234.56', issuedOn: '2026-09-01' });
-    const impossible = await staff('--json', 'import', 'invoices', file('x.csv', 'number,partner,amount,currency,issued,due\nD-2,PTR-001,10,EUR,31.02.2026,2026-03-01\n'), '--date-format', 'DD.MM.YYYY');
+    const impossible = await staff(
+      '--json',
+      'import',
+      'invoices',
+      file('x.csv', 'number,partner,amount,currency,issued,due\nD-2,PTR-001,10,EUR,31.02.2026,2026-03-01\n'),
+      '--date-format',
+      'DD.MM.YYYY',
+    );
     expect(errorOf(impossible).details.errors[0].message).toMatch(/not a calendar date in DD\.MM\.YYYY/);
   });
 
@@ -244,7 +276,13 @@ describe('keyed, idempotent, never deleting', () => {
 
   it('every listing with an import kind exports its columns: exporting and importing back changes nothing', async () => {
     await staff('order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--checkout', '--yes');
-    for (const [listing, kind] of [['customers', 'customers'], ['pbx', 'pbxs'], ['invoices', 'invoices'], ['agreements', 'agreements'], ['stock', 'stock']] as const) {
+    for (const [listing, kind] of [
+      ['customers', 'customers'],
+      ['pbx', 'pbxs'],
+      ['invoices', 'invoices'],
+      ['agreements', 'agreements'],
+      ['stock', 'stock'],
+    ] as const) {
       const exported = await staff(listing, 'list', '--format', 'csv');
       const again = await staff('--json', 'import', kind, file(`${kind}.csv`, exported.stdout));
       expect(again.code, `${kind}: ${again.stderr}`).toBe(0);
@@ -256,12 +294,7 @@ describe('keyed, idempotent, never deleting', () => {
 
 describe('the rules of the commands', () => {
   it("a partner imports into its own partner: another partner's ID or customer is refused without saying whose", async () => {
-    const result = await run(
-      '--json',
-      'import',
-      'customers',
-      file('c.csv', 'id,name,partner\nCUS-0006,Taken By Thames,\nZ-1,Elsewhere,PTR-002\n'),
-    );
+    const result = await run('--json', 'import', 'customers', file('c.csv', 'id,name,partner\nCUS-0006,Taken By Thames,\nZ-1,Elsewhere,PTR-002\n'));
     expect(errorOf(result).details.errors).toEqual([
       { row: 3, column: 'partner', message: 'PTR-002 is not your partner: you import for PTR-001 (leave the column out or blank)' },
       { row: 2, column: 'id', message: 'CUS-0006 is already the ID of another customer; give this one its own' },
@@ -284,7 +317,10 @@ describe('the rules of the commands', () => {
       '--json',
       'import',
       'pbxs',
-      file('p.csv', 'id,customer,name,type,license,activated\nPBX-9001,CUS-0001,Future,cloud,yearly,2027-01-01\nPBX-9002,CUS-0001,Odd,cloud,weekly,2026-01-01\nPBX-1001,CUS-0001,Zentrale,cloud,monthly,2020-05-01\n'),
+      file(
+        'p.csv',
+        'id,customer,name,type,license,activated\nPBX-9001,CUS-0001,Future,cloud,yearly,2027-01-01\nPBX-9002,CUS-0001,Odd,cloud,weekly,2026-01-01\nPBX-1001,CUS-0001,Zentrale,cloud,monthly,2020-05-01\n',
+      ),
     );
     const errors = errorOf(result).details.errors;
     expect(errors[0]).toMatchObject({ row: 2, column: 'activated', message: expect.stringContaining('2027-01-01 is after today (2026-11-24)') });
@@ -349,7 +385,7 @@ describe('what an attack on import found', () => {
     expect(errorOf(result).details.errors[0].message).toContain('more than 999,999,999,999.99');
   });
 
-  it('a named pipe (or a shell\'s <(…)) is read like standard input; a device is refused', async () => {
+  it("a named pipe (or a shell's <(…)) is read like standard input; a device is refused", async () => {
     const fifo = join(dir, 'customers.pipe');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
     const writer = spawn('sh', ['-c', `printf 'id,name,country\\nK-9001,Piped GmbH,DE\\n' > ${fifo}`]);

@@ -20,7 +20,8 @@ async function store04(): Promise<string> {
   return path;
 }
 
-const counts = async (db: string) => Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t.name, Number((await rawSql<{ n: unknown }>(db, `SELECT count(*) AS n FROM ${t.name}`))[0]!.n)] as const)));
+const counts = async (db: string) =>
+  Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t.name, Number((await rawSql<{ n: unknown }>(db, `SELECT count(*) AS n FROM ${t.name}`))[0]!.n)] as const)));
 
 describe('a 0.4 store', async () => {
   const db = await store04();

@@ -13,7 +13,7 @@ const as = (user: string, ...args: string[]) => run('--as', user, ...args);
 const stockOf = async (sku: string) => (await run('stock', 'list', '--json')).json().find((s: { sku: string }) => s.sku === sku);
 
 describe('placing an order with flags', () => {
-  it('saves a draft, checks it out at today\'s price, reserves stock and warns of backorder', async () => {
+  it("saves a draft, checks it out at today's price, reserves stock and warns of backorder", async () => {
     const draft = await run('order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=5', '--item', 'MONOLED=186', '--item', 'CLASSOUND-FLAT-S=1', '--save', '--json');
     expect(draft.code).toBe(0);
     const saved = draft.json();
@@ -176,10 +176,17 @@ describe('the order state machine', () => {
 });
 
 describe('partner isolation on order commands', () => {
-  it('another partner\'s order, invoice and customer read as not found', async () => {
+  it("another partner's order, invoice and customer read as not found", async () => {
     const theirs = await as('USR-004', 'order', '--customer', 'CUS-0011', '--pbx', 'PBX-1015', '--item', 'WP480G=1', '--save', '--json');
     const id = theirs.json().id;
-    for (const args of [['orders', 'show', id], ['orders', 'checkout', id, '--yes'], ['orders', 'cancel', id, '--yes'], ['agreements', 'add', '--customer', 'CUS-0011', '--signed-on', '2026-01-01'], ['agreements', 'list', '--customer', 'CUS-0011'], ['orders', 'list', '--customer', 'CUS-0011']]) {
+    for (const args of [
+      ['orders', 'show', id],
+      ['orders', 'checkout', id, '--yes'],
+      ['orders', 'cancel', id, '--yes'],
+      ['agreements', 'add', '--customer', 'CUS-0011', '--signed-on', '2026-01-01'],
+      ['agreements', 'list', '--customer', 'CUS-0011'],
+      ['orders', 'list', '--customer', 'CUS-0011'],
+    ]) {
       const result = await run('--json', ...args);
       expect(result.code, args.join(' ')).toBe(1);
       expect(JSON.parse(result.stderr).error.code).toBe('NOT_FOUND');

@@ -98,7 +98,14 @@ describe('users', () => {
     expect(added.json()).toMatchObject({ id: 'USR-103', email: 'Lea.Huber@Thames.example', name: 'Lea Huber', role: 'partner', partner: 'PTR-002', disabled: false });
     if (onPostgres) expect(added.json().dbRole).toMatch(/^hwaas_[0-9a-f]{8}_usr_103$/);
     const who = await run('--as', 'lea.huber@thames.example', 'whoami', '--json');
-    expect(who.json()).toEqual({ id: 'USR-103', email: 'Lea.Huber@Thames.example', name: 'Lea Huber', role: 'partner', partner: 'PTR-002', standing: { stage: 'suspended', daysOverdue: 84, invoice: 'INV-2026-0201' } });
+    expect(who.json()).toEqual({
+      id: 'USR-103',
+      email: 'Lea.Huber@Thames.example',
+      name: 'Lea Huber',
+      role: 'partner',
+      partner: 'PTR-002',
+      standing: { stage: 'suspended', daysOverdue: 84, invoice: 'INV-2026-0201' },
+    });
     const desk = await staff('users', 'add', '--role', 'staff', '--email', 'desk@wildix.example', '--name', 'Order desk', '--json');
     expect(desk.json()).toMatchObject({ id: 'USR-104', role: 'staff', partner: null });
   });
@@ -172,7 +179,20 @@ describe('from init to a first quote, with no demo data', () => {
     const unpriced = await cli([...as, 'quote', '--pbx', pbx.json().id, '--item', 'WP480G=2', '--json']);
     expect([unpriced.code, JSON.parse(unpriced.stderr).error.code]).toEqual([1, 'NO_PRICE_BOOK']);
     expect(JSON.parse(unpriced.stderr).error.message).toMatch(/no silver price book in EUR valid on/);
-    const book = await cli(['--db', store, 'pricebook', 'import', join(ROOT, 'data/pricebooks/silver-EUR-2000-01-01.csv'), '--tier', 'silver', '--currency', 'EUR', '--valid-from', '2026-01-01', '--json']);
+    const book = await cli([
+      '--db',
+      store,
+      'pricebook',
+      'import',
+      join(ROOT, 'data/pricebooks/silver-EUR-2000-01-01.csv'),
+      '--tier',
+      'silver',
+      '--currency',
+      'EUR',
+      '--valid-from',
+      '2026-01-01',
+      '--json',
+    ]);
     expect(book.code, book.stderr).toBe(0);
     const quote = await cli([...as, 'quote', '--pbx', pbx.json().id, '--item', 'WP480G=2', '--json']);
     expect(quote.code, quote.stderr).toBe(0);

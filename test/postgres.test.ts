@@ -53,7 +53,7 @@ describe.skipIf(onSqlite)('a shared store on PostgreSQL', () => {
       expect(error(env).code).toBe('NOT_ALLOWED');
     });
 
-    it('staff logins and the store\'s owner may act as anyone', async () => {
+    it("staff logins and the store's owner may act as anyone", async () => {
       expect((await run(roles['USR-101']!, 'whoami')).json().id).toBe('USR-101');
       expect((await run(roles['USR-101']!, '--as', 'USR-002', 'whoami')).json().id).toBe('USR-002');
       expect((await run('postgres', 'whoami')).json().id).toBe('USR-ADMIN');
@@ -69,13 +69,15 @@ describe.skipIf(onSqlite)('a shared store on PostgreSQL', () => {
   });
 
   describe('isolation enforced by the database itself (row-level security)', () => {
-    it('a partner role counts only its own rows through raw SQL, and changes none of another partner\'s', async () => {
+    it("a partner role counts only its own rows through raw SQL, and changes none of another partner's", async () => {
       const anna = as(db, roles['USR-001']!);
       expect(Number((await sql(anna, 'SELECT count(*) FROM customers')).rows[0].count)).toBe(6);
       expect((await sql(anna, "UPDATE customers SET name = 'mine now' WHERE id = 'CUS-0006'")).rowCount).toBe(0);
       await expect(sql(anna, "DELETE FROM pbxs WHERE id = 'PBX-1007'")).rejects.toThrow(/permission denied/);
-      expect((await sql(anna, "SELECT DISTINCT partner_id FROM invoices")).rows.map((r) => r.partner_id)).toEqual(['PTR-001']);
-      expect((await sql(anna, 'SELECT count(*) FROM pbxs')).rows[0].count).toBe(String((await rawSql(db, "SELECT p.id FROM pbxs p JOIN customers c ON c.id = p.customer_id WHERE c.partner_id = 'PTR-001'")).length));
+      expect((await sql(anna, 'SELECT DISTINCT partner_id FROM invoices')).rows.map((r) => r.partner_id)).toEqual(['PTR-001']);
+      expect((await sql(anna, 'SELECT count(*) FROM pbxs')).rows[0].count).toBe(
+        String((await rawSql(db, "SELECT p.id FROM pbxs p JOIN customers c ON c.id = p.customer_id WHERE c.partner_id = 'PTR-001'")).length),
+      );
       await expect(sql(anna, "INSERT INTO customers (id, partner_id, name, search_key, created_at) VALUES ('CUS-9000', 'PTR-002', 'Planted', 'planted', 'now')")).rejects.toThrow(/row-level security/);
       await expect(sql(anna, 'UPDATE stock SET on_hand = 999')).rejects.toThrow(/permission denied/);
       await expect(sql(anna, "UPDATE invoices SET paid_on = '2026-11-24'")).rejects.toThrow(/permission denied/);
@@ -112,7 +114,10 @@ describe.skipIf(onSqlite)('a shared store on PostgreSQL', () => {
     it('a second store has its own logins, and a login of one cannot reach the other', async () => {
       const other = await newStore();
       const init = await cli(['--db', other, 'init', '--demo', '--json']);
-      const otherRoles = init.json().users.map((u: { dbRole: string }) => u.dbRole).filter((r: string) => r !== 'postgres');
+      const otherRoles = init
+        .json()
+        .users.map((u: { dbRole: string }) => u.dbRole)
+        .filter((r: string) => r !== 'postgres');
       for (const role of otherRoles) expect(Object.values(roles)).not.toContain(role);
       // Anna of the first store cannot even connect to the second.
       const result = await cli(['--db', as(other, roles['USR-001']!), '--json', 'customers', 'list']);
@@ -126,9 +131,7 @@ describe.skipIf(onSqlite)('a shared store on PostgreSQL', () => {
     it('two inits at once on a new database do not race (advisory lock): one store, once', async () => {
       const fresh = await newStore();
       const { args } = { args: ['--db', fresh, 'init', '--demo', '--json'] };
-      const inits = await Promise.all(
-        Array.from({ length: 3 }, () => new Promise<number | null>((resolve) => spawn(process.execPath, [BIN, ...args], { stdio: 'ignore' }).on('exit', resolve))),
-      );
+      const inits = await Promise.all(Array.from({ length: 3 }, () => new Promise<number | null>((resolve) => spawn(process.execPath, [BIN, ...args], { stdio: 'ignore' }).on('exit', resolve))));
       expect(inits).toEqual([0, 0, 0]);
       expect((await rawSql(fresh, 'SELECT count(*) AS n FROM customers'))[0]).toEqual({ n: '14' });
       expect((await rawSql(fresh, "SELECT value FROM settings WHERE key = 'schema_version'"))[0]).toEqual({ value: String(SCHEMA_VERSION) });
@@ -148,10 +151,9 @@ describe.skipIf(onSqlite)('a shared store on PostgreSQL', () => {
     });
 
     it('money is bigint and dates are date, no float anywhere', async () => {
-      const columns = (await rawSql<{ data_type: string; column_name: string; table_name: string }>(
-        db,
-        "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'public'",
-      )).map((c) => `${c.table_name}.${c.column_name} ${c.data_type}`);
+      const columns = (
+        await rawSql<{ data_type: string; column_name: string; table_name: string }>(db, "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'public'")
+      ).map((c) => `${c.table_name}.${c.column_name} ${c.data_type}`);
       expect(columns.filter((c) => /_minor /.test(c) && !c.endsWith(' bigint'))).toEqual([]);
       expect(columns.filter((c) => /_on |period_start /.test(c) && !c.endsWith(' date'))).toEqual([]);
       expect(columns.filter((c) => /real|double|numeric/.test(c))).toEqual([]);
@@ -182,14 +184,18 @@ describe.skipIf(onSqlite)('a shared store on PostgreSQL', () => {
       expect(copy.json()).toMatchObject({ backend: 'postgres', verified: true });
       expect((await cli(['--db', shared, '--as', 'USR-101', 'orders', 'list', '--json'])).stdout).toBe(listed);
       // Tiers and disabled users travel too (a copy once enabled every disabled user).
-      expect((await people(shared)).map((list) => list.map(({ dbRole: _, ...rest }: Record<string, unknown>) => rest))).toEqual(before.map((list) => list.map(({ dbRole: _, ...rest }: Record<string, unknown>) => rest)));
+      expect((await people(shared)).map((list) => list.map(({ dbRole: _, ...rest }: Record<string, unknown>) => rest))).toEqual(
+        before.map((list) => list.map(({ dbRole: _, ...rest }: Record<string, unknown>) => rest)),
+      );
       expect((await cli(['--db', file, '--as', 'USR-003', 'whoami'])).code).toBe(1);
       expect((await cli(['--db', shared, 'db', 'check', '--json'])).json().ok).toBe(true);
       // Every copied user has a login there; Anna's sees only her orders.
       const anna = (await rawSql<{ db_role: string }>(shared, "SELECT db_role FROM users WHERE id = 'USR-001'"))[0]!.db_role;
       expect((await cli(['--db', as(shared, anna), 'orders', 'list', '--json'])).json().map((o: { id: string }) => o.id)).toEqual(['ORD-000001']);
       // New orders continue the numbering.
-      expect((await cli(['--db', shared, '--date', '2026-11-24', '--as', 'USR-001', '--json', 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--save'])).json().id).toBe('ORD-000003');
+      expect((await cli(['--db', shared, '--date', '2026-11-24', '--as', 'USR-001', '--json', 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--save'])).json().id).toBe(
+        'ORD-000003',
+      );
 
       const back = join(dir, 'back.db');
       expect((await cli(['--db', shared, '--as', 'USR-101', 'db', 'backup', back])).code).toBe(0);
@@ -220,7 +226,8 @@ describe.skipIf(onSqlite)('a shared store on PostgreSQL', () => {
       expect(order.code, order.stderr).toBe(0);
       placed = Number(order.json().id.slice(4));
     });
-    const draft = async () => Number((await cli(['--db', anna, '--date', '2026-11-24', '--json', 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=3', '--save'])).json().id.slice(4));
+    const draft = async () =>
+      Number((await cli(['--db', anna, '--date', '2026-11-24', '--json', 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=3', '--save'])).json().id.slice(4));
 
     it('makes no temporary table (one named like a store table would come first in a search path)', async () => {
       await expect(sql(anna, 'CREATE TEMP TABLE users (id text, role text, partner_id text, db_role text)')).rejects.toThrow(/permission denied to create temporary tables/);
@@ -229,7 +236,7 @@ describe.skipIf(onSqlite)('a shared store on PostgreSQL', () => {
       expect(definers.length).toBeGreaterThanOrEqual(10);
       for (const f of definers) expect(f.config, f.name).toContain('search_path=pg_catalog, public, pg_temp');
       // Nobody outside the store may call them; the old ones that took a login name are gone.
-      expect((await rawSql(store, "SELECT proname FROM pg_proc WHERE proname LIKE 'hwaas%' AND has_function_privilege('public', oid, 'EXECUTE')"))).toEqual([]);
+      expect(await rawSql(store, "SELECT proname FROM pg_proc WHERE proname LIKE 'hwaas%' AND has_function_privilege('public', oid, 'EXECUTE')")).toEqual([]);
       await expect(sql(anna, "SELECT hwaas_partner_of('x')")).rejects.toThrow(/does not exist/);
     });
 
@@ -241,7 +248,11 @@ describe.skipIf(onSqlite)('a shared store on PostgreSQL', () => {
       await sql(anna, 'UPDATE order_lines SET unit_price_minor = 1, amount_minor = 1, renewal_minor = 3, list_price_minor = 1, reserved_qty = 3 WHERE order_seq = $1', [seq]);
       const same = (await rawSql<Record<string, string>>(store, 'SELECT start_on::text AS s, end_on::text AS e, period_start::text AS p, days, period_days FROM orders WHERE seq = ?', [placed]))[0]!;
       await expect(
-        sql(anna, "UPDATE orders SET status = 'placed', start_on = $2, end_on = $3, period_start = $4, days = $5, period_days = $6, total_minor = 1, renewal_total_minor = 3, placed_at = '2026-11-24T10:00:00.000Z' WHERE seq = $1", [seq, same.s, same.e, same.p, same.days, same.period_days]),
+        sql(
+          anna,
+          "UPDATE orders SET status = 'placed', start_on = $2, end_on = $3, period_start = $4, days = $5, period_days = $6, total_minor = 1, renewal_total_minor = 3, placed_at = '2026-11-24T10:00:00.000Z' WHERE seq = $1",
+          [seq, same.s, same.e, same.p, same.days, same.period_days],
+        ),
       ).rejects.toThrow(/not priced from the price book/);
       // Checkout by hwaas prices the draft from the price book, whatever its lines said.
       const checkout = await cli(['--db', anna, '--date', '2026-11-24', '--json', 'orders', 'checkout', `ORD-${String(seq).padStart(6, '0')}`, '--yes']);
@@ -254,7 +265,7 @@ describe.skipIf(onSqlite)('a shared store on PostgreSQL', () => {
       expect(checkout.json().lines[0]).toMatchObject({ unitPrice: (Number(list) / 100).toFixed(2), qty: 3 });
     });
 
-    it('neither approves its own order nor writes an event in staff\'s name', async () => {
+    it("neither approves its own order nor writes an event in staff's name", async () => {
       await expect(sql(anna, "UPDATE orders SET status = 'approved' WHERE seq = $1", [placed])).rejects.toThrow(/only Wildix staff approve and ship/);
       await expect(sql(anna, 'UPDATE orders SET total_minor = 1 WHERE seq = $1', [placed])).rejects.toThrow(/figures are fixed/);
       await expect(
@@ -262,7 +273,10 @@ describe.skipIf(onSqlite)('a shared store on PostgreSQL', () => {
       ).rejects.toThrow(/events are its own user's/);
       await expect(sql(anna, 'UPDATE order_events SET by_user = $1', ['USR-101'])).rejects.toThrow(/permission denied/);
       await expect(
-        sql(anna, "INSERT INTO orders (seq, partner_id, customer_id, pbx_id, term, status, currency, created_at, created_by) VALUES (900, 'PTR-001', 'CUS-0006', 'PBX-1007', 'yearly', 'draft', 'EUR', '2026-11-24T10:00:00.000Z', 'USR-001')"),
+        sql(
+          anna,
+          "INSERT INTO orders (seq, partner_id, customer_id, pbx_id, term, status, currency, created_at, created_by) VALUES (900, 'PTR-001', 'CUS-0006', 'PBX-1007', 'yearly', 'draft', 'EUR', '2026-11-24T10:00:00.000Z', 'USR-001')",
+        ),
       ).rejects.toThrow(/draft of your own customer's PBX/);
     });
 
@@ -293,7 +307,7 @@ describe.skipIf(onSqlite)('a shared store on PostgreSQL', () => {
     const draft = async (user: string, customer: string, pbx: string) =>
       Number((await cli(['--db', login(user), '--date', '2026-11-24', '--json', 'order', '--customer', customer, '--pbx', pbx, '--item', 'WP480G=3', '--save'])).json().id.slice(4));
 
-    it('on a live store, places nothing that does not start today (by the server\'s clock)', async () => {
+    it("on a live store, places nothing that does not start today (by the server's clock)", async () => {
       const seq = await draft('USR-001', 'CUS-0001', 'PBX-1001');
       await rawSql(store, "UPDATE settings SET value = 'live' WHERE key = 'mode'");
       const moved = await rebaseInvoices(store);
@@ -313,38 +327,55 @@ describe.skipIf(onSqlite)('a shared store on PostgreSQL', () => {
     it('keeps the checkout rules: no placement with overdue invoices, no order in another currency', async () => {
       // Lone Star (PTR-003) has an invoice 14 days overdue: hwaas refuses its checkout, and so does the database.
       const seq = await draft('USR-003', 'CUS-0009', 'PBX-1011');
-      await expect(sql(login('USR-003'), "UPDATE orders SET status = 'placed', start_on = '2026-11-24', placed_at = '2026-11-24T10:00:00.000Z' WHERE seq = $1", [seq])).rejects.toThrow(/overdue invoices/);
+      await expect(sql(login('USR-003'), "UPDATE orders SET status = 'placed', start_on = '2026-11-24', placed_at = '2026-11-24T10:00:00.000Z' WHERE seq = $1", [seq])).rejects.toThrow(
+        /overdue invoices/,
+      );
       await expect(
-        sql(login('USR-001'), "INSERT INTO orders (seq, partner_id, customer_id, pbx_id, term, status, currency, created_at, created_by) VALUES ((SELECT hwaas_next_id('order')), 'PTR-001', 'CUS-0001', 'PBX-1001', 'yearly', 'draft', 'USD', '2026-11-24T10:00:00.000Z', 'USR-001')"),
+        sql(
+          login('USR-001'),
+          "INSERT INTO orders (seq, partner_id, customer_id, pbx_id, term, status, currency, created_at, created_by) VALUES ((SELECT hwaas_next_id('order')), 'PTR-001', 'CUS-0001', 'PBX-1001', 'yearly', 'draft', 'USD', '2026-11-24T10:00:00.000Z', 'USR-001')",
+        ),
       ).rejects.toThrow(/in your currency/);
       // Nor a number of its choosing.
       await expect(
-        sql(login('USR-001'), "INSERT INTO orders (seq, partner_id, customer_id, pbx_id, term, status, currency, created_at, created_by) VALUES (9007199254740993, 'PTR-001', 'CUS-0001', 'PBX-1001', 'yearly', 'draft', 'EUR', '2026-11-24T10:00:00.000Z', 'USR-001')"),
+        sql(
+          login('USR-001'),
+          "INSERT INTO orders (seq, partner_id, customer_id, pbx_id, term, status, currency, created_at, created_by) VALUES (9007199254740993, 'PTR-001', 'CUS-0001', 'PBX-1001', 'yearly', 'draft', 'EUR', '2026-11-24T10:00:00.000Z', 'USR-001')",
+        ),
       ).rejects.toThrow(/numbered and created by hwaas/);
     });
 
     it('revives no cancelled PBX, and stores no date hwaas cannot read', async () => {
-      const cancelled = (await rawSql<{ id: string; partner: string }>(store, "SELECT p.id, c.partner_id AS partner FROM pbxs p JOIN customers c ON c.id = p.customer_id WHERE p.cancelled_on IS NOT NULL LIMIT 1"))[0]!;
-      const user = Object.keys(own).find((id) => id !== 'USR-ADMIN' && (own[id] ?? '').length > 0 && ['USR-001', 'USR-002', 'USR-003', 'USR-004'][['PTR-001', 'PTR-002', 'PTR-003', 'PTR-004'].indexOf(cancelled.partner)] === id)!;
+      const cancelled = (
+        await rawSql<{ id: string; partner: string }>(store, 'SELECT p.id, c.partner_id AS partner FROM pbxs p JOIN customers c ON c.id = p.customer_id WHERE p.cancelled_on IS NOT NULL LIMIT 1')
+      )[0]!;
+      const user = Object.keys(own).find(
+        (id) => id !== 'USR-ADMIN' && (own[id] ?? '').length > 0 && ['USR-001', 'USR-002', 'USR-003', 'USR-004'][['PTR-001', 'PTR-002', 'PTR-003', 'PTR-004'].indexOf(cancelled.partner)] === id,
+      )!;
       await expect(sql(login(user), 'UPDATE pbxs SET cancelled_on = NULL WHERE id = $1', [cancelled.id])).rejects.toThrow(/cancellation is Wildix staff's to change/);
-      await expect(sql(login('USR-001'), "INSERT INTO pbxs (id, customer_id, name, type, license, activated_on) VALUES ('PBX-BC', 'CUS-0001', 'x', 'cloud', 'yearly', '4713-01-01 BC')")).rejects.toThrow(/pbxs_dates/);
+      await expect(
+        sql(login('USR-001'), "INSERT INTO pbxs (id, customer_id, name, type, license, activated_on) VALUES ('PBX-BC', 'CUS-0001', 'x', 'cloud', 'yearly', '4713-01-01 BC')"),
+      ).rejects.toThrow(/pbxs_dates/);
     });
 
-    it('says the same of another partner\'s order as of one that does not exist', async () => {
+    it("says the same of another partner's order as of one that does not exist", async () => {
       const theirs = await draft('USR-004', 'CUS-0011', 'PBX-1015');
-      const event = (seq: number) => sql(login('USR-001'), "INSERT INTO order_events (order_seq, at, by_user, from_status, to_status) VALUES ($1, '2026-11-24T10:00:00.000Z', 'USR-001', 'draft', 'cancelled')", [seq]);
+      const event = (seq: number) =>
+        sql(login('USR-001'), "INSERT INTO order_events (order_seq, at, by_user, from_status, to_status) VALUES ($1, '2026-11-24T10:00:00.000Z', 'USR-001', 'draft', 'cancelled')", [seq]);
       const message = async (seq: number) => ((await event(seq).catch((e: Error) => e)) as Error).message;
       expect(await message(theirs)).toBe(await message(999_999));
     });
 
-    it('gives staff no say over the store\'s settings or a user\'s login, and no login to two users', async () => {
+    it("gives staff no say over the store's settings or a user's login, and no login to two users", async () => {
       await expect(sql(login('USR-101'), "UPDATE settings SET value = 'x' WHERE key = 'store_id'")).rejects.toThrow(/permission denied/);
       await expect(sql(login('USR-101'), "UPDATE users SET db_role = 'postgres' WHERE id = 'USR-101'")).rejects.toThrow(/permission denied/);
       await sql(login('USR-101'), "INSERT INTO users (id, email, name, role, partner_id) VALUES ('USR 001', 'twin@wildix.example', 'Twin', 'staff', NULL)");
       // Its ID reads like USR-001's once lowered: it gets a login of its own, not Anna's.
       expect((await sql(login('USR-101'), "SELECT hwaas_create_login('USR 001') AS login")).rows[0].login).toBe(`${own['USR-001']}_2`);
       // A login does not sit in an open transaction for long.
-      expect((await rawSql<{ config: string[] }>(store, 'SELECT rolconfig AS config FROM pg_roles WHERE rolname = ?', [own['USR-001']]))[0]!.config).toContain('idle_in_transaction_session_timeout=60s');
+      expect((await rawSql<{ config: string[] }>(store, 'SELECT rolconfig AS config FROM pg_roles WHERE rolname = ?', [own['USR-001']]))[0]!.config).toContain(
+        'idle_in_transaction_session_timeout=60s',
+      );
     });
 
     it('a store copied into a file and back is a store of its own, with users managed as anywhere', async () => {
@@ -415,8 +446,8 @@ describe.skipIf(onSqlite)('a shared store on PostgreSQL', () => {
     });
   });
 
-  describe('a copy of a store\'s database', () => {
-    it('is told apart: its logins are the original\'s until init gives it its own', async () => {
+  describe("a copy of a store's database", () => {
+    it("is told apart: its logins are the original's until init gives it its own", async () => {
       const copy = await demoStore(); // CREATE DATABASE … TEMPLATE: the demo template's logins
       const refused = await cli(['--db', copy, '--as', 'USR-101', '--json', 'users', 'disable', 'USR-002']);
       expect(error(refused)).toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('is a copy of the store in the database') });

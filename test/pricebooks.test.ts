@@ -38,7 +38,9 @@ const periodDays = dayNumber(PERIOD.end) - dayNumber(PERIOD.start);
 
 /** The yearly price of a SKU in one of the sample CSV books. */
 function samplePrice(file: string, sku: string, column = 'yearly'): bigint {
-  const [header, ...rows] = readFileSync(join(ROOT, 'data/pricebooks', file), 'utf8').trim().split('\n');
+  const [header, ...rows] = readFileSync(join(ROOT, 'data/pricebooks', file), 'utf8')
+    .trim()
+    .split('\n');
   const index = header!.split(',').indexOf(column);
   const row = rows.find((r) => r.startsWith(`${sku},`))!;
   return cents(row.split(',')[index]!);
@@ -165,7 +167,7 @@ describe('price books: staff import versions; a quote uses the one in force on i
 
 // ─── resale prices and two-sided quotes ───────────────────────────────────────────
 
-const ITEMS = { 'WP480G': 3, 'DUOLED': 4, 'MONOLED': 2, 'W-AIR-BASE': 1 } as const;
+const ITEMS = { WP480G: 3, DUOLED: 4, MONOLED: 2, 'W-AIR-BASE': 1 } as const;
 
 async function setRules(): Promise<void> {
   for (const args of [
@@ -241,7 +243,7 @@ describe('resale prices: a two-sided quote matches an independent computation on
     }
   });
 
-  it('the table shows both sides to the partner, one with --side; staff quoting the PBX see the partner\'s sides', async () => {
+  it("the table shows both sides to the partner, one with --side; staff quoting the PBX see the partner's sides", async () => {
     await importBooks();
     await setRules();
     const want = expected('2027-02-17');
@@ -270,7 +272,7 @@ describe('resale prices: a two-sided quote matches an independent computation on
 
 // ─── the customer's document ───────────────────────────────────────────────────────
 
-describe("the quote a customer receives", () => {
+describe('the quote a customer receives', () => {
   it('carries resale prices and none of the buy prices, a number, validity, no margin and no area manager', async () => {
     await importBooks();
     await setRules();
@@ -280,9 +282,17 @@ describe("the quote a customer receives", () => {
     expect(written.stdout).toContain('Wrote Quote Q-2026-00001');
     const pdf = (await pdfPages(readFileSync(join(dir, 'q.pdf')))).join('\n');
     const want = expected('2027-02-17');
-    const resale = new Set(want.lines.flatMap((l) => [l.resaleUnitPrice, l.resaleAmount, l.resaleRenewal]).concat([want.resaleTotal, want.resaleRenewalTotal]).map(text));
+    const resale = new Set(
+      want.lines
+        .flatMap((l) => [l.resaleUnitPrice, l.resaleAmount, l.resaleRenewal])
+        .concat([want.resaleTotal, want.resaleRenewalTotal])
+        .map(text),
+    );
     for (const figure of resale) expect(pdf).toContain(figure);
-    for (const figure of want.lines.flatMap((l) => [l.unitPrice, l.amount, l.renewal, l.margin]).concat([want.total, want.renewalTotal, want.marginTotal]).map(text)) {
+    for (const figure of want.lines
+      .flatMap((l) => [l.unitPrice, l.amount, l.renewal, l.margin])
+      .concat([want.total, want.renewalTotal, want.marginTotal])
+      .map(text)) {
       if (!resale.has(figure)) expect(pdf, figure).not.toContain(figure);
     }
     expect(pdf).toContain('Quote Q-2026-00001');
@@ -328,15 +338,25 @@ describe("the quote a customer receives", () => {
 
   it('on a live store it is issued today: --date is refused for it, and a start before today', async () => {
     const live = await liveStore();
-    const pinned = await cli(['--db', live, '--date', '2026-12-20', '--as', 'USR-004', '--json', 'quote', '--pbx', 'PBX-1015', '--item', 'WP480G=1', '--format', 'pdf', '--out', join(dir, 'l.pdf')], { realClock: true });
+    const pinned = await cli(['--db', live, '--date', '2026-12-20', '--as', 'USR-004', '--json', 'quote', '--pbx', 'PBX-1015', '--item', 'WP480G=1', '--format', 'pdf', '--out', join(dir, 'l.pdf')], {
+      realClock: true,
+    });
     expect([pinned.code, errorOf(pinned).code]).toEqual([2, 'DATE_PINNED']);
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-    const past = await cli(['--db', live, '--as', 'USR-004', '--json', 'quote', '--pbx', 'PBX-1015', '--start', yesterday, '--item', 'WP480G=1', '--format', 'pdf', '--out', join(dir, 'l.pdf')], { realClock: true });
+    const past = await cli(['--db', live, '--as', 'USR-004', '--json', 'quote', '--pbx', 'PBX-1015', '--start', yesterday, '--item', 'WP480G=1', '--format', 'pdf', '--out', join(dir, 'l.pdf')], {
+      realClock: true,
+    });
     expect(past.code).toBe(1);
     expect(errorOf(past).message).toMatch(/before today/);
     expect((await cli(['--db', live, '--as', 'USR-004', '--json', 'quotes', 'list'], { realClock: true })).json()).toEqual([]);
     // The internal copy is not sent: a what-if date is fine.
-    expect((await cli(['--db', live, '--date', '2026-12-20', '--as', 'USR-004', 'quote', '--pbx', 'PBX-1015', '--item', 'WP480G=1', '--format', 'pdf', '--internal', '--out', join(dir, 'w.pdf')], { realClock: true })).code).toBe(0);
+    expect(
+      (
+        await cli(['--db', live, '--date', '2026-12-20', '--as', 'USR-004', 'quote', '--pbx', 'PBX-1015', '--item', 'WP480G=1', '--format', 'pdf', '--internal', '--out', join(dir, 'w.pdf')], {
+          realClock: true,
+        })
+      ).code,
+    ).toBe(0);
   });
 
   it('the order confirmation: the customer copy has resale prices and no stock warning; the internal one has both', async () => {
@@ -378,7 +398,7 @@ describe('what an attack on price books found', () => {
     expect(rules).toEqual([expect.objectContaining({ kind: 'category', target: 'Desk phones', markup: '40' })]);
   });
 
-  it('rules name only what the partner\'s own tier and currency sell', async () => {
+  it("rules name only what the partner's own tier and currency sell", async () => {
     // WP600ACG is only in the silver EUR book; Anna is gold.
     expect((await run('--as', 'USR-001', '--json', 'resale', 'set', '--markup', '5', '--sku', 'WP600ACG')).code).toBe(2);
     expect((await piotr('--json', 'resale', 'set', '--markup', '5', '--sku', 'WP600ACG')).code).toBe(0);
@@ -393,11 +413,14 @@ describe('what an attack on price books found', () => {
     expect((await piotr('--json', 'quotes', 'list')).json()).toEqual([]);
   });
 
-  it('a partner\'s @PRICE what-if is not sent to a customer; --json names the number', async () => {
+  it("a partner's @PRICE what-if is not sent to a customer; --json names the number", async () => {
     const made = await piotr('--json', 'quote', '--pbx', 'PBX-1015', '--item', 'WP480G=2@10.00', '--format', 'pdf', '--out', 'q.pdf');
     expect(made.code).toBe(2);
     expect((await piotr('--json', 'quote', '--pbx', 'PBX-1015', '--item', 'WP480G=2@10.00', '--format', 'pdf', '--internal', '--out', 'i.pdf')).code).toBe(0);
-    expect((await piotr('--json', 'quote', '--pbx', 'PBX-1015', '--item', 'WP480G=2', '--format', 'pdf', '--out', 'q.pdf')).json()).toMatchObject({ number: 'Q-2026-00001', title: 'Quote Q-2026-00001' });
+    expect((await piotr('--json', 'quote', '--pbx', 'PBX-1015', '--item', 'WP480G=2', '--format', 'pdf', '--out', 'q.pdf')).json()).toMatchObject({
+      number: 'Q-2026-00001',
+      title: 'Quote Q-2026-00001',
+    });
   });
 
   it('the same book with its rows in another order is unchanged', async () => {

@@ -16,7 +16,7 @@ beforeEach(async () => {
 const run = (...args: string[]) => cli(['--db', db, '--date', '2026-11-24', ...args], { cwd: dir });
 
 describe('pricelist content', () => {
-  it('OpEx JSON: every HWaaS-eligible product with its price per term, in the partner\'s currency', async () => {
+  it("OpEx JSON: every HWaaS-eligible product with its price per term, in the partner's currency", async () => {
     const result = await run('pricelist', '--json');
     expect(result.code).toBe(0);
     const list = result.json();
@@ -24,7 +24,9 @@ describe('pricelist content', () => {
     expect(list.items).toHaveLength(31);
     const phone = list.items.find((i: { sku: string }) => i.sku === 'WP480G');
     expect(phone).toEqual({
-      sku: 'WP480G', name: 'WorkForce WP480G desk phone', category: 'Desk phones',
+      sku: 'WP480G',
+      name: 'WorkForce WP480G desk phone',
+      category: 'Desk phones',
       prices: { monthly: '6.80', yearly: '68.00', 'five-year': '306.00' },
       monthlyEquivalent: { monthly: '6.80', yearly: '5.67', 'five-year': '5.10' },
     });
@@ -76,7 +78,15 @@ describe('CSV formula injection (OWASP)', () => {
   });
 
   it('quotes per RFC 4180', () => {
-    expect(toCsv(['a', 'b'], [['x,y', 'say "hi"'], ['=1+1', 'line\nbreak']])).toBe('a,b\r\n"x,y","say ""hi"""\r\n\'=1+1,"line\nbreak"\r\n');
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['x,y', 'say "hi"'],
+          ['=1+1', 'line\nbreak'],
+        ],
+      ),
+    ).toBe('a,b\r\n"x,y","say ""hi"""\r\n\'=1+1,"line\nbreak"\r\n');
   });
 });
 
@@ -121,7 +131,7 @@ describe('pricelist files', () => {
 });
 
 describe('pricelist PDF', () => {
-  it('embeds a Unicode font: the partner\'s Polish name, currency symbols, page numbers, repeated headers', async () => {
+  it("embeds a Unicode font: the partner's Polish name, currency symbols, page numbers, repeated headers", async () => {
     const result = await cli(['--db', db, '--date', '2026-11-24', '--as', 'USR-004', 'pricelist', '--out', 'p.pdf'], { cwd: dir });
     expect(result.code).toBe(0);
     const data = readFileSync(join(dir, 'p.pdf'));
@@ -193,7 +203,9 @@ describe('large exports', () => {
     // A price book of 2,500 products for the default partner's tier (gold, EUR), newer than the sample one.
     const rows = Array.from({ length: 2500 }, (_, i) => `GEN-${i},Generated device ${i},${i % 2 ? 'Desk phones' : 'Headsets'},yes,100.00,5.00,50.00,225.00`);
     writeFileSync(join(dir, 'big.csv'), ['sku,name,category,hwaas,capex,monthly,yearly,five-year', ...rows].join('\n'));
-    const imported = await cli(['--db', db, '--date', '2026-11-24', '--as', 'USR-101', 'pricebook', 'import', 'big.csv', '--tier', 'gold', '--currency', 'EUR', '--valid-from', '2026-01-01'], { cwd: dir });
+    const imported = await cli(['--db', db, '--date', '2026-11-24', '--as', 'USR-101', 'pricebook', 'import', 'big.csv', '--tier', 'gold', '--currency', 'EUR', '--valid-from', '2026-01-01'], {
+      cwd: dir,
+    });
     expect(imported.code, imported.stderr).toBe(0);
     const result = await cli(['--db', db, '--date', '2026-11-24', 'pricelist', '--format', 'xlsx', '--out', 'big.xlsx'], { cwd: dir, tty: true });
     expect(result.code).toBe(0);
@@ -261,7 +273,23 @@ describe('the PDF price list across pages', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hwaas-pages-'));
     const rows = Array.from({ length: 90 }, (_, i) => `PHONE-${String(i).padStart(3, '0')},Desk phone model ${i},Desk phones,yes,100.00,5.00,50.00,225.00`);
     writeFileSync(join(dir, 'book.csv'), ['sku,name,category,hwaas,capex,monthly,yearly,five-year', ...rows].join('\n'));
-    const imported = await cli(['--db', db, '--date', '2026-11-24', '--as', 'USR-101', 'pricebook', 'import', join(dir, 'book.csv'), '--tier', 'gold', '--currency', 'EUR', '--valid-from', '2026-11-01']);
+    const imported = await cli([
+      '--db',
+      db,
+      '--date',
+      '2026-11-24',
+      '--as',
+      'USR-101',
+      'pricebook',
+      'import',
+      join(dir, 'book.csv'),
+      '--tier',
+      'gold',
+      '--currency',
+      'EUR',
+      '--valid-from',
+      '2026-11-01',
+    ]);
     expect(imported.code, imported.stderr).toBe(0);
     expect((await cli(['--db', db, '--date', '2026-11-24', 'pricelist', '--out', join(dir, 'p.pdf')])).code).toBe(0);
     const pages = await pdfPages(readFileSync(join(dir, 'p.pdf')));

@@ -23,7 +23,18 @@ describe('hwaas quote: docs/terms.md worked examples to the cent', () => {
     const result = await run('quote', '--term', row.term, '--activated', row.activated, '--start', row.start, '--item', `CLASSOUND-FLAT-S=${row.qty}@${row.price}`, '--json');
     expect(result.code).toBe(0);
     const quote = result.json();
-    expect(quote).toMatchObject({ pbx: null, term: row.term, activated: row.activated, currency: 'EUR', start: row.start, end: row.end, days: row.days, periodDays: row.periodDays, total: row.amount, renewalDate: row.end });
+    expect(quote).toMatchObject({
+      pbx: null,
+      term: row.term,
+      activated: row.activated,
+      currency: 'EUR',
+      start: row.start,
+      end: row.end,
+      days: row.days,
+      periodDays: row.periodDays,
+      total: row.amount,
+      renewalDate: row.end,
+    });
     expect(quote.lines[0]).toMatchObject({ sku: 'CLASSOUND-FLAT-S', qty: row.qty, unitPrice: row.price, amount: row.amount });
   });
 
@@ -31,10 +42,36 @@ describe('hwaas quote: docs/terms.md worked examples to the cent', () => {
     const result = await run('--date', '2020-08-01', 'quote', '--pbx', 'PBX-1001', '--item', 'CLASSOUND-FLAT-S=1@120.00', '--json');
     // The fields of docs/cli.md, unchanged; the partner (no resale rules yet) sells at its buy price: margin 0.
     expect(result.json()).toEqual({
-      pbx: 'PBX-1001', term: 'yearly', activated: '2020-05-01', currency: 'EUR', start: '2020-08-01', end: '2021-05-01', periodStart: '2020-05-01', days: 273, periodDays: 365,
-      lines: [{ sku: 'CLASSOUND-FLAT-S', name: 'CLASSOUND Flat Small (up to 10 users)', qty: 1, unitPrice: '120.00', amount: '89.75', renewal: '120.00', resaleUnitPrice: '120.00', resaleAmount: '89.75', resaleRenewal: '120.00', margin: '0.00' }],
-      total: '89.75', renewalDate: '2021-05-01', renewalTotal: '120.00',
-      resaleTotal: '89.75', resaleRenewalTotal: '120.00', marginTotal: '0.00', marginPercent: '0.0',
+      pbx: 'PBX-1001',
+      term: 'yearly',
+      activated: '2020-05-01',
+      currency: 'EUR',
+      start: '2020-08-01',
+      end: '2021-05-01',
+      periodStart: '2020-05-01',
+      days: 273,
+      periodDays: 365,
+      lines: [
+        {
+          sku: 'CLASSOUND-FLAT-S',
+          name: 'CLASSOUND Flat Small (up to 10 users)',
+          qty: 1,
+          unitPrice: '120.00',
+          amount: '89.75',
+          renewal: '120.00',
+          resaleUnitPrice: '120.00',
+          resaleAmount: '89.75',
+          resaleRenewal: '120.00',
+          margin: '0.00',
+        },
+      ],
+      total: '89.75',
+      renewalDate: '2021-05-01',
+      renewalTotal: '120.00',
+      resaleTotal: '89.75',
+      resaleRenewalTotal: '120.00',
+      marginTotal: '0.00',
+      marginPercent: '0.0',
     });
     // Staff quoting ad hoc (no partner) get exactly the JSON of docs/cli.md, the resale fields null.
     const adHoc = await run('--as', 'USR-101', 'quote', '--term', 'yearly', '--activated', '2020-05-01', '--start', '2020-08-01', '--item', 'CLASSOUND-FLAT-S=1@120.00', '--json');
@@ -44,7 +81,7 @@ describe('hwaas quote: docs/terms.md worked examples to the cent', () => {
 });
 
 describe('hwaas quote: prices, currency, lines', () => {
-  it('takes OpEx prices of the term in the PBX partner\'s currency and merges repeated SKUs', async () => {
+  it("takes OpEx prices of the term in the PBX partner's currency and merges repeated SKUs", async () => {
     const result = await run('--as', 'USR-002', 'quote', '--pbx', 'PBX-1007', '--start', '2026-10-31', '--item', 'WP480G=2', '--item', 'wp480g=1', '--item', 'DUOLED=4', '--json');
     const quote = result.json();
     expect(quote.currency).toBe('GBP');
@@ -101,7 +138,7 @@ describe('hwaas quote: refusals', () => {
     ['term mismatch', ['quote', '--pbx', 'PBX-1001', '--term', 'monthly', '--item', 'WP480G=1'], 1, 'TERM_MISMATCH'],
     ['start before activation', ['quote', '--pbx', 'PBX-1001', '--start', '2020-04-30', '--item', 'WP480G=1'], 1, 'BEFORE_ACTIVATION'],
     ['cancelled PBX', ['--as', 'USR-101', 'quote', '--pbx', 'PBX-1012', '--item', 'WP480G=1'], 1, 'PBX_ENDED'],
-    ['another partner\'s PBX', ['quote', '--pbx', 'PBX-1011', '--item', 'WP480G=1'], 1, 'NOT_FOUND'],
+    ["another partner's PBX", ['quote', '--pbx', 'PBX-1011', '--item', 'WP480G=1'], 1, 'NOT_FOUND'],
     ['CapEx-only accessory', ['quote', '--pbx', 'PBX-1001', '--item', 'BELT-CLIP=1'], 1, 'NOT_ELIGIBLE'],
     ['unknown SKU', ['quote', '--pbx', 'PBX-1001', '--item', 'WP480=1'], 2, 'UNKNOWN_SKU'],
     ['bad start date', ['quote', '--pbx', 'PBX-1001', '--start', '2021-02-30', '--item', 'WP480G=1'], 2, 'INVALID_INPUT'],
@@ -131,7 +168,14 @@ describe('hwaas quote: refusals', () => {
 });
 
 describe('hwaas quote --file', () => {
-  const seed = { name: 'seed example', term: 'yearly', activated: '2020-05-01', start: '2020-08-01', items: [{ sku: 'CLASSOUND-FLAT-S', qty: 1, price: '120.00' }], expect: { end: '2021-05-01', total: '89.75' } };
+  const seed = {
+    name: 'seed example',
+    term: 'yearly',
+    activated: '2020-05-01',
+    start: '2020-08-01',
+    items: [{ sku: 'CLASSOUND-FLAT-S', qty: 1, price: '120.00' }],
+    expect: { end: '2021-05-01', total: '89.75' },
+  };
 
   it('--check passes, fails with each differing field, and closes with N passed, M failed', async () => {
     const file = casesFile([

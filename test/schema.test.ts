@@ -18,7 +18,11 @@ function expected(table: TableSpec): ActualTable {
   for (const [name, declared] of Object.entries(table.columns)) {
     // SQLite lets a PRIMARY KEY of a rowid table hold NULL unless it says NOT NULL, and these
     // did not: a quirk of SQLite's, not a rule (hwaas never writes a key without a value).
-    const keyQuirk = !onPostgres && table.key.length === 1 && table.key[0] === name && (table.identity === name || !['settings', 'partners', 'users', 'counters', 'products', 'invoices', 'stock'].includes(table.name));
+    const keyQuirk =
+      !onPostgres &&
+      table.key.length === 1 &&
+      table.key[0] === name &&
+      (table.identity === name || !['settings', 'partners', 'users', 'counters', 'products', 'invoices', 'stock'].includes(table.name));
     columns[name] = { type: SPELLING[typeOf(declared)], notNull: keyQuirk ? false : !isNullable(declared) };
   }
   const foreignKeys = Object.entries(table.references ?? {}).map(([from, to]) => `(${from}) -> ${to}`);

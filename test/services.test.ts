@@ -43,6 +43,7 @@ function finalCharge(activated: string, term: Term, since: string, requested: st
   let charge = 0n;
   for (let day = effectiveOn; day < minimumUntil; ) {
     const [b, next] = period(activated, term, day);
+    // biome-ignore lint/complexity/useMathMinMax: these are YYYY-MM-DD texts, compared as text
     const to = next < minimumUntil ? next : minimumUntil;
     charge += halfUp(unit * BigInt(qty) * BigInt(days(day, to)), BigInt(days(b, next)));
     day = next;
@@ -125,7 +126,22 @@ describe('services, renewals and MRR agree with the placed orders to the cent', 
         endsOn: null,
       })),
     );
-    expect(rows.map(({ pbx, order, sku, qty, since, renewsOn, term, unitPrice, renewal, mrr, status, endsOn }) => ({ pbx, order, sku, qty, since, renewsOn, term, unitPrice, renewal, mrr, status, endsOn }))).toEqual(expected);
+    expect(
+      rows.map(({ pbx, order, sku, qty, since, renewsOn, term, unitPrice, renewal, mrr, status, endsOn }) => ({
+        pbx,
+        order,
+        sku,
+        qty,
+        since,
+        renewsOn,
+        term,
+        unitPrice,
+        renewal,
+        mrr,
+        status,
+        endsOn,
+      })),
+    ).toEqual(expected);
 
     const sum = (list: typeof expected) => text(list.reduce((s, r) => s + cents(r.mrr), 0n));
     const byPartner = (await on(today, '--as', 'USR-001', '--json', 'mrr')).json();
@@ -214,10 +230,7 @@ describe('cancellation with the six-month minimum, against an independent comput
     const json = (await on('2026-11-24', '--as', 'USR-001', '--json', 'services', 'cancel', '--pbx', PBX.monthly.id, '--item', 'WP480G=3', '--yes')).json();
     const a = finalCharge(PBX.monthly.activated, 'monthly', '2026-09-15', '2026-11-24', unit, 2);
     const b = finalCharge(PBX.monthly.activated, 'monthly', '2026-11-01', '2026-11-24', unit, 1);
-    expect(json.lines).toEqual([
-      expect.objectContaining({ order: older.id, qty: 2, finalCharge: text(a.charge) }),
-      expect.objectContaining({ order: newer.id, qty: 1, finalCharge: text(b.charge) }),
-    ]);
+    expect(json.lines).toEqual([expect.objectContaining({ order: older.id, qty: 2, finalCharge: text(a.charge) }), expect.objectContaining({ order: newer.id, qty: 1, finalCharge: text(b.charge) })]);
     expect(json.finalChargeTotal).toBe(text(a.charge + b.charge));
   });
 
@@ -364,7 +377,23 @@ describe('changing the billing term', () => {
     }
     expect((await on('2027-05-02', '--as', 'USR-001', '--json', 'pbx', 'show', PBX.yearly.id)).json()).toMatchObject({ license: 'monthly', periodStart: '2027-05-01', expiresOn: '2027-06-01' });
     // Co-termination holds: a yearly service is refused on it from e, a monthly one ends with it.
-    const yearly = await on('2027-05-10', '--as', 'USR-001', '--json', 'order', '--customer', PBX.yearly.customer, '--pbx', PBX.yearly.id, '--term', 'yearly', '--item', 'WP480G=1', '--checkout', '--yes');
+    const yearly = await on(
+      '2027-05-10',
+      '--as',
+      'USR-001',
+      '--json',
+      'order',
+      '--customer',
+      PBX.yearly.customer,
+      '--pbx',
+      PBX.yearly.id,
+      '--term',
+      'yearly',
+      '--item',
+      'WP480G=1',
+      '--checkout',
+      '--yes',
+    );
     expect(errorOf(yearly).code).toBe('TERM_MISMATCH');
     const monthly = await on('2027-05-10', '--as', 'USR-001', '--json', 'order', '--customer', PBX.yearly.customer, '--pbx', PBX.yearly.id, '--item', 'WP480G=1', '--checkout', '--yes');
     expect(monthly.code, monthly.stderr).toBe(0);
@@ -381,7 +410,9 @@ describe('what an attack on the first version found', () => {
     await place('2026-06-01', PBX.yearly, 'WP480G=1');
     expect((await on('2026-11-24', '--as', 'USR-001', 'pbx', 'change-term', PBX.yearly.id, '--to', 'monthly', '--yes')).code).toBe(0);
     const quote = (await on('2026-11-24', '--as', 'USR-001', '--json', 'quote', '--pbx', PBX.yearly.id, '--item', 'WP480G=2')).json();
-    const monthly = ((await on('2027-05-01', '--as', 'USR-001', 'pricelist', '--format', 'json', '--out', '-')).json() as { items: { sku: string; prices: Record<string, string> }[] }).items.find((p) => p.sku === 'WP480G')!.prices.monthly!;
+    const monthly = ((await on('2027-05-01', '--as', 'USR-001', 'pricelist', '--format', 'json', '--out', '-')).json() as { items: { sku: string; prices: Record<string, string> }[] }).items.find(
+      (p) => p.sku === 'WP480G',
+    )!.prices.monthly!;
     expect(quote).toMatchObject({ renewalDate: '2027-05-01', renewalTerm: 'monthly', renewalTotal: text(cents(monthly) * 2n) });
     const placed = await place('2026-11-24', PBX.yearly, 'WP480G=2');
     expect((await on('2026-11-24', '--as', 'USR-001', '--json', 'orders', 'show', placed.id)).json()).toMatchObject({ renewalTotal: text(cents(monthly) * 2n) });
@@ -417,7 +448,8 @@ describe('what an attack on the first version found', () => {
 
   it('open replacements count against the units that run; an unknown SKU is an input error; a term change past 9999 is refused', async () => {
     await place('2026-10-10', PBX.yearly, 'WP480G=2');
-    const replace = (qty: string, sku = 'WP480G') => on('2026-11-24', '--as', 'USR-001', '--json', 'services', 'replace', '--pbx', PBX.yearly.id, '--sku', sku, '--qty', qty, '--reason', 'dead', '--deliver-to', 'partner');
+    const replace = (qty: string, sku = 'WP480G') =>
+      on('2026-11-24', '--as', 'USR-001', '--json', 'services', 'replace', '--pbx', PBX.yearly.id, '--sku', sku, '--qty', qty, '--reason', 'dead', '--deliver-to', 'partner');
     expect((await replace('2')).code).toBe(0);
     const more = await replace('1');
     expect([more.code, errorOf(more).message]).toEqual([1, expect.stringContaining('RMA-0001')]);

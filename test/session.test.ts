@@ -105,6 +105,27 @@ describe('hwaas order, the interactive session', () => {
     expect(order).toMatchObject({ status: 'placed', total: '43.29' });
   });
 
+  it('a search that finds no customer waits for another: Enter does not take "Quit"', async () => {
+    const result = session();
+    await choose('Customer (type to search)');
+    await searchCustomers('zzzz');
+    await until(() => !screen.getScreen().includes('Quit'));
+    expect(screen.getScreen()).not.toContain('Quit');
+    screen.keypress('enter');
+    await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 4; i++) screen.keypress('backspace');
+    await searchCustomers('muller');
+    await choose('Müller GmbH (CUS-0001)');
+    screen.keypress('enter');
+    await choose('PBX');
+    expect(screen.getScreen()).toContain('PBX-1001 Müller HQ');
+    // Quit (the last choice, one up from the first).
+    screen.keypress('up');
+    screen.keypress('enter');
+    expect(await result).toMatchObject({ code: 0 });
+    expect((await result).stderr).toContain('Nothing saved.');
+  });
+
   it('changes and removes lines, shows what blocks checkout up front, and saves a draft instead', async () => {
     // Thames pays its oldest invoice: one 24 days overdue is left (ordering blocked, the account not locked).
     expect((await cli(['--db', db, '--as', 'USR-101', 'invoices', 'pay', 'INV-2026-0201'])).code).toBe(0);
@@ -139,7 +160,9 @@ describe('hwaas order, the interactive session', () => {
     screen.keypress('enter'); // the cursor starts on "Save as a draft": checkout is disabled
     const { code, stdout, stderr } = await result;
     expect(code).toBe(0);
-    expect(stderr.indexOf('OVERDUE_INVOICES: Thames Unified Comms Ltd has an invoice 24 days overdue: INV-2026-0202')).toBeLessThan(stderr.indexOf('The cart is empty') === -1 ? Infinity : stderr.indexOf('The cart is empty'));
+    expect(stderr.indexOf('OVERDUE_INVOICES: Thames Unified Comms Ltd has an invoice 24 days overdue: INV-2026-0202')).toBeLessThan(
+      stderr.indexOf('The cart is empty') === -1 ? Infinity : stderr.indexOf('The cart is empty'),
+    );
     expect(stderr).toContain('OVERDUE_INVOICES: Thames Unified Comms Ltd has an invoice 24 days overdue: INV-2026-0202');
     expect(stdout).toContain('Saved draft ORD-000001');
     const draft = (await cli(['--db', db, '--as', 'USR-002', 'orders', 'show', 'ORD-000001', '--json'])).json();
@@ -148,7 +171,9 @@ describe('hwaas order, the interactive session', () => {
 
   it('a customer with no subscription PBX is no dead end: it says why and goes back to the customers', async () => {
     expect((await cli(['--db', db, '--date', '2026-11-24', 'customers', 'add', '--name', 'Nur Perpetual GmbH', '--json'])).code).toBe(0);
-    expect((await cli(['--db', db, '--date', '2026-11-24', 'pbx', 'add', '--customer', 'CUS-0015', '--name', 'Old box', '--type', 'hardware', '--license', 'perpetual', '--activated', '2015-01-01'])).code).toBe(0);
+    expect(
+      (await cli(['--db', db, '--date', '2026-11-24', 'pbx', 'add', '--customer', 'CUS-0015', '--name', 'Old box', '--type', 'hardware', '--license', 'perpetual', '--activated', '2015-01-01'])).code,
+    ).toBe(0);
     const result = session();
     await choose('Customer');
     await searchCustomers('perpetual');
@@ -202,7 +227,7 @@ describe('hwaas order, the interactive session', () => {
     expect((await cli(['--db', db, 'orders', 'list', '--json'])).json()).toEqual([]);
   });
 
-  it('staff pick the partner first, then only that partner\'s customers are offered', async () => {
+  it("staff pick the partner first, then only that partner's customers are offered", async () => {
     const result = session('USR-101');
     await choose('Which partner is ordering?');
     for (let i = 0; i < 3; i++) screen.keypress('down');

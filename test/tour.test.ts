@@ -21,7 +21,14 @@ function tourSteps(): Step[] {
   const steps: Step[] = [];
   for (const block of tour.matchAll(/```console\n([\s\S]*?)```/g)) {
     for (const line of block[1]!.split('\n')) {
-      if (line.startsWith('$ ')) steps.push({ command: line.slice(2).replace(/\s+#.*$/, '').trim(), expected: [] });
+      if (line.startsWith('$ '))
+        steps.push({
+          command: line
+            .slice(2)
+            .replace(/\s+#.*$/, '')
+            .trim(),
+          expected: [],
+        });
       else if (steps.length > 0) steps[steps.length - 1]!.expected.push(line);
     }
   }
@@ -41,7 +48,15 @@ const normalise = (text: string, home: string) =>
 
 /** A line with "…" inside it (not at its start): any text stands where the "…" is (an amount that depends on the day). */
 const lineMatches = (actual: string | undefined, expected: string): boolean =>
-  actual !== undefined && (expected.includes('…') ? new RegExp(`^${expected.split('…').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(actual) : actual === expected);
+  actual !== undefined &&
+  (expected.includes('…')
+    ? new RegExp(
+        `^${expected
+          .split('…')
+          .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('.*')}$`,
+      ).test(actual)
+    : actual === expected);
 
 /** `actual` has every expected line in order; a line "…" lets any lines pass until the next expected one. */
 function matches(actual: string[], expected: string[]): string | null {
@@ -82,7 +97,10 @@ describe.skipIf(onPostgres)('the README tour', () => {
       // A step succeeds unless the README asks for its exit code next.
       if (steps[index + 1]?.command !== 'echo $?') expect(result.code, `$ ${step.command}\n${result.stderr}`).toBe(0);
       const output = normalise(`${result.stdout}${result.stderr}`, home);
-      const problem = matches(output, step.expected.map((l) => l.replace(/\(\d+(\.\d+)? KB\)/g, '(N KB)').replace(/, \d+(\.\d+)? KB\./g, ', N KB.')));
+      const problem = matches(
+        output,
+        step.expected.map((l) => l.replace(/\(\d+(\.\d+)? KB\)/g, '(N KB)').replace(/, \d+(\.\d+)? KB\./g, ', N KB.')),
+      );
       expect(problem, `$ ${step.command}\n${output.join('\n')}`).toBeNull();
     }
   });

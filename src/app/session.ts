@@ -34,10 +34,7 @@ export const NO_SESSION: Session = { as: null, asLabel: '--as', date: null, date
 
 /** A moved "today" on a write to a live store: refused before anything happens. */
 export function datePinned(label: string, today: CalendarDate): UsageError {
-  return new UsageError(
-    `${label}: this store is live, and a live store writes on today's date (${formatDate(today)}); ${label} is for quotes and listings: leave it out to write.`,
-    'DATE_PINNED',
-  );
+  return new UsageError(`${label}: this store is live, and a live store writes on today's date (${formatDate(today)}); ${label} is for quotes and listings: leave it out to write.`, 'DATE_PINNED');
 }
 
 /** The acting user of a store for a session, and the day it acts on. */

@@ -7,18 +7,7 @@ import type { PbxType } from '../domain/kernel/model.js';
 import type { License, Term } from '../terms/term.js';
 import type { Hint } from '../errors.js';
 import type { Listing } from '../views/json/common.js';
-import type {
-  AgreementAddedJson,
-  AgreementJson,
-  CustomerJson,
-  InvoiceJson,
-  PaidInvoiceJson,
-  PartnerEditJson,
-  PartnerJson,
-  UserRecordJson,
-  UserRowJson,
-  WhoamiJson,
-} from '../views/json/parties.js';
+import type { AgreementAddedJson, AgreementJson, CustomerJson, InvoiceJson, PaidInvoiceJson, PartnerEditJson, PartnerJson, UserRecordJson, UserRowJson, WhoamiJson } from '../views/json/parties.js';
 import type { CustomerDetailJson, PbxDetailJson, PbxJson } from '../views/json/pbxs.js';
 import type { BookDiffJson, BookJson, OrderableJson, PriceBookJson, PricelistFileJson, PricelistJson, ResaleRuleJson, StockJson } from '../views/json/catalog.js';
 import type { CaseCheckJson, CaseOutcomeJson, DocumentJson, QuoteRecordJson, QuoteResultJson, SentQuoteJson } from '../views/json/quotes.js';
@@ -180,7 +169,13 @@ export interface UseCases {
     list(input: { partner?: string | null }): Promise<Listing<ResaleRuleJson> & { partner: string }>;
     setMarkup(input: { partner?: string | null; markup: string; category?: string | null; sku?: string | null }): Promise<ResaleRuleJson>;
     setPrice(input: { partner?: string | null; sku: string; term: string; price: string }): Promise<ResaleRuleJson>;
-    clear(input: { partner?: string | null; what: 'all' | 'default' | 'category' | 'sku'; category?: string | null; sku?: string | null; term?: string | null }): Promise<{ partner: string; removed: number }>;
+    clear(input: {
+      partner?: string | null;
+      what: 'all' | 'default' | 'category' | 'sku';
+      category?: string | null;
+      sku?: string | null;
+      term?: string | null;
+    }): Promise<{ partner: string; removed: number }>;
   };
   pricelist: {
     get(input: PricelistInput): Promise<PricelistJson>;

@@ -29,13 +29,7 @@ export type OptionSpec = StringOption | FlagOption | ListOption | ChoiceOption;
 export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
 
 /** The value a handler receives for each kind of option. */
-export type OptionValue<S> = S extends ChoiceOption<infer C>
-  ? C | undefined
-  : S extends ListOption
-    ? string[]
-    : S extends FlagOption
-      ? boolean | undefined
-      : string | undefined;
+export type OptionValue<S> = S extends ChoiceOption<infer C> ? C | undefined : S extends ListOption ? string[] : S extends FlagOption ? boolean | undefined : string | undefined;
 
 export type Options<O extends OptionSpecs> = { -readonly [K in keyof O]: OptionValue<O[K]> };
 

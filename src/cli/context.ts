@@ -23,7 +23,7 @@ export interface GlobalOptions {
 }
 
 export function defaultDbPath(env: Io['env']): string {
-  const dataHome = env.XDG_DATA_HOME && env.XDG_DATA_HOME.startsWith('/') ? env.XDG_DATA_HOME : join(env.HOME || homedir(), '.local', 'share');
+  const dataHome = env.XDG_DATA_HOME?.startsWith('/') ? env.XDG_DATA_HOME : join(env.HOME || homedir(), '.local', 'share');
   return join(dataHome, 'hwaas', 'hwaas.db');
 }
 
@@ -62,7 +62,11 @@ export class Context {
     this.storeLocation = parseLocation(options.db ?? (io.env.HWAAS_DB || defaultDbPath(io.env)), io.cwd);
     const named = options.as ?? (io.env.HWAAS_USER || undefined);
     const pinned: { date: CalendarDate | null; label: string } =
-      options.date !== undefined ? { date: parseDate(options.date, '--date'), label: '--date' } : io.env.HWAAS_TODAY ? { date: parseDate(io.env.HWAAS_TODAY, 'HWAAS_TODAY'), label: 'HWAAS_TODAY' } : { date: null, label: '--date' };
+      options.date !== undefined
+        ? { date: parseDate(options.date, '--date'), label: '--date' }
+        : io.env.HWAAS_TODAY
+          ? { date: parseDate(io.env.HWAAS_TODAY, 'HWAAS_TODAY'), label: 'HWAAS_TODAY' }
+          : { date: null, label: '--date' };
     this.session = { as: named ?? null, asLabel: options.as !== undefined ? '--as' : 'HWAAS_USER', date: pinned.date, dateLabel: pinned.label };
     this.clock = { today: (zone) => io.clockToday(zone), now: () => io.now() };
   }

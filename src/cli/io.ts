@@ -1,6 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import { isatty } from 'node:tty';
-import { type CalendarDate } from '../terms/dates.js';
+import type { CalendarDate } from '../terms/dates.js';
 import { localCalendarDate } from '../clock.js';
 
 export type OutStream = Writable & { isTTY?: boolean; columns?: number };

@@ -10,7 +10,15 @@ describe('items', () => {
     ]);
     expect(() => parseItemFlags(['WP480G=1@10', 'WP480G=1@11'])).toThrow(/different prices/);
     expect(() => parseItemFlags(['WP480G'])).toThrow(/SKU=QTY/);
-    expect(() => mergeItems([{ sku: 'A', qty: 10_000, price: null }, { sku: 'A', qty: 1, price: null }], (s) => s)).toThrow(/10001 in all/);
+    expect(() =>
+      mergeItems(
+        [
+          { sku: 'A', qty: 10_000, price: null },
+          { sku: 'A', qty: 1, price: null },
+        ],
+        (s) => s,
+      ),
+    ).toThrow(/10001 in all/);
     expect(nearestSkus('WAIR-OFICE', ['WAIR-OFFICE', 'WAIR-MED', 'WP410'])).toEqual(['WAIR-OFFICE']);
   });
 });

@@ -26,9 +26,7 @@ export async function printListing<T>(ctx: Context, format: ListFormat, listing:
   if (format === 'csv') {
     const { objectsToCsv } = await import('../export/csv.js');
     const forTerminal = ctx.io.stdout.isTTY === true;
-    ctx.io.stdout.write(
-      view.csv ? objectsToCsv(view.csv.rows(rows), view.csv.keys, { forTerminal }) : objectsToCsv(rows as unknown as Record<string, unknown>[], view.keys, { forTerminal }),
-    );
+    ctx.io.stdout.write(view.csv ? objectsToCsv(view.csv.rows(rows), view.csv.keys, { forTerminal }) : objectsToCsv(rows as unknown as Record<string, unknown>[], view.keys, { forTerminal }));
     return;
   }
   if (rows.length === 0) {

@@ -24,7 +24,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return state.exitCode;
   } catch (error) {
     const json = state.ctx?.json ?? (argv.includes('--json') || hasJsonFormat(argv));
-    const said = error instanceof CommanderError && error.exitCode !== 0 && !['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code) ? refineUsage(error, argv, program) : error;
+    const said =
+      error instanceof CommanderError && error.exitCode !== 0 && !['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code) ? refineUsage(error, argv, program) : error;
     return reportError(said, io, { json, colour: !argv.includes('--no-color'), storeSource: state.ctx?.storeSource ?? null });
   } finally {
     await state.ctx?.close();

@@ -8,7 +8,14 @@ import type { Context } from './context.js';
  * by any name (writing there would destroy every record), when a binary file would go
  * to a terminal, and when the name says another format than the one asked for.
  */
-export async function outputTarget(ctx: Context, out: string | undefined, defaultName: string, flag = '--out', format?: string): Promise<OutputTarget> {
+export async function outputTarget(
+  ctx: Context,
+  out: string | undefined,
+  defaultName: string,
+  flag = '--out',
+  format?: string,
+  formats: readonly string[] = ['pdf', 'xlsx', 'csv', 'json'],
+): Promise<OutputTarget> {
   const { outputTarget: target } = await import('../export/files.js');
   const found = target(out, defaultName, ctx.io.cwd);
   const binary = format === 'pdf' || format === 'xlsx';
@@ -18,7 +25,11 @@ export async function outputTarget(ctx: Context, out: string | undefined, defaul
   if (found.kind === 'file' && format !== undefined && out !== undefined) {
     const extension = /\.([a-z0-9]+)$/i.exec(found.path)?.[1]?.toLowerCase();
     if (extension !== undefined && ['pdf', 'xlsx', 'csv', 'json'].includes(extension) && extension !== format) {
-      throw new UsageError(`${flag} ${out}: the name says ${extension.toUpperCase()} but --format is ${format}; name it .${format}, or give --format ${extension}.`);
+      throw new UsageError(
+        formats.length > 1
+          ? `${flag} ${out}: the name says ${extension.toUpperCase()} but --format is ${format}; name it .${format}${formats.includes(extension) ? `, or give --format ${extension}` : ''}.`
+          : `${flag} ${out}: the name says ${extension.toUpperCase()} but the file is ${format.toUpperCase()}; name it .${format}.`,
+      );
     }
   }
   if (found.kind === 'file') {
@@ -40,10 +51,16 @@ export async function checkTarget(target: OutputTarget, force: boolean, flag = '
 /** A file's bytes written to its target (through a temporary file: never half a file). */
 export async function writeFile(ctx: Context, target: OutputTarget, force: boolean, content: Uint8Array, flag = '--out'): Promise<{ path: string | null; bytes: number }> {
   const { writeOutput } = await import('../export/files.js');
-  return writeOutput(target, ctx.io.stdout, force, async (out) => {
-    await new Promise<void>((resolve, reject) => {
-      out.once('error', reject);
-      out.end(Buffer.from(content.buffer, content.byteOffset, content.byteLength), () => resolve());
-    });
-  }, flag);
+  return writeOutput(
+    target,
+    ctx.io.stdout,
+    force,
+    async (out) => {
+      await new Promise<void>((resolve, reject) => {
+        out.once('error', reject);
+        out.end(Buffer.from(content.buffer, content.byteOffset, content.byteLength), () => resolve());
+      });
+    },
+    flag,
+  );
 }

@@ -19,7 +19,7 @@ export interface ProgramState {
 /** The global options of the contract, declared once: the tree and the fast path below both read them. */
 const GLOBAL_OPTIONS: readonly { flags: string; description: string }[] = [
   { flags: '--db <path|url>', description: 'the store: a SQLite file, or a postgres:// URL of a shared one (env HWAAS_DB; default $XDG_DATA_HOME/hwaas/hwaas.db)' },
-  { flags: '--as <user>', description: "act as this user ID or e-mail (env HWAAS_USER): on a file, anyone; on a shared store, staff only" },
+  { flags: '--as <user>', description: 'act as this user ID or e-mail (env HWAAS_USER): on a file, anyone; on a shared store, staff only' },
   { flags: '--date <YYYY-MM-DD>', description: 'what "today" is, for quotes, expirations and overdue checks (env HWAAS_TODAY); a live store writes on the real date' },
   { flags: '--json', description: 'exactly one JSON document on stdout' },
   { flags: '--no-input', description: 'never prompt; a missing value is an error (env HWAAS_NO_INPUT=1, CI)' },
@@ -157,7 +157,10 @@ export async function buildProgram(io: Io, state: ProgramState, argv: readonly s
     if (second !== undefined) {
       let group = groups.get(first!);
       if (!group) {
-        group = program.command(first!).description(GROUPS[first!] ?? '').helpCommand(false); // `hwaas help …` is the one help command
+        group = program
+          .command(first!)
+          .description(GROUPS[first!] ?? '')
+          .helpCommand(false); // `hwaas help …` is the one help command
         groups.set(first!, group);
       }
       parent = group;

@@ -10,7 +10,10 @@ import { commandWords } from './program.js';
 export function refineUsage(error: unknown, argv: readonly string[], program: Command | null): unknown {
   if (!(error instanceof CommanderError)) return error;
   const sentence = (text: string) => {
-    const clean = text.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').replace(/\.$/, '');
+    const clean = text
+      .replace(/^error: /, '')
+      .replace(/\s*\n\s*/g, ' ')
+      .replace(/\.$/, '');
     return `${clean[0]?.toUpperCase() ?? ''}${clean.slice(1)}`;
   };
   if (error.code === 'hwaas.unknownTopic') return new UsageError(`${sentence(error.message)}.`, 'USAGE');
@@ -35,8 +38,12 @@ export function refineUsage(error: unknown, argv: readonly string[], program: Co
   if (error.code === 'commander.excessArguments') {
     const at = argv.findIndex((a, i) => a === '--item' && i + 2 < argv.length && /^\d+$/.test(argv[i + 2]!) && !argv[i + 1]!.includes('='));
     if (at >= 0) return new UsageError(`--item ${argv[at + 1]} ${argv[at + 2]}: write the quantity with the SKU, --item ${argv[at + 1]}=${argv[at + 2]}. See \`${help}\`.`, 'USAGE');
-    const stray = argv.filter((a) => !a.startsWith('-')).slice(known.length).pop();
-    if (stray !== undefined && known.length > 0) return new UsageError(`\`hwaas ${known.join(' ')}\` takes no "${stray}" here: each flag takes one value (quote a value with spaces). See \`${help}\`.`, 'USAGE');
+    const stray = argv
+      .filter((a) => !a.startsWith('-'))
+      .slice(known.length)
+      .pop();
+    if (stray !== undefined && known.length > 0)
+      return new UsageError(`\`hwaas ${known.join(' ')}\` takes no "${stray}" here: each flag takes one value (quote a value with spaces). See \`${help}\`.`, 'USAGE');
   }
   if (error.code === 'commander.unknownOption' && program) {
     const given = /'(--[^'=]+)/.exec(error.message)?.[1];

@@ -46,7 +46,14 @@ export async function runImport<T extends ImportReportJson>(
   let report: T;
   try {
     report = await resultOf(
-      start({ file: upload, format: options.format ?? null, sheet: options.sheet ?? null, dateFormat: options.dateFormat ?? null, decimalComma: options.decimalComma === true, dryRun: options.dryRun === true }),
+      start({
+        file: upload,
+        format: options.format ?? null,
+        sheet: options.sheet ?? null,
+        dateFormat: options.dateFormat ?? null,
+        decimalComma: options.decimalComma === true,
+        dryRun: options.dryRun === true,
+      }),
       bar?.show,
     );
   } catch (error) {
@@ -89,7 +96,10 @@ function wrap(text: string, indent: number): string[] {
 /** The columns of each kind, for `hwaas import --help`: canonical names (required ones marked *) and the other names a header may use. */
 function columnsHelp(): string {
   const lines = [
-    ...wrap('Columns: * required; (staff): required of staff; the key marks a row as new or known. Headers match ignoring case, accents, spaces, _ and -, or by another name below; other columns are ignored with a warning. A blank cell clears an optional value; a missing column keeps it.', 0),
+    ...wrap(
+      'Columns: * required; (staff): required of staff; the key marks a row as new or known. Headers match ignoring case, accents, spaces, _ and -, or by another name below; other columns are ignored with a warning. A blank cell clears an optional value; a missing column keeps it.',
+      0,
+    ),
   ];
   for (const kind of IMPORT_KINDS) {
     const spec = IMPORTS[kind];
@@ -99,7 +109,10 @@ function columnsHelp(): string {
   }
   lines.push(
     '',
-    ...wrap('Dates: YYYY-MM-DD, or a date cell of the sheet; others with --date-format. Amounts: 1234.56 or 1,234.56 (1234,56 or 1.234,56 with --decimal-comma), or a number cell; never more than two decimals, never rounded. A new key is created, a changed row updated, an identical one left alone; nothing is ever deleted. If any row is wrong nothing is written, and every problem is named FILE:ROW:COLUMN.', 0),
+    ...wrap(
+      'Dates: YYYY-MM-DD, or a date cell of the sheet; others with --date-format. Amounts: 1234.56 or 1,234.56 (1234,56 or 1.234,56 with --decimal-comma), or a number cell; never more than two decimals, never rounded. A new key is created, a changed row updated, an identical one left alone; nothing is ever deleted. If any row is wrong nothing is written, and every problem is named FILE:ROW:COLUMN.',
+      0,
+    ),
   );
   return lines.join('\n');
 }

@@ -18,7 +18,7 @@ export const command = defineCommand({
     demo: option.flag('--demo', 'also load the sample price books and demo partners, users, customers, PBXs, invoices, agreements and stock'),
     force: option.flag('--force', 'delete the store and build it anew (only an hwaas store; asks first)'),
     yes: option.flag('--yes', 'with --force: do not ask (required without a terminal)'),
-    timezone: option.string('--timezone <zone>', "a new store's time zone, whose date is its \"today\" (an IANA name such as Europe/Rome; default: the machine's)"),
+    timezone: option.string('--timezone <zone>', 'a new store\'s time zone, whose date is its "today" (an IANA name such as Europe/Rome; default: the machine\'s)'),
   },
   examples: ['hwaas init', 'hwaas init --demo --json', 'hwaas --db ./try.db init --demo --force --yes'],
   async run(ctx, options) {
@@ -36,9 +36,13 @@ export const command = defineCommand({
     const found = await identifyStore(location, ctx.io.env);
     if (found === 'other') {
       await refuseNonStore(location); // folders, devices, links to nowhere and non-SQLite files are each named
-      throw new UsageError(`${ctx.dbPath} is not an hwaas store${options.force ? ': init --force deletes only a store' : ''}; hwaas left it as it was: choose another place for the store.`, 'NOT_A_STORE', {
-        aboutStoreLocation: true,
-      });
+      throw new UsageError(
+        `${ctx.dbPath} is not an hwaas store${options.force ? ': init --force deletes only a store' : ''}; hwaas left it as it was: choose another place for the store.`,
+        'NOT_A_STORE',
+        {
+          aboutStoreLocation: true,
+        },
+      );
     }
     const fresh = found === 'none' || options.force === true;
     // A new store is a sandbox with --demo (a movable clock) and live without: a live store writes on today's date.
@@ -51,7 +55,9 @@ export const command = defineCommand({
     }
 
     if (zone === null && fresh) {
-      throw new UsageError(`the machine's time zone (TZ=${ctx.io.env.TZ}) has no name a store can record, and a store's "today" is the date in its zone: give --timezone, e.g. --timezone Europe/Rome.`);
+      throw new UsageError(
+        `the machine's time zone (TZ=${ctx.io.env.TZ}) has no name a store can record, and a store's "today" is the date in its zone: give --timezone, e.g. --timezone Europe/Rome.`,
+      );
     }
     const { store, from, to } = await createStore(location, ctx.io.env, found === 'store' && options.force === true);
     await ctx.adoptStore(store);

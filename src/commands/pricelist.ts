@@ -37,7 +37,8 @@ export const command = defineCommand({
     if (options.bom && format !== 'csv') throw new UsageError('--bom is for --format csv.', 'USAGE');
     if (options.paper && format !== 'pdf') throw new UsageError('--paper is for --format pdf.', 'USAGE');
     // --json promises one JSON document on stdout; a CSV, XLSX or PDF there would be another.
-    if (ctx.json && options.out === '-' && format !== 'json') throw new UsageError(`--json and --out - with --format ${format} both want stdout: write the ${format} to a file, or leave out --json.`, 'USAGE');
+    if (ctx.json && options.out === '-' && format !== 'json')
+      throw new UsageError(`--json and --out - with --format ${format} both want stdout: write the ${format} to a file, or leave out --json.`, 'USAGE');
     const cases = await ctx.useCases();
     const asked = { type: options.type, currency: options.currency, tier: options.tier, on: options.on, resale: options.resale === true };
     // --json alone prints the JSON price list; with a file format it prints what was written.
@@ -70,10 +71,23 @@ export const command = defineCommand({
     const written = await writeFile(ctx, target, options.force === true, content);
     if (written.path === null) return;
     if (ctx.json) {
-      ctx.printJson({ file: written.path, format, type: summary.type, currency: summary.currency, tier: summary.tier, validFrom: summary.validFrom, resale: summary.resale, date: summary.date, items: summary.items, bytes: written.bytes });
+      ctx.printJson({
+        file: written.path,
+        format,
+        type: summary.type,
+        currency: summary.currency,
+        tier: summary.tier,
+        validFrom: summary.validFrom,
+        resale: summary.resale,
+        date: summary.date,
+        items: summary.items,
+        bytes: written.bytes,
+      });
       return;
     }
     const type = summary.type === 'opex' ? 'OpEx' : 'CapEx';
-    ctx.out(`Wrote ${written.path}: ${summary.resale ? 'your resale' : type} price list in ${summary.currency}${summary.resale ? '' : ` (${summary.tier} price book valid from ${summary.validFrom})`}, ${summary.items} products, ${(written.bytes / 1024).toFixed(1)} KB.`);
+    ctx.out(
+      `Wrote ${written.path}: ${summary.resale ? 'your resale' : type} price list in ${summary.currency}${summary.resale ? '' : ` (${summary.tier} price book valid from ${summary.validFrom})`}, ${summary.items} products, ${(written.bytes / 1024).toFixed(1)} KB.`,
+    );
   },
 });

@@ -79,7 +79,7 @@ export const command = defineCommand({
     if (format === 'pdf') {
       // The file is checked before anything is made: a quote's number is not taken for a file never written.
       const stem = `hwaas-quote-${(opts.pbx ?? term ?? 'quote').replace(/[^\p{L}\p{N}._-]+/gu, '_')}-${await cases.today()}`;
-      const target = await outputTarget(ctx, opts.out, `${stem}${opts.internal ? '-internal' : ''}.pdf`, '--out', 'pdf');
+      const target = await outputTarget(ctx, opts.out, `${stem}${opts.internal ? '-internal' : ''}.pdf`, '--out', 'pdf', ['pdf']);
       await checkTarget(target, opts.force === true);
       const document = await cases.quotes.document({ ...input, copy: opts.internal ? 'internal' : 'customer', validDays, paper: opts.paper });
       const written = await writeFile(ctx, target, opts.force === true, document.content);
@@ -133,7 +133,11 @@ async function runCases(ctx: Context, file: string, opts: { pbx?: string; term?:
   const { outcomes, checks } = await (await ctx.useCases()).quotes.cases({ text, name: file, check: opts.check === true });
   if (!checks) {
     // A refusal says its sentence with its hint, as the command line says every error.
-    ctx.printJson(outcomes.map((o: CaseOutcomeJson) => ('error' in o ? { error: { code: o.error.code, message: errorText({ message: o.error.message, hint: o.error.hint, also: o.error.also ?? [], aboutStoreLocation: false }) } } : o)));
+    ctx.printJson(
+      outcomes.map((o: CaseOutcomeJson) =>
+        'error' in o ? { error: { code: o.error.code, message: errorText({ message: o.error.message, hint: o.error.hint, also: o.error.also ?? [], aboutStoreLocation: false }) } } : o,
+      ),
+    );
     return 0;
   }
   const failed = checks.filter((c) => !c.passed).length;

@@ -33,5 +33,9 @@ export function toCsv(header: readonly string[], rows: readonly (readonly unknow
 
 /** Objects to CSV: the header is the JSON keys, so CSV and JSON name things alike. */
 export function objectsToCsv(objects: readonly Record<string, unknown>[], keys: readonly string[], options: { bom?: boolean; forTerminal?: boolean } = {}): string {
-  return toCsv(keys, objects.map((o) => keys.map((k) => o[k])), options);
+  return toCsv(
+    keys,
+    objects.map((o) => keys.map((k) => o[k])),
+    options,
+  );
 }

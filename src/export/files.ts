@@ -16,13 +16,7 @@ export function outputTarget(out: string | undefined, defaultName: string, cwd: 
 }
 
 /** Writes to stdout, or to a file through replaceFile(). */
-export async function writeOutput(
-  target: OutputTarget,
-  stdout: Writable,
-  force: boolean,
-  produce: (out: Writable) => Promise<void>,
-  flag = '--out',
-): Promise<{ path: string | null; bytes: number }> {
+export async function writeOutput(target: OutputTarget, stdout: Writable, force: boolean, produce: (out: Writable) => Promise<void>, flag = '--out'): Promise<{ path: string | null; bytes: number }> {
   if (target.kind === 'stdout') {
     const tee = new PassThrough();
     const done = finished(tee);

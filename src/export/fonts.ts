@@ -59,7 +59,8 @@ export function fontRuns(text: string, bold: boolean): Run[] {
     if (coverage(latin).hasGlyphForCodePoint(point)) font = latin;
     else if (/\s/u.test(char)) font = runs[runs.length - 1]?.font ?? latin;
     else if (cjk && coverage(cjk).hasGlyphForCodePoint(point)) font = cjk;
-    else if (/\p{Cf}/u.test(char)) continue; // an invisible format character (a joiner): nothing to draw
+    else if (/\p{Cf}/u.test(char))
+      continue; // an invisible format character (a joiner): nothing to draw
     else {
       missing.add(char);
       continue;

@@ -207,7 +207,11 @@ export class PdfReport {
   /** The header row: a head that does not fit its column goes on two lines. */
   private tableHeader(): void {
     const width = this.columns.reduce((sum, c) => sum + c.width, 0);
-    const { texts, lines } = this.layout(this.columns.map((c) => c.header), true, true);
+    const { texts, lines } = this.layout(
+      this.columns.map((c) => c.header),
+      true,
+      true,
+    );
     const height = this.rowHeight + 2 + (lines - 1) * (this.tableSize + 2);
     this.doc.rect(MARGIN, this.y, width, height).fill(ACCENT);
     this.draw(texts, true, '#ffffff');
@@ -262,7 +266,10 @@ export class PdfReport {
       excess -= give;
     }
     const total = widths.reduce((a, b) => a + b, 0);
-    const room = Math.max(this.contentWidth, columns.reduce((a, c) => a + c.width, 0));
+    const room = Math.max(
+      this.contentWidth,
+      columns.reduce((a, c) => a + c.width, 0),
+    );
     if (total > room) {
       // Smaller type, the same proportions: every value still shown whole.
       const scale = room / total;
@@ -356,7 +363,12 @@ export class PdfReport {
       this.doc.page.margins.bottom = 0; // writing below the margin must not add a page
       this.setFont(false, 7.5);
       this.doc.fillColor(MUTED);
-      this.doc.moveTo(MARGIN, y - 6).lineTo(this.right, y - 6).lineWidth(0.5).strokeColor('#cccccc').stroke();
+      this.doc
+        .moveTo(MARGIN, y - 6)
+        .lineTo(this.right, y - 6)
+        .lineWidth(0.5)
+        .strokeColor('#cccccc')
+        .stroke();
       this.print(this.options.footer, MARGIN, y);
       const page = `Page ${index - range.start + 1} of ${range.count}`;
       this.print(page, this.right - this.width(page), y);

@@ -9,7 +9,7 @@ import { type Paper, type PdfColumn, PdfReport } from './pdf.js';
 export async function writePricelistPdf(list: Pricelist, paper: Paper, out: Writable, onProgress?: (done: number, total: number) => void, whatIf = false): Promise<void> {
   const items = pricelistItems(list);
   const intro = [
-    `Currency: ${list.currency}    Valid from: ${formatDate(list.date)}    ${items.length} products`,
+    `Currency: ${list.currency}    Prices in force on ${formatDate(list.date)}${list.resale ? '' : ` (the ${list.tier} price book valid from ${formatDate(list.validFrom)})`}    ${items.length} products`,
     ...(list.partner ? [`Your partner: ${list.partner.name}`] : []),
     ...(list.type === 'opex'
       ? ['Prices per device for each term; the per-month figures show what a longer term saves. Every service on a PBX shares its term and expiration.']

@@ -20,4 +20,3 @@ export function pricelistTable(list: Pricelist): { header: string[]; amountColum
   }
   return { header: ['sku', 'name', 'category', 'price'], amountColumns: [3], rows: pricelistItems(list).map((i) => [i.sku, i.name, i.category, i.price!]) };
 }
-

@@ -84,27 +84,33 @@ export async function writeQuotePdf(document: QuoteDocument, paper: Paper, out: 
   if (twoSided) {
     const m = 58;
     const rows = quote.lines.map((l) => [l.sku, l.name, String(l.qty), money(l.unitPrice), money(l.amount), money(l.resaleUnitPrice!), money(l.resaleAmount!), money(l.margin!)]);
-    report.table([
-      { header: 'SKU', width: 70 },
-      { header: 'Product', width: width - 70 - 26 - 5 * m, wrap: true },
-      { header: 'Qty', width: 26, align: 'right' },
-      { header: `Buy / ${per}`, width: m, align: 'right' },
-      { header: 'Buy first', width: m, align: 'right' },
-      { header: `Sell / ${per}`, width: m, align: 'right' },
-      { header: 'Sell first', width: m, align: 'right' },
-      { header: 'Margin', width: m, align: 'right' },
-    ] satisfies PdfColumn[], rows);
+    report.table(
+      [
+        { header: 'SKU', width: 70 },
+        { header: 'Product', width: width - 70 - 26 - 5 * m, wrap: true },
+        { header: 'Qty', width: 26, align: 'right' },
+        { header: `Buy / ${per}`, width: m, align: 'right' },
+        { header: 'Buy first', width: m, align: 'right' },
+        { header: `Sell / ${per}`, width: m, align: 'right' },
+        { header: 'Sell first', width: m, align: 'right' },
+        { header: 'Margin', width: m, align: 'right' },
+      ] satisfies PdfColumn[],
+      rows,
+    );
     for (const row of rows) report.row(row);
   } else {
     const rows = quote.lines.map((l) => [l.sku, l.name, String(l.qty), money(l.unitPrice), money(l.amount), money(l.renewal)]);
-    report.table([
-      { header: 'SKU', width: 94 },
-      { header: 'Product', width: width - 94 - 34 - 3 * 74, wrap: true },
-      { header: 'Qty', width: 34, align: 'right' },
-      { header: `Unit / ${per}`, width: 74, align: 'right' },
-      { header: 'First charge', width: 74, align: 'right' },
-      { header: 'Renewal', width: 74, align: 'right' },
-    ], rows);
+    report.table(
+      [
+        { header: 'SKU', width: 94 },
+        { header: 'Product', width: width - 94 - 34 - 3 * 74, wrap: true },
+        { header: 'Qty', width: 34, align: 'right' },
+        { header: `Unit / ${per}`, width: 74, align: 'right' },
+        { header: 'First charge', width: 74, align: 'right' },
+        { header: 'Renewal', width: 74, align: 'right' },
+      ],
+      rows,
+    );
     for (const row of rows) report.row(row);
   }
   report.endTable();

@@ -52,11 +52,7 @@ export async function writePricelistXlsx(list: Pricelist, out: Writable, onProgr
     keywords: list.samplePrices ? 'sample prices' : '',
   });
 
-  const intro = [
-    title,
-    `Currency: ${list.currency}. Valid from ${formatDate(list.date)}.${list.partner ? ` Partner: ${list.partner.name}` : ''}`,
-    ...(list.samplePrices ? [SAMPLE_NOTE] : []),
-  ];
+  const intro = [title, `Currency: ${list.currency}. Valid from ${formatDate(list.date)}.${list.partner ? ` Partner: ${list.partner.name}` : ''}`, ...(list.samplePrices ? [SAMPLE_NOTE] : [])];
   const headerRow = intro.length + 2;
   const lastColumn = String.fromCharCode(64 + table.header.length);
   const sheet = workbook.addWorksheet(`${list.type === 'opex' ? 'OpEx' : 'CapEx'} ${list.currency}`, {
@@ -71,7 +67,7 @@ export async function writePricelistXlsx(list: Pricelist, out: Writable, onProgr
       printTitlesRow: `${headerRow}:${headerRow}`,
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
-    headerFooter: { oddFooter: '&L&8&"Arial"' + title.replace(/&/g, '&&') + '&R&8&"Arial"Page &P of &N' },
+    headerFooter: { oddFooter: `&L&8&"Arial"${title.replace(/&/g, '&&')}&R&8&"Arial"Page &P of &N` },
   });
   sheet.autoFilter = `A${headerRow}:${lastColumn}${headerRow}`;
 

@@ -136,5 +136,4 @@ export async function readAllBounded(input: Readable, options: Parameters<typeof
 }
 
 /** The sentence of a silent pipe. */
-export const quietInput = (shown: string, example: string): UsageError =>
-  new UsageError(`${shown} gave nothing for ${QUIET_LIMIT_MS / 1000} s: pipe the file in (${example}), or give its name.`);
+export const quietInput = (shown: string, example: string): UsageError => new UsageError(`${shown} gave nothing for ${QUIET_LIMIT_MS / 1000} s: pipe the file in (${example}), or give its name.`);

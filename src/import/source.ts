@@ -57,7 +57,11 @@ export async function readUpload(file: string, options: { readonly cwd: string; 
 }
 
 /** The rows of an upload (again from the start on each call), CSV or XLSX by `format`, else its name, else its content. */
-export function uploadSheet(upload: Upload, options: { readonly format?: ImportFormat | null; readonly sheet?: string | null }, onBytes?: (bytes: number) => void): { open: OpenSheet; format: ImportFormat; size: number } {
+export function uploadSheet(
+  upload: Upload,
+  options: { readonly format?: ImportFormat | null; readonly sheet?: string | null },
+  onBytes?: (bytes: number) => void,
+): { open: OpenSheet; format: ImportFormat; size: number } {
   const { name, content } = upload;
   const head = Buffer.from(content.buffer, content.byteOffset, Math.min(4, content.byteLength));
   const extension = extname(name).toLowerCase();
@@ -67,10 +71,7 @@ export function uploadSheet(upload: Upload, options: { readonly format?: ImportF
   const format: ImportFormat = options.format ?? (extension === '.xlsx' ? 'xlsx' : extension === '.csv' || extension === '.txt' ? 'csv' : head.equals(ZIP_MAGIC) ? 'xlsx' : 'csv');
   if (format === 'csv' && options.sheet) throw new UsageError(`sheet: ${name} is read as CSV, which has no sheets; a sheet is for XLSX workbooks.`, 'USAGE', { field: 'sheet' });
   if (format === 'csv' && head.equals(ZIP_MAGIC)) throw new UsageError(`${name} is an XLSX workbook (a zip file), not CSV: give it a .xlsx name or say the format is xlsx.`);
-  const open: OpenSheet = () =>
-    format === 'xlsx'
-      ? xlsxRows(content, content.byteLength, name, options.sheet ?? null, onBytes)
-      : csvRows(Readable.from(chunks(content)), name, onBytes);
+  const open: OpenSheet = () => (format === 'xlsx' ? xlsxRows(content, content.byteLength, name, options.sheet ?? null, onBytes) : csvRows(Readable.from(chunks(content)), name, onBytes));
   return { open, format, size: content.byteLength };
 }
 

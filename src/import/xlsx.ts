@@ -278,7 +278,9 @@ class SheetParser {
         if (this.column === 0) throw new ZipUnreadable(`a cell of row ${this.rowNumber.toLocaleString('en')} is named "${this.ref.slice(0, 20)}", which is not a cell reference`);
         if (this.column > XLSX_LIMITS.columns) {
           const letters = this.ref.replace(/\d+$/, '');
-          throw new Refused(`row ${this.rowNumber.toLocaleString('en')} has a cell in column ${this.column.toLocaleString('en')}${letters ? ` (${letters})` : ''}; hwaas reads at most ${XLSX_LIMITS.columns.toLocaleString('en')} columns per row`);
+          throw new Refused(
+            `row ${this.rowNumber.toLocaleString('en')} has a cell in column ${this.column.toLocaleString('en')}${letters ? ` (${letters})` : ''}; hwaas reads at most ${XLSX_LIMITS.columns.toLocaleString('en')} columns per row`,
+          );
         }
         this.type = attribute(attributes, 't') ?? 'n';
         this.style = Number(attribute(attributes, 's') ?? '0');
@@ -340,7 +342,9 @@ class SheetParser {
     const where = this.ref || `in row ${this.rowNumber}, column ${this.column}`;
     if (this.type === 'inlineStr') return this.inline ? decodeEscapes(this.inline.value) : null;
     if (value === null) {
-      return formula !== null ? new CellError('NO_VALUE', `holds the formula =${formula} (cell ${where}) but no value saved with it: open the file in a spreadsheet so that it calculates, save it, and import it again`) : null;
+      return formula !== null
+        ? new CellError('NO_VALUE', `holds the formula =${formula} (cell ${where}) but no value saved with it: open the file in a spreadsheet so that it calculates, save it, and import it again`)
+        : null;
     }
     switch (this.type) {
       case 's': {

@@ -93,7 +93,10 @@ export async function copyStore(source: CopyableStore, target: CopyableStore, on
       const to = target.driver;
       const held = await beyondInit(to);
       if (held.length > 0) {
-        throw new RefusedError('INVALID_STATE', `the store at ${target.info.location} is not new: it holds ${held.join(', ')}; a copy replaces everything in its target, so it goes only into a store that plain \`hwaas init\` made and nothing else wrote to. Nothing was changed.`);
+        throw new RefusedError(
+          'INVALID_STATE',
+          `the store at ${target.info.location} is not new: it holds ${held.join(', ')}; a copy replaces everything in its target, so it goes only into a store that plain \`hwaas init\` made and nothing else wrote to. Nothing was changed.`,
+        );
       }
       // What init put there (the catalog, its administrator, settings) gives way to the copy.
       for (const table of [...TABLES].reverse()) {

@@ -39,6 +39,7 @@ export function finalCharge(pbx: PbxLicense, effectiveOn: CalendarDate, since: C
   if (effectiveOn >= minimumUntil) return { minimumUntil, amount: 0n, parts: [] };
   const parts = periodsOverlapping(pbx, effectiveOn, minimumUntil).map((period): FinalChargePart => {
     const from = period.start > effectiveOn ? period.start : effectiveOn;
+    // biome-ignore lint/complexity/useMathMinMax: calendar dates are branded numbers; Math.min would lose the brand
     const to = period.end < minimumUntil ? period.end : minimumUntil;
     const unitPrice = priceOf(segmentOn(pbx, period.start)!);
     const days = daysBetween(from, to);

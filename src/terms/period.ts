@@ -129,10 +129,7 @@ export interface CoTermination {
 export function coTerminate(pbx: PbxLicense, start: CalendarDate, requestedTerm?: Term | null): CoTermination {
   const name = pbx.id ? `PBX ${pbx.id}` : 'The PBX';
   if (pbx.license === 'perpetual') {
-    throw new RefusedError(
-      'NOT_SUBSCRIPTION',
-      `${name} has a perpetual licence: HWaaS exists only for subscription PBXs (monthly, yearly, five-year).`,
-    );
+    throw new RefusedError('NOT_SUBSCRIPTION', `${name} has a perpetual licence: HWaaS exists only for subscription PBXs (monthly, yearly, five-year).`);
   }
   const term = termOn(pbx, start) as Term;
   if (requestedTerm && requestedTerm !== term) {
@@ -150,10 +147,7 @@ export function coTerminate(pbx: PbxLicense, start: CalendarDate, requestedTerm?
   }
   const status = pbxStatusOn(pbx, start);
   if (status.kind === 'ended') {
-    throw new RefusedError(
-      'PBX_ENDED',
-      `${name} was cancelled and ended on ${formatDate(status.endedOn)}: nothing can be ordered for it from then on.`,
-    );
+    throw new RefusedError('PBX_ENDED', `${name} was cancelled and ended on ${formatDate(status.endedOn)}: nothing can be ordered for it from then on.`);
   }
   if (status.kind !== 'active') throw new Error(`unreachable PBX status ${status.kind}`);
   return { term, period: status.period, start, end: status.expiresOn, renews: status.renews };

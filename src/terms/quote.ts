@@ -189,13 +189,15 @@ export function explainQuote(quote: Quote, compact = false): string[] {
     const full = formatAmount(line.renewal);
     if (compact) {
       // A long quote: one short line each; the rule is said once, before them.
-      out.push(quote.days === quote.periodDays ? `${line.sku}: ${unit} × ${line.qty} = ${formatAmount(line.amount)}` : `${line.sku}: ${unit} × ${line.qty} × ${quote.days}/${quote.periodDays} = ${formatAmount(line.amount)}`);
+      out.push(
+        quote.days === quote.periodDays
+          ? `${line.sku}: ${unit} × ${line.qty} = ${formatAmount(line.amount)}`
+          : `${line.sku}: ${unit} × ${line.qty} × ${quote.days}/${quote.periodDays} = ${formatAmount(line.amount)}`,
+      );
       continue;
     }
     if (quote.days === quote.periodDays) {
-      out.push(
-        `${line.sku}: ${unit} ${quote.currency} per ${TERM_UNIT[quote.term]} × ${line.qty} = ${full}; the start is on a term boundary, so the whole term is charged.`,
-      );
+      out.push(`${line.sku}: ${unit} ${quote.currency} per ${TERM_UNIT[quote.term]} × ${line.qty} = ${full}; the start is on a term boundary, so the whole term is charged.`);
       continue;
     }
     const numerator = line.unitPrice * BigInt(line.qty) * BigInt(quote.days);

@@ -41,9 +41,7 @@ export function parseLicense(text: string, what: string): License {
   if (text.trim().toLowerCase() === 'perpetual') return 'perpetual';
   const term = tryParseTerm(text);
   if (!term) {
-    throw new UsageError(
-      `${what}: "${text}" is not a licence; use monthly (1m), yearly (1y), five-year (5y) or perpetual.`,
-    );
+    throw new UsageError(`${what}: "${text}" is not a licence; use monthly (1m), yearly (1y), five-year (5y) or perpetual.`);
   }
   return term;
 }

@@ -129,8 +129,6 @@ describe('money', () => {
   });
 });
 
-
-
 const quoteFor = (activated: string, term: Term, start: string, price: string, qty: number) =>
   buildQuote({
     pbx: { id: null, license: term, activated: d(activated), cancelledOn: null },
@@ -178,7 +176,21 @@ describe('edge cases', () => {
 
   it('31st anchors land on every month end', () => {
     const activated = d('2023-01-31');
-    const expected = ['2023-02-28', '2023-03-31', '2023-04-30', '2023-05-31', '2023-06-30', '2023-07-31', '2023-08-31', '2023-09-30', '2023-10-31', '2023-11-30', '2023-12-31', '2024-01-31', '2024-02-29'];
+    const expected = [
+      '2023-02-28',
+      '2023-03-31',
+      '2023-04-30',
+      '2023-05-31',
+      '2023-06-30',
+      '2023-07-31',
+      '2023-08-31',
+      '2023-09-30',
+      '2023-10-31',
+      '2023-11-30',
+      '2023-12-31',
+      '2024-01-31',
+      '2024-02-29',
+    ];
     expect(expected.map((_, i) => f(boundary(activated, 'monthly', i + 1)))).toEqual(expected);
   });
 

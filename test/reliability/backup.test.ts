@@ -13,7 +13,22 @@ beforeAll(async () => {
 
 describe('backups', () => {
   it('a backup taken while another process writes passes db check and holds every order committed before it began', async () => {
-    const commands = Array.from({ length: 400 }, () => ['--db', db, '--date', '2026-11-24', '--json', 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'DUOLED=1', '--checkout', '--yes']);
+    const commands = Array.from({ length: 400 }, () => [
+      '--db',
+      db,
+      '--date',
+      '2026-11-24',
+      '--json',
+      'order',
+      '--customer',
+      'CUS-0001',
+      '--pbx',
+      'PBX-1001',
+      '--item',
+      'DUOLED=1',
+      '--checkout',
+      '--yes',
+    ]);
     const child = spawn(process.execPath, [WORKER, JSON.stringify({ commands })], { stdio: 'ignore' });
     const exited = new Promise((r) => child.on('exit', r));
     let committed: string[] = [];
@@ -39,8 +54,11 @@ describe('db copy into a new file', () => {
   it('interrupted, leaves no store behind, only a temporary file the next copy removes', async () => {
     const big = await demoStore();
     // 30,000 customers: a copy that takes long enough to be interrupted in the middle.
-    await rawSql(big, `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30000)
-      INSERT INTO customers (id, partner_id, name, search_key, created_at) SELECT 'CUS-X' || i, 'PTR-001', 'Customer ' || i, 'customer ' || i, '2026-11-24T10:00:00Z' FROM n`);
+    await rawSql(
+      big,
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30000)
+      INSERT INTO customers (id, partner_id, name, search_key, created_at) SELECT 'CUS-X' || i, 'PTR-001', 'Customer ' || i, 'customer ' || i, '2026-11-24T10:00:00Z' FROM n`,
+    );
     const folder = mkdtempSync(join(tmpdir(), 'hwaas-copy-'));
     const target = join(folder, 'laptop.db');
     const child = spawn(process.execPath, [BIN, '--db', big, '--as', 'USR-101', 'db', 'copy', '--to', target], { stdio: 'ignore' });

@@ -36,7 +36,10 @@ describe('the cases file', () => {
   it('standard input that stays open and silent ends in seconds, without spinning', async () => {
     const { spawn } = await import('node:child_process');
     const { readFileSync } = await import('node:fs');
-    for (const args of [['quote', '--file', '-'], ['--db', db, 'import', 'customers', '-']]) {
+    for (const args of [
+      ['quote', '--file', '-'],
+      ['--db', db, 'import', 'customers', '-'],
+    ]) {
       const child = spawn(process.execPath, [BIN, '--json', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -80,7 +83,10 @@ describe('the cases file', () => {
   it('a case nested 5,000 levels deep is refused, naming the case', async () => {
     const file = join(dir, 'deep.json');
     const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
-    writeFileSync(file, `[{"name":"fine","term":"yearly","activated":"2020-05-01","items":[{"sku":"WP480G","qty":1}]},{"name":"deep","term":"yearly","activated":"2020-05-01","items":[{"sku":"WP480G","qty":1}],"expect":{"lines":${deep}}}]`);
+    writeFileSync(
+      file,
+      `[{"name":"fine","term":"yearly","activated":"2020-05-01","items":[{"sku":"WP480G","qty":1}]},{"name":"deep","term":"yearly","activated":"2020-05-01","items":[{"sku":"WP480G","qty":1}],"expect":{"lines":${deep}}}]`,
+    );
     const result = await cli(['--json', 'quote', '--file', file]);
     expect(result.code).toBe(2);
     expect(errorOf(result).message).toMatch(/\[1\]: case 2 is nested deeper than 32 levels/);

@@ -50,7 +50,24 @@ describe('concurrency', () => {
     ] as const;
     const runs = Array.from({ length: PROCESSES }, (_, p) => {
       const [user, customer, pbx] = buyers[p % buyers.length]!;
-      const commands = Array.from({ length: CHECKOUTS }, (_, i) => ['--db', db, '--date', '2026-11-24', '--as', user, '--json', 'order', '--customer', customer, '--pbx', pbx, '--item', `MONOLED=${1 + ((p + i) % 5)}`, '--checkout', '--yes']);
+      const commands = Array.from({ length: CHECKOUTS }, (_, i) => [
+        '--db',
+        db,
+        '--date',
+        '2026-11-24',
+        '--as',
+        user,
+        '--json',
+        'order',
+        '--customer',
+        customer,
+        '--pbx',
+        pbx,
+        '--item',
+        `MONOLED=${1 + ((p + i) % 5)}`,
+        '--checkout',
+        '--yes',
+      ]);
       return worker(commands);
     });
     const results = (await Promise.all(runs)).flat();
@@ -70,8 +87,7 @@ describe('concurrency', () => {
     const id = draft.json().id as string;
     const reserved = async () => (await cli(['--db', db, 'stock', 'list', '--json'])).json().find((s: { sku: string }) => s.sku === 'DUOLED').reserved as number;
     const before = await reserved();
-    const results = (await Promise.all(Array.from({ length: 8 }, () => worker([['--db', db, '--date', '2026-11-24', '--json', 'orders', 'checkout', id, '--yes']]))))
-      .flat();
+    const results = (await Promise.all(Array.from({ length: 8 }, () => worker([['--db', db, '--date', '2026-11-24', '--json', 'orders', 'checkout', id, '--yes']])))).flat();
     expect(results.filter((r) => r.code === 0)).toHaveLength(1);
     for (const r of results.filter((x) => x.code !== 0)) expect(r.error!.code).toBe('INVALID_STATE');
     expect((await reserved()) - before).toBe(3);

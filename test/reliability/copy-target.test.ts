@@ -17,7 +17,9 @@ describe('db copy into a store that holds something', () => {
     const source = await demoStore();
     const target = await newStore();
     expect((await cli(['--db', target, 'init'])).code).toBe(0);
-    const book = await cli(['--db', target, 'pricebook', 'import', join(ROOT, 'data/pricebooks/gold-EUR-2000-01-01.csv'), '--tier', 'gold', '--currency', 'EUR', '--valid-from', '2026-01-01'], { realClock: true });
+    const book = await cli(['--db', target, 'pricebook', 'import', join(ROOT, 'data/pricebooks/gold-EUR-2000-01-01.csv'), '--tier', 'gold', '--currency', 'EUR', '--valid-from', '2026-01-01'], {
+      realClock: true,
+    });
     expect(book.code, book.stderr).toBe(0);
     expect((await cli(['--db', target, 'users', 'add', '--role', 'staff', '--email', 'ops@wildix.example', '--name', 'Ops'], { realClock: true })).code).toBe(0);
     expect((await cli(['--db', target, 'stock', 'set', 'WP480G', '12'], { realClock: true })).code).toBe(0);
@@ -95,7 +97,7 @@ describe.skipIf(onPostgres)('db copy and db backup to a name with leftovers besi
     expect((await cli(['--db', empty, 'db', 'check'])).code).toBe(0);
   });
 
-  it("what is wrong with the target is said of --to", async () => {
+  it('what is wrong with the target is said of --to', async () => {
     const source = await demoStore();
     const dir = mkdtempSync(join(tmpdir(), 'hwaas-to-'));
     const folder = await copy(source, dir);

@@ -23,7 +23,24 @@ function count(path: string, sql: string): number {
 
 describe('crash', () => {
   it('kill -9 in the middle of a stream of checkouts leaves a sound store and no half-written order', async () => {
-    const commands = Array.from({ length: 2000 }, (_, i) => ['--db', db, '--date', '2026-11-24', '--json', 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', `WP480G=${1 + (i % 3)}`, '--item', 'MONOLED=1', '--checkout', '--yes']);
+    const commands = Array.from({ length: 2000 }, (_, i) => [
+      '--db',
+      db,
+      '--date',
+      '2026-11-24',
+      '--json',
+      'order',
+      '--customer',
+      'CUS-0001',
+      '--pbx',
+      'PBX-1001',
+      '--item',
+      `WP480G=${1 + (i % 3)}`,
+      '--item',
+      'MONOLED=1',
+      '--checkout',
+      '--yes',
+    ]);
     const file = join(mkdtempSync(join(tmpdir(), 'hwaas-crash-')), 'commands.json');
     writeFileSync(file, JSON.stringify({ commands }));
     const child = spawn(process.execPath, [WORKER, `@${file}`], { stdio: 'ignore' });

@@ -75,7 +75,26 @@ describe('documents never shorten a number or an identifier', () => {
 
   it('the customer quote and the order confirmation alike', async () => {
     const out = join(dir, 'order.pdf');
-    const placed = (await cli(['--db', db, '--date', '2026-11-24', '--as', 'USR-101', '--json', 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'CLASSOUND-FLAT-S=9999@999999.99', '--checkout', '--yes'])).json();
+    const placed = (
+      await cli([
+        '--db',
+        db,
+        '--date',
+        '2026-11-24',
+        '--as',
+        'USR-101',
+        '--json',
+        'order',
+        '--customer',
+        'CUS-0001',
+        '--pbx',
+        'PBX-1001',
+        '--item',
+        'CLASSOUND-FLAT-S=9999@999999.99',
+        '--checkout',
+        '--yes',
+      ])
+    ).json();
     expect((await cli(['--db', db, '--date', '2026-11-24', '--as', 'USR-101', 'orders', 'show', placed.id, '--format', 'pdf', '--internal', '--out', out])).code).toBe(0);
     const text = (await pdfPages(readFileSync(out))).join(' ');
     const table = text.slice(text.indexOf('SKU'), text.indexOf('First charge,'));

@@ -50,7 +50,7 @@ describe('a moved "today" on a write to a live store', () => {
     expect(result.stderr).toContain('HWAAS_TODAY: this store is live');
   });
 
-  it('the €4.99 order is placed at today\'s price once --date is left out', async () => {
+  it("the €4.99 order is placed at today's price once --date is left out", async () => {
     const cheap = await run('--date', '2027-04-30', 'quote', '--pbx', 'PBX-1001', '--item', 'WP490G=20');
     expect(cheap.json().total).toBe('4.99'); // a what-if on a read still works
     // On the clock's date (the machine's own: a PostgreSQL server checks a live store's
@@ -64,7 +64,14 @@ describe('a moved "today" on a write to a live store', () => {
   });
 
   it('read-only commands keep --date for what-ifs', async () => {
-    for (const args of [['quote', '--pbx', 'PBX-1001', '--item', 'WP480G=1'], ['pbx', 'list'], ['invoices', 'list', '--overdue'], ['orders', 'list'], ['customers', 'list'], ['stock', 'list']]) {
+    for (const args of [
+      ['quote', '--pbx', 'PBX-1001', '--item', 'WP480G=1'],
+      ['pbx', 'list'],
+      ['invoices', 'list', '--overdue'],
+      ['orders', 'list'],
+      ['customers', 'list'],
+      ['stock', 'list'],
+    ]) {
       expect((await run('--date', '2027-04-30', ...args)).code, args.join(' ')).toBe(0);
     }
   });

@@ -66,7 +66,12 @@ describe('a damaged store', () => {
     checkpointed();
     const { size } = await import('node:fs').then((fs) => fs.statSync(db));
     truncateSync(db, Math.floor(size / 2));
-    for (const args of [['db', 'check'], ['customers', 'list'], ['orders', 'list'], ['order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--checkout', '--yes']]) {
+    for (const args of [
+      ['db', 'check'],
+      ['customers', 'list'],
+      ['orders', 'list'],
+      ['order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--checkout', '--yes'],
+    ]) {
       oneSentence(await run(...args), 1, 'STORE_CORRUPT', 'restore it from a backup');
     }
   });
@@ -93,7 +98,11 @@ describe('--out where a file cannot go', () => {
 });
 
 describe('standard output to /dev/full', () => {
-  it.each([['customers', 'list'], ['customers', 'list', '--json'], ['pricelist', '--format', 'csv', '--out', '-']])('%s', async (...args) => {
+  it.each([
+    ['customers', 'list'],
+    ['customers', 'list', '--json'],
+    ['pricelist', '--format', 'csv', '--out', '-'],
+  ])('%s', async (...args) => {
     const full = openSync('/dev/full', 'w');
     const result = spawnSync(process.execPath, [BIN, '--db', db, ...args], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8', timeout: 20_000 });
     expect(result.status).toBe(1);
@@ -120,7 +129,14 @@ describe.skipIf(!root)('a full disk and a read-only file system (tmpfs)', () => 
     const store = join(mount, 'hwaas.db');
     expect((await cli(['--db', store, 'init', '--demo'])).code).toBe(0);
     // Another process keeps the store open, so its -wal and -shm exist before the disk fills.
-    holder = spawn(process.execPath, ['-e', `const D=require(${JSON.stringify(join(ROOT, 'node_modules/better-sqlite3'))});const d=new D(${JSON.stringify(store)});d.prepare('SELECT 1').get();process.stdout.write('open');setInterval(()=>{},1000)`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const D=require(${JSON.stringify(join(ROOT, 'node_modules/better-sqlite3'))});const d=new D(${JSON.stringify(store)});d.prepare('SELECT 1').get();process.stdout.write('open');setInterval(()=>{},1000)`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     await new Promise((resolve) => holder!.stdout!.once('data', resolve));
     spawnSync('dd', ['if=/dev/zero', `of=${join(mount, 'filler')}`, 'bs=4k', 'count=100000']);
     try {

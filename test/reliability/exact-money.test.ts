@@ -48,7 +48,10 @@ describe('exact money at the bounds', () => {
     ['a price of many digits', 'WP480G=1@9999999999999.99', 'above the limit of 1,000,000.00'],
   ])('%s is an input error (exit 2) that names the limit, and writes nothing', async (_name, item, message) => {
     const before = await storeFingerprint(db);
-    for (const args of [['quote', '--pbx', 'PBX-1004'], ['order', '--customer', 'CUS-0003', '--pbx', 'PBX-1004', '--checkout', '--yes']]) {
+    for (const args of [
+      ['quote', '--pbx', 'PBX-1004'],
+      ['order', '--customer', 'CUS-0003', '--pbx', 'PBX-1004', '--checkout', '--yes'],
+    ]) {
       const result = await staff(...args, '--item', item);
       expect(result.code).toBe(2);
       expect(JSON.parse(result.stderr).error.message).toContain(message);
@@ -68,7 +71,10 @@ describe('exact money at the bounds', () => {
   });
 
   it('amounts come back from the store as integers: beyond 2^53 cents, still to the cent', async () => {
-    await rawSql(db, "INSERT INTO invoices (number, partner_id, amount_minor, currency, issued_on, due_on, paid_on) VALUES ('INV-BIG', 'PTR-001', 9007199254740993, 'EUR', '2026-01-01', '2027-01-01', NULL)");
+    await rawSql(
+      db,
+      "INSERT INTO invoices (number, partner_id, amount_minor, currency, issued_on, due_on, paid_on) VALUES ('INV-BIG', 'PTR-001', 9007199254740993, 'EUR', '2026-01-01', '2027-01-01', NULL)",
+    );
     const invoices = (await staff('invoices', 'list')).json();
     expect(invoices.find((i: { number: string }) => i.number === 'INV-BIG').amount).toBe('90071992547409.93');
   });

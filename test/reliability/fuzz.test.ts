@@ -9,15 +9,61 @@ beforeAll(async () => {
   db = await demoStore();
 });
 
-
-const nasty = fc.constantFrom('', ' ', '-', '--', '=', '@', '0', '-1', '1.5', '1e3', '10000', '10001', '99999999999999999999', 'NaN', 'null', "'; DROP TABLE orders;--", '%', '_', '\\', 'Łódź', 'Ελλάδα', '\u0000', '\u202e', '\u2066', '\u009b2J', '\u001b]52;c;aGk=\u0007', '\u001b[8m', '\u200b', 'x'.repeat(300), '2021-02-30', '2021-2-3', '20210203', '2100-02-29', '9999-12-31');
+const nasty = fc.constantFrom(
+  '',
+  ' ',
+  '-',
+  '--',
+  '=',
+  '@',
+  '0',
+  '-1',
+  '1.5',
+  '1e3',
+  '10000',
+  '10001',
+  '99999999999999999999',
+  'NaN',
+  'null',
+  "'; DROP TABLE orders;--",
+  '%',
+  '_',
+  '\\',
+  'Łódź',
+  'Ελλάδα',
+  '\u0000',
+  '\u202e',
+  '\u2066',
+  '\u009b2J',
+  '\u001b]52;c;aGk=\u0007',
+  '\u001b[8m',
+  '\u200b',
+  'x'.repeat(300),
+  '2021-02-30',
+  '2021-2-3',
+  '20210203',
+  '2100-02-29',
+  '9999-12-31',
+);
 /** Quantities and prices at and around the bounds (10,000 per line; 1,000,000.00 per device and term). */
-const qty = fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 1, max: 50 }) }, { weight: 2, arbitrary: fc.integer({ min: 9_990, max: 10_010 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 10_001 }) });
+const qty = fc.oneof(
+  { weight: 5, arbitrary: fc.integer({ min: 1, max: 50 }) },
+  { weight: 2, arbitrary: fc.integer({ min: 9_990, max: 10_010 }) },
+  { weight: 1, arbitrary: fc.integer({ min: 0, max: 10_001 }) },
+);
 const price = fc.constantFrom('12.00', '0', '0.00', '1.234', '99.99', '999999.99', '1000000.00', '1000000.01', '9999999999999.99', '1e6', '-1.00');
 
 /** Mostly a valid value, sometimes a nasty one: so the fuzz reaches the rules, not only the parser. */
 const value = (valid: fc.Arbitrary<string>) => fc.oneof({ weight: 4, arbitrary: valid }, { weight: 1, arbitrary: nasty });
-const item = value(fc.tuple(fc.constantFrom('WP480G', 'wp480g', 'MONOLED', 'DUOLED', 'BELT-CLIP', 'CLASSOUND-FLAT-S', 'NOPE'), qty, fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: price })).map(([s, q, p]) => `${s}=${q}${p === undefined ? '' : `@${p}`}`));
+const item = value(
+  fc
+    .tuple(
+      fc.constantFrom('WP480G', 'wp480g', 'MONOLED', 'DUOLED', 'BELT-CLIP', 'CLASSOUND-FLAT-S', 'NOPE'),
+      qty,
+      fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: price }),
+    )
+    .map(([s, q, p]) => `${s}=${q}${p === undefined ? '' : `@${p}`}`),
+);
 const customer = value(fc.constantFrom('CUS-0001', 'CUS-0003', 'CUS-0002', 'CUS-0006', 'CUS-0009', 'CUS-9999'));
 const pbx = value(fc.constantFrom('PBX-1001', 'PBX-1004', 'PBX-1020', 'PBX-1002', 'PBX-1003', 'PBX-1007', 'PBX-1011', 'PBX-1012'));
 const term = value(fc.constantFrom('monthly', 'yearly', 'five-year', '1m', '1y', '5y', 'perpetual', 'weekly'));
@@ -36,19 +82,49 @@ function flags(pool: [string, fc.Arbitrary<string> | null, number][]): fc.Arbitr
 }
 
 const commands: [string, fc.Arbitrary<string[]>][] = [
-  ['quote', flags([['--pbx', pbx, 0.8], ['--term', term, 0.3], ['--activated', date, 0.2], ['--start', date, 0.4], ['--item', item, 0.9], ['--item', item, 0.4], ['--currency', value(fc.constantFrom('EUR', 'gbp', 'USD', 'CHF')), 0.2], ['--explain', null, 0.2], ['--json', null, 0.5]]).map((a) => ['quote', ...a])],
+  [
+    'quote',
+    flags([
+      ['--pbx', pbx, 0.8],
+      ['--term', term, 0.3],
+      ['--activated', date, 0.2],
+      ['--start', date, 0.4],
+      ['--item', item, 0.9],
+      ['--item', item, 0.4],
+      ['--currency', value(fc.constantFrom('EUR', 'gbp', 'USD', 'CHF')), 0.2],
+      ['--explain', null, 0.2],
+      ['--json', null, 0.5],
+    ]).map((a) => ['quote', ...a]),
+  ],
   [
     'order',
     fc
       .tuple(
         // A customer with one of its own PBXs most of the time, so the rules are reached.
-        fc.oneof({ weight: 3, arbitrary: fc.constantFrom(['CUS-0001', 'PBX-1001'], ['CUS-0003', 'PBX-1020'], ['CUS-0003', 'PBX-1004'], ['CUS-0001', 'PBX-1002'], ['CUS-0002', 'PBX-1003']) }, { weight: 1, arbitrary: fc.tuple(customer, pbx) }),
+        fc.oneof(
+          { weight: 3, arbitrary: fc.constantFrom(['CUS-0001', 'PBX-1001'], ['CUS-0003', 'PBX-1020'], ['CUS-0003', 'PBX-1004'], ['CUS-0001', 'PBX-1002'], ['CUS-0002', 'PBX-1003']) },
+          { weight: 1, arbitrary: fc.tuple(customer, pbx) },
+        ),
         fc.constantFrom(['--save'], ['--checkout', '--yes'], ['--checkout', '--yes'], ['--save', '--checkout'], [], ['--checkout']),
-        flags([['--term', term, 0.2], ['--item', item, 0.9], ['--item', item, 0.3], ['--json', null, 0.5]]),
+        flags([
+          ['--term', term, 0.2],
+          ['--item', item, 0.9],
+          ['--item', item, 0.3],
+          ['--json', null, 0.5],
+        ]),
       )
       .map(([[c, p], mode, rest]) => ['order', '--customer', c, '--pbx', p, ...mode, ...rest]),
   ],
-  ['customers add', flags([['--name', value(fc.oneof(fc.string({ minLength: 1, maxLength: 40 }), fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }))), 0.9], ['--country', value(fc.constantFrom('PL', 'de', 'Poland')), 0.5], ['--vat', value(fc.constantFrom('PL123', 'DE 123.45')), 0.3], ['--email', value(fc.constantFrom('a@b.example', 'no-at', 'a\u009b@b.example')), 0.3], ['--partner', value(fc.constantFrom('PTR-001', 'PTR-002', 'PTR-999')), 0.4]]).map((a) => ['customers', 'add', ...a])],
+  [
+    'customers add',
+    flags([
+      ['--name', value(fc.oneof(fc.string({ minLength: 1, maxLength: 40 }), fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }))), 0.9],
+      ['--country', value(fc.constantFrom('PL', 'de', 'Poland')), 0.5],
+      ['--vat', value(fc.constantFrom('PL123', 'DE 123.45')), 0.3],
+      ['--email', value(fc.constantFrom('a@b.example', 'no-at', 'a\u009b@b.example')), 0.3],
+      ['--partner', value(fc.constantFrom('PTR-001', 'PTR-002', 'PTR-999')), 0.4],
+    ]).map((a) => ['customers', 'add', ...a]),
+  ],
 ];
 
 describe('argv fuzz', () => {
@@ -71,6 +147,9 @@ describe('argv fuzz', () => {
       { seed: 20261124, numRuns: 250 },
     );
     // The fuzz must reach successes, refusals and usage errors, not only the parser.
-    expect([codes.get(0) ?? 0, codes.get(1) ?? 0, codes.get(2) ?? 0].every((n) => n > 5), JSON.stringify(Object.fromEntries(codes))).toBe(true);
+    expect(
+      [codes.get(0) ?? 0, codes.get(1) ?? 0, codes.get(2) ?? 0].every((n) => n > 5),
+      JSON.stringify(Object.fromEntries(codes)),
+    ).toBe(true);
   });
 });

@@ -18,7 +18,7 @@ describe('a partner setting its own price', () => {
     const before = await storeFingerprint(db);
     const result = await run(...args);
     expect(result.code).toBe(1);
-    expect(JSON.parse(result.stderr).error).toMatchObject({ code: 'NOT_ALLOWED', message: expect.stringContaining("only Wildix staff can set a negotiated price") });
+    expect(JSON.parse(result.stderr).error).toMatchObject({ code: 'NOT_ALLOWED', message: expect.stringContaining('only Wildix staff can set a negotiated price') });
     expect(await storeFingerprint(db)).toBe(before);
   });
 

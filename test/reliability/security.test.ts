@@ -79,7 +79,7 @@ describe('partner isolation, table-driven', () => {
     expect(takesId).toEqual(Object.keys(FOREIGN).sort());
   });
 
-  it.each(Object.entries(FOREIGN))('%s with another partner\'s ID', async (path, { args, expect: code }) => {
+  it.each(Object.entries(FOREIGN))("%s with another partner's ID", async (path, { args, expect: code }) => {
     const result = await asAnna(...path.split(' '), ...args);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
@@ -113,10 +113,21 @@ describe('formula injection', () => {
         expect(customer.code, name).toBe(0);
         id = customer.json().id;
       }
-      expect((await staff('pbx', 'add', '--customer', id, '--name', `${payloads[(i + 1) % payloads.length]!.trim() || 'x'} pbx`, '--type', 'cloud', '--license', 'yearly', '--activated', '2026-01-01')).code).toBe(0);
+      expect(
+        (await staff('pbx', 'add', '--customer', id, '--name', `${payloads[(i + 1) % payloads.length]!.trim() || 'x'} pbx`, '--type', 'cloud', '--license', 'yearly', '--activated', '2026-01-01'))
+          .code,
+      ).toBe(0);
     }
     const csvs = await Promise.all(
-      [['customers', 'list'], ['pbx', 'list'], ['orders', 'list'], ['stock', 'list'], ['agreements', 'list'], ['invoices', 'list'], ['users', 'list']].map((args) => staff(...args, '--format', 'csv')),
+      [
+        ['customers', 'list'],
+        ['pbx', 'list'],
+        ['orders', 'list'],
+        ['stock', 'list'],
+        ['agreements', 'list'],
+        ['invoices', 'list'],
+        ['users', 'list'],
+      ].map((args) => staff(...args, '--format', 'csv')),
     );
     csvs.push(await staff('pricelist', '--format', 'csv', '--out', '-'), await staff('pricelist', '--type', 'capex', '--format', 'csv', '--out', '-'));
     for (const result of csvs) {

@@ -14,7 +14,7 @@ beforeEach(async () => {
 });
 
 describe('leftovers of an interrupted export or backup', () => {
-  it('are removed by the next export or backup into that folder; a running one\'s are not', async () => {
+  it("are removed by the next export or backup into that folder; a running one's are not", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hwaas-partial-'));
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout; // a pid that has ended
     const alive = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)']);
@@ -41,7 +41,10 @@ describe('leftovers of an interrupted export or backup', () => {
     while (!readdirSync(dir).some((n) => n.endsWith('.partial')) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 2));
     child.kill('SIGKILL');
     await exited;
-    expect(readdirSync(dir).filter((n) => n.endsWith('.partial')), 'killed before it wrote anything').toHaveLength(1);
+    expect(
+      readdirSync(dir).filter((n) => n.endsWith('.partial')),
+      'killed before it wrote anything',
+    ).toHaveLength(1);
     expect((await cli(['--db', db, 'pricelist', '--out', join(dir, 'again.pdf')])).code).toBe(0);
     expect(readdirSync(dir).filter((n) => n.endsWith('.partial'))).toEqual([]);
   });
@@ -74,7 +77,7 @@ describe('dates shown to people, and the date a store writes on', () => {
     expect(show).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/); // no raw ISO timestamps for people
   });
 
-  it('the shell\'s TZ does not move the date a live store writes on', async () => {
+  it("the shell's TZ does not move the date a live store writes on", async () => {
     const live = await liveStore();
     await rawSql(live, "UPDATE settings SET value = 'Europe/Rome' WHERE key = 'timezone'");
     db = live;
@@ -112,13 +115,21 @@ describe("a partner's standing, said where it matters", () => {
     expect((await who('USR-003', '2026-12-10')).stdout).toContain('Standing: locked: invoice INV-2026-0302 ($1,275.00, due 2026-11-10) is 30 days overdue; nothing can be changed until it is paid');
     expect((await who('USR-002')).stdout).toContain('Standing: suspended:');
     const json = (await cli(['--db', sandbox, '--date', '2026-11-24', '--as', 'USR-003', '--json', 'whoami'])).json();
-    expect(json).toEqual({ id: 'USR-003', email: expect.any(String), name: 'Maria Garza', role: 'partner', partner: 'PTR-003', standing: { stage: 'ordering-blocked', daysOverdue: 14, invoice: 'INV-2026-0302' } });
+    expect(json).toEqual({
+      id: 'USR-003',
+      email: expect.any(String),
+      name: 'Maria Garza',
+      role: 'partner',
+      partner: 'PTR-003',
+      standing: { stage: 'ordering-blocked', daysOverdue: 14, invoice: 'INV-2026-0302' },
+    });
     expect((await cli(['--db', sandbox, '--as', 'USR-101', '--json', 'whoami'])).json().standing).toBeNull();
   });
 
   it('from day 30 the refusal of checkout no longer says that a draft can still be saved', async () => {
     const sandbox = await demoStore();
-    const checkout = (date: string) => cli(['--db', sandbox, '--date', date, '--as', 'USR-101', '--json', 'order', '--customer', 'CUS-0009', '--pbx', 'PBX-1011', '--item', 'WP480G=1', '--checkout', '--yes']);
+    const checkout = (date: string) =>
+      cli(['--db', sandbox, '--date', date, '--as', 'USR-101', '--json', 'order', '--customer', 'CUS-0009', '--pbx', 'PBX-1011', '--item', 'WP480G=1', '--checkout', '--yes']);
     const blocked = JSON.parse((await checkout('2026-11-24')).stderr).error;
     expect(blocked.code).toBe('OVERDUE_INVOICES');
     expect(blocked.message).toContain('saving a draft still works');
@@ -149,7 +160,9 @@ describe('the time zone a new store records', () => {
   it('is asked for when TZ has no name, and --timezone sets it', () => {
     const unnamed = init('<+14>-14');
     expect(unnamed.result.status).toBe(2);
-    expect(JSON.parse(unnamed.result.stderr).error.message).toBe('the machine\'s time zone (TZ=<+14>-14) has no name a store can record, and a store\'s "today" is the date in its zone: give --timezone, e.g. --timezone Europe/Rome.');
+    expect(JSON.parse(unnamed.result.stderr).error.message).toBe(
+      'the machine\'s time zone (TZ=<+14>-14) has no name a store can record, and a store\'s "today" is the date in its zone: give --timezone, e.g. --timezone Europe/Rome.',
+    );
     expect(unnamed.zone).toBeNull();
     expect(init('<+14>-14', '--timezone', 'Pacific/Kiritimati').zone).toBe('Pacific/Kiritimati');
     const wrong = init('UTC', '--timezone', 'Mars/Olympus');
@@ -158,7 +171,7 @@ describe('the time zone a new store records', () => {
   });
 });
 
-describe('a command\'s option said before the command', () => {
+describe("a command's option said before the command", () => {
   it('says where it goes', async () => {
     const result = await cli(['--db', db, '--dry-run', 'import', 'customers', 'data/samples/customers.csv']);
     expect(result.code).toBe(2);

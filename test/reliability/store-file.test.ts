@@ -27,7 +27,14 @@ const orders = async (path = db) => (await cli(['--db', path, '--json', 'orders'
 
 /** Another process that keeps the store open (so its -wal and -shm exist) until killed. */
 function holder(path: string) {
-  const child = spawn(process.execPath, ['-e', `const D=require(${JSON.stringify(join(ROOT, 'node_modules/better-sqlite3'))});const d=new D(${JSON.stringify(path)});d.prepare('SELECT 1 FROM orders').all();process.stdout.write('open');setInterval(()=>{},1000)`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [
+      '-e',
+      `const D=require(${JSON.stringify(join(ROOT, 'node_modules/better-sqlite3'))});const d=new D(${JSON.stringify(path)});d.prepare('SELECT 1 FROM orders').all();process.stdout.write('open');setInterval(()=>{},1000)`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const ready = new Promise((resolve) => child.stdout.once('data', resolve));
   return { ready, stop: () => child.kill('SIGKILL') };
 }
@@ -38,16 +45,22 @@ describe('db backup onto the store itself', () => {
     ['its -shm', (p: string) => `${p}-shm`],
     ['its -journal', (p: string) => `${p}-journal`],
     ['the store', (p: string) => p],
-    ['the store through a symbolic link', (p: string) => {
-      const link = join(dir, 'alias.db');
-      symlinkSync(p, link);
-      return link;
-    }],
-    ['the store by another name (a hard link, same inode)', (p: string) => {
-      const hard = join(dir, 'hard.db');
-      linkSync(p, hard);
-      return hard;
-    }],
+    [
+      'the store through a symbolic link',
+      (p: string) => {
+        const link = join(dir, 'alias.db');
+        symlinkSync(p, link);
+        return link;
+      },
+    ],
+    [
+      'the store by another name (a hard link, same inode)',
+      (p: string) => {
+        const hard = join(dir, 'hard.db');
+        linkSync(p, hard);
+        return hard;
+      },
+    ],
     ['the store by a path with ..', (_p: string) => join(dir, '..', dir.split('/').pop()!, 'hwaas.db')],
   ])('%s is refused (exit 2) and every order survives', async (_name, target) => {
     await cli(['--db', db, 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--checkout', '--yes']);
@@ -75,7 +88,7 @@ describe('init --force', () => {
     expect(readFileSync(notes, 'utf8')).toBe('my notes');
   });
 
-  it('leaves another program\'s SQLite database alone', async () => {
+  it("leaves another program's SQLite database alone", async () => {
     const other = join(dir, 'other.sqlite');
     const raw = new Database(other);
     raw.exec('CREATE TABLE photos (id INTEGER PRIMARY KEY)');
@@ -113,7 +126,12 @@ describe('reading never creates or converts a file', () => {
   it('an empty file is NO_STORE and stays empty, with nothing beside it', async () => {
     const empty = join(dir, 'empty.db');
     writeFileSync(empty, '');
-    for (const args of [['customers', 'list'], ['db', 'check'], ['db', 'info'], ['quote', '--pbx', 'PBX-1001', '--item', 'WP480G=1']]) {
+    for (const args of [
+      ['customers', 'list'],
+      ['db', 'check'],
+      ['db', 'info'],
+      ['quote', '--pbx', 'PBX-1001', '--item', 'WP480G=1'],
+    ]) {
       const result = await cli(['--db', empty, '--json', ...args]);
       expect(result.code, args.join(' ')).toBe(1);
       expect(JSON.parse(result.stderr).error.code).toBe('NO_STORE');
@@ -150,16 +168,22 @@ describe('--out onto the store itself (any command that writes a file)', () => {
   it.each([
     ['pricelist --format csv --out STORE --force', (p: string) => ['pricelist', '--format', 'csv', '--out', p, '--force']],
     ['quote --format pdf --out STORE-wal --force', (p: string) => ['quote', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--format', 'pdf', '--out', `${p}-wal`, '--force']],
-    ['orders show --format pdf --out a link to the store', (p: string) => {
-      const link = join(dir, 'confirmation.pdf');
-      symlinkSync(p, link);
-      return ['orders', 'show', 'ORD-000001', '--format', 'pdf', '--out', link, '--force'];
-    }],
-    ['pricelist --out the store by a hard link', (p: string) => {
-      const hard = join(dir, 'prices.pdf');
-      linkSync(p, hard);
-      return ['pricelist', '--out', hard, '--force'];
-    }],
+    [
+      'orders show --format pdf --out a link to the store',
+      (p: string) => {
+        const link = join(dir, 'confirmation.pdf');
+        symlinkSync(p, link);
+        return ['orders', 'show', 'ORD-000001', '--format', 'pdf', '--out', link, '--force'];
+      },
+    ],
+    [
+      'pricelist --out the store by a hard link',
+      (p: string) => {
+        const hard = join(dir, 'prices.pdf');
+        linkSync(p, hard);
+        return ['pricelist', '--out', hard, '--force'];
+      },
+    ],
   ])('%s is refused (exit 2); every order survives', async (_name, args) => {
     await cli(['--db', db, 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--checkout', '--yes']);
     const result = await cli(['--db', db, '--json', ...args(db)]);
@@ -170,7 +194,7 @@ describe('--out onto the store itself (any command that writes a file)', () => {
 });
 
 describe('db backup through a --db that is a symbolic link', () => {
-  it('onto the real store\'s -wal (another process holding it) is refused, and no order is lost', async () => {
+  it("onto the real store's -wal (another process holding it) is refused, and no order is lost", async () => {
     const real = join(dir, 'real.db');
     linkSync(db, real); // same inode as the test's store; the link below names it by another path
     const folder = mkdtempSync(join(tmpdir(), 'hwaas-link-'));
@@ -222,7 +246,22 @@ describe('init --force, beside other files', () => {
 
   it('rebuilds in place while others write: a checkout after it lands in the new store, none fails with an internal error', async () => {
     const worker = join(ROOT, 'test/fixtures/worker.cjs');
-    const commands = Array.from({ length: 60 }, () => ['--db', db, '--date', '2026-11-24', '--json', 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--checkout', '--yes']);
+    const commands = Array.from({ length: 60 }, () => [
+      '--db',
+      db,
+      '--date',
+      '2026-11-24',
+      '--json',
+      'order',
+      '--customer',
+      'CUS-0001',
+      '--pbx',
+      'PBX-1001',
+      '--item',
+      'WP480G=1',
+      '--checkout',
+      '--yes',
+    ]);
     const child = spawn(process.execPath, [worker, JSON.stringify({ commands })], { stdio: ['ignore', 'pipe', 'ignore'] });
     let out = '';
     child.stdout.on('data', (c) => (out += c));

@@ -22,7 +22,7 @@ const run = (...args: string[]) => cli(['--db', db, '--json', ...args], inLosAng
 describe("the shell's time zone moves no date of a store", () => {
   // On PostgreSQL a live store's placements are checked against the server's own clock,
   // which this test cannot move: the writes run on SQLite, the reads on both.
-  it.skipIf(onPostgres)('a quote starts on the store\'s today: PBX-1006 renewed on the 25th, a whole month', async () => {
+  it.skipIf(onPostgres)("a quote starts on the store's today: PBX-1006 renewed on the 25th, a whole month", async () => {
     const quote = await run('quote', '--pbx', 'PBX-1006', '--item', 'WP480G=10');
     expect(quote.code, quote.stderr).toBe(0);
     expect(quote.json()).toMatchObject({ start: '2026-11-25', periodStart: '2026-11-25', end: '2026-12-25', total: '68.00' });
@@ -41,7 +41,7 @@ describe("the shell's time zone moves no date of a store", () => {
     expect(record).toMatchObject({ issuedOn: '2026-11-25' });
   });
 
-  it('listings, expirations and overdue days count from the store\'s today', async () => {
+  it("listings, expirations and overdue days count from the store's today", async () => {
     expect((await run('pbx', 'show', 'PBX-1006')).json()).toMatchObject({ periodStart: '2026-11-25', expiresOn: '2026-12-25' });
     const invoices = (await run('--as', 'USR-101', 'invoices', 'list')).json() as { partner: string; daysOverdue: number }[];
     // Łączność Plus's invoice was 3 days overdue on the 24th: on the store's 25th, 4.

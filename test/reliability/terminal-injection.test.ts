@@ -62,7 +62,11 @@ describe('hostile text already in the store is printed escaped', () => {
       `it${OSC52}@evil.example${BIDI}`,
     ]);
     await rawSql(db, "INSERT INTO pbxs (id, customer_id, name, type, license, activated_on) VALUES ('PBX-6666', 'CUS-0666', ?, 'cloud', 'yearly', '2026-01-01')", [`Box${HIDE}${BIDI}`]);
-    await rawSql(db, "INSERT INTO agreements (seq, customer_id, signed_on, file, created_at, created_by) VALUES ((SELECT MAX(seq) + 1 FROM agreements), 'CUS-0666', '2026-01-01', ?, '2026-11-24T10:00:00Z', 'USR-001')", [`/x/${OSC52}.pdf`]);
+    await rawSql(
+      db,
+      "INSERT INTO agreements (seq, customer_id, signed_on, file, created_at, created_by) VALUES ((SELECT MAX(seq) + 1 FROM agreements), 'CUS-0666', '2026-01-01', ?, '2026-11-24T10:00:00Z', 'USR-001')",
+      [`/x/${OSC52}.pdf`],
+    );
   });
 
   const readers: [string, string[]][] = [

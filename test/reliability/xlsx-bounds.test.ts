@@ -35,14 +35,20 @@ function measured(file: string): { status: number | null; stderr: string; second
     : spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 60_000, env });
   const peak = /PEAK (\d+)\s*$/.exec(result.stderr);
   // GNU time also says "Command exited with non-zero status N".
-  const stderr = result.stderr.replace(/PEAK \d+\s*$/, '').replace(/^Command exited with non-zero status \d+$/m, '').trim();
+  const stderr = result.stderr
+    .replace(/PEAK \d+\s*$/, '')
+    .replace(/^Command exited with non-zero status \d+$/m, '')
+    .trim();
   return { status: result.status, stderr, seconds: (Date.now() - started) / 1000, peakMb: peak ? Number(peak[1]) / 1024 : null };
 }
 
 describe('an XLSX that unpacks past what hwaas reads', () => {
   it('150 million shared strings in a few megabytes: exit 2 in seconds, in little memory, nothing written', async () => {
     const file = join(dir, 'strings.xlsx');
-    const bytes = writeZip(file, workbookParts({ name: 'sheet', head: header }, { name: 'xl/sharedStrings.xml', head: '<sst>', repeat: { chunk: '<si><t/></si>'.repeat(80_000), times: 1_875 }, tail: '</sst>' }));
+    const bytes = writeZip(
+      file,
+      workbookParts({ name: 'sheet', head: header }, { name: 'xl/sharedStrings.xml', head: '<sst>', repeat: { chunk: '<si><t/></si>'.repeat(80_000), times: 1_875 }, tail: '</sst>' }),
+    );
     expect(bytes).toBeLessThan(8 * 1024 * 1024);
     const before = await storeFingerprint(db);
     const run = measured(file);
@@ -179,9 +185,10 @@ describe('XML as a spreadsheet may write it, and values none writes', () => {
     return parts;
   }
   const pbxHead = inlineRow(1, ['id', 'customer', 'name', 'type', 'license', 'activated']);
-  const pbxRow = (activated: string) => `<row r="2">${['PBX-7101', 'CUS-0001', 'Serial', 'cloud', 'yearly'].map((v, i) => `<c r="${'ABCDE'[i]}2" t="inlineStr"><is><t>${v}</t></is></c>`).join('')}<c r="F2" s="1"><v>${activated}</v></c></row>`;
+  const pbxRow = (activated: string) =>
+    `<row r="2">${['PBX-7101', 'CUS-0001', 'Serial', 'cloud', 'yearly'].map((v, i) => `<c r="${'ABCDE'[i]}2" t="inlineStr"><is><t>${v}</t></is></c>`).join('')}<c r="F2" s="1"><v>${activated}</v></c></row>`;
 
-  it("reads attributes in single quotes, with spaces around =, and cell references in lower case", async () => {
+  it('reads attributes in single quotes, with spaces around =, and cell references in lower case', async () => {
     const file = join(dir, 'quotes.xlsx');
     const parts = workbookParts({ name: 'sheet', head: `${header}<row r='2'><c r='A2' t='inlineStr'><is><t>Q-1</t></is></c><c r = "b2" t = "s"><v>1</v></c></row>` });
     parts[5] = { name: 'xl/sharedStrings.xml', head: '<sst><si><t>first</t></si><si><t>Quote GmbH</t></si></sst>' };
@@ -193,12 +200,24 @@ describe('XML as a spreadsheet may write it, and values none writes', () => {
 
   it('an empty shared-string cell is blank, a hexadecimal number is text, a row or cell with a wrong name is one sentence', async () => {
     const blank = join(dir, 'blank.xlsx');
-    writeZip(blank, workbookParts({ name: 'sheet', head: `${header}<row r="2"><c r="A2" t="inlineStr"><is><t>B-1</t></is></c><c r="B2" t="s"><v/></c></row>` }, { name: 'xl/sharedStrings.xml', head: '<sst><si><t>string zero</t></si></sst>' }));
+    writeZip(
+      blank,
+      workbookParts(
+        { name: 'sheet', head: `${header}<row r="2"><c r="A2" t="inlineStr"><is><t>B-1</t></is></c><c r="B2" t="s"><v/></c></row>` },
+        { name: 'xl/sharedStrings.xml', head: '<sst><si><t>string zero</t></si></sst>' },
+      ),
+    );
     const said = await importing(blank);
     expect(said.code, said.stderr).toBe(2);
     expect(errorOf(said).details.errors).toEqual([{ row: 2, column: 'name', message: expect.stringMatching(/required|empty|blank/) }]);
     const invoices = join(dir, 'hex.xlsx');
-    writeZip(invoices, workbookParts({ name: 'sheet', head: `${inlineRow(1, ['number', 'partner', 'amount', 'currency', 'issued', 'due'])}<row r="2">${['INV-X-1', 'PTR-001'].map((v, i) => `<c r="${'AB'[i]}2" t="inlineStr"><is><t>${v}</t></is></c>`).join('')}<c r="C2"><v>0x1F</v></c>${['EUR', '2026-11-01', '2026-11-30'].map((v, i) => `<c r="${'DEF'[i]}2" t="inlineStr"><is><t>${v}</t></is></c>`).join('')}</row>` }));
+    writeZip(
+      invoices,
+      workbookParts({
+        name: 'sheet',
+        head: `${inlineRow(1, ['number', 'partner', 'amount', 'currency', 'issued', 'due'])}<row r="2">${['INV-X-1', 'PTR-001'].map((v, i) => `<c r="${'AB'[i]}2" t="inlineStr"><is><t>${v}</t></is></c>`).join('')}<c r="C2"><v>0x1F</v></c>${['EUR', '2026-11-01', '2026-11-30'].map((v, i) => `<c r="${'DEF'[i]}2" t="inlineStr"><is><t>${v}</t></is></c>`).join('')}</row>`,
+      }),
+    );
     const hex = await cli(['--db', db, '--as', 'giulia.rossi@wildix.example', '--date', '2026-11-24', '--json', 'import', 'invoices', invoices]);
     expect(hex.code, hex.stderr).toBe(2);
     expect(errorOf(hex).details.errors[0]).toMatchObject({ row: 2, column: 'amount' });
@@ -229,17 +248,52 @@ describe('XML as a spreadsheet may write it, and values none writes', () => {
 
   it('styles, sheets and relationships by the million in a small file are refused before they fill memory', async () => {
     const bombs: [string, (parts: ReturnType<typeof workbookParts>) => void, RegExp][] = [
-      ['styles', (parts) => parts.push({ name: 'xl/styles.xml', head: '<styleSheet><cellXfs>', repeat: { chunk: '<xf/>'.repeat(100_000), times: 520 }, tail: '</cellXfs></styleSheet>' }), /declares more than 65,536 cell styles/],
-      ['formats', (parts) => parts.push({ name: 'xl/styles.xml', head: '<styleSheet><numFmts>', repeat: { chunk: Array.from({ length: 1_000 }, (_, i) => `<numFmt numFmtId="${i}" formatCode="0"/>`).join(''), times: 6_000 }, tail: '</numFmts></styleSheet>' }), /declares more than 65,536 number formats/],
-      ['sheets', (parts) => (parts[2] = { name: 'xl/workbook.xml', head: '<workbook><sheets>', repeat: { chunk: '<sheet name="S" sheetId="1" r:id="rId1"/>'.repeat(10_000), times: 900 }, tail: '</sheets></workbook>' }), /declares more than 10,000 sheets/],
-      ['relationships', (parts) => (parts[3] = { name: 'xl/_rels/workbook.xml.rels', head: '<Relationships>', repeat: { chunk: Array.from({ length: 1_000 }, (_, i) => `<Relationship Id="r${i}" Type="t/worksheet" Target="worksheets/sheet1.xml"/>`).join(''), times: 3_500 }, tail: '</Relationships>' }), /declares more than 10,000 relationships/],
+      [
+        'styles',
+        (parts) => parts.push({ name: 'xl/styles.xml', head: '<styleSheet><cellXfs>', repeat: { chunk: '<xf/>'.repeat(100_000), times: 520 }, tail: '</cellXfs></styleSheet>' }),
+        /declares more than 65,536 cell styles/,
+      ],
+      [
+        'formats',
+        (parts) =>
+          parts.push({
+            name: 'xl/styles.xml',
+            head: '<styleSheet><numFmts>',
+            repeat: { chunk: Array.from({ length: 1_000 }, (_, i) => `<numFmt numFmtId="${i}" formatCode="0"/>`).join(''), times: 6_000 },
+            tail: '</numFmts></styleSheet>',
+          }),
+        /declares more than 65,536 number formats/,
+      ],
+      [
+        'sheets',
+        (parts) =>
+          (parts[2] = { name: 'xl/workbook.xml', head: '<workbook><sheets>', repeat: { chunk: '<sheet name="S" sheetId="1" r:id="rId1"/>'.repeat(10_000), times: 900 }, tail: '</sheets></workbook>' }),
+        /declares more than 10,000 sheets/,
+      ],
+      [
+        'relationships',
+        (parts) =>
+          (parts[3] = {
+            name: 'xl/_rels/workbook.xml.rels',
+            head: '<Relationships>',
+            repeat: { chunk: Array.from({ length: 1_000 }, (_, i) => `<Relationship Id="r${i}" Type="t/worksheet" Target="worksheets/sheet1.xml"/>`).join(''), times: 3_500 },
+            tail: '</Relationships>',
+          }),
+        /declares more than 10,000 relationships/,
+      ],
     ];
     for (const [name, bomb, message] of bombs) {
       const file = join(dir, `${name}-bomb.xlsx`);
       const parts = workbookParts({ name: 'sheet', head: header });
       bomb(parts);
       if (name === 'styles' || name === 'formats') {
-        parts[3] = { ...parts[3]!, head: parts[3]!.head!.replace('</Relationships>', '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>') };
+        parts[3] = {
+          ...parts[3]!,
+          head: parts[3]!.head!.replace(
+            '</Relationships>',
+            '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
+          ),
+        };
       }
       writeZip(file, parts);
       const run = measured(file);
@@ -253,7 +307,13 @@ describe('XML as a spreadsheet may write it, and values none writes', () => {
   it('two million short shared strings (within the bound) are held in little memory', async () => {
     const file = join(dir, 'sst-many.xlsx');
     const strings = Array.from({ length: 1_000 }, (_, i) => `<si><t>name ${i}</t></si>`).join('');
-    writeZip(file, workbookParts({ name: 'sheet', head: `${header}<row r="2"><c r="A2" t="inlineStr"><is><t>S-1</t></is></c><c r="B2" t="s"><v>7</v></c></row>` }, { name: 'xl/sharedStrings.xml', head: '<sst>', repeat: { chunk: strings, times: 1_999 }, tail: '</sst>' }));
+    writeZip(
+      file,
+      workbookParts(
+        { name: 'sheet', head: `${header}<row r="2"><c r="A2" t="inlineStr"><is><t>S-1</t></is></c><c r="B2" t="s"><v>7</v></c></row>` },
+        { name: 'xl/sharedStrings.xml', head: '<sst>', repeat: { chunk: strings, times: 1_999 }, tail: '</sst>' },
+      ),
+    );
     const run = measured(file);
     expect(run.status, run.stderr).toBe(0);
     if (run.peakMb !== null) expect(run.peakMb).toBeLessThan(300);

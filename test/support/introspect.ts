@@ -51,7 +51,12 @@ export async function introspect(db: string): Promise<Record<string, ActualTable
       const t: ActualTable = { columns: {}, primaryKey: [], foreignKeys: [], indexes: [] };
       const info = await rawSql<{ name: string; type: string; notnull: number; pk: number }>(db, `PRAGMA table_info(${name})`);
       for (const c of info) t.columns[c.name] = { type: c.type, notNull: c.notnull === 1 };
-      t.primaryKey.push(...info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name));
+      t.primaryKey.push(
+        ...info
+          .filter((c) => c.pk > 0)
+          .sort((a, b) => a.pk - b.pk)
+          .map((c) => c.name),
+      );
       const fks = await rawSql<{ id: number; table: string; from: string; to: string }>(db, `PRAGMA foreign_key_list(${name})`);
       for (const id of [...new Set(fks.map((f) => f.id))]) {
         const group = fks.filter((f) => f.id === id);

@@ -122,7 +122,11 @@ export function catalogUseCases(calls: Calls): Pick<UseCases, 'resale' | 'pricel
           to: formatDate(diff.to.validFrom),
           added: diff.added.map((l) => ({ sku: l.sku, name: l.name })),
           removed: diff.removed.map((l) => ({ sku: l.sku, name: l.name })),
-          changed: diff.changed.map(({ line, changes }) => ({ sku: line.sku, name: line.name, changes: changes.map((c) => ({ term: c.kind, from: price(c.from), to: price(c.to), percent: c.percent })) })),
+          changed: diff.changed.map(({ line, changes }) => ({
+            sku: line.sku,
+            name: line.name,
+            changes: changes.map((c) => ({ term: c.kind, from: price(c.from), to: price(c.to), percent: c.percent })),
+          })),
         };
       },
     },
@@ -167,7 +171,8 @@ export function catalogUseCases(calls: Calls): Pick<UseCases, 'resale' | 'pricel
             break;
           case 'sku': {
             const sku = (input.sku ?? '').trim().toUpperCase();
-            removed = term !== null ? await clearRules(store, partner, 'price', sku, term) : (await clearRules(store, partner, 'sku', sku, null)) + (await clearRules(store, partner, 'price', sku, null));
+            removed =
+              term !== null ? await clearRules(store, partner, 'price', sku, term) : (await clearRules(store, partner, 'sku', sku, null)) + (await clearRules(store, partner, 'price', sku, null));
             break;
           }
           default:
@@ -184,7 +189,8 @@ export function catalogUseCases(calls: Calls): Pick<UseCases, 'resale' | 'pricel
       document(input) {
         return job(async (progress) => {
           const format = input.format;
-          if (format !== 'pdf' && format !== 'xlsx' && format !== 'csv') throw new UsageError(`format: "${String(format)}" is not a price list's format; use pdf, xlsx or csv.`, 'INVALID_INPUT', { field: 'format' });
+          if (format !== 'pdf' && format !== 'xlsx' && format !== 'csv')
+            throw new UsageError(`format: "${String(format)}" is not a price list's format; use pdf, xlsx or csv.`, 'INVALID_INPUT', { field: 'format' });
           if (input.bom && format !== 'csv') throw new UsageError('bom: a byte-order mark is for CSV.', 'USAGE', { field: 'bom' });
           if (input.paper && format !== 'pdf') throw new UsageError('paper: a paper size is for a PDF.', 'USAGE', { field: 'paper' });
           const list = await load(input);

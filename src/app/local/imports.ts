@@ -15,9 +15,11 @@ import { job } from './jobs.js';
 function readOptions(input: Omit<ImportInput, 'kind'>, file: string) {
   if (!input.file || !(input.file.content instanceof Uint8Array)) throw new UsageError('file: give the file to import (its name and bytes).', 'USAGE', { field: 'file' });
   const format = input.format ?? null;
-  if (format !== null && format !== 'csv' && format !== 'xlsx') throw new UsageError(`format: "${String(format)}" is not a format hwaas imports; use csv or xlsx.`, 'INVALID_INPUT', { field: 'format' });
+  if (format !== null && format !== 'csv' && format !== 'xlsx')
+    throw new UsageError(`format: "${String(format)}" is not a format hwaas imports; use csv or xlsx.`, 'INVALID_INPUT', { field: 'format' });
   const dateFormat = (input.dateFormat ?? null) as DateFormat | null;
-  if (dateFormat !== null && !DATE_FORMATS.includes(dateFormat)) throw new UsageError(`dateFormat: "${String(dateFormat)}" is not a date format; use ${DATE_FORMATS.join(', ')}.`, 'INVALID_INPUT', { field: 'dateFormat' });
+  if (dateFormat !== null && !DATE_FORMATS.includes(dateFormat))
+    throw new UsageError(`dateFormat: "${String(dateFormat)}" is not a date format; use ${DATE_FORMATS.join(', ')}.`, 'INVALID_INPUT', { field: 'dateFormat' });
   return { format, sheet: input.sheet ?? null, options: { file, dryRun: input.dryRun === true, dateFormat, decimalComma: input.decimalComma === true } };
 }
 
@@ -25,7 +27,11 @@ function readOptions(input: Omit<ImportInput, 'kind'>, file: string) {
 function refuseProblems(report: ImportReport, document: ImportReportJson): void {
   if (report.errorCount === 0) return;
   const n = report.errorCount;
-  throw new UsageError(`nothing was imported: ${n.toLocaleString('en')} problem${n > 1 ? 's' : ''} in ${report.file}; fix ${n > 1 ? 'them' : 'it'} and import the file again (it is checked whole every time).`, 'INVALID_INPUT', { data: document });
+  throw new UsageError(
+    `nothing was imported: ${n.toLocaleString('en')} problem${n > 1 ? 's' : ''} in ${report.file}; fix ${n > 1 ? 'them' : 'it'} and import the file again (it is checked whole every time).`,
+    'INVALID_INPUT',
+    { data: document },
+  );
 }
 
 /** Imports of a batch: customers, PBXs, invoices, agreements, stock, and a version of a price book (staff). All rows or none. */
@@ -54,7 +60,8 @@ export function importsUseCases(calls: Calls): Pick<UseCases, 'imports'> & { pri
       run(input) {
         return job(async (progress) => {
           const wanted = String(input.kind).toLowerCase() === 'pbx' ? 'pbxs' : String(input.kind).toLowerCase();
-          if (!(IMPORT_KINDS as readonly string[]).includes(wanted)) throw new UsageError(`kind: "${input.kind}" is not something hwaas imports; choose ${IMPORT_KINDS.join(', ')}.`, 'USAGE', { field: 'kind' });
+          if (!(IMPORT_KINDS as readonly string[]).includes(wanted))
+            throw new UsageError(`kind: "${input.kind}" is not something hwaas imports; choose ${IMPORT_KINDS.join(', ')}.`, 'USAGE', { field: 'kind' });
           const kind = wanted as ImportKind;
           const report = await run(kind, input, IMPORTS[kind], progress);
           const document = importJson(report);

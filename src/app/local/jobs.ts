@@ -58,4 +58,3 @@ export function job<T>(run: (progress: (p: ProgressJson) => void) => Promise<T>)
     },
   };
 }
-

@@ -50,7 +50,8 @@ export function lifecycleUseCases(calls: Calls): Pick<UseCases, 'services' | 're
         return { items: lines.map(serviceJson), viewer: actor.scope.kind };
       },
       async renewals({ within }) {
-        if (!Number.isInteger(within) || within < 0 || within > 36_600) throw new UsageError(`within: "${within}" is not a whole number of days from 0 to 36,600.`, 'INVALID_INPUT', { field: 'within' });
+        if (!Number.isInteger(within) || within < 0 || within > 36_600)
+          throw new UsageError(`within: "${within}" is not a whole number of days from 0 to 36,600.`, 'INVALID_INPUT', { field: 'within' });
         const { store, actor } = await calls.reader();
         const rows = await renewals(store, actor, within);
         return { items: rows.map((r) => renewalJson(r, daysBetween(actor.today, r.renewsOn))), viewer: actor.scope.kind };
@@ -69,7 +70,8 @@ export function lifecycleUseCases(calls: Calls): Pick<UseCases, 'services' | 're
       },
       async cancel(input) {
         const request = cancelRequest(input);
-        if (typeof input.plan !== 'string' || input.plan === '') throw new UsageError('plan: name the plan that was shown (a cancellation is planned, shown, then confirmed).', 'USAGE', { field: 'plan' });
+        if (typeof input.plan !== 'string' || input.plan === '')
+          throw new UsageError('plan: name the plan that was shown (a cancellation is planned, shown, then confirmed).', 'USAGE', { field: 'plan' });
         const { store, actor } = await calls.writer();
         return cancellationJson(await cancelServices(store, actor, request, input.plan));
       },

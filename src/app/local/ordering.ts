@@ -23,7 +23,10 @@ import { requestedItems, safeFileName } from './quoting.js';
 
 /** The amount was shown for one day and the write would run on the next (midnight passed at the prompt). */
 export function dayChanged(what: string): RefusedError {
-  return new RefusedError('INVALID_STATE', `the date changed while you were deciding (midnight passed): ${what} would be priced for another day than the amount shown; ask again to see today's amount.`);
+  return new RefusedError(
+    'INVALID_STATE',
+    `the date changed while you were deciding (midnight passed): ${what} would be priced for another day than the amount shown; ask again to see today's amount.`,
+  );
 }
 
 /** An order's ID as people write it: ORD-000042 in any case. */
@@ -134,7 +137,8 @@ export function orderingUseCases(calls: Calls): Pick<UseCases, 'orders'> {
       async document(input) {
         const number = orderNumber(input.id);
         const copy = input.copy;
-        if (copy !== 'customer' && copy !== 'internal') throw new UsageError(`copy: "${String(copy)}" is not a copy of an order; write the customer's or the internal one.`, 'INVALID_INPUT', { field: 'copy' });
+        if (copy !== 'customer' && copy !== 'internal')
+          throw new UsageError(`copy: "${String(copy)}" is not a copy of an order; write the customer's or the internal one.`, 'INVALID_INPUT', { field: 'copy' });
         const { store, actor } = await calls.reader();
         const view = await showOrder(store, actor, number.seq, number.id);
         const { order, figures } = view;
@@ -229,4 +233,3 @@ export function orderingUseCases(calls: Calls): Pick<UseCases, 'orders'> {
     },
   };
 }
-

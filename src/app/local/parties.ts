@@ -33,7 +33,9 @@ function searchOf(text: string | null | undefined): string | undefined {
 }
 
 /** Who is who: the acting user, partners, users, customers and their PBXs, agreements, invoices, stock. (A PBX's change of term is lifecycle.ts's.) */
-export function partiesUseCases(calls: Calls): Pick<UseCases, 'whoami' | 'access' | 'store' | 'partners' | 'users' | 'customers' | 'agreements' | 'invoices' | 'stock'> & { pbxs: Omit<UseCases['pbxs'], 'planTermChange' | 'changeTerm'> } {
+export function partiesUseCases(
+  calls: Calls,
+): Pick<UseCases, 'whoami' | 'access' | 'store' | 'partners' | 'users' | 'customers' | 'agreements' | 'invoices' | 'stock'> & { pbxs: Omit<UseCases['pbxs'], 'planTermChange' | 'changeTerm'> } {
   return {
     async whoami() {
       const { store, actor } = await calls.reader();
@@ -80,7 +82,12 @@ export function partiesUseCases(calls: Calls): Pick<UseCases, 'whoami' | 'access
       },
       async add(input) {
         const { store, actor } = await calls.writer();
-        const user = await addUser(store, actor, { email: input.email, name: input.name, role: input.role, partner: input.partner ?? undefined }, { email: 'email', name: 'name', role: 'role', partner: 'partner' });
+        const user = await addUser(
+          store,
+          actor,
+          { email: input.email, name: input.name, role: input.role, partner: input.partner ?? undefined },
+          { email: 'email', name: 'name', role: 'role', partner: 'partner' },
+        );
         return userRecordJson(user);
       },
       async setEnabled({ id, enabled }) {
@@ -119,7 +126,11 @@ export function partiesUseCases(calls: Calls): Pick<UseCases, 'whoami' | 'access
     pbxs: {
       async list(input) {
         const { store, actor } = await calls.reader();
-        const rows = await listPbxs(store, actor, { customer: input.customer ? canonicalId(input.customer) : undefined, license: input.license ? parseLicense(input.license, 'license') : null, expiringWithin: input.expiringWithin ?? undefined });
+        const rows = await listPbxs(store, actor, {
+          customer: input.customer ? canonicalId(input.customer) : undefined,
+          license: input.license ? parseLicense(input.license, 'license') : null,
+          expiringWithin: input.expiringWithin ?? undefined,
+        });
         return { items: rows.map((r) => pbxJson(r, actor.today)), viewer: actor.scope.kind };
       },
       async show({ id }) {
@@ -134,7 +145,15 @@ export function partiesUseCases(calls: Calls): Pick<UseCases, 'whoami' | 'access
           customerName: view.customer?.name ?? null,
           termChanges: pbx.termChanges.map((c) => ({ from: formatDate(c.from), term: c.term })),
           // The 0.1 shape (by order line, with its order's status), read from the same service lines; co-termination: each ends with the PBX.
-          services: lines.map((l) => ({ order: l.record.order, status: l.record.orderStatus, sku: l.record.sku, name: l.record.name, qty: l.qty, start: formatDate(l.record.since), endsOn: l.endsOn === null ? shown.expiresOn : formatDate(l.endsOn) })),
+          services: lines.map((l) => ({
+            order: l.record.order,
+            status: l.record.orderStatus,
+            sku: l.record.sku,
+            name: l.record.name,
+            qty: l.qty,
+            start: formatDate(l.record.since),
+            endsOn: l.endsOn === null ? shown.expiresOn : formatDate(l.endsOn),
+          })),
           serviceLines: lines.map(serviceJson),
           mrr: mrr === null ? '0.00' : formatAmount(mrr.mrr),
           currency: mrr?.currency ?? lines[0]?.record.currency ?? null,

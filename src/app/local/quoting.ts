@@ -1,4 +1,4 @@
-import { RefusedError, UsageError } from '../../errors.js';
+import { RefusedError, UsageError, restated } from '../../errors.js';
 import { canonicalId } from '../../domain/kernel/ids.js';
 import type { Actor, BookLine } from '../../domain/kernel/model.js';
 import type { Store } from '../../domain/kernel/port.js';
@@ -95,6 +95,19 @@ export function compareCase(outcome: CaseOutcome, expect: Readonly<Record<string
   return differences;
 }
 
+/** A moved "today" refused for the customer's quote, said as what it is: the quote is issued today; the internal copy is the what-if. */
+const quoteOnRealDate =
+  (label: string) =>
+  (error: unknown): never => {
+    if (error instanceof UsageError && error.code === 'DATE_PINNED') {
+      const today = /\((\d{4}-\d\d-\d\d)\)/.exec(error.message)?.[1] ?? 'today';
+      throw restated(error, `${label}: this store is live, and a quote for a customer is numbered and issued on today's date (${today}): leave ${label} out to issue it.`, {
+        hint: { kind: 'internal-copy' },
+      });
+    }
+    throw error;
+  };
+
 /** An ID in a default file name: only letters, digits, dots and dashes (it came from imported data). */
 export const safeFileName = (name: string): string => name.replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^[.]+/, '');
 
@@ -141,15 +154,17 @@ export function quotingUseCases(calls: Calls): Pick<UseCases, 'quotes' | 'today'
 
       async document(input) {
         const copy = input.copy;
-        if (copy !== 'customer' && copy !== 'internal') throw new UsageError(`copy: "${String(copy)}" is not a copy of a quote; write the customer's or the internal one.`, 'INVALID_INPUT', { field: 'copy' });
+        if (copy !== 'customer' && copy !== 'internal')
+          throw new UsageError(`copy: "${String(copy)}" is not a copy of a quote; write the customer's or the internal one.`, 'INVALID_INPUT', { field: 'copy' });
         if (copy === 'internal' && input.validDays !== null && input.validDays !== undefined) {
           throw new UsageError("validDays: how long a quote holds is for the customer's copy; the internal copy is not sent.", 'USAGE', { field: 'validDays' });
         }
         const validDays = input.validDays ?? 30;
-        if (!Number.isInteger(validDays) || validDays < 1 || validDays > 365) throw new UsageError(`validDays: "${validDays}" is not a number of days from 1 to 365.`, 'INVALID_INPUT', { field: 'validDays' });
+        if (!Number.isInteger(validDays) || validDays < 1 || validDays > 365)
+          throw new UsageError(`validDays: "${validDays}" is not a number of days from 1 to 365.`, 'INVALID_INPUT', { field: 'validDays' });
         const { store, sources } = await sourcesOf(calls);
         // The customer's quote is recorded: on a live store it is issued on the real date (its record checks the account, in its transaction).
-        const writer = copy === 'customer' && store ? await calls.writer({ account: false }) : null;
+        const writer = copy === 'customer' && store ? await calls.writer({ account: false }).catch(quoteOnRealDate(calls.options.session.dateLabel)) : null;
         const actor = writer?.actor ?? (store ? (await calls.reader()).actor : null);
         const today = actor?.today ?? (await calls.today());
         const quoted = await makeQuote(sources, quoteQuestion(input, today));
@@ -176,9 +191,15 @@ export function quotingUseCases(calls: Calls): Pick<UseCases, 'quotes' | 'today'
         requireCustomerSide(quoted);
         // A what-if price is the partner's to try, not to send: the customer's quote is priced from the book.
         if (actor?.scope.kind === 'partner' && input.items.some((i) => i.price !== null && i.price !== undefined)) {
-          throw new UsageError('items: a quote sent to a customer is priced from your price book and resale prices, not from prices given with the items.', 'USAGE', { field: 'items', hint: { kind: 'resale-price' } });
+          throw new UsageError('items: a quote sent to a customer is priced from your price book and resale prices, not from prices given with the items.', 'USAGE', {
+            field: 'items',
+            hint: { kind: 'resale-price' },
+          });
         }
-        if (!store || !writer) throw new RefusedError('NO_STORE', `no store at ${calls.options.where}: a quote for a customer is numbered and recorded in a store (\`hwaas init\` makes one).`, { hint: { kind: 'internal-copy' } });
+        if (!store || !writer)
+          throw new RefusedError('NO_STORE', `no store at ${calls.options.where}: a quote for a customer is numbered and recorded in a store (\`hwaas init\` makes one).`, {
+            hint: { kind: 'internal-copy' },
+          });
         // A name the PDF cannot print is refused before a number is taken.
         const { assertPrintable } = await import('../../export/fonts.js');
         assertPrintable([base.partner?.name, base.customer?.name, base.pbx?.name, ...quote.lines.map((l) => l.name)]);

@@ -79,7 +79,8 @@ async function session(ctx: Context): Promise<number> {
               name: escapeUnsafe(`${c.name} (${c.id})`),
               value: c as CustomerJson | typeof BACK | typeof QUIT,
             }));
-            return [...found, ...back];
+            // Nothing found for what is typed: no choice, so Enter waits for another search instead of taking "Quit".
+            return found.length > 0 || !text?.trim() ? [...found, ...back] : [];
           },
           pageSize: 10,
         },
@@ -100,8 +101,21 @@ async function session(ctx: Context): Promise<number> {
       if (usable.length === 0) {
         // Nothing to order on: say everything that stands in the way at once, and go back.
         for (const blocker of blockers) say(blockerLine(blocker));
-        say(chalk.yellow(`${customer.name} has no subscription PBX that can take HWaaS today: HWaaS runs only on a monthly, yearly or five-year PBX. Register one with \`hwaas pbx add --customer ${customer.id} --license yearly …\`, or choose another customer.`));
-        const next = await select({ message: 'Next:', choices: [{ name: '← Choose another customer', value: 'back' }, { name: 'Quit', value: 'quit' }] }, streams);
+        say(
+          chalk.yellow(
+            `${customer.name} has no subscription PBX that can take HWaaS today: HWaaS runs only on a monthly, yearly or five-year PBX. Register one with \`hwaas pbx add --customer ${customer.id} --license yearly …\`, or choose another customer.`,
+          ),
+        );
+        const next = await select(
+          {
+            message: 'Next:',
+            choices: [
+              { name: '← Choose another customer', value: 'back' },
+              { name: 'Quit', value: 'quit' },
+            ],
+          },
+          streams,
+        );
         if (next === 'quit') {
           say('Nothing saved.');
           return 0;

@@ -15,6 +15,12 @@ export const command = defineCommand({
     const format = listFormat(ctx, options.format);
     const listing = await (await ctx.useCases()).orders.list({ status: options.status, customer: options.customer });
     const filtered = options.status !== undefined || options.customer !== undefined;
-    await printListing(ctx, format, listing, ORDERS((iso) => ctx.timeOf(iso)), filtered ? 'No orders match: `hwaas orders list` without --status and --customer lists them all.' : undefined);
+    await printListing(
+      ctx,
+      format,
+      listing,
+      ORDERS((iso) => ctx.timeOf(iso)),
+      filtered ? 'No orders match: `hwaas orders list` without --status and --customer lists them all.' : undefined,
+    );
   },
 });

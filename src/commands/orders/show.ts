@@ -20,7 +20,7 @@ export const command = defineCommand({
     if (format !== 'pdf' && (options.out !== undefined || options.paper !== undefined || options.internal)) throw new UsageError('--out, --paper and --internal go with --format pdf.', 'USAGE');
     const cases = await ctx.useCases();
     if (format === 'pdf') {
-      const target = await outputTarget(ctx, options.out, `hwaas-order-${id.replace(/[^\p{L}\p{N}._-]+/gu, '_')}${options.internal ? '-internal' : ''}.pdf`, '--out', 'pdf');
+      const target = await outputTarget(ctx, options.out, `hwaas-order-${id.replace(/[^\p{L}\p{N}._-]+/gu, '_')}${options.internal ? '-internal' : ''}.pdf`, '--out', 'pdf', ['pdf']);
       await checkTarget(target, options.force === true);
       const document = await cases.orders.document({ id, copy: options.internal ? 'internal' : 'customer', paper: options.paper });
       const written = await writeFile(ctx, target, options.force === true, document.content);

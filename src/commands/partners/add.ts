@@ -16,18 +16,31 @@ export const partnerOptions = {
 export const command = defineCommand({
   description: 'staff: add a partner (asks for what is missing at a terminal)',
   options: partnerOptions,
-  examples: [
-    'hwaas --as USR-101 partners add --name "Nordic Voice AB" --country SE --currency EUR --tier silver --area-manager-name "Luca Bianchi" --area-manager-email luca.bianchi@wildix.example',
-  ],
+  examples: ['hwaas --as USR-101 partners add --name "Nordic Voice AB" --country SE --currency EUR --tier silver --area-manager-name "Luca Bianchi" --area-manager-email luca.bianchi@wildix.example'],
   writes: true,
   async run(ctx, options) {
     const { prompts } = ctx;
     const input = {
       name: await prompts.need(options.name, '--name', 'Company name of the partner:', checkWith(checkName, '--name')),
       country: await prompts.need(options.country, '--country', 'Country (two letters, e.g. SE):', checkWith(checkCountry, '--country')),
-      currency: await prompts.choose(options.currency, '--currency', 'Currency:', CURRENCIES.map((c) => ({ value: c, name: c }))),
-      tier: await prompts.choose(options.tier, '--tier', 'Tier:', TIERS.map((t) => ({ value: t, name: t }))),
-      areaManagerName: await prompts.need(options.areaManagerName, '--area-manager-name', "Wildix area manager's name:", checkWith((t, l) => checkName(t, l, 120), '--area-manager-name')),
+      currency: await prompts.choose(
+        options.currency,
+        '--currency',
+        'Currency:',
+        CURRENCIES.map((c) => ({ value: c, name: c })),
+      ),
+      tier: await prompts.choose(
+        options.tier,
+        '--tier',
+        'Tier:',
+        TIERS.map((t) => ({ value: t, name: t })),
+      ),
+      areaManagerName: await prompts.need(
+        options.areaManagerName,
+        '--area-manager-name',
+        "Wildix area manager's name:",
+        checkWith((t, l) => checkName(t, l, 120), '--area-manager-name'),
+      ),
       areaManagerEmail: await prompts.need(options.areaManagerEmail, '--area-manager-email', "Area manager's e-mail:", checkWith(checkEmail, '--area-manager-email')),
     };
     const partner = await (await ctx.useCases()).partners.add(input);

@@ -29,7 +29,12 @@ export const command = defineCommand({
     const cases = await ctx.useCases();
     const customer = await pickCustomer(ctx, options.customer);
     const name = await prompts.ask(options.name, '--name', 'A name for the PBX:', (text, label) => checkName(text, label, 120));
-    const type: PbxType = await prompts.choose(options.type, '--type', 'Type:', PBX_TYPES.map((t) => ({ value: t, name: t })));
+    const type: PbxType = await prompts.choose(
+      options.type,
+      '--type',
+      'Type:',
+      PBX_TYPES.map((t) => ({ value: t, name: t })),
+    );
     const license = options.license !== undefined ? parseLicense(options.license, '--license') : await prompts.choose(undefined, '--license', 'Licence:', LICENSES);
     const today = parseDate(await cases.today());
     const activated = await prompts.ask(options.activated, '--activated', 'Activation date (YYYY-MM-DD):', (text, label) => {

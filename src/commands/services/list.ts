@@ -14,7 +14,10 @@ export const command = defineCommand({
   help: 'Every line of a placed (not cancelled) order runs on its PBX from the order\'s start ("since") at the unit price fixed at checkout, and renews with the PBX at each boundary. Status: active; ending (cancelled: stops on "endsOn"); suspended (the partner has an invoice 35 or more days overdue). MRR = unit price × quantity ÷ months of the term, half up per line; 0 for units that stop.',
   async run(ctx, options) {
     const format = listFormat(ctx, options.format);
-    for (const [flag, value] of [['--pbx', options.pbx], ['--customer', options.customer]] as const) {
+    for (const [flag, value] of [
+      ['--pbx', options.pbx],
+      ['--customer', options.customer],
+    ] as const) {
       if (value !== undefined && value.trim() === '') throw new UsageError(`${flag}: give an ID (it is blank); leave ${flag} out to list every one.`);
     }
     await printListing(ctx, format, await (await ctx.useCases()).services.list({ pbx: options.pbx, customer: options.customer }), SERVICES);

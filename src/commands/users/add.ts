@@ -23,7 +23,12 @@ export const command = defineCommand({
     ]);
     const partner = role === 'partner' ? await prompts.need(options.partner, '--partner', 'Partner ID (e.g. PTR-001):') : options.partner;
     const email = await prompts.need(options.email, '--email', 'E-mail:', checkWith(checkEmail, '--email'));
-    const name = await prompts.need(options.name, '--name', 'Name:', checkWith((t, l) => checkName(t, l, 120), '--name'));
+    const name = await prompts.need(
+      options.name,
+      '--name',
+      'Name:',
+      checkWith((t, l) => checkName(t, l, 120), '--name'),
+    );
     const user = await (await ctx.useCases()).users.add({ email, name, role, partner: partner ?? null });
     if (ctx.json) {
       ctx.printJson(user);
@@ -31,7 +36,9 @@ export const command = defineCommand({
     }
     ctx.out(`Added ${user.id}: ${user.name} <${user.email}>, ${user.role === 'staff' ? 'Wildix staff' : `a user of ${user.partner}`}.`);
     if (user.dbRole) {
-      ctx.out(`Their database login is ${user.dbRole}: the database's administrator gives it a password (ALTER ROLE ${user.dbRole} PASSWORD '…'), or your cluster's usual authentication; they connect with --db postgres://${user.dbRole}@HOST/DATABASE.`);
+      ctx.out(
+        `Their database login is ${user.dbRole}: the database's administrator gives it a password (ALTER ROLE ${user.dbRole} PASSWORD '…'), or your cluster's usual authentication; they connect with --db postgres://${user.dbRole}@HOST/DATABASE.`,
+      );
     } else {
       ctx.out(`They act with \`--as ${user.id}\` (or HWAAS_USER=${user.email}).`);
     }

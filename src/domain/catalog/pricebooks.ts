@@ -1,8 +1,8 @@
 import { RefusedError } from '../../errors.js';
 import { type CalendarDate, formatDate } from '../../terms/dates.js';
-import { type Currency } from '../../terms/money.js';
+import type { Currency } from '../../terms/money.js';
 import { percentOf } from '../../terms/quote.js';
-import { type Actor, type BookKey, type BookLine, type PriceBookSummary, type PriceKind, type Product, type Tier } from '../kernel/model.js';
+import type { Actor, BookKey, BookLine, PriceBookSummary, PriceKind, Product, Tier } from '../kernel/model.js';
 import type { Repositories } from '../kernel/port.js';
 
 import { requireStaff } from '../parties/users.js';
@@ -54,7 +54,11 @@ export function cachedBooks(
       if (validFrom === null) return null;
       const id = `${pair}/${validFrom}`;
       const key: BookKey = { tier, currency, validFrom };
-      if (!books.has(id)) books.set(id, Promise.resolve(lines(key)).then((l) => loaded(key, l)));
+      if (!books.has(id))
+        books.set(
+          id,
+          Promise.resolve(lines(key)).then((l) => loaded(key, l)),
+        );
       return books.get(id)!;
     },
   };

@@ -1,5 +1,5 @@
 import { RefusedError } from '../../errors.js';
-import { type Currency } from '../../terms/money.js';
+import type { Currency } from '../../terms/money.js';
 import type { QuoteItem } from '../../terms/quote.js';
 import type { Term } from '../../terms/term.js';
 import type { Product } from '../kernel/model.js';
@@ -27,12 +27,13 @@ export function priceItems(
     const product = line ?? products.get(item.sku) ?? null;
     // Without a book in force a line needs its own price, whatever its SKU: say what is missing.
     if (item.price === null && !book) throw noBook();
-    if (!product) throw unknownSku(item.sku, [...(book ? book.lines.map((l) => l.sku) : []), ...products.keys()].filter((s, i, all) => all.indexOf(s) === i));
-    if (!product.hwaas) {
-      throw new RefusedError(
-        'NOT_ELIGIBLE',
-        `${product.sku} (${product.name}) is sold outright (CapEx) only, not as HWaaS: leave it out of the HWaaS order and buy it separately.`,
+    if (!product)
+      throw unknownSku(
+        item.sku,
+        [...(book ? book.lines.map((l) => l.sku) : []), ...products.keys()].filter((s, i, all) => all.indexOf(s) === i),
       );
+    if (!product.hwaas) {
+      throw new RefusedError('NOT_ELIGIBLE', `${product.sku} (${product.name}) is sold outright (CapEx) only, not as HWaaS: leave it out of the HWaaS order and buy it separately.`);
     }
     const unitPrice = item.price ?? line?.prices[term] ?? null;
     if (unitPrice === null) {

@@ -27,7 +27,14 @@ export function parseMarkup(text: string, label: string): number {
   return bp;
 }
 
-export const markupText = (bp: number): string => `${Math.floor(bp / 100)}${bp % 100 ? `.${String(bp % 100).padStart(2, '0').replace(/0$/, '')}` : ''}`;
+export const markupText = (bp: number): string =>
+  `${Math.floor(bp / 100)}${
+    bp % 100
+      ? `.${String(bp % 100)
+          .padStart(2, '0')
+          .replace(/0$/, '')}`
+      : ''
+  }`;
 
 export function applyMarkup(buy: bigint, bp: number): bigint {
   return divideRoundHalfUp(buy * (10_000n + BigInt(bp)), 10_000n);
@@ -115,7 +122,11 @@ async function partnerProducts(store: Repositories, partnerId: string, today: Ca
 
 function requireSku(products: readonly BookLine[], sku: string): BookLine {
   const line = products.find((p) => p.sku === sku);
-  if (!line) throw unknownSku(sku, products.map((p) => p.sku));
+  if (!line)
+    throw unknownSku(
+      sku,
+      products.map((p) => p.sku),
+    );
   return line;
 }
 

@@ -13,7 +13,11 @@ export function listStock(store: Store): Promise<StockLevel[]> {
 export async function setStock(store: Store, actor: Actor, sku: string, onHand: number): Promise<StockLevel> {
   requireStaff(actor, 'Setting stock');
   const product = await store.catalog.product(sku);
-  if (!product) throw unknownSku(sku, (await store.catalog.products()).map((p) => p.sku));
+  if (!product)
+    throw unknownSku(
+      sku,
+      (await store.catalog.products()).map((p) => p.sku),
+    );
   // A product that stopped being stocked may still be reserved by orders placed before: their devices must be able to ship.
   const level = await store.stock.get(sku);
   if (!product.stocked && (level === null || level.reserved === 0)) throw new RefusedError('NOT_ELIGIBLE', `${sku} (${product.name}) is a service: it has no stock.`);

@@ -32,7 +32,7 @@ export const agreementsImport: ImportKindSpec<AgreementRecord, null> = {
       row.say('signed', `${formatDate(signedOn)} is after today (${formatDate(actor.today)})`);
       return null;
     }
-    if (!customer || !signedOn || file === undefined && row.has('file')) return null;
+    if (!customer || !signedOn || (file === undefined && row.has('file'))) return null;
     return { customer, signedOn, file };
   },
   keyOf: (r) => r.customer,

@@ -47,7 +47,9 @@ export function mapColumns(file: string, kind: string, cells: readonly Cell[], c
   const header = new Map<string, string>();
   const unknown: string[] = [];
   cells.forEach((cell, i) => {
-    const written = cellText(cell).replace(/^\uFEFF/, '').trim();
+    const written = cellText(cell)
+      .replace(/^\uFEFF/, '')
+      .trim();
     if (written === '') return;
     const column = lookup.get(normalHeader(written));
     if (!column) {

@@ -1,4 +1,4 @@
-import { type ImportKindSpec, RowReader } from './run.js';
+import type { ImportKindSpec, RowReader } from './run.js';
 import { type PartnersEnv, idOf, partnerOfRow, keep } from './rows.js';
 import { checkName, checkCountry, checkVat, checkEmail } from '../kernel/checks.js';
 import type { Customer } from '../kernel/model.js';
@@ -38,7 +38,14 @@ export const customersImport: ImportKindSpec<CustomerRecord, PartnersEnv> = {
   },
   keyOf: (r) => r.id,
   async apply(tx, _env, actor, batch, counts) {
-    const existing = new Map((await tx.customers.getMany(actor.scope, batch.map((b) => b.record.id))).map((c) => [c.id, c]));
+    const existing = new Map(
+      (
+        await tx.customers.getMany(
+          actor.scope,
+          batch.map((b) => b.record.id),
+        )
+      ).map((c) => [c.id, c]),
+    );
     const fresh: { row: RowReader; customer: Customer }[] = [];
     for (const { row, record } of batch) {
       const stored = existing.get(record.id);

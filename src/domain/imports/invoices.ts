@@ -41,12 +41,19 @@ export const invoicesImport: ImportKindSpec<Invoice, PartnersEnv> = {
     if (issued && paid && paid < issued) row.say('paid', `${formatDate(paid)} is before the invoice was issued (${formatDate(issued)})`);
     const invoiced = partner ? env.partners.get(partner)?.currency : undefined;
     if (currency && invoiced && currency !== invoiced) row.say('currency', `${partner} is invoiced in ${invoiced}, not ${currency}`);
-    if (!number || !partner || amount == null || !currency || !issued || !due || paid === undefined && row.has('paid')) return null;
+    if (!number || !partner || amount == null || !currency || !issued || !due || (paid === undefined && row.has('paid'))) return null;
     return { number, partner, amount, currency, issuedOn: issued, dueOn: due, paidOn: paid ?? null };
   },
   keyOf: (r) => r.number,
   async apply(tx, _env, actor, batch, counts) {
-    const existing = new Map((await tx.invoices.getMany(actor.scope, batch.map((b) => b.record.number))).map((i) => [i.number, i]));
+    const existing = new Map(
+      (
+        await tx.invoices.getMany(
+          actor.scope,
+          batch.map((b) => b.record.number),
+        )
+      ).map((i) => [i.number, i]),
+    );
     for (const { row, record } of batch) {
       const stored = existing.get(record.number);
       if (!stored) {

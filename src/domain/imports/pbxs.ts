@@ -1,5 +1,5 @@
 import type { NewPbx } from '../kernel/port.js';
-import { type ImportKindSpec, RowReader } from './run.js';
+import type { ImportKindSpec, RowReader } from './run.js';
 import { idOf } from './rows.js';
 import { checkName } from '../kernel/checks.js';
 import { PBX_TYPES, type PbxType, type Pbx } from '../kernel/model.js';
@@ -47,7 +47,7 @@ export const pbxsImport: ImportKindSpec<PbxRecord, null> = {
       row.say('cancelled', `${formatDate(cancelled)} is not after the activation (${formatDate(activated)})`);
       return null;
     }
-    if (!id || !customer || !name || !type || !license || !activated || cancelled === undefined && row.has('cancelled')) return null;
+    if (!id || !customer || !name || !type || !license || !activated || (cancelled === undefined && row.has('cancelled'))) return null;
     return { id, customer, name, type, license, activated, cancelledOn: cancelled ?? null, cancelledGiven: row.has('cancelled') };
   },
   keyOf: (r) => r.id,
@@ -55,7 +55,14 @@ export const pbxsImport: ImportKindSpec<PbxRecord, null> = {
     const customers = new Set((await tx.customers.getMany(actor.scope, [...new Set(batch.map((b) => b.record.customer))])).map((c) => c.id));
     // Held until the import commits: a checkout on one of these PBXs waits, and then sees what the import did (and the other way round).
     await tx.pbxs.lockMany(batch.map((b) => b.record.id));
-    const existing = new Map((await tx.pbxs.getMany(actor.scope, batch.map((b) => b.record.id))).map((p) => [p.id, p]));
+    const existing = new Map(
+      (
+        await tx.pbxs.getMany(
+          actor.scope,
+          batch.map((b) => b.record.id),
+        )
+      ).map((p) => [p.id, p]),
+    );
     const ordered = await tx.pbxs.withOrders([...existing.keys()]);
     const fresh: { row: RowReader; pbx: PbxRecord }[] = [];
     for (const { row, record } of batch) {
@@ -72,11 +79,17 @@ export const pbxsImport: ImportKindSpec<PbxRecord, null> = {
       const moved = (['customer', 'license', 'activated'] as const).filter((k) => next[k] !== stored[k]);
       // A PBX with orders keeps its cancellation: an import moving it under a placed order would bill past (or before) the PBX's end.
       if (ordered.has(stored.id) && (next.cancelledOn ?? null) !== stored.cancelledOn) {
-        row.say('cancelled', `${stored.id} has orders: its cancellation cannot be set or changed by an import (it was ${stored.cancelledOn === null ? 'not cancelled' : formatDate(stored.cancelledOn)})`);
+        row.say(
+          'cancelled',
+          `${stored.id} has orders: its cancellation cannot be set or changed by an import (it was ${stored.cancelledOn === null ? 'not cancelled' : formatDate(stored.cancelledOn)})`,
+        );
         continue;
       }
       if (moved.length > 0 && ordered.has(stored.id)) {
-        row.say(moved[0]!, `${stored.id} has orders: its ${moved.map((k) => (k === 'license' ? 'licence' : k === 'activated' ? 'activation date' : k)).join(' and ')} cannot change (it was ${describe(stored, moved[0]!)})`);
+        row.say(
+          moved[0]!,
+          `${stored.id} has orders: its ${moved.map((k) => (k === 'license' ? 'licence' : k === 'activated' ? 'activation date' : k)).join(' and ')} cannot change (it was ${describe(stored, moved[0]!)})`,
+        );
         continue;
       }
       if (moved.length === 0 && next.name === stored.name && next.type === stored.type && (next.cancelledOn ?? null) === stored.cancelledOn) counts.unchanged++;

@@ -1,5 +1,5 @@
 import type { BookKey, BookLine, Product, PriceTable } from '../kernel/model.js';
-import { RowReader, type ImportKindSpec } from './run.js';
+import type { RowReader, ImportKindSpec } from './run.js';
 import { PRICE_KINDS, SKU_PATTERN } from '../catalog/pricebooks.js';
 import { checkName } from '../kernel/checks.js';
 import { MAX_UNIT_PRICE } from '../catalog/items.js';

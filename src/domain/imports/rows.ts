@@ -1,4 +1,4 @@
-import { RowReader } from './run.js';
+import type { RowReader } from './run.js';
 import type { Partner } from '../kernel/model.js';
 
 /** IDs, invoice numbers and SKUs are kept in capitals, as hwaas makes its own. */

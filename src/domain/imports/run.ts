@@ -216,7 +216,10 @@ async function scan<R, E>(
     if (cells.every(isBlank)) continue;
     if (map === null) {
       map = mapColumns(options.file, kind, cells, spec.columns, actor.scope);
-      if (map.unknown.length > 0) report.warnings.push(`${options.file}: column${map.unknown.length > 1 ? 's' : ''} ${map.unknown.map((h) => `"${h}"`).join(', ')} ${map.unknown.length > 1 ? 'are' : 'is'} not part of an import of ${kind}, and ignored.`);
+      if (map.unknown.length > 0)
+        report.warnings.push(
+          `${options.file}: column${map.unknown.length > 1 ? 's' : ''} ${map.unknown.map((h) => `"${h}"`).join(', ')} ${map.unknown.length > 1 ? 'are' : 'is'} not part of an import of ${kind}, and ignored.`,
+        );
       continue;
     }
     report.rows++;

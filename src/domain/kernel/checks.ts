@@ -43,7 +43,8 @@ export function checkVat(raw: string | undefined, label: string): string | null 
 export function checkCurrency(raw: string, label: string): Currency {
   const code = checkText(raw, label).trim().toUpperCase();
   // A partner's account is kept in one of the currencies Wildix invoices partners in.
-  if (!isCurrency(code) || !(CURRENCIES as readonly string[]).includes(code)) throw new UsageError(`${label}: "${raw}" is not a currency partners are invoiced in (${CURRENCIES.join(', ')}).`, 'INVALID_INPUT', { field: label });
+  if (!isCurrency(code) || !(CURRENCIES as readonly string[]).includes(code))
+    throw new UsageError(`${label}: "${raw}" is not a currency partners are invoiced in (${CURRENCIES.join(', ')}).`, 'INVALID_INPUT', { field: label });
   return code;
 }
 

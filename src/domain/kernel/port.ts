@@ -2,7 +2,6 @@ import type { CalendarDate } from '../../terms/dates.js';
 import type { Currency } from '../../terms/money.js';
 import type { License, Term } from '../../terms/term.js';
 import type {
-
   Agreement,
   BookKey,
   Cancellation,
@@ -216,7 +215,16 @@ export interface Placement {
   readonly periodDays: number;
   readonly total: bigint;
   readonly renewalTotal: bigint | null;
-  readonly lines: readonly { sku: string; unitPrice: bigint; amount: bigint; renewal: bigint; listPrice: bigint | null; reservedQty: number; resaleUnitPrice: bigint | null; resaleRenewal: bigint | null }[];
+  readonly lines: readonly {
+    sku: string;
+    unitPrice: bigint;
+    amount: bigint;
+    renewal: bigint;
+    listPrice: bigint | null;
+    reservedQty: number;
+    resaleUnitPrice: bigint | null;
+    resaleRenewal: bigint | null;
+  }[];
   readonly warnings: readonly string[];
 }
 

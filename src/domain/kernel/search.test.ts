@@ -15,7 +15,7 @@ describe('search keys', () => {
 });
 
 describe("a customer's search text", () => {
-  it('is its name\'s key, ID, VAT number without spaces and e-mail, apart by a character no search holds', () => {
+  it("is its name's key, ID, VAT number without spaces and e-mail, apart by a character no search holds", () => {
     expect(customerSearchText({ id: 'CUS-0001', name: 'Müller GmbH', vat: 'DE 123 456', email: 'IT@Mueller.example' })).toBe('muller gmbh\u0001cus-0001\u0001de123456\u0001it@mueller.example');
     expect(customerSearchText({ id: 'K-1', name: 'Łódź', vat: null, email: null })).toBe('lodz\u0001k-1\u0001\u0001');
   });

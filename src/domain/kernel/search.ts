@@ -43,8 +43,8 @@ export function customerMatches(customer: { id: string; name: string; vat: strin
     searchKey(customer.name).includes(key) ||
     germanKey(customer.name).includes(key) ||
     customer.id.toLowerCase().includes(key) ||
-    (customer.vat !== null && customer.vat.toLowerCase().replace(/\s+/g, '').includes(compact)) ||
-    (customer.email !== null && customer.email.toLowerCase().includes(key))
+    customer.vat?.toLowerCase().replace(/\s+/g, '').includes(compact) === true ||
+    customer.email?.toLowerCase().includes(key) === true
   );
 }
 

@@ -25,9 +25,7 @@ export function escapeUnsafe(text: string): string {
 export function checkText(raw: string, what: string): string {
   const match = UNSAFE_CHARACTERS.exec(raw);
   if (match) {
-    throw new UsageError(
-      `${what}: contains ${escapeUnsafe(match[0])}, a control character or bidirectional override; type it as plain text.`,
-    );
+    throw new UsageError(`${what}: contains ${escapeUnsafe(match[0])}, a control character or bidirectional override; type it as plain text.`);
   }
   return raw;
 }

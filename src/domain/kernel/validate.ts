@@ -135,7 +135,8 @@ export function checkJsonShape(file: string, text: string, limits: { maxItems: n
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (inString) {
-      if (ch === 0x5c) i++; // a backslash escapes the next character
+      if (ch === 0x5c)
+        i++; // a backslash escapes the next character
       else if (ch === 0x22) inString = false;
       continue;
     }
@@ -145,7 +146,8 @@ export function checkJsonShape(file: string, text: string, limits: { maxItems: n
     } else if (ch === 0x5b || ch === 0x7b) {
       depth++;
       values++;
-      if (depth > limits.maxDepth) throw new UsageError(`${file}: [${items}]: ${limits.item} ${items + 1} is nested deeper than ${limits.maxDepth} levels: a ${limits.item} is an object of a few flat fields.`);
+      if (depth > limits.maxDepth)
+        throw new UsageError(`${file}: [${items}]: ${limits.item} ${items + 1} is nested deeper than ${limits.maxDepth} levels: a ${limits.item} is an object of a few flat fields.`);
     } else if (ch === 0x5d || ch === 0x7d) depth--;
     else if (ch === 0x2c) {
       values++;

@@ -26,7 +26,18 @@ function line(since: string, qty: number, options: { ending?: string; status?: O
     cancelled: [],
   };
   const ending = options.ending !== undefined;
-  return { record, qty, term: 'yearly', unitPrice: 6800n, renewsOn: ending ? null : parseDate('2027-05-01'), renewal: ending ? null : 6800n * BigInt(qty), mrr: ending ? 0n : 567n * BigInt(qty), ending, endsOn: ending ? parseDate(options.ending!) : null, status: ending ? 'ending' : 'active' };
+  return {
+    record,
+    qty,
+    term: 'yearly',
+    unitPrice: 6800n,
+    renewsOn: ending ? null : parseDate('2027-05-01'),
+    renewal: ending ? null : 6800n * BigInt(qty),
+    mrr: ending ? 0n : 567n * BigInt(qty),
+    ending,
+    endsOn: ending ? parseDate(options.ending!) : null,
+    status: ending ? 'ending' : 'active',
+  };
 }
 
 describe('which units a cancellation stops', () => {

@@ -26,9 +26,13 @@ export function unitsToStop(lines: readonly ServiceLine[], pbx: string, item: { 
     left -= qty;
     // Devices of an order that has not shipped are not at the customer's: that order is cancelled instead.
     if (line.record.orderStatus !== 'shipped') {
-      throw new RefusedError('INVALID_STATE', `${line.record.order} (${qty} × ${line.record.sku}) has not shipped yet: cancel that order instead; services start to be cancelled once they are delivered.`, {
-        hint: { kind: 'cancel-order', order: line.record.order },
-      });
+      throw new RefusedError(
+        'INVALID_STATE',
+        `${line.record.order} (${qty} × ${line.record.sku}) has not shipped yet: cancel that order instead; services start to be cancelled once they are delivered.`,
+        {
+          hint: { kind: 'cancel-order', order: line.record.order },
+        },
+      );
     }
     taken.push({ line, qty });
   }

@@ -26,7 +26,10 @@ export async function requestReplacement(store: Store, actor: Actor, request: Re
     // Units that stop at the end of the period still run until then: they are replaced too; units not yet delivered are not.
     const running = (await serviceLines(tx, actor.scope, actor.today, { pbx: pbx.id })).lines.filter((l) => l.record.sku === request.sku && l.record.orderStatus === 'shipped');
     const runs = running.reduce((n, l) => n + l.qty, 0);
-    if (runs === 0) throw new RefusedError('NOT_FOUND', `no delivered ${request.sku} runs on PBX ${pbx.id}: only a device that runs there (from a shipped order) is replaced.`, { hint: { kind: 'services-of-pbx', pbx: pbx.id } });
+    if (runs === 0)
+      throw new RefusedError('NOT_FOUND', `no delivered ${request.sku} runs on PBX ${pbx.id}: only a device that runs there (from a shipped order) is replaced.`, {
+        hint: { kind: 'services-of-pbx', pbx: pbx.id },
+      });
     if (!running[0]!.record.stocked) throw new RefusedError('INVALID_STATE', `${request.sku} is a service, not a device: there is nothing to replace.`);
     const open = (await tx.services.rmas(actor.scope)).filter((r) => r.pbx === pbx.id && r.sku === request.sku && r.status === 'requested');
     const asked = open.reduce((n, r) => n + r.qty, 0);
@@ -34,7 +37,16 @@ export async function requestReplacement(store: Store, actor: Actor, request: Re
       const pending = open.length > 0 ? ` and ${asked} already wait for replacement (${open.map((r) => r.id).join(', ')})` : '';
       throw new RefusedError('INVALID_STATE', `only ${runs} × ${request.sku} run on PBX ${pbx.id}${pending}: ${request.qty} more cannot be replaced.`);
     }
-    return tx.services.addRma({ partner: pbx.partner, pbx: pbx.id, sku: request.sku, qty: request.qty, reason: request.reason, deliverTo: request.deliverTo, createdAt: actor.at, createdBy: actor.user.id });
+    return tx.services.addRma({
+      partner: pbx.partner,
+      pbx: pbx.id,
+      sku: request.sku,
+      qty: request.qty,
+      reason: request.reason,
+      deliverTo: request.deliverTo,
+      createdAt: actor.at,
+      createdBy: actor.user.id,
+    });
   });
 }
 
@@ -55,7 +67,8 @@ export async function moveRma(store: Store, actor: Actor, id: string, to: 'shipp
       // Units reserved for placed orders are theirs: a replacement takes only what is available.
       const level = await tx.stock.get(rma.sku);
       const available = (level?.onHand ?? 0) - (level?.reserved ?? 0);
-      if (available < rma.qty) throw new RefusedError('INVALID_STATE', `${rma.id} cannot ship yet: ${rma.sku} has ${available} available (on hand, not reserved), ${rma.qty} to ship.`, { hint: { kind: 'record-stock' } });
+      if (available < rma.qty)
+        throw new RefusedError('INVALID_STATE', `${rma.id} cannot ship yet: ${rma.sku} has ${available} available (on hand, not reserved), ${rma.qty} to ship.`, { hint: { kind: 'record-stock' } });
       await tx.stock.adjustOnHand(rma.sku, -rma.qty);
     }
     if (!(await tx.services.moveRma(seq, from, to, actor.at, actor.user.id))) throw new RefusedError('INVALID_STATE', `${rma.id} was changed at the same moment elsewhere; nothing was done.`);

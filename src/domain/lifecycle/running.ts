@@ -20,7 +20,10 @@ export async function runningPbx(tx: Repositories, actor: Actor, id: string, end
 /** A SKU no price book lists is an input error (exit 2), as everywhere else. */
 export async function requireKnownSku(tx: Repositories, sku: string): Promise<void> {
   if (await tx.catalog.product(sku)) return;
-  throw unknownSku(sku, (await tx.catalog.products()).map((p) => p.sku));
+  throw unknownSku(
+    sku,
+    (await tx.catalog.products()).map((p) => p.sku),
+  );
 }
 
 export function parseRequestId(prefix: 'CAN' | 'RMA', id: string): number {

@@ -2,12 +2,11 @@ import { NotFoundError } from '../../errors.js';
 import { monthlyRecurring } from '../../terms/cancellation.js';
 import { type CalendarDate, daysBetween } from '../../terms/dates.js';
 import { type TermSegment, pbxStatusOn, segmentOn } from '../../terms/period.js';
-import { type Term } from '../../terms/term.js';
+import type { Term } from '../../terms/term.js';
 import type { Actor, Partner, Pbx, Scope, ServiceRecord } from '../kernel/model.js';
 import type { Repositories, ServiceFilter, Store } from '../kernel/port.js';
 import { storeBooks } from '../catalog/pricebooks.js';
 import { standings } from '../parties/standing.js';
-
 
 /**
  * After checkout: every line of a placed order is a service on its PBX that renews with
@@ -173,7 +172,3 @@ export async function renewals(store: Store, actor: Actor, within: number): Prom
   }
   return rows.sort((a, b) => a.renewsOn - b.renewsOn || a.pbx.localeCompare(b.pbx));
 }
-
-
-
-

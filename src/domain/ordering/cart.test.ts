@@ -10,7 +10,10 @@ describe('the cart of the interactive order (no prompts)', () => {
     expect(cart.add('WP480G', 2)).toBe(2);
     expect(cart.add('DUOLED', 1)).toBe(1);
     expect(cart.add('WP480G', 3)).toBe(5);
-    expect(cart.entries()).toEqual([['WP480G', 5], ['DUOLED', 1]]);
+    expect(cart.entries()).toEqual([
+      ['WP480G', 5],
+      ['DUOLED', 1],
+    ]);
     expect(cart.add('WP480G', 9_999)).toBe(10_000);
     cart.set('DUOLED', 4);
     cart.remove('WP480G');

@@ -9,7 +9,8 @@ const customer: Customer = { id: 'CUS-0001', partner: 'PTR-001', name: 'Müller 
 const partner: Partner = { id: 'PTR-001', name: 'Alpen Telecom GmbH', country: 'DE', currency: 'EUR', tier: 'gold', areaManagerName: 'Luca Bianchi', areaManagerEmail: 'luca@wildix.example' };
 const signed = (on: string): Agreement => ({ id: 'AGR-0001', customer: customer.id, signedOn: parseDate(on), file: null });
 const standingDue = (due: string | null) => {
-  const invoice: Invoice | null = due === null ? null : { number: 'INV-1', partner: partner.id, amount: 12_345n, currency: 'EUR', issuedOn: parseDate('2026-01-01'), dueOn: parseDate(due), paidOn: null };
+  const invoice: Invoice | null =
+    due === null ? null : { number: 'INV-1', partner: partner.id, amount: 12_345n, currency: 'EUR', issuedOn: parseDate('2026-01-01'), dueOn: parseDate(due), paidOn: null };
   const days = invoice ? daysOverdue(invoice, today) : 0;
   return { partner: partner.id, stage: stageOf(days), days, invoice };
 };
@@ -51,7 +52,17 @@ describe('what blocks checkout', () => {
 });
 
 describe('who may do what at checkout', () => {
-  const pbx = (cancelledOn: string | null): Pbx => ({ id: 'PBX-1001', customer: customer.id, partner: partner.id, name: 'HQ', type: 'cloud', license: 'yearly', activated: parseDate('2020-05-01'), cancelledOn: cancelledOn === null ? null : parseDate(cancelledOn), termChanges: [] });
+  const pbx = (cancelledOn: string | null): Pbx => ({
+    id: 'PBX-1001',
+    customer: customer.id,
+    partner: partner.id,
+    name: 'HQ',
+    type: 'cloud',
+    license: 'yearly',
+    activated: parseDate('2020-05-01'),
+    cancelledOn: cancelledOn === null ? null : parseDate(cancelledOn),
+    termChanges: [],
+  });
 
   it('a PBX that is ending takes no new order', () => {
     expect(() => requireNotEnding(pbx(null), today)).not.toThrow();

@@ -1,16 +1,7 @@
 import { NotFoundError, RefusedError } from '../../errors.js';
-import { type CalendarDate } from '../../terms/dates.js';
-import { type Quote } from '../../terms/quote.js';
-import {
-  type Actor,
-  type Customer,
-  type Order,
-  type OrderStatus,
-  type Pbx,
-  type Scope,
-  RESERVING,
-  orderId,
-} from '../kernel/model.js';
+import type { CalendarDate } from '../../terms/dates.js';
+import type { Quote } from '../../terms/quote.js';
+import { type Actor, type Customer, type Order, type OrderStatus, type Pbx, type Scope, RESERVING, orderId } from '../kernel/model.js';
 import type { Repositories, Store } from '../kernel/port.js';
 import { standingOf } from '../parties/standing.js';
 import { type Blocker, type CheckoutFacts, blockersOf, checkPriceOverrides, requireNotEnding, checkoutWarnings } from './checkout.rules.js';
@@ -196,19 +187,11 @@ export function ship(store: Store, actor: Actor, seq: number, id: string): Promi
   });
 }
 
-function staffTransition(
-  store: Store,
-  actor: Actor,
-  seq: number,
-  id: string,
-  from: OrderStatus,
-  to: OrderStatus,
-  effect: (tx: Repositories, order: Order) => Promise<void>,
-): Promise<Order> {
+function staffTransition(store: Store, actor: Actor, seq: number, id: string, from: OrderStatus, to: OrderStatus, effect: (tx: Repositories, order: Order) => Promise<void>): Promise<Order> {
   if (actor.user.role !== 'staff') return Promise.reject(new RefusedError('NOT_ALLOWED', `only Wildix staff can mark an order ${to}; your area manager does it.`));
   return store.write(async (tx) => {
     const order = await getOrder(tx, actor.scope, seq, id);
-    if (order.status !== from) throw new RefusedError('INVALID_STATE', `${order.id} is ${order.status}: only a ${from} order can be marked ${to}.`);
+    if (order.status !== from) throw new RefusedError('INVALID_STATE', `${order.id} is ${order.status}: only ${/^[aeiou]/.test(from) ? 'an' : 'a'} ${from} order can be marked ${to}.`);
     // A compare and set first: an order cancelled at the same moment is not shipped too.
     if (!(await tx.orders.transition(seq, from, to, actor.at, actor.user.id))) throw changedMeanwhile(order);
     await effect(tx, order);
@@ -222,4 +205,3 @@ function changedMeanwhile(order: Order): RefusedError {
     hint: { kind: 'show-order', order: order.id },
   });
 }
-

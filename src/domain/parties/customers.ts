@@ -65,7 +65,5 @@ export interface NewCustomerInput {
 
 /** Adds a customer with the next free ID, to a partner from partnerFor(). */
 export async function addCustomer(store: Store, actor: Actor, input: NewCustomerInput): Promise<Customer> {
-  return store.write((tx) =>
-    tx.customers.add({ partner: input.partner.id, name: input.name, country: input.country, vat: input.vat, email: input.email }, actor.at),
-  );
+  return store.write((tx) => tx.customers.add({ partner: input.partner.id, name: input.name, country: input.country, vat: input.vat, email: input.email }, actor.at));
 }

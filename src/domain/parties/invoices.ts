@@ -5,7 +5,6 @@ import type { Store } from '../kernel/port.js';
 
 import { requireStaff } from './users.js';
 
-
 export function listInvoices(store: Store, actor: Actor, filter: { overdue?: boolean }): Promise<Invoice[]> {
   return store.invoices.list(actor.scope, { unpaidDueBefore: filter.overdue ? actor.today : null });
 }

@@ -1,5 +1,5 @@
 import { NotFoundError, RefusedError, UsageError } from '../../errors.js';
-import { type Actor, type Partner } from '../kernel/model.js';
+import type { Actor, Partner } from '../kernel/model.js';
 import type { NewPartner, Store } from '../kernel/port.js';
 import { requireStaff } from './users.js';
 

@@ -4,7 +4,15 @@ import type { Invoice } from '../kernel/model.js';
 import { daysOverdue, stageOf } from './standing.js';
 
 describe('docs/terms.md "Overdue invoices": the stages', () => {
-  const invoice = (due: string, paid: string | null = null): Invoice => ({ number: 'INV-1', partner: 'P', amount: 100n, currency: 'EUR', issuedOn: parseDate('2026-01-01'), dueOn: parseDate(due), paidOn: paid === null ? null : parseDate(paid) });
+  const invoice = (due: string, paid: string | null = null): Invoice => ({
+    number: 'INV-1',
+    partner: 'P',
+    amount: 100n,
+    currency: 'EUR',
+    issuedOn: parseDate('2026-01-01'),
+    dueOn: parseDate(due),
+    paidOn: paid === null ? null : parseDate(paid),
+  });
   it.each([
     ['2026-12-01', 0, 'current'],
     ['2026-11-24', 0, 'current'],

@@ -25,7 +25,10 @@ export async function listUsers(store: Store, actor: Actor): Promise<User[]> {
 /** A user that may act: not disabled. `how` says how it was named, for the message. */
 export function requireEnabled(user: User, how: string): User {
   if (user.disabledAt) {
-    throw new RefusedError('NOT_ALLOWED', `${how}: ${user.id} (${user.email}) was disabled on ${user.disabledAt.slice(0, 10)}; Wildix staff can enable it again with \`hwaas users enable ${user.id}\`.`);
+    throw new RefusedError(
+      'NOT_ALLOWED',
+      `${how}: ${user.id} (${user.email}) was disabled on ${user.disabledAt.slice(0, 10)}; Wildix staff can enable it again with \`hwaas users enable ${user.id}\`.`,
+    );
   }
   return user;
 }

@@ -23,7 +23,27 @@ export interface QuoteCase {
   readonly expect: Readonly<Record<string, unknown>> | null;
 }
 
-const QUOTE_FIELDS = new Set(['pbx', 'term', 'activated', 'currency', 'start', 'end', 'periodStart', 'days', 'periodDays', 'lines', 'total', 'renewalDate', 'renewalTotal', 'renewalTerm', 'resaleTotal', 'resaleRenewalTotal', 'marginTotal', 'marginPercent', 'error']);
+const QUOTE_FIELDS = new Set([
+  'pbx',
+  'term',
+  'activated',
+  'currency',
+  'start',
+  'end',
+  'periodStart',
+  'days',
+  'periodDays',
+  'lines',
+  'total',
+  'renewalDate',
+  'renewalTotal',
+  'renewalTerm',
+  'resaleTotal',
+  'resaleRenewalTotal',
+  'marginTotal',
+  'marginPercent',
+  'error',
+]);
 
 /** The cases file of docs/cli.md, checked case by case; a malformed case is named by index and field. */
 export function readQuoteCases(root: JsonReader): QuoteCase[] {
@@ -50,7 +70,7 @@ export function readQuoteCases(root: JsonReader): QuoteCase[] {
       currency = currencyText.toUpperCase();
     }
     const tierText = entry.field('tier').optionalString();
-    const tier = tierText === null ? null : ((TIERS as readonly string[]).includes(tierText.toLowerCase()) ? (tierText.toLowerCase() as Tier) : null);
+    const tier = tierText === null ? null : (TIERS as readonly string[]).includes(tierText.toLowerCase()) ? (tierText.toLowerCase() as Tier) : null;
     if (tierText !== null && tier === null) entry.field('tier').fail(`"${tierText}" is not a tier; use ${TIERS.join(', ')}`);
     const itemsReader = entry.field('items');
     const rawItems = itemsReader.array().map((item) => ({

@@ -16,11 +16,7 @@ import type { QuotedPbx } from './quoting.js';
 /** Whether a quote can go to a customer: it has a partner who issues it and a resale side. */
 export function requireCustomerSide(quoted: QuotedPbx): asserts quoted is QuotedPbx & { partner: NonNullable<QuotedPbx['partner']>; quote: Quote & { resaleTotal: bigint } } {
   if (!quoted.partner || quoted.quote.resaleTotal === null) {
-    throw new UsageError(
-      "a quote for a customer is issued by a partner at its resale prices: quote one of the partner's PBXs, or act as its user.",
-      'USAGE',
-      { hint: { kind: 'internal-copy' } },
-    );
+    throw new UsageError("a quote for a customer is issued by a partner at its resale prices: quote one of the partner's PBXs, or act as its user.", 'USAGE', { hint: { kind: 'internal-copy' } });
   }
 }
 
@@ -32,7 +28,9 @@ export async function recordQuote(store: Store, actor: Actor, quoted: QuotedPbx,
   requireCustomerSide(quoted);
   const { quote, partner, pbx } = quoted;
   if ((await store.mode()) === 'live' && quote.start < actor.today) {
-    throw new RefusedError('INVALID_STATE', `the services would start on ${formatDate(quote.start)}, before today (${formatDate(actor.today)}): a quote sent to a customer starts today or later.`, { field: 'start' });
+    throw new RefusedError('INVALID_STATE', `the services would start on ${formatDate(quote.start)}, before today (${formatDate(actor.today)}): a quote sent to a customer starts today or later.`, {
+      field: 'start',
+    });
   }
   const validUntil = checkWithinCalendar((actor.today + validDays) as CalendarDate, 'the quote would be valid until a date that');
   return store.write(async (tx) => {

@@ -15,7 +15,8 @@ const demo = async (value: unknown) => readDemo(parseJsonText('data/demo.json', 
 describe('data/ files', () => {
   it('the sample price books cover every tier in every currency, and one tier changes its prices later', async () => {
     const books = await samples();
-    for (const tier of TIERS) for (const currency of ['EUR', 'GBP', 'USD']) expect(books.some((b) => b.key.tier === tier && b.key.currency === currency && formatDate(b.key.validFrom) === '2000-01-01')).toBe(true);
+    for (const tier of TIERS)
+      for (const currency of ['EUR', 'GBP', 'USD']) expect(books.some((b) => b.key.tier === tier && b.key.currency === currency && formatDate(b.key.validFrom) === '2000-01-01')).toBe(true);
     expect(books.some((b) => formatDate(b.key.validFrom) > '2026-01-01')).toBe(true);
     const first = books[0]!.lines;
     expect(first.length).toBeGreaterThanOrEqual(30);

@@ -3,7 +3,7 @@ import { TERMS, type License } from '../../terms/term.js';
 import type { CalendarDate } from '../../terms/dates.js';
 import { PBX_TYPES, type Partner, type PbxType, TIERS, type User } from '../kernel/model.js';
 
-import { type JsonReader } from '../kernel/validate.js';
+import type { JsonReader } from '../kernel/validate.js';
 
 /** 1,000,000,000.00: an invoice is larger than a unit price, but still bounded. */
 export const MAX_INVOICE_AMOUNT = 100_000_000_000n;

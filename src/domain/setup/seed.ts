@@ -26,31 +26,34 @@ export function seedStore(
   mode: StoreMode,
   timezone: string,
 ): Promise<{ defaultUser: string }> {
-  return store.write(async (tx) => {
-    await tx.settings.set('mode', mode);
-    if (!(await tx.settings.get('timezone'))) await tx.settings.set('timezone', timezone);
-    if (demo && (await tx.settings.get('demo_loaded')) !== '1') {
-      // The sample price books, as \`pricebook import\` would (they are sample prices: the documents say so).
-      for (const book of books) await storeBook(tx, book.key, book.lines, createdAt, null, book.file);
-      await tx.settings.set('sample_prices', '1');
-      for (const partner of demo.partners) await tx.parties.insertPartner(partner);
-      for (const user of demo.users) if (!(await tx.parties.user(user.id))) await tx.parties.insertUser(user);
-      for (const customer of demo.customers) await tx.customers.add(customer, createdAt, customer.id);
-      for (const pbx of demo.pbxs) await tx.pbxs.add(pbx, pbx.id);
-      for (const invoice of demo.invoices) await tx.invoices.insert(invoice);
-      for (const agreement of demo.agreements) {
-        await tx.agreements.add(agreement.customer, agreement.signedOn, agreement.file, createdAt, demo.defaultUser);
+  return store.write(
+    async (tx) => {
+      await tx.settings.set('mode', mode);
+      if (!(await tx.settings.get('timezone'))) await tx.settings.set('timezone', timezone);
+      if (demo && (await tx.settings.get('demo_loaded')) !== '1') {
+        // The sample price books, as \`pricebook import\` would (they are sample prices: the documents say so).
+        for (const book of books) await storeBook(tx, book.key, book.lines, createdAt, null, book.file);
+        await tx.settings.set('sample_prices', '1');
+        for (const partner of demo.partners) await tx.parties.insertPartner(partner);
+        for (const user of demo.users) if (!(await tx.parties.user(user.id))) await tx.parties.insertUser(user);
+        for (const customer of demo.customers) await tx.customers.add(customer, createdAt, customer.id);
+        for (const pbx of demo.pbxs) await tx.pbxs.add(pbx, pbx.id);
+        for (const invoice of demo.invoices) await tx.invoices.insert(invoice);
+        for (const agreement of demo.agreements) {
+          await tx.agreements.add(agreement.customer, agreement.signedOn, agreement.file, createdAt, demo.defaultUser);
+        }
+        for (const level of demo.stock) await tx.stock.setOnHand(level.sku, level.onHand);
+        await tx.settings.set('demo_loaded', '1');
+        await tx.settings.set('default_user', demo.defaultUser);
       }
-      for (const level of demo.stock) await tx.stock.setOnHand(level.sku, level.onHand);
-      await tx.settings.set('demo_loaded', '1');
-      await tx.settings.set('default_user', demo.defaultUser);
-    }
-    if ((await tx.parties.users()).length === 0) await tx.parties.insertUser(ADMIN_USER);
-    let defaultUser = await tx.settings.get('default_user');
-    if (!defaultUser || !(await tx.parties.user(defaultUser))) {
-      defaultUser = (await tx.parties.users()).find((u) => scopeOf(u).kind === 'staff')?.id ?? ADMIN_USER.id;
-      await tx.settings.set('default_user', defaultUser);
-    }
-    return { defaultUser };
-  }, { exclusive: true });
+      if ((await tx.parties.users()).length === 0) await tx.parties.insertUser(ADMIN_USER);
+      let defaultUser = await tx.settings.get('default_user');
+      if (!defaultUser || !(await tx.parties.user(defaultUser))) {
+        defaultUser = (await tx.parties.users()).find((u) => scopeOf(u).kind === 'staff')?.id ?? ADMIN_USER.id;
+        await tx.settings.set('default_user', defaultUser);
+      }
+      return { defaultUser };
+    },
+    { exclusive: true },
+  );
 }

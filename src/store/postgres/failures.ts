@@ -24,15 +24,27 @@ export function postgresFailure(error: unknown, where: string): HwaasError | nul
     case '57P01':
     case '57P02':
     case '57P03':
-      return new RefusedError('UNREACHABLE', `cannot reach the PostgreSQL server for ${where} (${code}): check that it runs and that the host, port or socket of the URL (or PGHOST, PGPORT) is right.`);
+      return new RefusedError(
+        'UNREACHABLE',
+        `cannot reach the PostgreSQL server for ${where} (${code}): check that it runs and that the host, port or socket of the URL (or PGHOST, PGPORT) is right.`,
+      );
     case '28000':
       // "role … is not permitted to log in": what `hwaas users disable` does to a login.
       if (/not permitted to log in/i.test(error.message)) {
-        return new RefusedError('NOT_ALLOWED', `the database login for ${where} may not log in: its hwaas user was disabled (Wildix staff can enable it with \`hwaas users enable ID\`), or it is not a login role.`);
+        return new RefusedError(
+          'NOT_ALLOWED',
+          `the database login for ${where} may not log in: its hwaas user was disabled (Wildix staff can enable it with \`hwaas users enable ID\`), or it is not a login role.`,
+        );
       }
-      return new RefusedError('NOT_ALLOWED', `the PostgreSQL server refused the login for ${where} (${code}): check the user and the password (PGPASSWORD or ~/.pgpass), or ask the database's administrator.`);
+      return new RefusedError(
+        'NOT_ALLOWED',
+        `the PostgreSQL server refused the login for ${where} (${code}): check the user and the password (PGPASSWORD or ~/.pgpass), or ask the database's administrator.`,
+      );
     case '28P01':
-      return new RefusedError('NOT_ALLOWED', `the PostgreSQL server refused the login for ${where} (${code}): check the user and the password (PGPASSWORD or ~/.pgpass), or ask the database's administrator.`);
+      return new RefusedError(
+        'NOT_ALLOWED',
+        `the PostgreSQL server refused the login for ${where} (${code}): check the user and the password (PGPASSWORD or ~/.pgpass), or ask the database's administrator.`,
+      );
     case '3D000':
       return new RefusedError('NO_STORE', `there is no database ${where} on that server: create it (\`createdb\`), then run \`hwaas init\` on it.`);
     case '42501':
@@ -50,11 +62,20 @@ export function postgresFailure(error: unknown, where: string): HwaasError | nul
     case 'XX002':
       return new RefusedError('STORE_CORRUPT', `the PostgreSQL server reports damaged data in ${where} (${code}): restore it from a backup.`, { hint: { kind: 'backup' } });
     case '23505':
-      return new RefusedError('EXISTS', `${where} already holds a record with that key (${(error as { constraint?: string }).constraint ?? 'a unique key'}): something was added at the same moment; look again.`);
+      return new RefusedError(
+        'EXISTS',
+        `${where} already holds a record with that key (${(error as { constraint?: string }).constraint ?? 'a unique key'}): something was added at the same moment; look again.`,
+      );
     case '23514':
-      return new RefusedError('INVALID_DATA', `the PostgreSQL server refused a value for ${where} (${(error as { constraint?: string }).constraint ?? 'a check'}): the store holds data hwaas did not write; Wildix staff can look with \`hwaas db check\`.`);
+      return new RefusedError(
+        'INVALID_DATA',
+        `the PostgreSQL server refused a value for ${where} (${(error as { constraint?: string }).constraint ?? 'a check'}): the store holds data hwaas did not write; Wildix staff can look with \`hwaas db check\`.`,
+      );
     case 'NO_TLS':
-      return new RefusedError('UNREACHABLE', `the PostgreSQL server for ${where} does not encrypt connections (TLS), and the URL's sslmode asks for it: ask for a server that does, or leave sslmode out (prefer) on a network you trust.`);
+      return new RefusedError(
+        'UNREACHABLE',
+        `the PostgreSQL server for ${where} does not encrypt connections (TLS), and the URL's sslmode asks for it: ask for a server that does, or leave sslmode out (prefer) on a network you trust.`,
+      );
     case 'TLS':
       return new RefusedError('UNREACHABLE', `the TLS connection to the PostgreSQL server for ${where} failed (${error.message}): check sslmode and sslrootcert, or the server's certificate.`);
     case 'PASSWORD':

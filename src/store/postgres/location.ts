@@ -51,14 +51,17 @@ export function connectionConfig(url: string, env: Env): Connection {
     }
   };
   const ca = file('sslrootcert');
-  const tls = socket || sslmode === 'disable' || sslmode === 'allow' ? false : {
-    ca,
-    cert: file('sslcert'),
-    key: file('sslkey'),
-    // require (and prefer) encrypt without checking who answers, as libpq does unless given a root certificate.
-    rejectUnauthorized: sslmode.startsWith('verify') || (sslmode === 'require' && ca !== undefined),
-    ...(sslmode === 'verify-full' ? {} : { checkServerIdentity: () => undefined }),
-  };
+  const tls =
+    socket || sslmode === 'disable' || sslmode === 'allow'
+      ? false
+      : {
+          ca,
+          cert: file('sslcert'),
+          key: file('sslkey'),
+          // require (and prefer) encrypt without checking who answers, as libpq does unless given a root certificate.
+          rejectUnauthorized: sslmode.startsWith('verify') || (sslmode === 'require' && ca !== undefined),
+          ...(sslmode === 'verify-full' ? {} : { checkServerIdentity: () => undefined }),
+        };
   const timeout = parsed.params.get('connect_timeout') ?? env.PGCONNECT_TIMEOUT;
   const options = [TIMEOUTS, env.PGOPTIONS, parsed.params.get('options'), SEARCH_PATH].filter(Boolean).join(' ');
   const password = parsed.password ?? env.PGPASSWORD ?? passwordFile(env, resolved);
@@ -120,4 +123,3 @@ function passwordFile(env: Env, to: { host: string | null; port: number | null; 
   }
   return null;
 }
-

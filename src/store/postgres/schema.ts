@@ -1215,7 +1215,10 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 export const PARTNER_WRITES: readonly (readonly [string, string])[] = [
   ['customers', 'INSERT, UPDATE (name, search_key, search_text, country, vat, email)'],
   ['pbxs', 'INSERT, UPDATE (customer_id, name, type, license, activated_on, cancelled_on)'],
-  ['orders', 'INSERT (seq, partner_id, customer_id, pbx_id, term, status, currency, created_at, created_by, saved_total_minor), UPDATE (status, start_on, end_on, period_start, days, period_days, total_minor, renewal_total_minor, placed_at, warnings)'],
+  [
+    'orders',
+    'INSERT (seq, partner_id, customer_id, pbx_id, term, status, currency, created_at, created_by, saved_total_minor), UPDATE (status, start_on, end_on, period_start, days, period_days, total_minor, renewal_total_minor, placed_at, warnings)',
+  ],
   ['order_lines', 'INSERT (order_seq, line_no, sku, name, qty), UPDATE (unit_price_minor, amount_minor, renewal_minor, list_price_minor, reserved_qty, resale_unit_minor, resale_renewal_minor)'],
   ['resale_rules', 'INSERT, UPDATE, DELETE'],
   ['quotes', 'INSERT (partner_id, number, year, seq, customer_id, pbx_id, issued_on, valid_until, currency, total_minor, resale_total_minor, created_at, created_by, document)'],
@@ -1242,6 +1245,17 @@ export const PARTNER_FUNCTIONS = [
 /** Functions only staff call. */
 export const STAFF_FUNCTIONS = ['hwaas_check()', 'hwaas_create_login(text)', 'hwaas_set_login(text, boolean)'];
 /** The triggers' functions: called by no one directly. */
-export const TRIGGER_FUNCTIONS = ['hwaas_guard_quotes()', 'hwaas_book_price(text, text, date, text, text)', 'hwaas_guard_orders()', 'hwaas_guard_order_lines()', 'hwaas_guard_order_events()', 'hwaas_guard_agreements()', 'hwaas_guard_pbxs()', 'hwaas_check_order_events()', 'hwaas_guard_requests()', 'hwaas_guard_cancellation_lines()'];
+export const TRIGGER_FUNCTIONS = [
+  'hwaas_guard_quotes()',
+  'hwaas_book_price(text, text, date, text, text)',
+  'hwaas_guard_orders()',
+  'hwaas_guard_order_lines()',
+  'hwaas_guard_order_events()',
+  'hwaas_guard_agreements()',
+  'hwaas_guard_pbxs()',
+  'hwaas_check_order_events()',
+  'hwaas_guard_requests()',
+  'hwaas_guard_cancellation_lines()',
+];
 /** Everything `init --force` drops (the triggers go with their tables), and the functions of schema 1. */
 export const ALL_FUNCTIONS = [...PARTNER_FUNCTIONS, ...STAFF_FUNCTIONS, ...TRIGGER_FUNCTIONS, 'hwaas_partner_of(name)', 'hwaas_is_staff(name)', 'hwaas_raise_counter(text, bigint)'];

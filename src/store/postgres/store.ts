@@ -156,8 +156,20 @@ export class PostgresStore implements Store {
   ) {
     this.sql = new PgDriver(client, where);
     const repositories = sqlRepositories(this.sql);
-    ({ settings: this.settings, catalog: this.catalog, pricebooks: this.pricebooks, resale: this.resale, quotes: this.quotes, customers: this.customers, pbxs: this.pbxs, orders: this.orders, invoices: this.invoices, agreements: this.agreements, stock: this.stock, services: this.services } =
-      repositories);
+    ({
+      settings: this.settings,
+      catalog: this.catalog,
+      pricebooks: this.pricebooks,
+      resale: this.resale,
+      quotes: this.quotes,
+      customers: this.customers,
+      pbxs: this.pbxs,
+      orders: this.orders,
+      invoices: this.invoices,
+      agreements: this.agreements,
+      stock: this.stock,
+      services: this.services,
+    } = repositories);
     this.parties = new PgParties(this.sql, copyOf);
     this.info = { backend: 'postgres', location: where, schemaVersion };
   }
@@ -263,7 +275,10 @@ export class PostgresStore implements Store {
       let found = await PostgresStore.found(client);
       if (found.version === null) throw new RefusedError('INVALID_STATE', `the database ${where} holds tables of another program: give hwaas a database of its own.`);
       if (found.version > SCHEMA_VERSION) {
-        throw new RefusedError('STORE_TOO_NEW', `the store at ${where} has schema version ${found.version}, newer than this hwaas knows (${SCHEMA_VERSION}): upgrade hwaas; the store was left untouched.`);
+        throw new RefusedError(
+          'STORE_TOO_NEW',
+          `the store at ${where} has schema version ${found.version}, newer than this hwaas knows (${SCHEMA_VERSION}): upgrade hwaas; the store was left untouched.`,
+        );
       }
       const keptId = fresh ? await PostgresStore.drop(client) : null;
       if (fresh) found = await PostgresStore.found(client);
@@ -271,7 +286,7 @@ export class PostgresStore implements Store {
       for (let version = from; version < SCHEMA_VERSION; version++) await client.query(MIGRATIONS[version]!);
       await client.query("INSERT INTO settings (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [String(SCHEMA_VERSION)]);
       const copied = found.copyOf !== null;
-      const original = copied ? (await client.query<{ value: string }>("SELECT value FROM settings WHERE key = 'store_id'")).rows[0]?.value ?? null : null;
+      const original = copied ? ((await client.query<{ value: string }>("SELECT value FROM settings WHERE key = 'store_id'")).rows[0]?.value ?? null) : null;
       if (copied) {
         // A copy keeps its data and gets a new identity: its own group roles, logins and owner.
         await client.query("UPDATE settings SET value = $1 WHERE key = 'store_id'", [randomBytes(4).toString('hex')]);
@@ -309,7 +324,10 @@ export class PostgresStore implements Store {
       await client.query('ROLLBACK').catch(() => {});
       await client.end().catch(() => {});
       if ((error as { code?: string }).code === '42501' && /schema public|database/i.test((error as Error).message)) {
-        throw new RefusedError('NOT_ALLOWED', `the database login may not create tables in ${where}: run \`hwaas init\` as the database's owner (createdb --owner ROLE), a role with CREATEROLE; it becomes the store's owner.`);
+        throw new RefusedError(
+          'NOT_ALLOWED',
+          `the database login may not create tables in ${where}: run \`hwaas init\` as the database's owner (createdb --owner ROLE), a role with CREATEROLE; it becomes the store's owner.`,
+        );
       }
       throw postgresFailure(error, where) ?? error;
     }
@@ -326,7 +344,7 @@ export class PostgresStore implements Store {
           await client.query(`CREATE ROLE ${ident(role)} NOLOGIN`);
         } catch (error) {
           if ((error as { code?: string }).code === '42501') {
-            throw new RefusedError('NOT_ALLOWED', 'the database login cannot create roles: run `hwaas init` as a role with CREATEROLE (or a superuser); it becomes the store\'s owner.');
+            throw new RefusedError('NOT_ALLOWED', "the database login cannot create roles: run `hwaas init` as a role with CREATEROLE (or a superuser); it becomes the store's owner.");
           }
           throw error;
         }

@@ -1,4 +1,16 @@
-import { type BookKey, type BookLine, type PriceBookSummary, type PriceKind, type Product, type QuoteRecord, type ResaleRule, type ResaleRuleKind, type Scope, type Tier, quoteNumber } from '../../domain/kernel/model.js';
+import {
+  type BookKey,
+  type BookLine,
+  type PriceBookSummary,
+  type PriceKind,
+  type Product,
+  type QuoteRecord,
+  type ResaleRule,
+  type ResaleRuleKind,
+  type Scope,
+  type Tier,
+  quoteNumber,
+} from '../../domain/kernel/model.js';
 import type { CatalogRepository, PriceBookRepository, QuoteFilter, QuoteRepository, ResaleRepository } from '../../domain/kernel/port.js';
 import type { CalendarDate } from '../../terms/dates.js';
 import type { Currency } from '../../terms/money.js';
@@ -224,7 +236,22 @@ export class SqlQuotes implements QuoteRepository {
     await this.sql.run(
       `INSERT INTO quotes (partner_id, number, year, seq, customer_id, pbx_id, issued_on, valid_until, currency, total_minor, resale_total_minor, created_at, created_by, document)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [record.partner, number, year, seq, record.customer, record.pbx, dateText(record.issuedOn), dateText(record.validUntil), record.currency, record.total, record.resaleTotal, record.createdAt, record.createdBy, document(number)],
+      [
+        record.partner,
+        number,
+        year,
+        seq,
+        record.customer,
+        record.pbx,
+        dateText(record.issuedOn),
+        dateText(record.validUntil),
+        record.currency,
+        record.total,
+        record.resaleTotal,
+        record.createdAt,
+        record.createdBy,
+        document(number),
+      ],
     );
     return number;
   }

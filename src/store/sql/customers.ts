@@ -72,15 +72,30 @@ export class SqlCustomers implements CustomerRepository {
   }
 
   async update(c: Customer): Promise<void> {
-    await this.sql.run('UPDATE customers SET name = ?, search_key = ?, search_text = ?, country = ?, vat = ?, email = ? WHERE id = ?', [c.name, searchKey(c.name), customerSearchText(c), c.country, c.vat, c.email, c.id]);
+    await this.sql.run('UPDATE customers SET name = ?, search_key = ?, search_text = ?, country = ?, vat = ?, email = ? WHERE id = ?', [
+      c.name,
+      searchKey(c.name),
+      customerSearchText(c),
+      c.country,
+      c.vat,
+      c.email,
+      c.id,
+    ]);
   }
 
   async add(customer: NewCustomer, createdAt: string, id?: string): Promise<Customer> {
     const insert = async (candidate: string) =>
-      (await this.sql.run(
-        `INSERT INTO customers (id, partner_id, name, search_key, search_text, country, vat, email, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-        [candidate, customer.partner, customer.name, searchKey(customer.name), customerSearchText({ id: candidate, ...customer }), customer.country, customer.vat, customer.email, createdAt],
-      )) === 1;
+      (await this.sql.run(`INSERT INTO customers (id, partner_id, name, search_key, search_text, country, vat, email, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`, [
+        candidate,
+        customer.partner,
+        customer.name,
+        searchKey(customer.name),
+        customerSearchText({ id: candidate, ...customer }),
+        customer.country,
+        customer.vat,
+        customer.email,
+        createdAt,
+      ])) === 1;
     let newId = id;
     if (newId === undefined) newId = await insertWithNextId(this.sql, 'customer', (n) => `CUS-${String(n).padStart(4, '0')}`, insert);
     else {

@@ -165,7 +165,10 @@ export class SqlOrders implements OrderRepository {
       filter.customer ? clause('customer_id = ?', filter.customer) : null,
       filter.partner ? clause('partner_id = ?', filter.partner) : null,
     );
-    const rows = await this.sql.all<OrderRow>(`SELECT seq, partner_id, status, customer_id, pbx_id, term, currency, total_minor, saved_total_minor, created_at, placed_at FROM orders${w.sql} ORDER BY seq`, w.params);
+    const rows = await this.sql.all<OrderRow>(
+      `SELECT seq, partner_id, status, customer_id, pbx_id, term, currency, total_minor, saved_total_minor, created_at, placed_at FROM orders${w.sql} ORDER BY seq`,
+      w.params,
+    );
     return rows.map((row) => ({
       id: orderId(int(row.seq)),
       partner: row.partner_id,
@@ -180,5 +183,4 @@ export class SqlOrders implements OrderRepository {
       placedAt: row.placed_at,
     }));
   }
-
 }

@@ -84,10 +84,15 @@ export class SqlParties implements PartyRepository {
   }
 
   private async insertPartnerAs(id: string, p: NewPartner): Promise<boolean> {
-    const inserted = await this.sql.run(
-      'INSERT INTO partners (id, name, country, currency, tier, area_manager_name, area_manager_email) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
-      [id, p.name, p.country, p.currency, p.tier, p.areaManagerName, p.areaManagerEmail],
-    );
+    const inserted = await this.sql.run('INSERT INTO partners (id, name, country, currency, tier, area_manager_name, area_manager_email) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING', [
+      id,
+      p.name,
+      p.country,
+      p.currency,
+      p.tier,
+      p.areaManagerName,
+      p.areaManagerEmail,
+    ]);
     return inserted === 1;
   }
 

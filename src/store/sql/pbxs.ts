@@ -49,11 +49,7 @@ export class SqlPbxs implements PbxRepository {
   }
 
   async list(scope: Scope, filter: PbxFilter = {}): Promise<Pbx[]> {
-    const w = where(
-      partnerClause(scope, 'c.partner_id'),
-      filter.customer ? clause('p.customer_id = ?', filter.customer) : null,
-      filter.license ? clause('p.license = ?', filter.license) : null,
-    );
+    const w = where(partnerClause(scope, 'c.partner_id'), filter.customer ? clause('p.customer_id = ?', filter.customer) : null, filter.license ? clause('p.license = ?', filter.license) : null);
     return this.select(w, ' ORDER BY p.id');
   }
 
@@ -67,7 +63,10 @@ export class SqlPbxs implements PbxRepository {
     const partner = scopedPartner(scope);
     let wanted = [...ids];
     if (partner !== null) {
-      const owners = await this.sql.all<{ id: string; partner_id: string }>(`SELECT p.id, c.partner_id FROM pbxs p JOIN customers c ON c.id = p.customer_id WHERE p.id IN ${placeholders(ids.length)}`, wanted);
+      const owners = await this.sql.all<{ id: string; partner_id: string }>(
+        `SELECT p.id, c.partner_id FROM pbxs p JOIN customers c ON c.id = p.customer_id WHERE p.id IN ${placeholders(ids.length)}`,
+        wanted,
+      );
       wanted = owners.filter((o) => o.partner_id === partner).map((o) => o.id);
       if (wanted.length === 0) return [];
     }

@@ -183,10 +183,17 @@ export class SqlServices implements ServiceRepository {
   private async readCancellations(w: { sql: string; params: unknown[] }): Promise<Cancellation[]> {
     const rows = await this.sql.all<CancellationRow>(`SELECT c.* FROM cancellations c${w.sql} ORDER BY c.seq`, w.params);
     if (rows.length === 0) return [];
-    const lines = await this.sql.all<{ cancellation_seq: unknown; order_seq: unknown; line_no: unknown; sku: string; qty: unknown; returned_qty: unknown; since: unknown; minimum_until: unknown; final_charge_minor: unknown }>(
-      `SELECT cl.* FROM cancellation_lines cl JOIN cancellations c ON c.seq = cl.cancellation_seq${w.sql} ORDER BY cl.cancellation_seq, cl.since, cl.order_seq, cl.line_no`,
-      w.params,
-    );
+    const lines = await this.sql.all<{
+      cancellation_seq: unknown;
+      order_seq: unknown;
+      line_no: unknown;
+      sku: string;
+      qty: unknown;
+      returned_qty: unknown;
+      since: unknown;
+      minimum_until: unknown;
+      final_charge_minor: unknown;
+    }>(`SELECT cl.* FROM cancellation_lines cl JOIN cancellations c ON c.seq = cl.cancellation_seq${w.sql} ORDER BY cl.cancellation_seq, cl.since, cl.order_seq, cl.line_no`, w.params);
     const bySeq = new Map<number, CancellationLine[]>();
     for (const l of lines) {
       const list = bySeq.get(int(l.cancellation_seq)) ?? [];

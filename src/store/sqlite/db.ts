@@ -26,18 +26,14 @@ export function connect(path: string, options: Database.Options = {}): Db {
   return db;
 }
 
-const otherProgram = (path: string) =>
-  new UsageError(`${path} is a SQLite database of another program, not an hwaas store; hwaas left it as it was.`, 'NOT_A_STORE', { aboutStoreLocation: true });
+const otherProgram = (path: string) => new UsageError(`${path} is a SQLite database of another program, not an hwaas store; hwaas left it as it was.`, 'NOT_A_STORE', { aboutStoreLocation: true });
 
 /** Reads the schema version and refuses a store this hwaas cannot handle, before anything is written to it. */
 function checkVersion(db: Db, path: string): number {
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   const version = Number(db.pragma('user_version', { simple: true }));
   if (version > SCHEMA_VERSION) {
-    throw new RefusedError(
-      'STORE_TOO_NEW',
-      `the store at ${path} has schema version ${version}, newer than this hwaas knows (${SCHEMA_VERSION}): upgrade hwaas; the store was left untouched.`,
-    );
+    throw new RefusedError('STORE_TOO_NEW', `the store at ${path} has schema version ${version}, newer than this hwaas knows (${SCHEMA_VERSION}): upgrade hwaas; the store was left untouched.`);
   }
   const applicationId = Number(db.pragma('application_id', { simple: true }));
   if (applicationId !== 0 && applicationId !== APPLICATION_ID) throw otherProgram(path);

@@ -1,6 +1,6 @@
 import { accessSync, constants, lstatSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { HwaasError, RefusedError } from '../../errors.js';
+import { type HwaasError, RefusedError } from '../../errors.js';
 
 /**
  * SQLite's failures that are the environment's, not hwaas's: a full disk, a read-only
@@ -19,7 +19,8 @@ export function sqliteFailure(code: string, message: string, path: string): Hwaa
     let why = 'check that it and its folder can be read and written';
     for (const suffix of ['-wal', '-shm', '-journal']) {
       try {
-        if (!lstatSync(path + suffix).isFile()) return new RefusedError('READ_ONLY', `cannot open the store at ${path}: ${path}${suffix} is not a file (a folder?), where SQLite keeps its ${suffix.slice(1)} file: move it away.`);
+        if (!lstatSync(path + suffix).isFile())
+          return new RefusedError('READ_ONLY', `cannot open the store at ${path}: ${path}${suffix} is not a file (a folder?), where SQLite keeps its ${suffix.slice(1)} file: move it away.`);
       } catch {
         // absent: fine
       }
@@ -28,7 +29,10 @@ export function sqliteFailure(code: string, message: string, path: string): Hwaa
       accessSync(folder, constants.W_OK);
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code;
-      why = reason === 'EROFS' ? `its folder ${folder} is on a read-only file system, and SQLite writes its -wal and -shm files there even to read: copy the store somewhere writable` : `its folder ${folder} cannot be written (${reason ?? 'error'}), and SQLite writes its -wal and -shm files there even to read: check the folder's permissions`;
+      why =
+        reason === 'EROFS'
+          ? `its folder ${folder} is on a read-only file system, and SQLite writes its -wal and -shm files there even to read: copy the store somewhere writable`
+          : `its folder ${folder} cannot be written (${reason ?? 'error'}), and SQLite writes its -wal and -shm files there even to read: check the folder's permissions`;
     }
     return new RefusedError('READ_ONLY', `cannot open the store at ${path} (${code}): ${why}.`);
   }

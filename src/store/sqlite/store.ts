@@ -240,7 +240,14 @@ export class SqliteStore implements Store {
 
   async check(): Promise<StoreCheck> {
     try {
-      const damage = (this.db.pragma('integrity_check') as { integrity_check: string }[]).filter((r) => r.integrity_check !== 'ok').flatMap((r) => r.integrity_check.split('\n').map((line) => line.trim()).filter(Boolean));
+      const damage = (this.db.pragma('integrity_check') as { integrity_check: string }[])
+        .filter((r) => r.integrity_check !== 'ok')
+        .flatMap((r) =>
+          r.integrity_check
+            .split('\n')
+            .map((line) => line.trim())
+            .filter(Boolean),
+        );
       if (damage.length > 0) return { damage, problems: [] };
       const problems: string[] = [];
       const foreign = this.db.pragma('foreign_key_check') as { table: string; rowid: bigint; parent: string }[];

@@ -36,7 +36,8 @@ export function bookDiffText(diff: BookDiffJson): string {
   for (const r of diff.removed) out.push(`  - ${r.sku}  ${r.name}`);
   for (const c of diff.changed) {
     out.push(`  ~ ${c.sku}  ${c.name}`);
-    for (const ch of c.changes) out.push(`      ${ch.term}: ${ch.from ?? '(not offered)'} → ${ch.to ?? '(not offered)'}${ch.percent === null ? '' : ` (${ch.percent.startsWith('-') ? '' : '+'}${ch.percent} %)`}`);
+    for (const ch of c.changes)
+      out.push(`      ${ch.term}: ${ch.from ?? '(not offered)'} → ${ch.to ?? '(not offered)'}${ch.percent === null ? '' : ` (${ch.percent.startsWith('-') ? '' : '+'}${ch.percent} %)`}`);
   }
   if (diff.from !== diff.to && out.length === 1) out.push('no product or price changes.');
   out.push(`${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} with changed prices.`);

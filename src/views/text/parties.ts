@@ -78,7 +78,10 @@ export const CUSTOMERS: ListingView<CustomerJson> = {
     { header: 'E-mail', value: (c) => c.email ?? '', shrink: true, drop: 3 },
   ],
   keys: ['id', 'name', 'partner', 'country', 'vat', 'email'],
-  csv: { keys: ['id', 'name', 'country', 'vat', 'email', 'partner'], rows: (rows) => rows.map((c) => ({ id: c.id, name: c.name, country: c.country, vat: c.vat, email: c.email, partner: c.partner })) },
+  csv: {
+    keys: ['id', 'name', 'country', 'vat', 'email', 'partner'],
+    rows: (rows) => rows.map((c) => ({ id: c.id, name: c.name, country: c.country, vat: c.vat, email: c.email, partner: c.partner })),
+  },
   empty: 'No customers yet: add one with `hwaas customers add --name NAME`.',
 };
 

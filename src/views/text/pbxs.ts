@@ -43,7 +43,9 @@ export const PBXS = (expiringWithin: number | null): ListingView<PbxJson> => ({
 export function pbxDetailText(style: Style, p: PbxDetailJson): string {
   const { chalk } = style;
   const lines = [`${chalk.bold(p.name)} (${p.id}), ${p.type} PBX of ${p.customerName ?? p.customer} (${p.customer})`];
-  lines.push(`Licence: ${p.license}, activated ${p.activated}${p.license !== p.activatedLicense ? ` (as ${p.activatedLicense})` : ''}${p.cancelledOn !== null ? `, cancelled: ends ${p.cancelledOn}` : ''}`);
+  lines.push(
+    `Licence: ${p.license}, activated ${p.activated}${p.license !== p.activatedLicense ? ` (as ${p.activatedLicense})` : ''}${p.cancelledOn !== null ? `, cancelled: ends ${p.cancelledOn}` : ''}`,
+  );
   for (const change of p.termChanges) lines.push(`Term: ${change.term} from ${change.from}`);
   const inPeriod = p.expiresOn !== null;
   if (inPeriod) {

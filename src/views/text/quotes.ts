@@ -113,7 +113,7 @@ export function sentQuoteText(style: Style, q: SentQuoteJson): string {
   const { chalk } = style;
   const d = q.quote;
   const out = [
-    chalk.bold(`Quote ${q.number}`) + ` from ${q.partner}${q.customer ? ` to ${q.customerName ?? q.customer} (${q.customer})` : ''}`,
+    `${chalk.bold(`Quote ${q.number}`)} from ${q.partner}${q.customer ? ` to ${q.customerName ?? q.customer} (${q.customer})` : ''}`,
     `Issued ${q.issuedOn} by ${q.createdBy}, valid until ${q.validUntil}${q.expired ? ' (expired)' : ''}.`,
     `${q.pbx ? `PBX ${q.pbx} (${q.pbxName ?? q.pbx}), ` : ''}${d.term}: ${d.start} to ${d.end}, ${d.days} of ${d.periodDays} days. Prices: the ${q.priceBook.tier} ${q.currency} price book${q.priceBook.book ? ` valid from ${q.priceBook.book}` : ''}.`,
     '',

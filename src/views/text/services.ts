@@ -15,7 +15,8 @@ export const SERVICES: ListingView<ServiceJson> = {
     { header: 'MRR', value: (l) => money(l.mrr, l.currency), align: 'right' },
     {
       header: 'Status',
-      value: (l) => (l.status === 'active' ? 'active' : { text: l.endsOn === null ? l.status : `${l.status}, ends ${l.endsOn}`, paint: l.status === 'suspended' ? ('red' as const) : ('yellow' as const) }),
+      value: (l) =>
+        l.status === 'active' ? 'active' : { text: l.endsOn === null ? l.status : `${l.status}, ends ${l.endsOn}`, paint: l.status === 'suspended' ? ('red' as const) : ('yellow' as const) },
     },
   ],
   keys: ['pbx', 'order', 'sku', 'name', 'qty', 'since', 'renewsOn', 'term', 'currency', 'unitPrice', 'renewal', 'mrr', 'status', 'endsOn'],

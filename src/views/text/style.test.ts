@@ -17,7 +17,13 @@ const columns: Column<Row>[] = [
   { header: 'Type', value: (r) => r.type, drop: 1 },
   { header: 'Amount', value: (r) => r.amount, align: 'right' },
 ];
-const widest = (text: string) => Math.max(...text.split('\n').filter((l) => !l.startsWith('(')).map((l) => [...l].length));
+const widest = (text: string) =>
+  Math.max(
+    ...text
+      .split('\n')
+      .filter((l) => !l.startsWith('('))
+      .map((l) => [...l].length),
+  );
 
 describe('tables that fit the terminal', () => {
   it('piped (no width): every character, every column', () => {
@@ -47,7 +53,11 @@ describe('sentences at a terminal', () => {
     const lines = wrapText(text, 60).split('\n');
     expect(lines.every((l) => [...l].length <= 60 || l.startsWith('`'))).toBe(true);
     expect(lines.some((l) => l.includes('`hwaas agreements add --customer CUS-0002 --signed-on YYYY-MM-DD`.'))).toBe(true);
-    expect(wrapText('  indented words that go on and on and on', 20).split('\n').every((l) => l.startsWith('  '))).toBe(true);
+    expect(
+      wrapText('  indented words that go on and on and on', 20)
+        .split('\n')
+        .every((l) => l.startsWith('  ')),
+    ).toBe(true);
     expect(wrapText('│ a table row that is much wider than twenty │', 20)).toBe('│ a table row that is much wider than twenty │');
     expect(wrapText(text, null)).toBe(text);
   });

@@ -96,7 +96,14 @@ const displayWidth = (text: string): number => {
  * way (the widest first, down to their header or 10 characters), then droppable columns
  * are left out, the highest `drop` first. Null widths: it fits as it is.
  */
-function fitColumns(natural: readonly number[], floors: readonly number[], shrink: readonly boolean[], drop: readonly (number | undefined)[], width: number, text: readonly boolean[]): { shown: number[]; widths: number[] | null } {
+function fitColumns(
+  natural: readonly number[],
+  floors: readonly number[],
+  shrink: readonly boolean[],
+  drop: readonly (number | undefined)[],
+  width: number,
+  text: readonly boolean[],
+): { shown: number[]; widths: number[] | null } {
   let shown = natural.map((_, i) => i);
   const order = shown.filter((i) => drop[i] !== undefined).sort((a, b) => drop[b]! - drop[a]! || b - a);
   for (;;) {
@@ -173,7 +180,14 @@ export function* tableLines<T>(style: Style, columns: readonly Column<T>[], rows
   let widths = natural;
   if (style.width) {
     const floors = columns.map((c, i) => Math.min(Math.max(displayWidth(c.header), 10), natural[i]!));
-    const fitted = fitColumns(natural, floors, columns.map((c) => c.shrink === true), columns.map((c) => c.drop), style.width, columns.map((c) => (c.align ?? 'left') === 'left'));
+    const fitted = fitColumns(
+      natural,
+      floors,
+      columns.map((c) => c.shrink === true),
+      columns.map((c) => c.drop),
+      style.width,
+      columns.map((c) => (c.align ?? 'left') === 'left'),
+    );
     shown = fitted.shown;
     if (fitted.widths) widths = columns.map((_, i) => (shown.includes(i) ? fitted.widths![shown.indexOf(i)]! : 0));
   }
