@@ -33,14 +33,18 @@ function searchOf(text: string | null | undefined): string | undefined {
 }
 
 /** Who is who: the acting user, partners, users, customers and their PBXs, agreements, invoices, stock. (A PBX's change of term is lifecycle.ts's.) */
-export function partiesUseCases(
-  calls: Calls,
-): Pick<UseCases, 'whoami' | 'access' | 'store' | 'partners' | 'users' | 'customers' | 'agreements' | 'invoices' | 'stock'> & { pbxs: Omit<UseCases['pbxs'], 'planTermChange' | 'changeTerm'> } {
+export function partiesUseCases(calls: Calls): Pick<UseCases, 'whoami' | 'today' | 'access' | 'store' | 'partners' | 'users' | 'customers' | 'agreements' | 'invoices' | 'stock'> & {
+  pbxs: Omit<UseCases['pbxs'], 'planTermChange' | 'changeTerm'>;
+} {
   return {
     async whoami() {
       const { store, actor } = await calls.reader();
       const { user, partner, standing } = await whoami(store, actor);
       return { ...userJson(user), standing: standing && standingJson(standing), partnerDetails: partner && partnerJson(partner) };
+    },
+
+    async today() {
+      return formatDate(await calls.today());
     },
 
     async access({ write }) {

@@ -112,12 +112,8 @@ const quoteOnRealDate =
 export const safeFileName = (name: string): string => name.replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^[.]+/, '');
 
 /** Quotes: one, many from a cases file, the customer's or the internal PDF, and the quotes sent. */
-export function quotingUseCases(calls: Calls): Pick<UseCases, 'quotes' | 'today'> {
+export function quotingUseCases(calls: Calls): Pick<UseCases, 'quotes'> {
   return {
-    async today() {
-      return formatDate(await calls.today());
-    },
-
     quotes: {
       async make(input) {
         const { sources } = await sourcesOf(calls);
