@@ -10,6 +10,10 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 const COMMAND_TESTS = ['test/**/*.test.ts'];
 const SQLITE_FILE_TESTS = ['test/reliability/store-file.test.ts', 'test/reliability/environment.test.ts', 'test/reliability/crash.test.ts', 'test/reliability/backup.test.ts'];
 
+// Tests of what a store is on its own machine (its logins, a copy, a migration, the built
+// CLI in a loop): the third way, through a server, runs the command tests without them.
+const LOCAL_STORE_TESTS = ['test/postgres.test.ts', 'test/migrate-0.4.test.ts', 'test/schema.test.ts', 'test/layers.test.ts', 'test/reliability/copy-target.test.ts'];
+
 const postgresInstalled = postgresBin() !== null;
 if (!postgresInstalled) {
   const message =
@@ -44,6 +48,16 @@ export default defineConfig({
                 include: COMMAND_TESTS,
                 exclude: [...SQLITE_FILE_TESTS, '**/node_modules/**'],
                 env: { HWAAS_TEST_BACKEND: 'postgres' },
+                globalSetup: ['test/support/postgresSetup.ts'],
+              },
+            },
+            {
+              extends: true,
+              test: {
+                name: 'server',
+                include: COMMAND_TESTS,
+                exclude: [...SQLITE_FILE_TESTS, ...LOCAL_STORE_TESTS, '**/node_modules/**'],
+                env: { HWAAS_TEST_BACKEND: 'server' },
                 globalSetup: ['test/support/postgresSetup.ts'],
               },
             },

@@ -8,6 +8,8 @@
 export type UsageCode = 'USAGE' | 'INVALID_INPUT' | 'UNKNOWN_SKU' | 'DATE_PINNED' | 'NOT_A_STORE';
 export type RefusalCode =
   | 'NOT_FOUND'
+  | 'NOT_AUTHENTICATED'
+  | 'SERVER'
   | 'NOT_ALLOWED'
   | 'TERM_MISMATCH'
   | 'NOT_SUBSCRIPTION'
@@ -35,7 +37,7 @@ export type RefusalCode =
   | 'INVALID_DATA';
 
 /** Things a user looks up by ID, each with the listing that shows the IDs. */
-export type Findable = 'customer' | 'PBX' | 'order' | 'user' | 'invoice' | 'partner' | 'product' | 'quote' | 'cancellation' | 'RMA';
+export type Findable = 'customer' | 'PBX' | 'order' | 'user' | 'invoice' | 'partner' | 'product' | 'quote' | 'cancellation' | 'RMA' | 'token';
 
 /** What the user can do next, as data: src/cli/hints.ts says it with flags and commands. */
 export type Hint =
@@ -59,6 +61,8 @@ export type Hint =
   | { readonly kind: 'import-columns'; readonly pricebook: boolean }
   /** Every cancellation, devices or not. */
   | { readonly kind: 'cancellations' }
+  /** Log in to a server again. */
+  | { readonly kind: 'login' }
   /** A price the customer would see comes from a resale rule. */
   | { readonly kind: 'resale-price' };
 

@@ -23,8 +23,16 @@ export const BIN = join(ROOT, 'bin', 'hwaas.js');
  * becomes a connection as that user's role, so every test also goes through the
  * database's row-level security.
  */
-export const BACKEND: 'sqlite' | 'postgres' = process.env.HWAAS_TEST_BACKEND === 'postgres' ? 'postgres' : 'sqlite';
-export const onPostgres = BACKEND === 'postgres';
+export const BACKEND: 'sqlite' | 'postgres' | 'server' = process.env.HWAAS_TEST_BACKEND === 'postgres' ? 'postgres' : process.env.HWAAS_TEST_BACKEND === 'server' ? 'server' : 'sqlite';
+/**
+ * The third way: the `server` project runs the command tests through `hwaas serve` on
+ * PostgreSQL. A test's in-process command reaches a server the worker starts for its
+ * store on a loopback port, with the token of the user it acts as (staff keep `--as` for a
+ * user that cannot log in: unknown or disabled); commands that administer the store
+ * itself (init, db), and the built CLI spawned, still go to the database directly.
+ */
+export const onServer = BACKEND === 'server';
+export const onPostgres = BACKEND === 'postgres' || onServer;
 export const onSqlite = !onPostgres;
 
 const postgres = onPostgres ? inject('postgres') : null;
@@ -141,9 +149,160 @@ export function fakeIo(options: FakeIoOptions = {}) {
   return { io, stdout, stderr };
 }
 
+/** Commands that work on the store itself, never through a server. */
+const LOCAL_COMMANDS = new Set(['init', 'db', 'serve', 'auth', 'completion', 'help', '__complete']);
+
+interface TestServer {
+  readonly url: string;
+  readonly tokens: Map<string, string>;
+  /** Answers that the OpenAPI document does not describe, said by the test that saw them. */
+  readonly mismatches: string[];
+  close(): Promise<void>;
+}
+
+/** Checks each answer against the server's own OpenAPI document (its responses' schemas). */
+async function openApiChecker(document: unknown): Promise<(path: string, status: number, body: string) => string | null> {
+  const { Ajv2020 } = await import('ajv/dist/2020.js');
+  const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: false });
+  const paths = (document as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>> }).paths;
+  const validators = new Map<string, ReturnType<typeof ajv.compile>>();
+  for (const [path, methods] of Object.entries(paths)) {
+    for (const operation of Object.values(methods)) {
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        const content = response.content?.['application/json'] ?? response.content?.['application/x-ndjson'];
+        if (content) validators.set(`${path} ${status}`, ajv.compile(content.schema));
+      }
+    }
+  }
+  return (path, status, body) => {
+    const key = `${path} ${status === 200 ? '200' : status < 500 ? '4XX' : '5XX'}`;
+    const validate = validators.get(key);
+    if (!validate) return path === '/openapi.json' ? null : `${key}: no schema in the OpenAPI document`;
+    let value: unknown;
+    try {
+      value = JSON.parse(body);
+    } catch {
+      return `${key}: not JSON: ${body.slice(0, 80)}`;
+    }
+    return validate(value) ? null : `${key}: ${ajv.errorsText(validate.errors)} in ${body.slice(0, 300)}`;
+  };
+}
+const servers = new Map<string, Promise<TestServer>>();
+
+/** A server for a store of the suite, started once per worker on a loopback port. */
+function serverFor(ownerUrl: string): Promise<TestServer> {
+  let found = servers.get(ownerUrl);
+  if (!found) {
+    found = (async () => {
+      const { openStore, parseLocation } = await import('../src/store/index.js');
+      const { StorePool } = await import('../src/server/pool.js');
+      const { buildServer } = await import('../src/server/app.js');
+      const location = parseLocation(ownerUrl, ROOT);
+      const pool = new StorePool(() => openStore(location, {}), 4);
+      const mismatches: string[] = [];
+      let check: ((path: string, status: number, body: string) => string | null) | null = null;
+      const app = await buildServer({
+        pool,
+        where: ownerUrl,
+        version: process.env.HWAAS_TEST_VERSION ?? '0.5.0',
+        clock: serverClock,
+        logger: false,
+        onAnswer: (path, status, body) => {
+          const mismatch = check?.(path, status, body);
+          if (mismatch) mismatches.push(mismatch);
+        },
+      });
+      await app.ready();
+      check = await openApiChecker(app.swagger());
+      await app.listen({ host: '127.0.0.1', port: 0 });
+      const address = app.server.address() as { port: number };
+      return {
+        url: `http://127.0.0.1:${address.port}`,
+        tokens: new Map(),
+        mismatches,
+        close: async () => {
+          await app.close();
+          await pool.close();
+        },
+      };
+    })();
+    servers.set(ownerUrl, found);
+  }
+  return found;
+}
+
+/** The server's clock: the demo's day at 10:00 UTC, as the fake io's, unless a test moves it. */
+const serverClock = { today: (zone: string | null | undefined) => localCalendarDate(new Date(serverNow()), zone), now: () => new Date(serverNow()) };
+let serverInstant: string | null = null;
+const serverNow = () => serverInstant ?? '2026-11-24T10:00:00.000Z';
+
+/** A user's token on a store of the suite, made in the database (only its hash is kept). */
+async function tokenFor(server: TestServer, ownerUrl: string, user: string): Promise<string> {
+  const known = server.tokens.get(user);
+  if (known) return known;
+  const digest = createHash('sha256').update(`${ownerUrl} ${user}`).digest();
+  const id = [...digest.subarray(0, 12)].map((b) => 'abcdefghijklmnopqrstuvwxyz0123456789'[b % 36]).join('');
+  const secret = createHash('sha256').update(`secret ${ownerUrl} ${user}`).digest('base64url');
+  const hash = createHash('sha256').update(secret, 'utf8').digest('hex');
+  await rawSql(ownerUrl, "INSERT INTO tokens (id, user_id, name, hash, created_at, created_by) VALUES (?, ?, 'test', ?, '2026-01-01T00:00:00.000Z', ?) ON CONFLICT (id) DO NOTHING", [
+    id,
+    user,
+    hash,
+    user,
+  ]);
+  const token = `hwaas_${id}_${secret}`;
+  server.tokens.set(user, token);
+  return token;
+}
+
+/** A run through the store's server: the acting user's own token, or staff's with --as for a user who cannot log in. */
+async function throughServer(args: readonly string[], env: Record<string, string | undefined>, options: FakeIoOptions): Promise<{ args: string[]; env: Record<string, string | undefined> } | null> {
+  const out = [...args];
+  const at = out.indexOf('--db');
+  const url = at >= 0 ? out[at + 1] : env.HWAAS_DB;
+  if (!url || !demoDatabases.has(databaseOf(url) ?? '') || !url.startsWith('postgresql://postgres@')) return null;
+  const words = out.filter((a, i) => !a.startsWith('-') && !['--db', '--as', '--date'].includes(out[i - 1] ?? ''));
+  if (words.length === 0 || LOCAL_COMMANDS.has(words[0]!)) {
+    // The store itself changes (init --force rebuilds it): its server starts again for the next command.
+    const running = servers.get(url);
+    if (running) {
+      servers.delete(url);
+      await (await running).close();
+    }
+    return null;
+  }
+  const asAt = out.indexOf('--as');
+  const named = asAt >= 0 ? out[asAt + 1]! : (env.HWAAS_USER ?? 'USR-001');
+  const server = await serverFor(url);
+  serverInstant = options.instant ?? (options.realClock ? new Date().toISOString() : options.today ? `${options.today}T10:00:00.000Z` : null);
+  const [user] = await rawSql<{ id: string; disabled_at: string | null }>(url, 'SELECT id, disabled_at FROM users WHERE id = ? OR lower(email) = lower(?)', [named.trim().toUpperCase(), named.trim()]);
+  const outEnv = { ...env };
+  delete outEnv.HWAAS_DB;
+  delete outEnv.HWAAS_USER;
+  if (at >= 0) out.splice(at, 2);
+  if (user && !user.disabled_at) {
+    const asNow = out.indexOf('--as');
+    if (asNow >= 0) out.splice(asNow, 2);
+    return { args: out, env: { ...outEnv, HWAAS_SERVER: server.url, HWAAS_TOKEN: await tokenFor(server, url, user.id) } };
+  }
+  // Staff name the user (who cannot log in): the server says why not, as a local store would.
+  if (asAt < 0) out.unshift('--as', named);
+  return { args: out, env: { ...outEnv, HWAAS_SERVER: server.url, HWAAS_TOKEN: await tokenFor(server, url, 'USR-101') } };
+}
+
 /** Runs the CLI in-process, as a user would type it. */
 export async function cli(args: string[], options: FakeIoOptions = {}): Promise<CliResult> {
-  const run = translate(args, options.env);
+  const result = await runCli(args, options);
+  // Through a server, every answer it gave is one its OpenAPI document describes.
+  for (const server of servers.values()) {
+    const mismatches = (await server).mismatches;
+    if (mismatches.length > 0) throw new Error(`an answer of the server is not what its OpenAPI document says: ${mismatches.splice(0).join('\n')}`);
+  }
+  return result;
+}
+
+async function runCli(args: string[], options: FakeIoOptions): Promise<CliResult> {
+  const run = (onServer ? await throughServer(args, options.env ?? {}, options) : null) ?? translate(args, options.env);
   const { io, stdout, stderr } = fakeIo({ ...options, env: run.env });
   const code = await main(run.args, io);
   // Let the PassThrough streams deliver what was written.
@@ -305,7 +464,8 @@ export async function storeFingerprint(path: string): Promise<string> {
   const hash = createHash('sha256');
   if (onPostgres) {
     // One query (one connection) for every table: the fuzz fingerprints hundreds of times.
-    const columns = TABLES.map((t, i) => `(SELECT coalesce(json_agg(x ORDER BY ${t.key.map((k) => `x.${k}`).join(', ')})::text, '[]') FROM ${t.name} x) AS t${i}`);
+    // The tokens a server keeps (when each was last used) are its own record, not the store's data.
+    const columns = TABLES.filter((t) => t.name !== 'tokens').map((t, i) => `(SELECT coalesce(json_agg(x ORDER BY ${t.key.map((k) => `x.${k}`).join(', ')})::text, '[]') FROM ${t.name} x) AS t${i}`);
     const [row] = await rawSql<Record<string, string>>(path, `SELECT ${columns.join(', ')}`);
     for (const value of Object.values(row!)) hash.update(value);
     return hash.digest('hex');

@@ -22,7 +22,7 @@ function expected(table: TableSpec): ActualTable {
       !onPostgres &&
       table.key.length === 1 &&
       table.key[0] === name &&
-      (table.identity === name || !['settings', 'partners', 'users', 'counters', 'products', 'invoices', 'stock'].includes(table.name));
+      (table.identity === name || !['settings', 'partners', 'users', 'counters', 'products', 'invoices', 'stock', 'tokens'].includes(table.name));
     columns[name] = { type: SPELLING[typeOf(declared)], notNull: keyQuirk ? false : !isNullable(declared) };
   }
   const foreignKeys = Object.entries(table.references ?? {}).map(([from, to]) => `(${from}) -> ${to}`);

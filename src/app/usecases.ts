@@ -7,7 +7,20 @@ import type { PbxType } from '../domain/kernel/model.js';
 import type { License, Term } from '../terms/term.js';
 import type { Hint } from '../errors.js';
 import type { Listing } from '../views/json/common.js';
-import type { AgreementAddedJson, AgreementJson, CustomerJson, InvoiceJson, PaidInvoiceJson, PartnerEditJson, PartnerJson, UserRecordJson, UserRowJson, WhoamiJson } from '../views/json/parties.js';
+import type {
+  AgreementAddedJson,
+  AgreementJson,
+  CustomerJson,
+  InvoiceJson,
+  PaidInvoiceJson,
+  PartnerEditJson,
+  PartnerJson,
+  UserRecordJson,
+  UserRowJson,
+  WhoamiJson,
+  NewTokenJson,
+  TokenJson,
+} from '../views/json/parties.js';
 import type { CustomerDetailJson, PbxDetailJson, PbxJson } from '../views/json/pbxs.js';
 import type { BookDiffJson, BookJson, OrderableJson, PriceBookJson, PricelistFileJson, PricelistJson, ResaleRuleJson, StockJson } from '../views/json/catalog.js';
 import type { CaseCheckJson, CaseOutcomeJson, DocumentJson, QuoteRecordJson, QuoteResultJson, SentQuoteJson } from '../views/json/quotes.js';
@@ -129,6 +142,13 @@ export interface UseCases {
     show(input: { id: string }): Promise<PartnerJson>;
     add(input: Required<PartnerInput>): Promise<PartnerJson>;
     edit(input: PartnerInput & { id: string }): Promise<PartnerEditJson>;
+  };
+  tokens: {
+    /** Staff: a token for a user, said once; `expiresIn` as `90d`, `12w`, `6m`, `1y` or `never` (default 90d). */
+    create(input: { user: string; name?: string | null; expiresIn?: string | null }): Promise<NewTokenJson>;
+    /** Staff: everyone's or one user's; a user: its own. */
+    list(input: { user?: string | null }): Promise<Listing<TokenJson>>;
+    revoke(input: { id: string }): Promise<TokenJson>;
   };
   users: {
     list(): Promise<Listing<UserRowJson>>;

@@ -5,7 +5,9 @@ import type { Store } from '../domain/kernel/port.js';
 import type { UseCases } from '../app/usecases.js';
 import { type Clock, type Session, Who } from '../app/session.js';
 import { type StoreLocation, parseLocation, showLocation } from '../store/index.js';
-import { type CalendarDate, parseDate } from '../terms/dates.js';
+import { type CalendarDate, formatDate, parseDate } from '../terms/dates.js';
+import { readHosts } from '../client/hosts.js';
+import { RefusedError } from '../errors.js';
 import { PLAIN_STYLE, type Style, loadStyle, terminalSafe, wrapText } from '../views/text/style.js';
 import { type Io, envFlag } from './io.js';
 import { Prompts } from './prompts.js';
@@ -50,6 +52,8 @@ export class Context {
   private cases: UseCases | null = null;
   private who_: Who | null = null;
   private readonly colourWanted: boolean;
+  /** The server the commands reach, when no store is named (--db, HWAAS_DB) and one is: HWAAS_SERVER, or the one logged in to. */
+  readonly server: { readonly url: string; readonly token: string | null; readonly source: 'HWAAS_SERVER' | 'hosts' } | null;
 
   constructor(
     readonly io: Io,
@@ -69,6 +73,7 @@ export class Context {
           : { date: null, label: '--date' };
     this.session = { as: named ?? null, asLabel: options.as !== undefined ? '--as' : 'HWAAS_USER', date: pinned.date, dateLabel: pinned.label };
     this.clock = { today: (zone) => io.clockToday(zone), now: () => io.now() };
+    this.server = this.storeSource === null ? serverOf(io.env) : null;
   }
 
   /** Colour on stdout only for a terminal, without NO_COLOR or --no-color. */
@@ -95,11 +100,35 @@ export class Context {
     return this.session.date !== null;
   }
 
-  /** Everything a command asks of hwaas, made on first use: here in process, on the store at --db. */
+  /** Everything a command asks of hwaas, made on first use: through the server logged in to, or here in process on the store at --db. */
   async useCases(): Promise<UseCases> {
     if (!this.cases) {
-      const { localUseCases } = await import('../app/local/index.js');
-      this.cases = localUseCases({ store: () => this.storeIfAny(), where: this.dbPath, session: this.session, clock: this.clock });
+      if (this.server) {
+        const { checkServerUrl, remoteUseCases } = await import('../client/remote.js');
+        const { HWAAS_VERSION } = await import('./version.js');
+        const url = checkServerUrl(this.server.url, this.server.source);
+        if (!this.server.token) {
+          throw new RefusedError(
+            'NOT_AUTHENTICATED',
+            `${this.server.source === 'HWAAS_SERVER' ? 'HWAAS_SERVER is set but HWAAS_TOKEN is not' : `no token for ${url.origin}`}: log in with a token Wildix staff issue.`,
+            { hint: { kind: 'login' } },
+          );
+        }
+        this.cases = remoteUseCases({
+          server: url,
+          token: this.server.token,
+          as: this.session.as,
+          date: this.session.date === null ? null : formatDate(this.session.date),
+          asLabel: this.session.asLabel,
+          dateLabel: this.session.dateLabel,
+          version: HWAAS_VERSION,
+        });
+        // Timestamps read in the store's time zone, which the server says.
+        this.zone = (await this.cases.store.info()).timezone;
+      } else {
+        const { localUseCases } = await import('../app/local/index.js');
+        this.cases = localUseCases({ store: () => this.storeIfAny(), where: this.dbPath, session: this.session, clock: this.clock });
+      }
     }
     return this.cases;
   }
@@ -128,6 +157,13 @@ export class Context {
     this.cases = null;
     this.who_ = null;
     this.zone = await store.settings.get('timezone');
+  }
+
+  /** Gives the open store away (to a server's pool, which closes it): the context forgets it without closing it. */
+  handOverStore(): void {
+    this.openStore = null;
+    this.cases = null;
+    this.who_ = null;
   }
 
   /** Who acts on the store, for the administration commands (init, db), which work on the store itself. */
@@ -190,3 +226,11 @@ export class Context {
 }
 
 export { envFlag };
+
+/** The server named by HWAAS_SERVER (with HWAAS_TOKEN), else the default of hosts.json, else none. */
+function serverOf(env: Io['env']): Context['server'] {
+  if (env.HWAAS_SERVER) return { url: env.HWAAS_SERVER, token: env.HWAAS_TOKEN || null, source: 'HWAAS_SERVER' };
+  const hosts = readHosts(env);
+  if (!hosts.default) return null;
+  return { url: hosts.default, token: hosts.hosts[hosts.default]?.token ?? null, source: 'hosts' };
+}

@@ -11,6 +11,7 @@ const LISTING: Readonly<Record<Findable, string>> = {
   quote: 'quotes list',
   cancellation: 'returns list',
   RMA: 'rma list',
+  token: 'users token list',
 };
 
 /**
@@ -50,6 +51,8 @@ function hintText(hint: Hint): string {
       return ' --internal writes the internal copy instead, for you alone.';
     case 'import-columns':
       return ` \`hwaas ${hint.pricebook ? 'pricebook import' : 'import'} --help\` lists the columns and their other names.`;
+    case 'login':
+      return ' (`hwaas auth login --server URL`).';
     case 'cancellations':
       return ' (`hwaas returns list --all`).';
     case 'resale-price':

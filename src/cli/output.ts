@@ -32,7 +32,8 @@ export async function outputTarget(
       );
     }
   }
-  if (found.kind === 'file') {
+  // Through a server, the store is not on this machine.
+  if (found.kind === 'file' && !ctx.server) {
     const { isStoreFile } = await import('../store/index.js');
     if (await isStoreFile(ctx.storeLocation, found.path)) {
       throw new UsageError(`${flag}: ${found.path} is the store itself (or one of its -wal, -shm, -journal files): write it to another file.`);

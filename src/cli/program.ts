@@ -7,9 +7,9 @@ import type { Io } from './io.js';
 import { EXAMPLES_HEADING, HELP_TOPICS } from './topics.js';
 import { canonicalId } from '../domain/kernel/ids.js';
 
-declare const __HWAAS_VERSION__: string;
-/** From package.json, put in at build time (scripts/bundle.mjs, vitest.config.ts). */
-export const HWAAS_VERSION: string = typeof __HWAAS_VERSION__ === 'string' ? __HWAAS_VERSION__ : 'development';
+import { HWAAS_VERSION } from './version.js';
+
+export { HWAAS_VERSION };
 
 export interface ProgramState {
   ctx: Context | null;
@@ -28,10 +28,13 @@ const GLOBAL_OPTIONS: readonly { flags: string; description: string }[] = [
 ];
 const GLOBAL_WITH_VALUE = new Set(GLOBAL_OPTIONS.filter((o) => o.flags.includes('<')).map((o) => o.flags.split(' ')[0]!));
 
+/** The most words a command has (`users token create`). */
+const MAX_WORDS = 3;
+
 /** The words of the command an argv runs (`['customers', 'list']`), or null when the whole tree is needed (help, none). */
 export function commandWords(argv: readonly string[]): string[] | null {
   const words: string[] = [];
-  for (let i = 0; i < argv.length && words.length < 2; i++) {
+  for (let i = 0; i < argv.length && words.length < MAX_WORDS; i++) {
     const arg = argv[i]!;
     if (GLOBAL_WITH_VALUE.has(arg)) i++;
     else if (arg === '--') break;
@@ -48,12 +51,12 @@ export function commandWords(argv: readonly string[]): string[] | null {
  */
 function entriesFor(words: string[] | null): readonly CommandEntry[] {
   if (words === null) return COMMANDS;
-  const first = COMMANDS.filter((entry) => entry.path[0] === words[0]);
-  if (words.length > 1) {
-    const exact = first.filter((entry) => entry.path[1] === words[1]);
-    if (exact.length > 0) return exact;
+  // The entries under the longest prefix of the words that names any.
+  for (let n = words.length; n >= 1; n--) {
+    const under = COMMANDS.filter((entry) => words.slice(0, n).every((w, i) => entry.path[i] === w));
+    if (under.length > 0) return under;
   }
-  return first;
+  return [];
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -152,16 +155,17 @@ export async function buildProgram(io: Io, state: ProgramState, argv: readonly s
   const loaded = new Map(await Promise.all([...wanted].map(async (entry) => [entry, (await entry.load()).command] as const)));
   const groups = new Map<string, Command>();
   for (const entry of COMMANDS) {
-    const [first, second] = entry.path;
     let parent = program;
-    if (second !== undefined) {
-      let group = groups.get(first!);
+    // Each word but the last is a group (`users`, `users token`), made once.
+    for (let depth = 1; depth < entry.path.length; depth++) {
+      const key = entry.path.slice(0, depth).join(' ');
+      let group = groups.get(key);
       if (!group) {
-        group = program
-          .command(first!)
-          .description(GROUPS[first!] ?? '')
+        group = parent
+          .command(entry.path[depth - 1]!)
+          .description(GROUPS[key] ?? '')
           .helpCommand(false); // `hwaas help …` is the one help command
-        groups.set(first!, group);
+        groups.set(key, group);
       }
       parent = group;
     }
@@ -171,7 +175,7 @@ export async function buildProgram(io: Io, state: ProgramState, argv: readonly s
   }
   // A group's help ends with examples too: the first of each of its commands (when they are loaded, as for help).
   for (const [name, group] of groups) {
-    const lines = COMMANDS.filter((e) => e.path[0] === name).map((e) => loaded.get(e)?.examples[0]);
+    const lines = COMMANDS.filter((e) => e.path.slice(0, name.split(' ').length).join(' ') === name).map((e) => loaded.get(e)?.examples[0]);
     if (lines.every((l) => l !== undefined)) examples(group, lines as string[]);
   }
   return program;

@@ -22,10 +22,12 @@ export function refineUsage(error: unknown, argv: readonly string[], program: Co
   const child = (parent: Command | null | undefined, word: string) => parent?.commands.find((c) => c.name() === word) ?? null;
   const isCommand = (path: readonly string[]) => {
     const found = path.reduce<Command | null>((at, word) => child(at, word), program);
-    return found !== null && (path.length === 2 || found.commands.length === 0);
+    return found !== null && found.commands.length === 0;
   };
-  const isGroup = (word: string) => (child(program, word)?.commands.length ?? 0) > 0;
-  const known = words.length >= 2 && isCommand(words.slice(0, 2)) ? words.slice(0, 2) : words.length >= 1 && (isCommand(words.slice(0, 1)) || isGroup(words[0]!)) ? words.slice(0, 1) : [];
+  const isGroup = (path: readonly string[]) => (path.reduce<Command | null>((at, word) => child(at, word), program)?.commands.length ?? 0) > 0;
+  // The longest run of the words that is a command or a group: its help is the one to read.
+  let known: string[] = [];
+  for (let n = words.length; n >= 1 && known.length === 0; n--) if (isCommand(words.slice(0, n)) || isGroup(words.slice(0, n))) known = words.slice(0, n);
   const help = known.length > 0 ? `hwaas ${known.join(' ')} --help` : 'hwaas help';
 
   // `hwaas order list`, `hwaas customer list`: the group's name is plural.

@@ -14,6 +14,7 @@ export interface CommandEntry {
 export const GROUPS: Readonly<Record<string, string>> = {
   partners: 'the partners who resell HWaaS: currency, tier, area manager',
   users: 'the people who use hwaas',
+  'users token': 'the tokens users reach a server with (hwaas serve)',
   customers: 'your customers (a partner sees only its own)',
   pbx: 'PBXs, their licence term, current period and expiration',
   orders: 'track orders: draft → placed → approved → shipped, or cancelled',
@@ -27,6 +28,7 @@ export const GROUPS: Readonly<Record<string, string>> = {
   returns: 'devices coming back from cancellations (staff receive them)',
   rma: 'replacements of faulty devices (staff ship and close them)',
   db: 'the store itself',
+  auth: 'the server commands reach (hwaas serve) and your token there',
 };
 
 export const COMMANDS: readonly CommandEntry[] = [
@@ -40,6 +42,9 @@ export const COMMANDS: readonly CommandEntry[] = [
   { path: ['users', 'add'], load: () => import('./users/add.js') },
   { path: ['users', 'disable'], load: () => import('./users/disable.js') },
   { path: ['users', 'enable'], load: () => import('./users/enable.js') },
+  { path: ['users', 'token', 'create'], load: () => import('./users/token/create.js') },
+  { path: ['users', 'token', 'list'], load: () => import('./users/token/list.js') },
+  { path: ['users', 'token', 'revoke'], load: () => import('./users/token/revoke.js') },
   { path: ['customers', 'list'], load: () => import('./customers/list.js') },
   { path: ['customers', 'show'], load: () => import('./customers/show.js') },
   { path: ['customers', 'add'], load: () => import('./customers/add.js') },
@@ -87,5 +92,9 @@ export const COMMANDS: readonly CommandEntry[] = [
   { path: ['db', 'backup'], load: () => import('./db/backup.js') },
   { path: ['db', 'check'], load: () => import('./db/check.js') },
   { path: ['db', 'copy'], load: () => import('./db/copy.js') },
+  { path: ['serve'], load: () => import('./serve.js') },
+  { path: ['auth', 'login'], load: () => import('./auth/login.js') },
+  { path: ['auth', 'status'], load: () => import('./auth/status.js') },
+  { path: ['auth', 'logout'], load: () => import('./auth/logout.js') },
   { path: ['completion'], load: () => import('./completion.js') },
 ];

@@ -291,6 +291,24 @@ export const TABLES: readonly TableSpec[] = [
     },
     references: { partner_id: 'partners(id)', pbx_id: 'pbxs(id)', sku: 'products(sku)', created_by: 'users(id)', shipped_by: 'users(id)', closed_by: 'users(id)' },
   },
+  {
+    name: 'tokens',
+    noun: 'token',
+    key: ['id'],
+    columns: {
+      id: 'text',
+      user_id: 'text',
+      name: 'text',
+      hash: 'text',
+      created_at: 'timestamp',
+      created_by: 'text',
+      expires_at: 'timestamp?',
+      revoked_at: 'timestamp?',
+      last_used_at: 'timestamp?',
+    },
+    references: { user_id: 'users(id)', created_by: 'users(id)' },
+    indexes: [{ name: 'tokens_by_user', columns: ['user_id'] }],
+  },
 ];
 
 /** A column's type without its nullability. */

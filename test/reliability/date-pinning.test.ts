@@ -78,7 +78,7 @@ describe('a moved "today" on a write to a live store', () => {
 
   it('a sandbox store (init --demo) moves its clock everywhere', async () => {
     const sandbox = await demoStore();
-    expect((await cli(['--db', sandbox, 'db', 'info', '--json'])).json()).toMatchObject({ backend: BACKEND, mode: 'sandbox' });
+    expect((await cli(['--db', sandbox, 'db', 'info', '--json'])).json()).toMatchObject({ backend: BACKEND === 'sqlite' ? 'sqlite' : 'postgres', mode: 'sandbox' });
     const placed = await cli(['--db', sandbox, '--date', '2026-11-30', '--json', 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--checkout', '--yes']);
     expect(placed.json()).toMatchObject({ start: '2026-11-30' });
     // Its events carry the moved date, so "Created" and "today" agree.
@@ -89,7 +89,13 @@ describe('a moved "today" on a write to a live store', () => {
     const live = await newStore('live.db');
     expect((await cli(['--db', live, '--date', '2027-01-01', 'init'])).code).toBe(2);
     expect((await cli(['--db', live, 'init', '--json'])).json().mode).toBe('live');
-    expect((await cli(['--db', live, 'db', 'info', '--json'])).json()).toEqual({ backend: BACKEND, path: live, mode: 'live', schemaVersion: expect.any(Number), timezone: expect.any(String) });
+    expect((await cli(['--db', live, 'db', 'info', '--json'])).json()).toEqual({
+      backend: BACKEND === 'sqlite' ? 'sqlite' : 'postgres',
+      path: live,
+      mode: 'live',
+      schemaVersion: expect.any(Number),
+      timezone: expect.any(String),
+    });
     const demo = await cli(['--db', live, 'init', '--demo', '--json']);
     expect(demo.code).toBe(1);
     expect(JSON.parse(demo.stderr).error.message).toContain('is live: demo data goes only into a sandbox store');

@@ -15,7 +15,10 @@ beforeAll(async () => {
   // A draft of another partner (Thames, PTR-002) to aim at.
   const theirs = await cli(['--db', db, '--as', 'USR-002', 'order', '--customer', 'CUS-0006', '--pbx', 'PBX-1007', '--item', 'WP480G=1', '--save', '--json']);
   expect(theirs.json().id).toBe('ORD-000001');
+  // A token of Thames's user to aim at.
+  theirToken = (await cli(['--db', db, '--as', 'USR-101', '--json', 'users', 'token', 'create', 'USR-002'])).json().id;
 });
+let theirToken = '';
 const asAnna = (...args: string[]) => cli(['--db', db, '--date', '2026-11-24', '--as', 'USR-001', '--json', ...args]);
 
 /**
@@ -60,9 +63,11 @@ const FOREIGN: Record<string, { args: string[]; expect: 'NOT_FOUND' | 'NOT_ALLOW
   'returns receive': { args: ['CAN-0001'], expect: 'NOT_ALLOWED' },
   'rma ship': { args: ['RMA-0001'], expect: 'NOT_ALLOWED' },
   'rma close': { args: ['RMA-0001'], expect: 'NOT_ALLOWED' },
+  'users token create': { args: ['USR-002'], expect: 'NOT_ALLOWED' },
+  'users token revoke': { args: ['{token}'], expect: 'NOT_FOUND' },
 };
 const ID_OPTIONS = ['--customer', '--pbx', '--partner'];
-const ID_ARGUMENTS = ['id', 'number', 'sku'];
+const ID_ARGUMENTS = ['id', 'number', 'sku', 'user'];
 
 function leaves(command: Command, path: string[] = []): { path: string; command: Command }[] {
   if (command.commands.length === 0) return [{ path: path.join(' '), command }];
@@ -80,7 +85,7 @@ describe('partner isolation, table-driven', () => {
   });
 
   it.each(Object.entries(FOREIGN))("%s with another partner's ID", async (path, { args, expect: code }) => {
-    const result = await asAnna(...path.split(' '), ...args);
+    const result = await asAnna(...path.split(' '), ...args.map((a) => (a === '{token}' ? theirToken : a)));
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     const error = JSON.parse(result.stderr).error;

@@ -50,6 +50,7 @@ export function localUseCases(options: LocalOptions): UseCases {
     store: lazy(async () => (await parties()).store),
     partners: lazy(async () => (await parties()).partners),
     users: lazy(async () => (await parties()).users),
+    tokens: lazy(async () => (await parties()).tokens),
     customers: lazy(async () => (await parties()).customers),
     agreements: lazy(async () => (await parties()).agreements),
     invoices: lazy(async () => (await parties()).invoices),

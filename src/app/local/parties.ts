@@ -15,12 +15,13 @@ import { mrrBy, serviceLines } from '../../domain/lifecycle/serviceLines.js';
 import { formatDate, parseDate } from '../../terms/dates.js';
 import { formatAmount } from '../../terms/money.js';
 import { parseLicense } from '../../terms/term.js';
-import { agreementJson, customerJson, invoiceJson, partnerJson, standingJson, userJson, userRecordJson, userRowJson } from '../../views/json/parties.js';
+import { agreementJson, customerJson, invoiceJson, partnerJson, standingJson, userJson, userRecordJson, userRowJson, tokenJson } from '../../views/json/parties.js';
 import { pbxJson } from '../../views/json/pbxs.js';
 import { stockJson } from '../../views/json/catalog.js';
 import { serviceJson } from '../../views/json/services.js';
 import type { UseCases } from '../usecases.js';
 import type { Calls } from './calls.js';
+import { parseLifetime, createToken, listTokens, revokeToken } from '../../domain/parties/tokens.js';
 
 /** The labels of a partner's fields in messages: their names in the use case (the command line says its flags). */
 const PARTNER_FIELDS = { name: 'name', country: 'country', currency: 'currency', tier: 'tier', areaManagerName: 'areaManagerName', areaManagerEmail: 'areaManagerEmail' } as const;
@@ -33,7 +34,7 @@ function searchOf(text: string | null | undefined): string | undefined {
 }
 
 /** Who is who: the acting user, partners, users, customers and their PBXs, agreements, invoices, stock. (A PBX's change of term is lifecycle.ts's.) */
-export function partiesUseCases(calls: Calls): Pick<UseCases, 'whoami' | 'today' | 'access' | 'store' | 'partners' | 'users' | 'customers' | 'agreements' | 'invoices' | 'stock'> & {
+export function partiesUseCases(calls: Calls): Pick<UseCases, 'whoami' | 'today' | 'access' | 'store' | 'partners' | 'tokens' | 'users' | 'customers' | 'agreements' | 'invoices' | 'stock'> & {
   pbxs: Omit<UseCases['pbxs'], 'planTermChange' | 'changeTerm'>;
 } {
   return {
@@ -76,6 +77,24 @@ export function partiesUseCases(calls: Calls): Pick<UseCases, 'whoami' | 'today'
         const { store, actor } = await calls.writer();
         const { before, after } = await editPartner(store, actor, canonicalId(id), input, PARTNER_FIELDS);
         return { before: partnerJson(before), after: partnerJson(after) };
+      },
+    },
+
+    tokens: {
+      async create(input) {
+        const days = parseLifetime(input.expiresIn ?? '90d', 'expiresIn');
+        const { store, actor } = await calls.writer();
+        const { token, text } = await createToken(store, actor, { user: canonicalId(input.user), name: input.name ?? 'hwaas', days });
+        return { id: token.id, user: token.user, name: token.name, expiresAt: token.expiresAt, token: text };
+      },
+      async list(input) {
+        const { store, actor } = await calls.reader();
+        const now = calls.options.clock.now();
+        return { items: (await listTokens(store, actor, input.user ? canonicalId(input.user) : null)).map((t) => tokenJson(t, now)), viewer: actor.scope.kind };
+      },
+      async revoke({ id }) {
+        const { store, actor } = await calls.writer();
+        return tokenJson(await revokeToken(store, actor, id), calls.options.clock.now());
       },
     },
 

@@ -355,3 +355,20 @@ export function requestSeq(prefix: 'CAN' | 'RMA', id: string): number | null {
   const match = new RegExp(`^(?:${prefix}-?)?0*(\\d{1,12})$`, 'i').exec(id.trim());
   return match ? Number(match[1]) : null;
 }
+
+/**
+ * A token a user holds to reach a shared store through `hwaas serve`: what identifies it
+ * (never the secret: only its hash is kept), whose it is, and when it stops.
+ */
+export interface ApiToken {
+  readonly id: string;
+  readonly user: string;
+  readonly name: string;
+  /** SHA-256 of the secret, hex. */
+  readonly hash: string;
+  readonly createdAt: string;
+  readonly createdBy: string;
+  readonly expiresAt: string | null;
+  readonly revokedAt: string | null;
+  readonly lastUsedAt: string | null;
+}

@@ -27,6 +27,7 @@ import type {
   StoreMode,
   Tier,
   User,
+  ApiToken,
 } from './model.js';
 
 /**
@@ -280,8 +281,21 @@ export interface StockRepository {
 }
 
 /** The repositories, bound to one connection. */
+/** The tokens users reach a server with. */
+export interface TokenRepository {
+  insert(token: ApiToken): Promise<void>;
+  get(id: string): Promise<ApiToken | null>;
+  /** Everyone's, or one user's, newest first. */
+  list(user?: string | null): Promise<ApiToken[]>;
+  /** True when it was live and is revoked now. */
+  revoke(id: string, at: string): Promise<boolean>;
+  /** When it was last used (at most once a minute is worth a write). */
+  touch(id: string, at: string): Promise<void>;
+}
+
 export interface Repositories {
   readonly settings: SettingsRepository;
+  readonly tokens: TokenRepository;
   readonly catalog: CatalogRepository;
   readonly pricebooks: PriceBookRepository;
   readonly resale: ResaleRepository;

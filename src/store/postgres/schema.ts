@@ -1203,7 +1203,24 @@ const MIGRATION_6 = `
   UPDATE customers SET search_text = search_key || chr(1) || lower(id) || chr(1) || replace(lower(COALESCE(vat, '')), ' ', '') || chr(1) || lower(COALESCE(email, ''));
 `;
 
-export const MIGRATIONS: readonly string[] = [...SHIPPED, MIGRATION_4, MIGRATION_5, MIGRATION_6];
+/** 7: hwaas 0.5, as SQLite's 9: the tokens users reach a shared store with, through `hwaas serve` (only the secret's hash is kept). */
+const MIGRATION_7 = `
+  CREATE TABLE tokens (
+    id           text COLLATE "C" PRIMARY KEY,
+    user_id      text COLLATE "C" NOT NULL REFERENCES users (id),
+    name         text NOT NULL,
+    hash         text COLLATE "C" NOT NULL CHECK (length(hash) = 64),
+    created_at   text NOT NULL,
+    created_by   text COLLATE "C" NOT NULL REFERENCES users (id),
+    expires_at   text,
+    revoked_at   text,
+    last_used_at text
+  );
+  CREATE INDEX tokens_by_user ON tokens (user_id);
+  REVOKE ALL ON tokens FROM PUBLIC;
+`;
+
+export const MIGRATIONS: readonly string[] = [...SHIPPED, MIGRATION_4, MIGRATION_5, MIGRATION_6, MIGRATION_7];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -132,6 +132,7 @@ interface Found {
 export class PostgresStore implements Store {
   readonly info: StoreInfo;
   readonly settings;
+  readonly tokens;
   readonly catalog;
   readonly pricebooks;
   readonly resale;
@@ -158,6 +159,7 @@ export class PostgresStore implements Store {
     const repositories = sqlRepositories(this.sql);
     ({
       settings: this.settings,
+      tokens: this.tokens,
       catalog: this.catalog,
       pricebooks: this.pricebooks,
       resale: this.resale,
@@ -391,7 +393,7 @@ export class PostgresStore implements Store {
     if (version === null || version === 0) return null;
     const storeId = (await client.query<{ value: string }>("SELECT value FROM settings WHERE key = 'store_id'")).rows[0]?.value ?? null;
     await client.query(
-      'DROP TABLE IF EXISTS rmas, cancellation_lines, cancellations, term_changes, quotes, resale_rules, price_book_lines, price_books, order_events, order_lines, orders, agreements, invoices, stock, prices, products, pbxs, customers, users, partners, counters, settings CASCADE',
+      'DROP TABLE IF EXISTS tokens, rmas, cancellation_lines, cancellations, term_changes, quotes, resale_rules, price_book_lines, price_books, order_events, order_lines, orders, agreements, invoices, stock, prices, products, pbxs, customers, users, partners, counters, settings CASCADE',
     );
     await client.query(`DROP FUNCTION IF EXISTS ${ALL_FUNCTIONS.join(', ')} CASCADE`);
     return storeId;

@@ -7,12 +7,14 @@ import { SqlOrders } from './orders.js';
 import { SqlParties, SqlSettings } from './parties.js';
 import { SqlPbxs } from './pbxs.js';
 import { SqlServices } from './services.js';
+import { SqlTokens } from './tokens.js';
 
 /** Every repository of the port over one SQL connection; the same classes for SQLite and PostgreSQL. */
 export function sqlRepositories(sql: SqlDriver): Repositories {
   const bool = (b: boolean) => sql.flag(b);
   return {
     settings: new SqlSettings(sql),
+    tokens: new SqlTokens(sql),
     catalog: new SqlCatalog(sql, bool),
     pricebooks: new SqlPriceBooks(sql, bool),
     resale: new SqlResale(sql),

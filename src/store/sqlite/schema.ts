@@ -333,6 +333,22 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE customers ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
   UPDATE customers SET search_text = search_key || char(1) || lower(id) || char(1) || replace(lower(COALESCE(vat, '')), ' ', '') || char(1) || lower(COALESCE(email, ''));
   `,
+  // 9: hwaas 0.5. The tokens users reach a shared store with, through \`hwaas serve\`: only
+  // the secret's hash is kept.
+  `
+  CREATE TABLE tokens (
+    id           TEXT PRIMARY KEY,
+    user_id      TEXT NOT NULL REFERENCES users (id),
+    name         TEXT NOT NULL,
+    hash         TEXT NOT NULL CHECK (length(hash) = 64),
+    created_at   TEXT NOT NULL,
+    created_by   TEXT NOT NULL REFERENCES users (id),
+    expires_at   TEXT,
+    revoked_at   TEXT,
+    last_used_at TEXT
+  ) WITHOUT ROWID;
+  CREATE INDEX tokens_by_user ON tokens (user_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

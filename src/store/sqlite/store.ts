@@ -93,6 +93,7 @@ class SqliteDriver implements SqlDriver {
 export class SqliteStore implements Store {
   readonly info: StoreInfo;
   readonly settings;
+  readonly tokens;
   readonly catalog;
   readonly pricebooks;
   readonly resale;
@@ -116,6 +117,7 @@ export class SqliteStore implements Store {
     const repositories = sqlRepositories(this.sqlDriver);
     ({
       settings: this.settings,
+      tokens: this.tokens,
       catalog: this.catalog,
       pricebooks: this.pricebooks,
       resale: this.resale,

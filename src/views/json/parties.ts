@@ -1,4 +1,4 @@
-import type { Agreement, Customer, Invoice, Partner, Role, Tier, User } from '../../domain/kernel/model.js';
+import type { Agreement, ApiToken, Customer, Invoice, Partner, Role, Tier, User } from '../../domain/kernel/model.js';
 import { type Stage, type Standing, standingSentence } from '../../domain/parties/standing.js';
 import { formatDate } from '../../terms/dates.js';
 import { formatAmount } from '../../terms/money.js';
@@ -141,4 +141,39 @@ export interface PaidInvoiceJson {
   amount: Amount;
   currency: string;
   paidOn: DateText;
+}
+
+/** A token as `users token list` shows it: never its secret, which only its creation says, once. */
+export interface TokenJson {
+  id: string;
+  user: string;
+  name: string;
+  createdAt: Timestamp;
+  createdBy: string;
+  expiresAt: Timestamp | null;
+  revokedAt: Timestamp | null;
+  lastUsedAt: Timestamp | null;
+  /** On the moment it was looked at: active, expired or revoked. */
+  status: 'active' | 'expired' | 'revoked';
+}
+export const tokenJson = (t: ApiToken, now: Date): TokenJson => ({
+  id: t.id,
+  user: t.user,
+  name: t.name,
+  createdAt: t.createdAt,
+  createdBy: t.createdBy,
+  expiresAt: t.expiresAt,
+  revokedAt: t.revokedAt,
+  lastUsedAt: t.lastUsedAt,
+  status: t.revokedAt ? 'revoked' : t.expiresAt && Date.parse(t.expiresAt) <= now.getTime() ? 'expired' : 'active',
+});
+export const TOKEN_KEYS = ['id', 'user', 'name', 'createdAt', 'createdBy', 'expiresAt', 'revokedAt', 'lastUsedAt', 'status'] as const;
+
+/** A token just issued: the one time its text is said. */
+export interface NewTokenJson {
+  id: string;
+  user: string;
+  name: string;
+  expiresAt: Timestamp | null;
+  token: string;
 }

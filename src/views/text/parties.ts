@@ -1,4 +1,4 @@
-import type { AgreementJson, CustomerJson, InvoiceJson, PartnerJson, StandingJson, UserRowJson, WhoamiJson } from '../json/parties.js';
+import type { AgreementJson, CustomerJson, InvoiceJson, PartnerJson, StandingJson, TokenJson, UserRowJson, WhoamiJson } from '../json/parties.js';
 import type { CustomerDetailJson } from '../json/pbxs.js';
 import type { StockJson } from '../json/catalog.js';
 import type { ListingView } from './listing.js';
@@ -160,4 +160,18 @@ export const STOCK: ListingView<StockJson> = {
   keys: ['sku', 'name', 'onHand', 'reserved', 'available'],
   csv: { keys: ['sku', 'on_hand'], rows: (rows) => rows.map((l) => ({ sku: l.sku, on_hand: l.onHand })) },
   empty: 'No stocked products: run `hwaas init`.',
+};
+
+export const TOKENS: ListingView<TokenJson> = {
+  columns: () => [
+    { header: 'Token', value: (t) => t.id },
+    { header: 'User', value: (t) => t.user },
+    { header: 'Name', value: (t) => t.name, shrink: true },
+    { header: 'Created', value: (t) => t.createdAt.slice(0, 10), drop: 2 },
+    { header: 'Expires', value: (t) => (t.expiresAt ? t.expiresAt.slice(0, 10) : 'never') },
+    { header: 'Last used', value: (t) => (t.lastUsedAt ? t.lastUsedAt.slice(0, 10) : ''), drop: 1 },
+    { header: 'Status', value: (t) => (t.status === 'active' ? 'active' : { text: t.status, paint: 'yellow' as const }) },
+  ],
+  keys: ['id', 'user', 'name', 'createdAt', 'createdBy', 'expiresAt', 'revokedAt', 'lastUsedAt', 'status'],
+  empty: 'No tokens: staff issue one with `hwaas users token create USER`.',
 };

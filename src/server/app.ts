@@ -1,0 +1,263 @@
+import { Readable } from 'node:stream';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Clock, Session } from '../app/session.js';
+import { API_VERSION } from '../app/api.js';
+import type { UseCases } from '../app/usecases.js';
+import { canonicalId } from '../domain/kernel/ids.js';
+import { authenticate, notAuthenticated } from '../domain/parties/tokens.js';
+import { HwaasError, RefusedError, UsageError } from '../errors.js';
+import { parseDate } from '../terms/dates.js';
+import { errorJson } from '../views/json/common.js';
+import type { StorePool } from './pool.js';
+import { ROUTES, type Route } from './routes.js';
+import * as S from './schemas.js';
+
+export interface ServerOptions {
+  readonly pool: StorePool;
+  /** The store's location, for sentences (never a password). */
+  readonly where: string;
+  readonly version: string;
+  readonly clock: Clock;
+  /** pino's options, or false for none (tests). */
+  readonly logger: boolean | Record<string, unknown>;
+  readonly https?: { key: Buffer; cert: Buffer } | null;
+  /** Sees every answer (a JSON body, or each line of a long run's): the tests check them against the OpenAPI document. */
+  readonly onAnswer?: (path: string, status: number, body: string) => void;
+}
+
+/** What an upload may be: an import's file, as a local import reads it. */
+export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
+/** A JSON body: a cases file is the largest (128 MB of text, escaped). */
+const MAX_JSON_BYTES = 160 * 1024 * 1024;
+/** Failed authentications from one address before it waits. */
+const FAILURES_PER_MINUTE = 10;
+
+/** The HTTP status of a coded error: what it is, for proxies and scripts (the body says the rest). */
+export function statusOf(error: HwaasError): number {
+  if (error.exitCode === 2) return 400;
+  switch (error.code) {
+    case 'NOT_FOUND':
+      return 404;
+    case 'NOT_AUTHENTICATED':
+      return 401;
+    case 'NOT_ALLOWED':
+      return 403;
+    case 'STORE_BUSY':
+    case 'UNREACHABLE':
+    case 'DISK_FULL':
+    case 'IO_ERROR':
+    case 'READ_ONLY':
+      return 503;
+    default:
+      return 409;
+  }
+}
+
+/** An error as the API says it: the domain's sentence and hint as data, and the exit code a command gives it. */
+export const errorBody = (error: HwaasError) => ({ error: { ...errorJson(error), exitCode: error.exitCode as 1 | 2 } });
+
+/** Bytes made by a use case, as JSON carries them. */
+function withBase64(value: unknown, route: Route): unknown {
+  if (route.document) {
+    const d = value as { content: Uint8Array };
+    return { ...d, content: Buffer.from(d.content.buffer, d.content.byteOffset, d.content.byteLength).toString('base64') };
+  }
+  const result = value as { document?: { content: Uint8Array } } | null;
+  if (result?.document?.content instanceof Uint8Array) {
+    const c = result.document.content;
+    return { ...result, document: { ...result.document, content: Buffer.from(c.buffer, c.byteOffset, c.byteLength).toString('base64') } };
+  }
+  return value;
+}
+
+/**
+ * `hwaas serve`: every use case over HTTP, for a shared store. Each request is one session:
+ * its token says who acts (`hwaas-as`: staff acting as someone else; `hwaas-date`: a day
+ * pinned for a what-if), it gets a connection of its own, and the use cases run exactly as
+ * they do in process. Nothing but the coded error's sentence leaves the server.
+ */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: 'info', redact: ['req.headers.authorization'], ...(options.logger === true ? {} : options.logger) },
+    bodyLimit: MAX_JSON_BYTES,
+    requestTimeout: 10 * 60_000,
+    connectionTimeout: 60_000,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    https: options.https ?? null,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: false } },
+  } as Parameters<typeof Fastify>[0]) as unknown as FastifyInstance;
+  // Answers are written as they are: a field the schema does not name is not dropped silently (the tests check every answer against it).
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_request, body, done) => done(null, body));
+
+  const { default: swagger } = await import('@fastify/swagger');
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'hwaas',
+        version: options.version,
+        description: 'Wildix Hardware as a Service: the use cases of hwaas over HTTP. Every call needs `Authorization: Bearer <token>` (`hwaas users token create`).',
+      },
+      components: { securitySchemes: { token: { type: 'http', scheme: 'bearer' } } },
+      security: [{ token: [] }],
+    },
+  });
+
+  const failures = new Map<string, number[]>();
+  const tooMany = (ip: string) => {
+    const now = Date.now();
+    const recent = (failures.get(ip) ?? []).filter((t) => now - t < 60_000);
+    failures.set(ip, recent);
+    return recent.length >= FAILURES_PER_MINUTE;
+  };
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('hwaas-version', options.version);
+    reply.header('hwaas-api', String(API_VERSION));
+    if (options.onAnswer && typeof payload === 'string') options.onAnswer(request.routeOptions.url ?? request.url, reply.statusCode, payload);
+    return payload;
+  });
+
+  app.setErrorHandler((error: FastifyError | HwaasError | Error, request, reply) => {
+    if (error instanceof HwaasError) return reply.status(statusOf(error)).send(errorBody(error));
+    const fe = error as FastifyError;
+    if (fe.validation) {
+      const first = fe.validation[0];
+      const where = `${fe.validationContext ?? 'body'}${first?.instancePath ?? ''}`.replace(/^body\//, '').replace(/\//g, '.');
+      const field = where.split('.')[0] || undefined;
+      return reply.status(400).send(errorBody(new UsageError(`${where}: ${first?.message ?? 'is not valid'}.`, 'INVALID_INPUT', field ? { field } : {})));
+    }
+    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.status(413).send(errorBody(new UsageError(`the request is larger than the server takes (${MAX_UPLOAD_BYTES / 1024 / 1024} MB for a file): split it.`, 'INVALID_INPUT')));
+    }
+    if (fe.statusCode && fe.statusCode < 500) return reply.status(fe.statusCode).send(errorBody(new UsageError(`${fe.message.replace(/\.$/, '')}.`, 'INVALID_INPUT')));
+    request.log.error({ err: error }, 'internal error');
+    return reply.status(500).send({ error: { code: 'INTERNAL', message: `internal error on the server (request ${request.id}); its administrator finds it in the log.`, exitCode: 1 } });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send(errorBody(new UsageError(`${request.method} ${request.url.split('?')[0]} is not a route of this server (GET /openapi.json lists them).`, 'USAGE')));
+  });
+
+  app.get('/healthz', { schema: { summary: 'Whether the server answers', security: [], response: { 200: S.obj({ status: S.str, version: S.str }) } } }, async () => ({
+    status: 'ok',
+    version: options.version,
+  }));
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  /** Who acts for a request: its token's user, or the user staff name; a day pinned for a what-if. */
+  async function sessionOf(request: FastifyRequest, store: Parameters<typeof authenticate>[0]): Promise<Session> {
+    const ip = request.ip;
+    if (tooMany(ip)) throw new RefusedError('NOT_AUTHENTICATED', 'too many failed attempts from this address: wait a minute, then log in with a valid token.');
+    const header = request.headers.authorization ?? '';
+    const bearer = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    const found = bearer ? await authenticate(store, bearer, options.clock.now()) : { refused: 'no token' };
+    if ('refused' in found) {
+      failures.get(ip)!.push(Date.now());
+      request.log.warn({ reason: found.refused }, 'authentication refused');
+      throw notAuthenticated();
+    }
+    const { user, token } = found;
+    const lastUsed = token.lastUsedAt ? Date.parse(token.lastUsedAt) : 0;
+    if (options.clock.now().getTime() - lastUsed > 60_000) await store.tokens.touch(token.id, options.clock.now().toISOString()).catch(() => {});
+    const as = typeof request.headers['hwaas-as'] === 'string' ? request.headers['hwaas-as'] : null;
+    if (as !== null && user.role !== 'staff') {
+      const named = as.includes('@') ? await store.parties.user(as.trim()) : await store.parties.user(canonicalId(as));
+      if (named?.id !== user.id)
+        throw new RefusedError(
+          'NOT_ALLOWED',
+          `${request.headers['hwaas-as-from'] === 'HWAAS_USER' ? 'HWAAS_USER' : '--as'}: ${user.id} is a partner's user: only Wildix staff may act as someone else.`,
+        );
+    }
+    const dateHeader = typeof request.headers['hwaas-date'] === 'string' ? request.headers['hwaas-date'] : null;
+    // How the client was given them, for the sentences that name them.
+    const asLabel = request.headers['hwaas-as-from'] === 'HWAAS_USER' ? 'HWAAS_USER' : '--as';
+    const dateLabel = request.headers['hwaas-date-from'] === 'HWAAS_TODAY' ? 'HWAAS_TODAY' : '--date';
+    return { as: as ?? user.id, asLabel, date: dateHeader === null ? null : parseDate(dateHeader, dateLabel), dateLabel };
+  }
+
+  for (const route of ROUTES) {
+    const isUpload = route.kind === 'upload';
+    app.post(
+      `/v1/${route.path}`,
+      {
+        bodyLimit: isUpload ? MAX_UPLOAD_BYTES + 1 : MAX_JSON_BYTES,
+        schema: {
+          summary: route.summary,
+          tags: [route.path.split('/')[0]!],
+          ...(isUpload ? { querystring: route.input } : { body: route.input }),
+          response: {
+            200:
+              route.kind === 'json'
+                ? route.document
+                  ? S.document
+                  : route.output
+                : {
+                    description: 'JSON lines: {"progress": …} while it runs, then {"result": …} or {"error": …}',
+                    content: { 'application/x-ndjson': { schema: { anyOf: [S.obj({ progress: S.progress }), S.obj({ result: route.output }), S.errorBody] } } },
+                  },
+            '4XX': S.errorBody,
+            '5XX': S.errorBody,
+          },
+        },
+      },
+      async (request: FastifyRequest, reply: FastifyReply) => {
+        const lease = await options.pool.acquire();
+        let streaming = false;
+        let broken = false;
+        try {
+          const session = await sessionOf(request, lease.store);
+          const { localUseCases } = await import('../app/local/index.js');
+          const cases: UseCases = localUseCases({ store: async () => lease.store, where: options.where, session, clock: options.clock });
+          let input: unknown = request.body ?? {};
+          if (isUpload) {
+            // The query carries text: its flags are true or false.
+            const { name, ...rest } = request.query as Record<string, string>;
+            const options = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, value === 'true' ? true : value === 'false' ? false : value]));
+            input = { ...options, file: { name, content: request.body as Buffer } };
+          }
+          // Written as JSON whatever it is (a string, null): Fastify would send a bare string as text.
+          if (route.kind === 'json') return reply.type('application/json; charset=utf-8').send(JSON.stringify(withBase64(await route.call(cases, input as never), route) ?? null));
+          // A long run: its events as JSON lines, and the connection given back when it ends.
+          streaming = true;
+          const events = route.call(cases, input as never) as AsyncIterable<unknown>;
+          const lines = Readable.from(
+            (async function* () {
+              try {
+                for await (const event of events) {
+                  const e = event as { result?: unknown };
+                  const line = JSON.stringify('result' in e ? { result: withBase64(e.result, route) } : event);
+                  options.onAnswer?.(`/v1/${route.path}`, 200, line);
+                  yield `${line}\n`;
+                }
+              } catch (error) {
+                if (error instanceof HwaasError) {
+                  const line = JSON.stringify(errorBody(error));
+                  options.onAnswer?.(`/v1/${route.path}`, 200, line);
+                  yield `${line}\n`;
+                } else {
+                  request.log.error({ err: error }, 'internal error');
+                  yield `${JSON.stringify({ error: { code: 'INTERNAL', message: `internal error on the server (request ${request.id}); its administrator finds it in the log.`, exitCode: 1 } })}\n`;
+                }
+              } finally {
+                await lease.release();
+              }
+            })(),
+          );
+          return reply.type('application/x-ndjson').send(lines);
+        } catch (error) {
+          streaming = false;
+          // A connection that failed under the request is not given to the next one.
+          broken = error instanceof RefusedError && error.code === 'UNREACHABLE';
+          throw error;
+        } finally {
+          if (!streaming) await lease.release(broken);
+        }
+      },
+    );
+  }
+  return app;
+}
