@@ -147,14 +147,16 @@ export class PdfReport {
   /** Cuts text to the width with an ellipsis. */
   private fit(text: string, width: number): string {
     if (this.width(text) <= width) return text;
+    // Cut between characters, never inside one (a character beyond U+FFFF is two UTF-16 units).
+    const chars = Array.from(text);
     let low = 0;
-    let high = text.length;
+    let high = chars.length;
     while (low < high) {
       const mid = Math.ceil((low + high) / 2);
-      if (this.width(`${text.slice(0, mid)}…`) <= width) low = mid;
+      if (this.width(`${chars.slice(0, mid).join('')}…`) <= width) low = mid;
       else high = mid - 1;
     }
-    return `${text.slice(0, low)}…`;
+    return `${chars.slice(0, low).join('')}…`;
   }
 
   /** Splits text into at most `max` lines that fit the width, by words; the last line is cut if it must be. */

@@ -25,6 +25,11 @@ const HEADERS: Readonly<Record<string, string>> = {
  */
 const FONT = 'Calibri';
 
+/** Text a sheet's XML can hold: characters XML forbids (U+FFFE, U+FFFF, most controls, a lone surrogate) become U+FFFD. */
+const xmlText = (text: string): string =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters XML 1.0 cannot hold
+  text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+
 export const currencyFormat = (currency: Currency): string => `"${currencySymbol(currency)}"#,##0.00`;
 
 /** An exact minor-unit amount as the number a spreadsheet cell holds (the conversion happens only here). */
@@ -52,7 +57,11 @@ export async function writePricelistXlsx(list: Pricelist, out: Writable, onProgr
     keywords: list.samplePrices ? 'sample prices' : '',
   });
 
-  const intro = [title, `Currency: ${list.currency}. Valid from ${formatDate(list.date)}.${list.partner ? ` Partner: ${list.partner.name}` : ''}`, ...(list.samplePrices ? [SAMPLE_NOTE] : [])];
+  const intro = [
+    title,
+    `Currency: ${list.currency}. Prices in force on ${formatDate(list.date)}${list.resale ? '' : ` (the ${list.tier} price book valid from ${formatDate(list.validFrom)})`}.${list.partner ? ` Partner: ${xmlText(list.partner.name)}` : ''}`,
+    ...(list.samplePrices ? [SAMPLE_NOTE] : []),
+  ];
   const headerRow = intro.length + 2;
   const lastColumn = String.fromCharCode(64 + table.header.length);
   const sheet = workbook.addWorksheet(`${list.type === 'opex' ? 'OpEx' : 'CapEx'} ${list.currency}`, {
@@ -86,7 +95,7 @@ export async function writePricelistXlsx(list: Pricelist, out: Writable, onProgr
   sheet.columns = table.header.map((key, index) => ({ key, width: widths[index]! }));
 
   intro.forEach((text, index) => {
-    const row = sheet.addRow([text]);
+    const row = sheet.addRow([xmlText(text)]);
     row.font = index === 0 ? { name: FONT, bold: true, size: 14 } : { name: FONT, italic: index === intro.length - 1 && list.samplePrices, size: 10 };
     row.commit();
   });
@@ -103,7 +112,7 @@ export async function writePricelistXlsx(list: Pricelist, out: Writable, onProgr
   // Data cells keep the workbook's default font (a named Calibri): a font per cell would double the time of 50,000 rows.
   const numFmt = currencyFormat(list.currency);
   table.rows.forEach((values, rowIndex) => {
-    const row = sheet.addRow(values.map((value) => (typeof value === 'bigint' ? cellAmount(value) : value)));
+    const row = sheet.addRow(values.map((value) => (typeof value === 'bigint' ? cellAmount(value) : xmlText(value))));
     for (const column of amounts) row.getCell(column + 1).numFmt = numFmt;
     row.commit();
     if ((rowIndex + 1) % 1000 === 0 || rowIndex + 1 === table.rows.length) onProgress?.(rowIndex + 1, table.rows.length);

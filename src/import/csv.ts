@@ -13,10 +13,13 @@ import type { SheetRow } from '../domain/imports/run.js';
 /** A field longer than this is not data but a missing closing quote swallowing the file. */
 const MAX_FIELD = 100_000;
 const MAX_FIELDS = 1_000;
+/** Rows of one import, blank ones too: a bigger file is split (3,000,000, as an XLSX's cells). */
+export const MAX_ROWS = 3_000_000;
 
 export async function* csvRows(input: Readable, file: string, onBytes?: (bytes: number) => void): AsyncGenerator<SheetRow> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let delimiter: ',' | ';' | null = null;
+  let delimiterCode = -1;
   let row = 1;
   let fields: string[] = [];
   let field = '';
@@ -38,18 +41,28 @@ export async function* csvRows(input: Readable, file: string, onBytes?: (bytes: 
     fieldStarted = false;
   };
 
+  // The current field is kept as slices of the chunk it is in, joined when it ends: a field
+  // built a character at a time is a rope that holds every piece until its row ends.
+  let openSegment = false;
   function* feed(text: string): Generator<SheetRow> {
+    let start = openSegment ? 0 : -1;
+    const flush = (end: number) => {
+      if (start >= 0 && end > start) field += text.slice(start, end);
+      start = -1;
+    };
     for (let i = 0; i < text.length; i++) {
-      const ch = text[i]!;
+      const ch = text.charCodeAt(i);
       if (pendingCR) {
         pendingCR = false;
-        if (ch === '\n') continue;
+        if (ch === 0x0a) continue;
       }
       if (quoted) {
-        if (ch === '"') {
-          if (text[i + 1] === '"') {
+        if (ch === 0x22) {
+          flush(i);
+          if (text.charCodeAt(i + 1) === 0x22) {
             field += '"';
             i++;
+            start = i + 1;
           } else if (i + 1 === text.length) {
             // The next chunk decides: a doubled quote split across chunks.
             quotePending = true;
@@ -58,34 +71,41 @@ export async function* csvRows(input: Readable, file: string, onBytes?: (bytes: 
             afterQuote = true;
           }
         } else {
-          field += ch;
-          if (field.length > MAX_FIELD) fail(`a quoted field runs on for over ${MAX_FIELD.toLocaleString('en')} characters: a closing quote (") is missing`);
+          if (start < 0) start = i;
+          if (field.length + (i - start) >= MAX_FIELD) fail(`a quoted field runs on for over ${MAX_FIELD.toLocaleString('en')} characters: a closing quote (") is missing`);
         }
         continue;
       }
-      if (ch === delimiter) {
+      if (ch === delimiterCode) {
+        flush(i);
         endField();
         continue;
       }
-      if (ch === '\n' || ch === '\r') {
+      if (ch === 0x0a || ch === 0x0d) {
+        flush(i);
         endField();
         const cells = fields;
         fields = [];
-        if (ch === '\r') pendingCR = true;
+        if (ch === 0x0d) pendingCR = true;
+        if (row > MAX_ROWS) fail(`more than ${MAX_ROWS.toLocaleString('en')} rows (blank ones too), more than hwaas imports at once; split it`);
         yield { row, cells };
         row++;
         continue;
       }
-      if (ch === '"' && !fieldStarted) {
+      if (ch === 0x22 && !fieldStarted) {
         quoted = true;
         fieldStarted = true;
+        start = i + 1;
         continue;
       }
       if (afterQuote) fail(`text after a closing quote in column ${fields.length + 1}; a quote inside a quoted field is written twice ("")`);
-      field += ch;
+      if (start < 0) start = i;
       fieldStarted = true;
-      if (field.length > MAX_FIELD) fail(`a field of over ${MAX_FIELD.toLocaleString('en')} characters`);
+      if (field.length + (i - start) >= MAX_FIELD) fail(`a field of over ${MAX_FIELD.toLocaleString('en')} characters`);
     }
+    // A field that goes on into the next chunk: its piece of this one now, the rest from the next's start.
+    openSegment = start >= 0;
+    flush(text.length);
   }
 
   let quotePending = false;
@@ -126,6 +146,7 @@ export async function* csvRows(input: Readable, file: string, onBytes?: (bytes: 
       const end = header.search(/[\r\n]/);
       if (end < 0 && header.length < MAX_FIELD) continue;
       delimiter = pickDelimiter(end < 0 ? header : header.slice(0, end));
+      delimiterCode = delimiter.charCodeAt(0);
       text = header;
       header = '';
     }
@@ -134,6 +155,7 @@ export async function* csvRows(input: Readable, file: string, onBytes?: (bytes: 
   let rest = yield* decode(undefined);
   if (delimiter === null) {
     delimiter = pickDelimiter(header);
+    delimiterCode = delimiter.charCodeAt(0);
     rest = header + rest;
   }
   yield* feed(resolvePending(rest));

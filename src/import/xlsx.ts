@@ -176,7 +176,7 @@ const decodeEscapes = (text: string): string => (text.includes('_x') ? text.repl
 
 /** `A1` → 1, `XFD7` → 16,384 (letters of either case); 0 when it is not a cell reference. */
 function columnIndex(reference: string): number {
-  const match = /^([A-Za-z]{1,7})\d*$/.exec(reference);
+  const match = /^([A-Za-z]{1,7})[1-9]\d{0,8}$/.exec(reference);
   if (!match) return 0;
   let n = 0;
   for (const letter of match[1]!.toUpperCase()) n = n * 26 + (letter.charCodeAt(0) - 64);
@@ -202,6 +202,13 @@ function serialDate(serial: number, date1904: boolean): Date | null {
   return new Date(EPOCH_1900 + Math.round((serial < 60 ? serial + 1 : serial) * DAY));
 }
 
+/** A workbook's sheet names for a sentence: the first ten, and how many more. */
+function sheetNames(book: Workbook): string {
+  const names = book.sheets.slice(0, 10).map((s) => `"${s.name.length > 40 ? `${s.name.slice(0, 39)}…` : s.name}"`);
+  const more = book.sheets.length - names.length;
+  return names.length === 0 ? 'none' : `${names.join(', ')}${more > 0 ? ` and ${more.toLocaleString('en')} more` : ''}`;
+}
+
 interface Workbook {
   readonly zip: ZipArchive;
   readonly sheets: readonly { readonly name: string; readonly part: string }[];
@@ -224,7 +231,10 @@ async function workbookOf(zip: ZipArchive, budget: UnpackBudget): Promise<Workbo
       const rel = rels.get(attribute(attributes, 'id') ?? '');
       if (!rel || !zip.has(rel.target)) return;
       counted(sheets.length + 1, XLSX_LIMITS.sheets, 'sheets');
-      sheets.push({ name: own(attribute(attributes, 'name') ?? ''), part: rel.target });
+      const name = attribute(attributes, 'name') ?? '';
+      // Excel names a sheet in at most 31 characters.
+      if (name.length > 255) throw new Refused(`names a sheet in ${name.length.toLocaleString('en')} characters, more than a workbook's sheet names have`);
+      sheets.push({ name: own(name), part: rel.target });
     },
     close() {},
     text() {},
@@ -264,6 +274,8 @@ class SheetParser {
     }
     switch (element) {
       case 'row': {
+        // A row counts as a cell: a sheet of empty rows is bounded too.
+        if (++this.cellCount > XLSX_LIMITS.cells) throw new Refused(`holds more than ${XLSX_LIMITS.cells.toLocaleString('en')} cells, more than hwaas reads from a workbook; split it`);
         const r = attribute(attributes, 'r');
         if (r !== undefined && !/^\s*[1-9]\d{0,8}\s*$/.test(r)) throw new ZipUnreadable(`a row is numbered "${r.slice(0, 20)}", which is not a row number`);
         this.rowNumber = r !== undefined ? Number(r) : this.rowNumber + 1;
@@ -320,7 +332,16 @@ class SheetParser {
         return;
       case 'row': {
         const cells = this.cells;
-        for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
+        // The gaps a row's cells leave are filled: they count against the bound as cells do.
+        let gaps = 0;
+        for (let i = 0; i < cells.length; i++) {
+          if (cells[i] === undefined) {
+            cells[i] = null;
+            gaps++;
+          }
+        }
+        this.cellCount += gaps;
+        if (this.cellCount > XLSX_LIMITS.cells) throw new Refused(`holds more than ${XLSX_LIMITS.cells.toLocaleString('en')} cells, more than hwaas reads from a workbook; split it`);
         this.ready.push({ row: this.rowNumber, cells });
         return;
       }
@@ -401,7 +422,7 @@ export async function* xlsxRows(where: string | Uint8Array, size: number, file: 
     const book = await workbookOf(zip, budget);
     const chosen = sheet === null ? book.sheets[0] : book.sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase());
     if (!chosen) {
-      throw new UsageError(sheet === null ? `${file} has no worksheet.` : `${file} has no sheet "${sheet}"; its sheets are ${book.sheets.map((s) => `"${s.name}"`).join(', ') || 'none'}.`);
+      throw new UsageError(sheet === null ? `${file} has no worksheet.` : `${file} has no sheet "${sheet}"; its sheets are ${sheetNames(book)}.`);
     }
     const strings = await sharedStrings(zip, budget, book.stringsPart);
     const dates = await dateStyles(zip, budget, book.stylesPart);

@@ -23,6 +23,8 @@ export function unescapeXml(text: string): string {
   return text.replace(ENTITY, (_, named: string | undefined, dec: string | undefined, hex: string | undefined) => {
     if (named) return NAMED[named]!;
     const code = dec !== undefined ? Number(dec) : Number.parseInt(hex!, 16);
+    // A lone surrogate is no character: it reads as U+FFFD (and the same every time the file is read).
+    if (code >= 0xd800 && code <= 0xdfff) return '\ufffd';
     return code <= 0x10ffff ? String.fromCodePoint(code) : '';
   });
 }

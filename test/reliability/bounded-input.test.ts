@@ -127,17 +127,27 @@ describe('dates past 9999-12-31', () => {
 });
 
 describe('a cases file under 128 MB that would exhaust the memory', () => {
-  it('a million and one cases is refused before it is parsed', async () => {
+  it('a hundred thousand and one cases is refused before it is parsed', async () => {
     const file = join(dir, 'many.json');
-    writeFileSync(file, `[${Array.from({ length: 1_000_001 }, () => '{}').join(',')}]`);
+    writeFileSync(file, `[${Array.from({ length: 100_001 }, () => '{}').join(',')}]`);
     const result = await cli(['--json', 'quote', '--file', file]);
     expect(result.code).toBe(2);
-    expect(errorOf(result).message).toContain('more than 1,000,000 cases');
+    expect(errorOf(result).message).toContain('more than 100,000 cases');
+  });
+
+  // Attack: one case with 19 million numbers in its items took 4 GB before it was refused;
+  // 60,000 cases of 31 lines answered more JSON than a string holds (exit 70).
+  it('a case of more than a thousand lines is refused before it is parsed, in little memory', async () => {
+    const file = join(dir, 'lines.json');
+    writeFileSync(file, `[{"term":"yearly","activated":"2020-05-01","items":[${'{"sku":"WP480G","qty":1},'.repeat(1_000)}{"sku":"WP480G","qty":1}]}]`);
+    const result = await cli(['--json', 'quote', '--file', file]);
+    expect(result.code).toBe(2);
+    expect(errorOf(result).message).toContain('case 1 has a list of more than 1,000 entries');
   });
 
   it('too many values in all is refused before it is parsed', async () => {
     const file = join(dir, 'numbers.json');
-    writeFileSync(file, `[{"term":"yearly","activated":"2020-05-01","items":[${'0,'.repeat(21_000_000)}0]}]`);
+    writeFileSync(file, `[${`{"term":"yearly","activated":"2020-05-01","items":[${'0,'.repeat(29)}0]},`.repeat(80_000)}{}]`);
     const result = await cli(['--json', 'quote', '--file', file]);
     expect(result.code).toBe(2);
     expect(errorOf(result).message).toContain('values; split it');

@@ -139,6 +139,11 @@ export function catalogUseCases(calls: Calls): Pick<UseCases, 'resale' | 'pricel
       },
       async setMarkup(input) {
         const markup = parseMarkup(input.markup, 'markup');
+        // A blank SKU or category is a mistake (an empty variable in a script), never "every product".
+        for (const field of ['sku', 'category'] as const) {
+          const value = input[field];
+          if (value !== null && value !== undefined && value.trim() === '') throw new UsageError(`${field}: it is blank; leave it out for the default markup.`, 'INVALID_INPUT', { field });
+        }
         if (input.category && input.sku) throw new UsageError('a markup is for a category or a SKU, not both.', 'USAGE');
         const target: ResaleTarget = input.sku ? { kind: 'sku', sku: input.sku.trim().toUpperCase() } : input.category ? { kind: 'category', category: input.category.trim() } : { kind: 'default' };
         const { store, actor } = await calls.writer();
@@ -154,6 +159,10 @@ export function catalogUseCases(calls: Calls): Pick<UseCases, 'resale' | 'pricel
         return resaleRuleJson(await setPrice(store, actor, partnerId, input.sku.trim().toUpperCase(), term, partner.currency, price));
       },
       async clear(input) {
+        for (const field of ['sku', 'category'] as const) {
+          const value = input[field];
+          if (value !== null && value !== undefined && value.trim() === '') throw new UsageError(`${field}: it is blank; say which rules to clear.`, 'INVALID_INPUT', { field });
+        }
         const term = input.term === null || input.term === undefined ? null : parseTerm(input.term, 'term');
         if (term !== null && input.what !== 'sku') throw new UsageError('term: a term goes with a SKU (its explicit price for that term).', 'USAGE', { field: 'term' });
         const { store, actor } = await calls.writer();

@@ -1,4 +1,5 @@
 import { UsageError } from '../../errors.js';
+import { escapeUnsafe } from '../../domain/kernel/text.js';
 import { DATE_FORMATS, type DateFormat } from '../../domain/imports/cells.js';
 import { IMPORTS } from '../../domain/imports/index.js';
 import { pricebookImport } from '../../domain/imports/pricebook.js';
@@ -76,7 +77,8 @@ export function importsUseCases(calls: Calls): Pick<UseCases, 'imports'> & { pri
           const tier = checkTier(input.tier);
           if (tier === null) throw new UsageError('tier: a price book is for one tier, currency and date: say the tier.', 'USAGE', { field: 'tier' });
           const key = { tier, currency: parseCurrency(input.currency, 'currency'), validFrom: parseDate(input.validFrom, 'validFrom') };
-          const report = await run('pricebook', input, pricebookImport(key, input.file?.name || 'upload'), progress);
+          // Kept as the file's name, with anything that could drive a terminal escaped.
+          const report = await run('pricebook', input, pricebookImport(key, escapeUnsafe(input.file?.name || 'upload')), progress);
           const document = { ...importJson(report), tier: key.tier, currency: key.currency, validFrom: formatDate(key.validFrom) };
           refuseProblems(report, document);
           return document;

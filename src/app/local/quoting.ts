@@ -18,8 +18,13 @@ import type { ItemInput, QuoteInput, UseCases } from '../usecases.js';
 import { bytesOf, checkTier, MEDIA_TYPES } from './catalog.js';
 import type { Calls } from './calls.js';
 
-/** A cases file's text is bounded as it is parsed: a million cases is ten times what CI needs. */
-const MAX_CASES = 1_000_000;
+/**
+ * A cases file is bounded before it is parsed: 100,000 cases (ten times what CI needs), a
+ * thousand lines a case, two million values in all; what it answers is bounded with it.
+ */
+const MAX_CASES = 100_000;
+const MAX_CASE_LINES = 1_000;
+const MAX_CASE_VALUES = 2_000_000;
 
 /** Products and quantities as a caller gives them, checked as a typed flag is (the command line checked its own first). */
 export function requestedItems(items: readonly ItemInput[] | null | undefined, what = 'items'): RequestedItem[] {
@@ -133,7 +138,7 @@ export function quotingUseCases(calls: Calls): Pick<UseCases, 'quotes'> {
       async cases({ text, name, check }) {
         // A byte-order mark (Windows editors write one) is not part of the JSON.
         const json = text.replace(/^\uFEFF/, '');
-        checkJsonShape(name, json, { maxItems: MAX_CASES, maxValues: MAX_CASES * 20, maxDepth: MAX_NESTING, item: 'case' });
+        checkJsonShape(name, json, { maxItems: MAX_CASES, maxValues: MAX_CASE_VALUES, maxDepth: MAX_NESTING, item: 'case', maxArray: MAX_CASE_LINES });
         const cases = readQuoteCases(parseJsonText(name, json, true));
         const { sources } = await sourcesOf(calls);
         const outcomes: CaseOutcome[] = [];
@@ -200,6 +205,9 @@ export function quotingUseCases(calls: Calls): Pick<UseCases, 'quotes'> {
         const { assertPrintable } = await import('../../export/fonts.js');
         assertPrintable([base.partner?.name, base.customer?.name, base.pbx?.name, ...quote.lines.map((l) => l.name)]);
         const facts = { tier, book: book ? formatDate(book.validFrom) : null };
+        // The document is made once before the number is taken: what it cannot print is refused with nothing recorded.
+        const trial = 'Q-0000-00000';
+        await bytesOf((out) => writeQuotePdf({ ...base, copy: 'customer', title: `Quote ${trial}`, number: trial, validUntil: (today + validDays) as CalendarDate }, paper, out));
         const record = await recordQuote(store, writer.actor, quoted, validDays, (number, validUntil) =>
           JSON.stringify({ number, validUntil: formatDate(validUntil), partner: quoted.partner.id, customer: base.customer, pbx: base.pbx, priceBook: facts, quote: quoteJson(quote) }),
         );

@@ -127,11 +127,14 @@ export class JsonReader {
  * `maxItems` elements in the top-level array, `maxValues` values in all, and
  * `maxDepth` levels of nesting (the element that goes deeper is named).
  */
-export function checkJsonShape(file: string, text: string, limits: { maxItems: number; maxValues: number; maxDepth: number; item: string }): void {
+export function checkJsonShape(file: string, text: string, limits: { maxItems: number; maxValues: number; maxDepth: number; item: string; maxArray?: number }): void {
   let depth = 0;
   let inString = false;
   let items = 0;
   let values = 0;
+  // Elements of each open array (and -1 for an open object), innermost last.
+  const open: number[] = [];
+  const maxArray = limits.maxArray ?? Number.POSITIVE_INFINITY;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (inString) {
@@ -146,14 +149,19 @@ export function checkJsonShape(file: string, text: string, limits: { maxItems: n
     } else if (ch === 0x5b || ch === 0x7b) {
       depth++;
       values++;
+      open.push(ch === 0x5b ? 0 : -1);
       if (depth > limits.maxDepth)
         throw new UsageError(`${file}: [${items}]: ${limits.item} ${items + 1} is nested deeper than ${limits.maxDepth} levels: a ${limits.item} is an object of a few flat fields.`);
-    } else if (ch === 0x5d || ch === 0x7d) depth--;
-    else if (ch === 0x2c) {
+    } else if (ch === 0x5d || ch === 0x7d) {
+      depth--;
+      open.pop();
+    } else if (ch === 0x2c) {
       values++;
       if (depth === 1) {
         items++;
         if (items >= limits.maxItems) throw new UsageError(`${file}: more than ${limits.maxItems.toLocaleString('en')} ${limits.item}s; split it into several files.`);
+      } else if (depth > 1 && open[open.length - 1]! >= 0 && ++open[open.length - 1]! >= maxArray) {
+        throw new UsageError(`${file}: [${items}]: ${limits.item} ${items + 1} has a list of more than ${maxArray.toLocaleString('en')} entries; split it.`);
       }
     }
     if (values > limits.maxValues) throw new UsageError(`${file}: more than ${limits.maxValues.toLocaleString('en')} values; split it into several files.`);
