@@ -41,18 +41,17 @@ const orderStatus = en('draft', 'placed', 'approved', 'shipped', 'cancelled');
 const stage = en('current', 'warning', 'ordering-blocked', 'locked', 'suspended');
 
 export const hint: Schema = { type: 'object', required: ['kind'], properties: { kind: str }, additionalProperties: true };
-export const error: Schema = obj(
-  {
-    code: str,
-    message: str,
-    hint,
-    also: arr(obj({ message: str, hint }, ['hint'])),
-    field: str,
-    details: {},
-    exitCode: { type: 'integer', enum: [1, 2] },
-  },
-  ['hint', 'also', 'field', 'details'],
-);
+const errorProps = {
+  code: str,
+  message: str,
+  hint,
+  also: arr(obj({ message: str, hint }, ['hint'])),
+  field: str,
+  details: {},
+};
+export const error: Schema = obj({ ...errorProps, exitCode: { type: 'integer', enum: [1, 2] } }, ['hint', 'also', 'field', 'details']);
+/** An error inside an answer (a case of a cases file that failed): the answer's exit code is the answer's. */
+const errorInData: Schema = obj(errorProps, ['hint', 'also', 'field', 'details']);
 export const errorBody: Schema = obj({ error });
 
 // ─── parties ──────────────────────────────────────────────────────────────────
@@ -216,7 +215,7 @@ export const sentQuote = obj({
   pbxName: nStr,
 });
 const caseCheck = obj({ index: int, name: str, passed: bool, differences: arr(obj({ field: str, expected: {}, got: {} })), reason: str }, ['reason']);
-export const cases = obj({ outcomes: arr({ anyOf: [quote, obj({ error })] }), checks: nullable(arr(caseCheck)) });
+export const cases = obj({ outcomes: arr({ anyOf: [quote, obj({ error: errorInData })] }), checks: nullable(arr(caseCheck)) });
 /** A file a use case made: its bytes in base64. */
 export const document = obj({ name: str, mediaType: str, content: { type: 'string', contentEncoding: 'base64' }, title: str, number: nStr });
 
