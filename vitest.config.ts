@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { postgresBin } from './test/support/postgres.js';
 
@@ -8,6 +9,8 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 // that are about a SQLite file (its bytes, its WAL, a full disk under it) stay in the
 // first half only.
 const COMMAND_TESTS = ['test/**/*.test.ts'];
+// Tests of what the command line reads before it reaches a store (standard input, pipes): the same on every backend, run once.
+const INPUT_TESTS = ['test/reliability/bounded-input.test.ts'];
 const SQLITE_FILE_TESTS = ['test/reliability/store-file.test.ts', 'test/reliability/environment.test.ts', 'test/reliability/crash.test.ts', 'test/reliability/backup.test.ts'];
 
 // Tests of what a store is on its own machine (its logins, a copy, a migration, the built
@@ -24,6 +27,9 @@ if (!postgresInstalled) {
 }
 
 const shared = {
+  // One test file per core: most of a command test waits on a child process or a server.
+  // (Left to itself vitest ran one file at a time on two cores: twice the wall time.)
+  maxWorkers: Math.max(2, availableParallelism()),
   testTimeout: 30_000,
   hookTimeout: 60_000,
   pool: 'forks' as const,
@@ -46,7 +52,7 @@ export default defineConfig({
               test: {
                 name: 'postgres',
                 include: COMMAND_TESTS,
-                exclude: [...SQLITE_FILE_TESTS, '**/node_modules/**'],
+                exclude: [...SQLITE_FILE_TESTS, ...INPUT_TESTS, '**/node_modules/**'],
                 env: { HWAAS_TEST_BACKEND: 'postgres' },
                 globalSetup: ['test/support/postgresSetup.ts'],
               },
@@ -56,7 +62,7 @@ export default defineConfig({
               test: {
                 name: 'server',
                 include: COMMAND_TESTS,
-                exclude: [...SQLITE_FILE_TESTS, ...LOCAL_STORE_TESTS, '**/node_modules/**'],
+                exclude: [...SQLITE_FILE_TESTS, ...INPUT_TESTS, ...LOCAL_STORE_TESTS, '**/node_modules/**'],
                 env: { HWAAS_TEST_BACKEND: 'server' },
                 globalSetup: ['test/support/postgresSetup.ts'],
               },

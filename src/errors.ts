@@ -64,7 +64,8 @@ export type Hint =
   /** Log in to a server again. */
   | { readonly kind: 'login' }
   /** A price the customer would see comes from a resale rule. */
-  | { readonly kind: 'resale-price' };
+  | { readonly kind: 'resale-price' }
+  | { readonly kind: 'as-user' };
 
 /** A sentence of an error, with what to do about it. */
 export interface Said {
@@ -82,6 +83,8 @@ export interface ErrorDetails {
   readonly data?: unknown;
   /** The input the error is about, by its name in the use case (`name`, `signedOn`): the command line says its flag. */
   readonly field?: string;
+  /** Inputs named inside the sentence (`give at least one of name, areaManagerEmail`): the command line says their flags. */
+  readonly fields?: readonly string[];
 }
 
 export abstract class HwaasError extends Error {
@@ -92,6 +95,7 @@ export abstract class HwaasError extends Error {
   readonly aboutStoreLocation: boolean;
   readonly data: unknown;
   readonly field: string | undefined;
+  readonly fields: readonly string[];
 
   constructor(message: string, details: ErrorDetails = {}) {
     super(message);
@@ -100,6 +104,7 @@ export abstract class HwaasError extends Error {
     this.aboutStoreLocation = details.aboutStoreLocation === true;
     this.data = details.data;
     this.field = details.field;
+    this.fields = details.fields ?? [];
   }
 }
 
@@ -138,7 +143,7 @@ export class NotFoundError extends RefusedError {
 }
 
 /** The same error with another sentence (and other details): the CLI says a flag where the domain said a field. */
-export function restated<E extends HwaasError>(error: E, message: string, details: { aboutStoreLocation?: boolean; field?: string; hint?: Hint } = {}): E {
+export function restated<E extends HwaasError>(error: E, message: string, details: { aboutStoreLocation?: boolean; field?: string; hint?: Hint; data?: unknown } = {}): E {
   const said = Object.create(Object.getPrototypeOf(error) as object) as E;
   Object.assign(said, error, details);
   Object.defineProperty(said, 'message', { value: message, writable: true, configurable: true });
@@ -155,10 +160,21 @@ export function aboutInput<E extends HwaasError>(error: E, label: string): E {
 export function aboutField<E extends HwaasError>(error: E, label: (field: string) => string | null): E {
   // A field named in the details, or the name a sentence starts with (`currency: "EURO" is not …`).
   const field = error.field ?? /^([a-z][A-Za-z]*): /.exec(error.message)?.[1];
-  if (field === undefined) return error;
-  const shown = label(field);
-  if (shown === null || shown === field) return error;
-  const prefix = `${field}: `;
-  const message = error.message.startsWith(prefix) ? `${shown}: ${error.message.slice(prefix.length)}` : error.message;
-  return restated(error, message, { field: shown });
+  let message = error.message;
+  let shownField: string | undefined;
+  if (field !== undefined) {
+    const shown = label(field);
+    if (shown !== null && shown !== field) {
+      const prefix = `${field}: `;
+      if (message.startsWith(prefix)) message = `${shown}: ${message.slice(prefix.length)}`;
+      shownField = shown;
+    }
+  }
+  // Inputs named inside the sentence, each said as its flag (whole words only).
+  for (const named of error.fields) {
+    const shown = label(named);
+    if (shown !== null && shown !== named) message = message.replace(new RegExp(`(?<![\\w-])${named}(?![\\w-])`, 'g'), shown);
+  }
+  if (message === error.message && shownField === undefined) return error;
+  return restated(error, message, shownField === undefined ? {} : { field: shownField });
 }

@@ -265,7 +265,7 @@ describe('replacing faulty devices (RMA)', () => {
     const mrrBefore = (await on('2026-11-24', '--as', 'USR-001', '--json', 'mrr')).json();
     const args = ['services', 'replace', '--pbx', PBX.yearly.id, '--sku', 'WP480G', '--reason', 'display dead', '--deliver-to', 'end-user'];
     const six = await on('2026-11-24', '--as', 'USR-001', '--json', ...args, '--qty', '6');
-    expect([six.code, errorOf(six).message]).toEqual([2, expect.stringContaining('one request is for at most 5 of a model')]);
+    expect([six.code, errorOf(six).message]).toEqual([2, expect.stringContaining('one request per five devices of a model')]);
     const five = await on('2026-11-24', '--as', 'USR-001', '--json', ...args, '--qty', '5');
     expect(five.code, five.stderr).toBe(0);
     expect(five.json()).toMatchObject({ id: 'RMA-0001', qty: 5, status: 'requested', deliverTo: 'end-user' });

@@ -85,7 +85,7 @@ export class Who {
     const { store } = this;
     const named = this.session.as === null ? null : this.session.as.includes('@') ? this.session.as.trim() : canonicalId(this.session.as);
     const label = this.session.asLabel;
-    const unknown = () => new UsageError(`${label}: no user "${this.session.as}" in the store.`, 'INVALID_INPUT', { hint: { kind: 'find', what: 'user' } });
+    const unknown = () => new UsageError(`${label}: no user "${this.session.as}" in the store.`, 'INVALID_INPUT', { hint: { kind: 'as-user' } });
     const session = await store.session();
     if (session) {
       if (!session.user) {

@@ -55,8 +55,10 @@ function hintText(hint: Hint): string {
       return ' (`hwaas auth login --server URL`).';
     case 'cancellations':
       return ' (`hwaas returns list --all`).';
+    case 'as-user':
+      return ': check the ID with `hwaas users list` (`hwaas init --demo --json` names the users of a sandbox).';
     case 'resale-price':
-      return ' Set a resale price with `hwaas resale set --sku SKU --term TERM --price AMOUNT`, or write the internal copy (--internal).';
+      return '; set a resale price with `hwaas resale set --sku SKU --term TERM --price AMOUNT`, or write the internal copy with --internal.';
     case 'pricebook-import':
       return `: Wildix staff import one with \`hwaas pricebook import FILE --tier ${hint.tier} --currency ${hint.currency} --valid-from YYYY-MM-DD\`.`;
   }

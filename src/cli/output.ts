@@ -28,7 +28,7 @@ export async function outputTarget(
       throw new UsageError(
         formats.length > 1
           ? `${flag} ${out}: the name says ${extension.toUpperCase()} but --format is ${format}; name it .${format}${formats.includes(extension) ? `, or give --format ${extension}` : ''}.`
-          : `${flag} ${out}: the name says ${extension.toUpperCase()} but the file is ${format.toUpperCase()}; name it .${format}.`,
+          : `${flag} ${out}: the name says ${extension.toUpperCase()} but --format ${format} writes a ${format.toUpperCase()}; name it .${format}.`,
       );
     }
   }

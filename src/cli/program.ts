@@ -120,6 +120,8 @@ export function flagOf(definition: CommandDefinition, field: string): string | n
   const found = longs.find(([key]) => key === field) ?? longs.find(([, long]) => long === kebab);
   if (found) return found[1];
   if (definition.args && field in definition.args) return field.toUpperCase();
+  // A list given by a repeated flag: the field `items` is said by `--item`.
+  if (field.endsWith('s') && field.length > 1) return flagOf(definition, field.slice(0, -1));
   return null;
 }
 

@@ -28,13 +28,14 @@ interface WireError {
   hint?: Hint;
   also?: Said[];
   field?: string;
+  fields?: string[];
   details?: unknown;
   exitCode?: number;
 }
 
 /** The server's coded error, thrown again as the error it was. */
 export function fromWire(error: WireError): HwaasError {
-  const details: ErrorDetails = { hint: error.hint, also: error.also, field: error.field, data: error.details };
+  const details: ErrorDetails = { hint: error.hint, also: error.also, field: error.field, fields: error.fields, data: error.details };
   if (error.exitCode === 2) return new UsageError(error.message, error.code as never, details);
   return new RefusedError(error.code as never, error.message, details);
 }

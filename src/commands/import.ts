@@ -60,14 +60,16 @@ export async function runImport<T extends ImportReportJson>(
     bar?.done();
     const details = error instanceof HwaasError ? (error.data as ImportReportJson | undefined) : undefined;
     if (!(error instanceof UsageError) || !details?.errors) throw error;
-    if (ctx.json) throw error;
-    for (const line of details.warnings) ctx.err(`warning: ${line}`);
-    for (const problem of details.errors.slice(0, SHOWN)) ctx.err(`${details.file}:${problem.row}:${problem.column ?? '-'}: ${problem.message}`);
     // The flags that read dates and amounts written otherwise, when a row needs one.
     const said = details.errors.map((e) => e.message);
-    if (said.some((m) => m.includes('need their format said'))) ctx.err(`Dates written otherwise are read with --date-format (${DATE_FORMATS.join(', ')}).`);
-    if (said.some((m) => m.includes('with a decimal comma'))) ctx.err('Amounts written 1.234,56 are read with --decimal-comma.');
-    if (said.some((m) => m.includes('with a decimal point'))) ctx.err('Amounts written 1,234.56 are read without --decimal-comma.');
+    const hints: string[] = [];
+    if (said.some((m) => m.includes('need their format said'))) hints.push(`Dates written otherwise are read with --date-format (${DATE_FORMATS.join(', ')}).`);
+    if (said.some((m) => m.includes('with a decimal comma'))) hints.push('Amounts written 1.234,56 are read with --decimal-comma.');
+    if (said.some((m) => m.includes('with a decimal point'))) hints.push('Amounts written 1,234.56 are read without --decimal-comma.');
+    if (ctx.json) throw hints.length > 0 ? restated(error, error.message, { data: { ...details, hints } }) : error;
+    for (const line of details.warnings) ctx.err(`warning: ${line}`);
+    for (const problem of details.errors.slice(0, SHOWN)) ctx.err(`${details.file}:${problem.row}:${problem.column ?? '-'}: ${problem.message}`);
+    for (const line of hints) ctx.err(line);
     if (details.errorCount > SHOWN) {
       ctx.err(`… and ${(details.errorCount - SHOWN).toLocaleString('en')} more`);
       throw restated(error, error.message.replace(`problems in ${details.file};`, `problems in ${details.file} (the first ${SHOWN} above);`));

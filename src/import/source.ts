@@ -70,7 +70,11 @@ export function uploadSheet(
   }
   const format: ImportFormat = options.format ?? (extension === '.xlsx' ? 'xlsx' : extension === '.csv' || extension === '.txt' ? 'csv' : head.equals(ZIP_MAGIC) ? 'xlsx' : 'csv');
   if (format === 'csv' && options.sheet) throw new UsageError(`sheet: ${name} is read as CSV, which has no sheets; a sheet is for XLSX workbooks.`, 'USAGE', { field: 'sheet' });
-  if (format === 'csv' && head.equals(ZIP_MAGIC)) throw new UsageError(`${name} is an XLSX workbook (a zip file), not CSV: give it a .xlsx name or say the format is xlsx.`);
+  if (format === 'csv' && head.equals(ZIP_MAGIC)) {
+    throw options.format
+      ? new UsageError(`format: ${name} is an XLSX workbook (a zip file), not CSV; say format xlsx, or leave it out.`, 'INVALID_INPUT', { field: 'format', fields: ['format'] })
+      : new UsageError(`${name} is an XLSX workbook (a zip file), not CSV: give it a .xlsx name or say the format is xlsx.`);
+  }
   const open: OpenSheet = () => (format === 'xlsx' ? xlsxRows(content, content.byteLength, name, options.sheet ?? null, onBytes) : csvRows(Readable.from(chunks(content)), name, onBytes));
   return { open, format, size: content.byteLength };
 }

@@ -47,11 +47,12 @@ const errorProps = {
   hint,
   also: arr(obj({ message: str, hint }, ['hint'])),
   field: str,
+  fields: arr(str),
   details: {},
 };
-export const error: Schema = obj({ ...errorProps, exitCode: { type: 'integer', enum: [1, 2] } }, ['hint', 'also', 'field', 'details']);
+export const error: Schema = obj({ ...errorProps, exitCode: { type: 'integer', enum: [1, 2] } }, ['hint', 'also', 'field', 'fields', 'details']);
 /** An error inside an answer (a case of a cases file that failed): the answer's exit code is the answer's. */
-const errorInData: Schema = obj(errorProps, ['hint', 'also', 'field', 'details']);
+const errorInData: Schema = obj(errorProps, ['hint', 'also', 'field', 'fields', 'details']);
 export const errorBody: Schema = obj({ error });
 
 // ─── parties ──────────────────────────────────────────────────────────────────

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { UsageError } from '../../errors.js';
-import { canonicalId } from '../../domain/kernel/ids.js';
+import { optionalId, skuOf } from './ids.js';
 import { TIERS, type Tier } from '../../domain/kernel/model.js';
 import { diffBooks, listBooks, showBook } from '../../domain/catalog/pricebooks.js';
 import { type Pricelist, loadPricelist, pricelistItems } from '../../domain/catalog/pricelist.js';
@@ -134,7 +134,7 @@ export function catalogUseCases(calls: Calls): Pick<UseCases, 'resale' | 'pricel
     resale: {
       async list(input) {
         const { store, actor } = await calls.reader();
-        const partner = await resalePartner(store, actor, input.partner ? canonicalId(input.partner) : null);
+        const partner = await resalePartner(store, actor, optionalId(input.partner, 'partner') ?? null);
         return { partner, items: (await store.resale.list(partner)).map(resaleRuleJson) };
       },
       async setMarkup(input) {
@@ -147,16 +147,16 @@ export function catalogUseCases(calls: Calls): Pick<UseCases, 'resale' | 'pricel
         if (input.category && input.sku) throw new UsageError('a markup is for a category or a SKU, not both.', 'USAGE');
         const target: ResaleTarget = input.sku ? { kind: 'sku', sku: input.sku.trim().toUpperCase() } : input.category ? { kind: 'category', category: input.category.trim() } : { kind: 'default' };
         const { store, actor } = await calls.writer();
-        const partner = await resalePartner(store, actor, input.partner ? canonicalId(input.partner) : null);
+        const partner = await resalePartner(store, actor, optionalId(input.partner, 'partner') ?? null);
         return resaleRuleJson(await setMarkup(store, actor, partner, target, markup));
       },
       async setPrice(input) {
         const term = parseTerm(input.term, 'term');
         const price = parseUnitPrice(input.price, 'price');
         const { store, actor } = await calls.writer();
-        const partnerId = await resalePartner(store, actor, input.partner ? canonicalId(input.partner) : null);
+        const partnerId = await resalePartner(store, actor, optionalId(input.partner, 'partner') ?? null);
         const partner = (await store.parties.partner(partnerId))!;
-        return resaleRuleJson(await setPrice(store, actor, partnerId, input.sku.trim().toUpperCase(), term, partner.currency, price));
+        return resaleRuleJson(await setPrice(store, actor, partnerId, skuOf(input.sku, 'sku'), term, partner.currency, price));
       },
       async clear(input) {
         for (const field of ['sku', 'category'] as const) {
@@ -166,7 +166,7 @@ export function catalogUseCases(calls: Calls): Pick<UseCases, 'resale' | 'pricel
         const term = input.term === null || input.term === undefined ? null : parseTerm(input.term, 'term');
         if (term !== null && input.what !== 'sku') throw new UsageError('term: a term goes with a SKU (its explicit price for that term).', 'USAGE', { field: 'term' });
         const { store, actor } = await calls.writer();
-        const partner = await resalePartner(store, actor, input.partner ? canonicalId(input.partner) : null);
+        const partner = await resalePartner(store, actor, optionalId(input.partner, 'partner') ?? null);
         let removed: number;
         switch (input.what) {
           case 'all':

@@ -1,5 +1,5 @@
 import { UsageError } from '../../errors.js';
-import { canonicalId } from '../../domain/kernel/ids.js';
+import { idFilter, idOf, skuOf } from './ids.js';
 import { PICKUPS, type Pickup } from '../../domain/kernel/model.js';
 import { checkText } from '../../domain/kernel/text.js';
 import { MAX_QTY, parseQty } from '../../domain/catalog/items.js';
@@ -22,7 +22,7 @@ function pickupOf(value: string | null | undefined, field: string): Pickup | nul
 
 /** What a cancellation stops: a whole PBX (items null) or units of its products, merged by SKU. */
 function cancelRequest(input: { pbx: string; items: readonly { sku: string; qty: number }[] | null; pickup?: string | null }): CancelRequest {
-  if (!input.pbx) throw new UsageError('pbx: say which PBX the services run on.', 'USAGE', { field: 'pbx' });
+  if (input.pbx === undefined || input.pbx === null) throw new UsageError('pbx: say which PBX the services run on.', 'USAGE', { field: 'pbx' });
   let items: { sku: string; qty: number }[] | null = null;
   if (input.items !== null) {
     if (!Array.isArray(input.items) || input.items.length === 0) throw new UsageError('items: say what to cancel, a product and a number of units.', 'USAGE', { field: 'items' });
@@ -37,7 +37,7 @@ function cancelRequest(input: { pbx: string; items: readonly { sku: string; qty:
     }
     items = [...merged].map(([sku, qty]) => ({ sku, qty }));
   }
-  return { pbx: canonicalId(input.pbx), items, pickup: pickupOf(input.pickup, 'pickup') };
+  return { pbx: idOf(input.pbx, 'pbx'), items, pickup: pickupOf(input.pickup, 'pickup') };
 }
 
 /** After checkout: service lines, renewals, MRR, cancellations and returns, replacements, changes of term. */
@@ -46,7 +46,7 @@ export function lifecycleUseCases(calls: Calls): Pick<UseCases, 'services' | 're
     services: {
       async list(input) {
         const { store, actor } = await calls.reader();
-        const { lines } = await listServices(store, actor, { pbx: input.pbx ? canonicalId(input.pbx) : null, customer: input.customer ? canonicalId(input.customer) : null });
+        const { lines } = await listServices(store, actor, { pbx: idFilter(input.pbx, 'pbx') ?? null, customer: idFilter(input.customer, 'customer') ?? null });
         return { items: lines.map(serviceJson), viewer: actor.scope.kind };
       },
       async renewals({ within }) {
@@ -85,7 +85,7 @@ export function lifecycleUseCases(calls: Calls): Pick<UseCases, 'services' | 're
         const deliverTo = pickupOf(input.deliverTo, 'deliverTo');
         if (deliverTo === null) throw new UsageError('deliverTo: say where the replacements go: end-user or partner.', 'USAGE', { field: 'deliverTo' });
         const { store, actor } = await calls.writer();
-        return rmaJson(await requestReplacement(store, actor, { pbx: canonicalId(input.pbx), sku: input.sku.trim().toUpperCase(), qty: input.qty, reason, deliverTo }));
+        return rmaJson(await requestReplacement(store, actor, { pbx: idOf(input.pbx, 'pbx'), sku: skuOf(input.sku, 'sku'), qty: input.qty, reason, deliverTo }));
       },
     },
 
@@ -96,7 +96,7 @@ export function lifecycleUseCases(calls: Calls): Pick<UseCases, 'services' | 're
       },
       async receive({ id }) {
         const { store, actor } = await calls.writer();
-        return returnJson(await receiveReturn(store, actor, canonicalId(id)));
+        return returnJson(await receiveReturn(store, actor, idOf(id, 'id')));
       },
     },
 
@@ -107,11 +107,11 @@ export function lifecycleUseCases(calls: Calls): Pick<UseCases, 'services' | 're
       },
       async ship({ id }) {
         const { store, actor } = await calls.writer();
-        return rmaJson(await moveRma(store, actor, canonicalId(id), 'shipped'));
+        return rmaJson(await moveRma(store, actor, idOf(id, 'id'), 'shipped'));
       },
       async close({ id }) {
         const { store, actor } = await calls.writer();
-        return rmaJson(await moveRma(store, actor, canonicalId(id), 'closed'));
+        return rmaJson(await moveRma(store, actor, idOf(id, 'id'), 'closed'));
       },
     },
 
@@ -119,14 +119,14 @@ export function lifecycleUseCases(calls: Calls): Pick<UseCases, 'services' | 're
       async planTermChange({ id, to }) {
         const term = parseTerm(to, 'to');
         const { store, actor } = await calls.reader();
-        const plan = await planTermChange(store, actor, canonicalId(id), term);
+        const plan = await planTermChange(store, actor, idOf(id, 'id'), term);
         return { ...termChangeJson(plan), plan: termChangeKey(plan) };
       },
       async changeTerm({ id, to, plan }) {
         const term = parseTerm(to, 'to');
         if (typeof plan !== 'string' || plan === '') throw new UsageError('plan: name the plan that was shown (a change of term is planned, shown, then confirmed).', 'USAGE', { field: 'plan' });
         const { store, actor } = await calls.writer();
-        return termChangeJson(await changeTerm(store, actor, canonicalId(id), term, plan));
+        return termChangeJson(await changeTerm(store, actor, idOf(id, 'id'), term, plan));
       },
     },
   };

@@ -1,7 +1,7 @@
 import { RefusedError, UsageError } from '../../errors.js';
 import { localDateText } from '../../clock.js';
-import { canonicalId } from '../../domain/kernel/ids.js';
-import { ORDER_STATUSES, type OrderStatus, orderSeq } from '../../domain/kernel/model.js';
+import { idFilter, idOf } from './ids.js';
+import { ORDER_STATUSES, type OrderStatus, orderId, orderSeq } from '../../domain/kernel/model.js';
 import type { Store } from '../../domain/kernel/port.js';
 import { noPriceBook, storeBooks } from '../../domain/catalog/pricebooks.js';
 import { orderableProducts } from '../../domain/ordering/cart.js';
@@ -31,17 +31,17 @@ export function dayChanged(what: string): RefusedError {
 
 /** An order's ID as people write it: ORD-000042 in any case. */
 export function orderNumber(id: string): { seq: number; id: string } {
-  const seq = orderSeq(canonicalId(id));
+  const seq = orderSeq(idOf(id, 'id'));
   if (seq === null) throw new UsageError(`"${id}" is not an order ID; they look like ORD-000042.`, 'INVALID_INPUT', { hint: { kind: 'find', what: 'order' } });
-  return { seq, id: canonicalId(id) };
+  return { seq, id: orderId(seq) };
 }
 
 function orderRequest(input: OrderInput): OrderRequest {
   if (!input.customer) throw new UsageError('customer: say which customer the order is for.', 'USAGE', { field: 'customer' });
   if (!input.pbx) throw new UsageError('pbx: say which subscription PBX the devices are attached to.', 'USAGE', { field: 'pbx' });
   return {
-    customer: canonicalId(input.customer),
-    pbx: canonicalId(input.pbx),
+    customer: idOf(input.customer, 'customer'),
+    pbx: idOf(input.pbx, 'pbx'),
     term: input.term ? parseTerm(input.term, 'term') : null,
     items: requestedItems(input.items),
   };
@@ -61,7 +61,7 @@ export function orderingUseCases(calls: Calls): Pick<UseCases, 'orders'> {
           throw new UsageError(`status: "${input.status}" is not an order status; use ${ORDER_STATUSES.join(', ')}.`, 'INVALID_INPUT', { field: 'status' });
         }
         const { store, actor } = await calls.reader();
-        const orders = await listOrders(store, actor, { status: (input.status as OrderStatus | null | undefined) ?? null, customer: input.customer ? canonicalId(input.customer) : undefined });
+        const orders = await listOrders(store, actor, { status: (input.status as OrderStatus | null | undefined) ?? null, customer: idFilter(input.customer, 'customer') });
         // The names of the customers listed, read by key (a staff store may hold 200,000 customers).
         const names = new Map((await store.customers.getMany(actor.scope, [...new Set(orders.map((o) => o.customer))])).map((c) => [c.id, c.name]));
         return { items: orders.map((o) => orderSummaryJson(o, names.get(o.customer) ?? null)), viewer: actor.scope.kind };
@@ -183,7 +183,7 @@ export function orderingUseCases(calls: Calls): Pick<UseCases, 'orders'> {
 
       async blockers({ customer }) {
         const { store, actor } = await calls.reader();
-        const found = await store.customers.get(actor.scope, canonicalId(customer));
+        const found = await store.customers.get(actor.scope, idOf(customer, 'customer'));
         if (!found) throw new RefusedError('NOT_FOUND', `customer ${customer} not found.`, { hint: { kind: 'find', what: 'customer' } });
         return (await blockersFor(store, actor, found)).map((b) => ({ code: b.code, message: b.message, ...(b.hint ? { hint: b.hint } : {}) }));
       },
@@ -191,7 +191,7 @@ export function orderingUseCases(calls: Calls): Pick<UseCases, 'orders'> {
       async pbxChoices({ customer }) {
         const { store, actor } = await calls.reader();
         const today = actor.today;
-        const pbxs = await store.pbxs.list(actor.scope, { customer: canonicalId(customer) });
+        const pbxs = await store.pbxs.list(actor.scope, { customer: idOf(customer, 'customer') });
         return pbxs.map((p) => {
           const licensed = termOn(p, today);
           const whyNot = licensed === 'perpetual' ? whyNotOrderable(p, 'yearly', today) : whyNotOrderable(p, licensed, today);
@@ -209,7 +209,7 @@ export function orderingUseCases(calls: Calls): Pick<UseCases, 'orders'> {
 
       async orderable({ pbx }) {
         const { store, actor } = await calls.reader();
-        const found = await store.pbxs.get(actor.scope, canonicalId(pbx));
+        const found = await store.pbxs.get(actor.scope, idOf(pbx, 'pbx'));
         if (!found) throw new RefusedError('NOT_FOUND', `PBX ${pbx} not found.`, { hint: { kind: 'find', what: 'PBX' } });
         const licensed = termOn(found, actor.today);
         if (licensed === 'perpetual') throw new RefusedError('NOT_ELIGIBLE', `PBX ${found.id} has a perpetual licence: HWaaS needs a subscription PBX.`);

@@ -1,6 +1,6 @@
 import { UsageError } from '../../errors.js';
 import { checkCountry, checkEmail, checkName, checkVat } from '../../domain/kernel/checks.js';
-import { canonicalId } from '../../domain/kernel/ids.js';
+import { idFilter, idOf, optionalId, skuOf } from './ids.js';
 import { PBX_TYPES, type PbxType } from '../../domain/kernel/model.js';
 import { checkText, isInvisible } from '../../domain/kernel/text.js';
 import { addAgreement, listAgreements } from '../../domain/parties/agreements.js';
@@ -67,7 +67,7 @@ export function partiesUseCases(calls: Calls): Pick<UseCases, 'whoami' | 'today'
       },
       async show({ id }) {
         const { store, actor } = await calls.reader();
-        return partnerJson(await requirePartner(store, actor, canonicalId(id)));
+        return partnerJson(await requirePartner(store, actor, idOf(id, 'id')));
       },
       async add(input) {
         const { store, actor } = await calls.writer();
@@ -75,7 +75,7 @@ export function partiesUseCases(calls: Calls): Pick<UseCases, 'whoami' | 'today'
       },
       async edit({ id, ...input }) {
         const { store, actor } = await calls.writer();
-        const { before, after } = await editPartner(store, actor, canonicalId(id), input, PARTNER_FIELDS);
+        const { before, after } = await editPartner(store, actor, idOf(id, 'id'), input, PARTNER_FIELDS);
         return { before: partnerJson(before), after: partnerJson(after) };
       },
     },
@@ -84,13 +84,13 @@ export function partiesUseCases(calls: Calls): Pick<UseCases, 'whoami' | 'today'
       async create(input) {
         const days = parseLifetime(input.expiresIn ?? '90d', 'expiresIn');
         const { store, actor } = await calls.writer();
-        const { token, text } = await createToken(store, actor, { user: canonicalId(input.user), name: input.name ?? 'hwaas', days });
+        const { token, text } = await createToken(store, actor, { user: idOf(input.user, 'user'), name: input.name ?? 'hwaas', days });
         return { id: token.id, user: token.user, name: token.name, expiresAt: token.expiresAt, token: text };
       },
       async list(input) {
         const { store, actor } = await calls.reader();
         const now = calls.options.clock.now();
-        return { items: (await listTokens(store, actor, input.user ? canonicalId(input.user) : null)).map((t) => tokenJson(t, now)), viewer: actor.scope.kind };
+        return { items: (await listTokens(store, actor, idFilter(input.user, 'user') ?? null)).map((t) => tokenJson(t, now)), viewer: actor.scope.kind };
       },
       async revoke({ id }) {
         const { store, actor } = await calls.writer();
@@ -108,14 +108,14 @@ export function partiesUseCases(calls: Calls): Pick<UseCases, 'whoami' | 'today'
         const user = await addUser(
           store,
           actor,
-          { email: input.email, name: input.name, role: input.role, partner: input.partner ?? undefined },
+          { email: input.email, name: input.name, role: input.role, partner: optionalId(input.partner, 'partner') },
           { email: 'email', name: 'name', role: 'role', partner: 'partner' },
         );
         return userRecordJson(user);
       },
       async setEnabled({ id, enabled }) {
         const { store, actor } = await calls.writer();
-        const { user, changed } = await setUserEnabled(store, actor, id, enabled);
+        const { user, changed } = await setUserEnabled(store, actor, idOf(id, 'id'), enabled);
         return { user: userRecordJson(user), changed };
       },
     },
@@ -124,12 +124,12 @@ export function partiesUseCases(calls: Calls): Pick<UseCases, 'whoami' | 'today'
       async list(input) {
         const search = searchOf(input.search);
         const { store, actor } = await calls.reader();
-        const { customers, total } = await listCustomers(store, actor, { partner: input.partner ? canonicalId(input.partner) : undefined, search, limit: input.limit ?? undefined });
+        const { customers, total } = await listCustomers(store, actor, { partner: idFilter(input.partner, 'partner'), search, limit: input.limit ?? undefined });
         return { items: customers.map(customerJson), total, viewer: actor.scope.kind };
       },
       async show({ id }) {
         const { store, actor } = await calls.reader();
-        const { customer, partner, pbxs, agreements } = await showCustomer(store, actor, canonicalId(id));
+        const { customer, partner, pbxs, agreements } = await showCustomer(store, actor, idOf(id, 'id'));
         return { ...customerJson(customer), partnerName: partner?.name ?? null, pbxs: pbxs.map((p) => pbxJson(pbxOnDay(p, actor.today), actor.today)), agreements: agreements.map(agreementJson) };
       },
       async add(input) {
@@ -139,7 +139,7 @@ export function partiesUseCases(calls: Calls): Pick<UseCases, 'whoami' | 'today'
         const email = checkEmail(input.email ?? undefined, 'email');
         const name = checkName(input.name, 'name');
         const { store, actor } = await calls.writer();
-        const partner = await partnerFor(store, actor, input.partner ? canonicalId(input.partner) : null);
+        const partner = await partnerFor(store, actor, optionalId(input.partner, 'partner') ?? null);
         if (!partner) throw new UsageError('partner: staff say which partner the customer is for (e.g. PTR-001).', 'USAGE', { field: 'partner' });
         const customer = await addCustomer(store, actor, { partner, name, country, vat, email });
         return { ...customerJson(customer), partnerName: partner.name };
@@ -150,7 +150,7 @@ export function partiesUseCases(calls: Calls): Pick<UseCases, 'whoami' | 'today'
       async list(input) {
         const { store, actor } = await calls.reader();
         const rows = await listPbxs(store, actor, {
-          customer: input.customer ? canonicalId(input.customer) : undefined,
+          customer: idFilter(input.customer, 'customer'),
           license: input.license ? parseLicense(input.license, 'license') : null,
           expiringWithin: input.expiringWithin ?? undefined,
         });
@@ -158,7 +158,7 @@ export function partiesUseCases(calls: Calls): Pick<UseCases, 'whoami' | 'today'
       },
       async show({ id }) {
         const { store, actor } = await calls.reader();
-        const view = await showPbx(store, actor, canonicalId(id));
+        const view = await showPbx(store, actor, idOf(id, 'id'));
         const { pbx } = view;
         const shown = pbxJson(view, actor.today);
         const { lines } = await serviceLines(store, actor.scope, actor.today, { pbx: pbx.id });
@@ -189,7 +189,7 @@ export function partiesUseCases(calls: Calls): Pick<UseCases, 'whoami' | 'today'
         const activated = parseDate(input.activated, 'activated');
         const { store, actor } = await calls.writer();
         checkActivation(activated, actor.today, 'activated');
-        const row = await addPbx(store, actor, { customer: canonicalId(input.customer), name, type: input.type as PbxType, license, activated });
+        const row = await addPbx(store, actor, { customer: idOf(input.customer, 'customer'), name, type: input.type as PbxType, license, activated });
         return pbxJson(row, actor.today);
       },
     },
@@ -197,13 +197,13 @@ export function partiesUseCases(calls: Calls): Pick<UseCases, 'whoami' | 'today'
     agreements: {
       async list(input) {
         const { store, actor } = await calls.reader();
-        return { items: (await listAgreements(store, actor, input.customer ? canonicalId(input.customer) : undefined)).map(agreementJson), viewer: actor.scope.kind };
+        return { items: (await listAgreements(store, actor, idFilter(input.customer, 'customer'))).map(agreementJson), viewer: actor.scope.kind };
       },
       async add(input) {
         const signedOn = parseDate(input.signedOn, 'signedOn');
         const file = input.file === undefined || input.file === null ? null : checkText(input.file, 'file');
         const { store, actor } = await calls.writer();
-        const { agreement, customer, partner } = await addAgreement(store, actor, { customer: canonicalId(input.customer), signedOn, file, signedOnLabel: 'signedOn' });
+        const { agreement, customer, partner } = await addAgreement(store, actor, { customer: idOf(input.customer, 'customer'), signedOn, file, signedOnLabel: 'signedOn' });
         const earlier = (await store.agreements.list(actor.scope, customer.id)).filter((a) => a.id !== agreement.id);
         return {
           ...agreementJson(agreement),
@@ -228,7 +228,7 @@ export function partiesUseCases(calls: Calls): Pick<UseCases, 'whoami' | 'today'
       },
       async pay({ number }) {
         const { store, actor } = await calls.writer();
-        const invoice = await payInvoice(store, actor, number.trim().toUpperCase());
+        const invoice = await payInvoice(store, actor, idOf(number, 'number', 'a number'));
         return { number: invoice.number, partner: invoice.partner, amount: formatAmount(invoice.amount), currency: invoice.currency, paidOn: formatDate(invoice.paidOn!) };
       },
     },
@@ -244,7 +244,7 @@ export function partiesUseCases(calls: Calls): Pick<UseCases, 'whoami' | 'today'
           throw new UsageError(`onHand: "${onHand}" is not a whole number of devices on hand (0 to 9,999,999).`, 'INVALID_INPUT', { field: 'onHand' });
         }
         const { store, actor } = await calls.writer();
-        return stockJson(await setStock(store, actor, sku.trim().toUpperCase(), onHand));
+        return stockJson(await setStock(store, actor, skuOf(sku, 'sku'), onHand));
       },
     },
   };

@@ -1,5 +1,5 @@
 import { RefusedError, UsageError, restated } from '../../errors.js';
-import { canonicalId } from '../../domain/kernel/ids.js';
+import { idFilter, idOf, optionalId } from './ids.js';
 import type { Actor, BookLine } from '../../domain/kernel/model.js';
 import type { Store } from '../../domain/kernel/port.js';
 import { MAX_NESTING, checkJsonShape, parseJsonText } from '../../domain/kernel/validate.js';
@@ -78,9 +78,9 @@ function quoteQuestion(input: QuoteInput, today: CalendarDate): DomainQuoteInput
     items: requestedItems(input.items),
   };
   const term = input.term ? parseTerm(input.term, 'term') : null;
-  if (input.pbx) {
+  if (input.pbx !== undefined && input.pbx !== null) {
     if (input.activated) throw new UsageError("activated: an activation date is for ad-hoc quotes: a PBX's own is used.", 'USAGE', { field: 'activated' });
-    return { ...common, pbx: canonicalId(input.pbx), term };
+    return { ...common, pbx: idOf(input.pbx, 'pbx'), term };
   }
   if (term === null) throw new UsageError('term: an ad-hoc quote needs a term and an activation date (or name a PBX).', 'USAGE', { field: 'term' });
   if (!input.activated) throw new UsageError('activated: an ad-hoc quote needs a term and an activation date (or name a PBX).', 'USAGE', { field: 'activated' });
@@ -192,7 +192,7 @@ export function quotingUseCases(calls: Calls): Pick<UseCases, 'quotes'> {
         requireCustomerSide(quoted);
         // A what-if price is the partner's to try, not to send: the customer's quote is priced from the book.
         if (actor?.scope.kind === 'partner' && input.items.some((i) => i.price !== null && i.price !== undefined)) {
-          throw new UsageError('items: a quote sent to a customer is priced from your price book and resale prices, not from prices given with the items.', 'USAGE', {
+          throw new UsageError('items: a quote sent to a customer is priced from your price book and resale prices, not from a price given with an item.', 'USAGE', {
             field: 'items',
             hint: { kind: 'resale-price' },
           });
@@ -217,13 +217,13 @@ export function quotingUseCases(calls: Calls): Pick<UseCases, 'quotes'> {
 
       async list(input) {
         const { store, actor } = await calls.reader();
-        const quotes = await listQuotes(store, actor, { customer: input.customer ? canonicalId(input.customer) : null, partner: input.partner ? canonicalId(input.partner) : null });
+        const quotes = await listQuotes(store, actor, { customer: idFilter(input.customer, 'customer') ?? null, partner: idFilter(input.partner, 'partner') ?? null });
         return { items: quotes.map((q) => quoteRecordJson(q, q.validUntil < actor.today)), viewer: actor.scope.kind };
       },
 
       async show(input) {
         const { store, actor } = await calls.reader();
-        const record = await showQuote(store, actor, input.number, input.partner ? canonicalId(input.partner) : null);
+        const record = await showQuote(store, actor, idOf(input.number, 'number', 'a number'), optionalId(input.partner, 'partner') ?? null);
         const document = JSON.parse(record.document) as Pick<SentQuoteJson, 'priceBook' | 'quote'> & { customer: { id: string; name: string } | null; pbx: { id: string; name: string } | null };
         return {
           ...quoteRecordJson(record, record.validUntil < actor.today),

@@ -20,9 +20,12 @@ export const command = defineCommand({
     if (format !== 'pdf' && (options.out !== undefined || options.paper !== undefined || options.internal)) throw new UsageError('--out, --paper and --internal go with --format pdf.', 'USAGE');
     const cases = await ctx.useCases();
     if (format === 'pdf') {
-      const target = await outputTarget(ctx, options.out, `hwaas-order-${id.replace(/[^\p{L}\p{N}._-]+/gu, '_')}${options.internal ? '-internal' : ''}.pdf`, '--out', 'pdf', ['pdf']);
-      await checkTarget(target, options.force === true);
+      // A file named with --out is checked before the document is made; by default the file is named after the order as hwaas writes its ID.
+      const named = options.out === undefined ? null : await outputTarget(ctx, options.out, '', '--out', 'pdf', ['pdf']);
+      if (named) await checkTarget(named, options.force === true);
       const document = await cases.orders.document({ id, copy: options.internal ? 'internal' : 'customer', paper: options.paper });
+      const target = named ?? (await outputTarget(ctx, undefined, document.name, '--out', 'pdf', ['pdf']));
+      if (!named) await checkTarget(target, options.force === true);
       const written = await writeFile(ctx, target, options.force === true, document.content);
       if (written.path === null) return;
       if (ctx.json) ctx.printJson({ file: written.path, bytes: written.bytes, title: document.title });

@@ -1,4 +1,5 @@
 import { defineCommand, option } from '../../cli/command.js';
+import { UsageError } from '../../errors.js';
 import { PICKUPS } from '../../domain/kernel/model.js';
 import { runCancellation } from '../services/cancelling.js';
 
@@ -13,6 +14,7 @@ export const command = defineCommand({
   help: 'Co-termination: every service line on the PBX ends with it, each with its six-month minimum (see `hwaas services cancel --help`).',
   writes: true,
   async run(ctx, options, { id }) {
+    if (id.trim() === '') throw new UsageError('ID: give an ID (it is blank).', 'INVALID_INPUT');
     return runCancellation(ctx, { pbx: id, items: null, pickup: options.pickup ?? null }, options.yes);
   },
 });

@@ -101,7 +101,8 @@ export async function loadPricelist(
   const currency: Currency = options.currency ?? partner?.currency ?? 'EUR';
   const on = options.on ?? actor.today;
   if (options.resale && !partner) throw new UsageError("resale: a resale price list is a partner's own: act as the partner's user.", 'USAGE', { field: 'resale' });
-  if (options.resale && options.type === 'capex') throw new UsageError('resale: resale prices are those of HWaaS (OpEx), not of the CapEx list.', 'USAGE', { field: 'resale' });
+  if (options.resale && options.type === 'capex')
+    throw new UsageError('resale: resale prices are those of HWaaS (OpEx), not of the CapEx list; leave out type capex.', 'USAGE', { field: 'resale', fields: ['type'] });
   const book = await storeBooks(store).inForce(tier, currency, on);
   if (!book) throw noPriceBook(tier, currency, on);
   const pricer = options.resale && partner ? resalePricer(await store.resale.list(partner.id)) : null;

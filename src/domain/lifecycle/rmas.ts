@@ -17,7 +17,7 @@ export interface ReplaceRequest {
 /** A faulty device is replaced: at most five of one model on one PBX per request, of a model that runs there. Billing does not change. */
 export async function requestReplacement(store: Store, actor: Actor, request: ReplaceRequest): Promise<Rma> {
   if (request.qty > RMA_MAX) {
-    throw new UsageError(`qty: ${request.qty} devices: one request is for at most ${RMA_MAX} of a model; make one request of ${RMA_MAX} and another for the rest.`, 'INVALID_INPUT', { field: 'qty' });
+    throw new UsageError(`qty: ${request.qty} devices: one request per five devices of a model; make one request of ${RMA_MAX} and another for the rest.`, 'INVALID_INPUT', { field: 'qty' });
   }
   return store.write(async (tx) => {
     await tx.pbxs.lock(request.pbx);

@@ -69,7 +69,7 @@ export async function editPartner(store: Store, actor: Actor, id: string, input:
   requireStaff(actor, 'Editing partners');
   const fields = checkFields(input, labels);
   if (Object.keys(fields).length === 0) {
-    throw new UsageError(`nothing to change: give at least one of ${Object.values(labels).join(', ')}.`, 'USAGE');
+    throw new UsageError(`nothing to change: give at least one of ${Object.values(labels).join(', ')}.`, 'USAGE', { fields: Object.values(labels) });
   }
   return store.write(async (tx) => {
     const before = await tx.parties.partner(id);

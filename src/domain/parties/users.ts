@@ -53,7 +53,8 @@ export async function addUser(store: Store, actor: Actor, input: NewUserInput, l
   const name = checkName(input.name, labels.name, 120);
   const role = checkRole(input.role, labels.role);
   if (role === 'partner' && input.partner === undefined) throw new UsageError(`missing ${labels.partner}: a partner's user belongs to a partner (e.g. ${labels.partner} PTR-001).`, 'USAGE');
-  if (role === 'staff' && input.partner !== undefined) throw new UsageError(`${labels.partner}: Wildix staff belong to no partner; leave it out, or say ${labels.role} partner.`, 'USAGE');
+  if (role === 'staff' && input.partner !== undefined)
+    throw new UsageError(`${labels.partner}: Wildix staff belong to no partner; leave it out, or say ${labels.role} partner.`, 'USAGE', { fields: [labels.role] });
   return store.write(async (tx) => {
     let partner: string | null = null;
     if (input.partner !== undefined) {

@@ -39,6 +39,8 @@ export interface ErrorJson {
   hint?: Hint;
   also?: Said[];
   field?: string;
+  /** Inputs named inside the sentence, by their names in the use case. */
+  fields?: string[];
   details?: unknown;
 }
 
@@ -48,5 +50,6 @@ export const errorJson = (error: HwaasError): ErrorJson => ({
   ...(error.hint ? { hint: error.hint } : {}),
   ...(error.also.length > 0 ? { also: [...error.also] } : {}),
   ...(error.field ? { field: error.field } : {}),
+  ...(error.fields.length > 0 ? { fields: [...error.fields] } : {}),
   ...(error.data !== undefined ? { details: error.data } : {}),
 });
