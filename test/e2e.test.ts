@@ -191,7 +191,8 @@ describe.skipIf(!hasTmux)('a real terminal (tmux)', () => {
         await new Promise((r) => setTimeout(r, 100));
       }
     };
-    const command = `env -u CI HWAAS_DB='${translate([], { HWAAS_DB: db }).env.HWAAS_DB}' HWAAS_TODAY=2026-11-24 ${process.execPath} ${BIN} order; echo EXIT=$?; sleep 60`;
+    const env = translate([], { HWAAS_DB: db }).env;
+    const command = `env -u CI HWAAS_DB='${env.HWAAS_DB}'${env.HWAAS_USER ? ` HWAAS_USER='${env.HWAAS_USER}'` : ''} HWAAS_TODAY=2026-11-24 ${process.execPath} ${BIN} order; echo EXIT=$?; sleep 60`;
     expect(tmux('new-session', '-d', '-s', 'order', '-x', '140', '-y', '45', command).status).toBe(0);
     try {
       await waitFor('Customer (type to search)');

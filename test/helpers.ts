@@ -17,11 +17,11 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BIN = join(ROOT, 'bin', 'hwaas.js');
 
 /**
- * One suite, two backends: the `postgres` project of vitest.config.ts runs the same
- * command tests against a throwaway PostgreSQL cluster. There, a store is a database
- * and each user connects as its own login role: `--as USER` (or HWAAS_USER) in a test
- * becomes a connection as that user's role, so every test also goes through the
- * database's row-level security.
+ * One suite, three ways: the `postgres` project of vitest.config.ts runs the same
+ * command tests against a throwaway PostgreSQL cluster, as the store's owner (a
+ * database is a store, and `--as USER` says who acts, as on a file; the acting user's
+ * scope holds the connection by row-level security); the `server` project runs them
+ * through `hwaas serve`.
  */
 export const BACKEND: 'sqlite' | 'postgres' | 'server' = process.env.HWAAS_TEST_BACKEND === 'postgres' ? 'postgres' : process.env.HWAAS_TEST_BACKEND === 'server' ? 'server' : 'sqlite';
 /**
@@ -37,8 +37,8 @@ export const onSqlite = !onPostgres;
 
 const postgres = onPostgres ? inject('postgres') : null;
 const pgUrl = (database: string, user = 'postgres') => `postgresql://${user}@${encodeURIComponent(postgres!.socketDir)}/${database}`;
-/** Databases copied from the demo template, and their users' login roles (the template's, until init gives a copy its own). */
-const demoDatabases = new Map<string, Readonly<Record<string, string>>>();
+/** Databases of the suite's stores (copies of the demo template, or made empty). */
+const demoDatabases = new Set<string>();
 let created = 0;
 let adminClient: Promise<pg.Client> | null = null;
 
@@ -57,34 +57,22 @@ async function connect(url: string): Promise<pg.Client> {
 const databaseOf = (url: string): string | null => /^postgres(?:ql)?:\/\/[^/]*\/([^?]+)/.exec(url)?.[1] ?? null;
 
 /**
- * The argv and environment a run really gets. On PostgreSQL, for a store of the test
- * suite, the acting user (--as, else HWAAS_USER, else the demo's default USR-001)
- * becomes the login of the connection; a user the demo does not know stays a --as
- * for the store's owner to resolve (and refuse).
+ * The argv and environment a run really gets. A PostgreSQL URL is the store's owner's,
+ * who works as the administrator unless it names someone: for a store of the suite, a
+ * test that names no one acts as the demo's default user (USR-001), as on a file.
  */
 export function translate(args: readonly string[], env: Record<string, string | undefined> = {}): { args: string[]; env: Record<string, string | undefined> } {
   const out = [...args];
   const outEnv = { ...env };
-  if (!onPostgres) return { args: out, env: outEnv };
-  let at = out.indexOf('--db');
-  let url = at >= 0 ? out[at + 1] : outEnv.HWAAS_DB;
+  if (!onPostgres || out.includes('--as') || outEnv.HWAAS_USER !== undefined) return { args: out, env: outEnv };
+  const at = out.indexOf('--db');
+  const url = at >= 0 ? out[at + 1] : outEnv.HWAAS_DB;
   const database = url ? databaseOf(url) : null;
-  // Only the suite's own URLs (as the owner): a test that connects as a login by hand keeps it.
-  const roles = database ? demoDatabases.get(database) : undefined;
-  if (!url || !roles || !url.startsWith('postgresql://postgres@')) return { args: out, env: outEnv };
-  // The store's owner runs init.
-  if (out.includes('init')) return { args: out, env: outEnv };
-  const asAt = out.indexOf('--as');
-  const named = asAt >= 0 ? out[asAt + 1] : outEnv.HWAAS_USER;
-  const role = roles[(named ?? 'USR-001').toLowerCase()];
-  if (!role) return { args: out, env: outEnv };
-  if (asAt >= 0) out.splice(asAt, 2);
-  delete outEnv.HWAAS_USER;
-  url = pgUrl(database!, role);
-  at = out.indexOf('--db');
-  if (at >= 0) out[at + 1] = url;
-  else outEnv.HWAAS_DB = url;
-  return { args: out, env: outEnv };
+  if (!database || !demoDatabases.has(database) || !url!.startsWith('postgresql://postgres@')) return { args: out, env: outEnv };
+  // The store's owner runs init and the commands of the store itself.
+  const words = out.filter((a, i) => !a.startsWith('-') && !['--db', '--date'].includes(out[i - 1] ?? ''));
+  if (['init', 'db', 'serve'].includes(words[0] ?? '')) return { args: out, env: outEnv };
+  return { args: out, env: { ...outEnv, HWAAS_USER: 'USR-001' } };
 }
 
 /** The day the demo data tells its story on (README: one partner in each overdue stage). */
@@ -318,7 +306,7 @@ export async function demoStore(): Promise<string> {
   if (onPostgres) {
     const name = `t_${process.pid}_${++created}`;
     await (await admin()).query(`CREATE DATABASE ${name} TEMPLATE ${postgres!.template}`);
-    demoDatabases.set(name, postgres!.roles);
+    demoDatabases.add(name);
     return pgUrl(name);
   }
   if (!template) {
@@ -335,25 +323,6 @@ export async function demoStore(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'hwaas-test-'));
   const path = join(dir, 'hwaas.db');
   copyFileSync(template, path);
-  return path;
-}
-
-/**
- * A demo store whose logins are its own: on PostgreSQL a copy of the template shares the
- * template's login roles (as any copy of a store's database does) until init gives it
- * its own; tests that add, disable or enable users need their own.
- */
-export async function ownDemoStore(): Promise<string> {
-  const path = await demoStore();
-  if (!onPostgres) return path;
-  const init = await cli(['--db', path, 'init', '--demo', '--json']);
-  if (init.code !== 0) throw new Error(`init of a copy failed: ${init.stderr}`);
-  const roles: Record<string, string> = {};
-  for (const user of init.json().users as { id: string; email: string; dbRole: string }[]) {
-    roles[user.id.toLowerCase()] = user.dbRole;
-    roles[user.email.toLowerCase()] = user.dbRole;
-  }
-  demoDatabases.set(databaseOf(path)!, roles);
   return path;
 }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ROOT, cli, demoStore, liveStore, newStore, onPostgres, storeFingerprint } from './helpers.js';
+import { ROOT, cli, demoStore, liveStore, newStore, storeFingerprint } from './helpers.js';
 
 const SAMPLES = join(ROOT, 'data/samples');
 const STAFF = 'USR-101';
@@ -60,7 +60,7 @@ describe('from an empty live store to a quote, with the sample files', () => {
       'luca.bianchi@wildix.example',
     ]);
     const user = (await live(['--db', store, 'users', 'add', '--role', 'partner', '--partner', 'PTR-001', '--email', 'anna@alpen.example', '--name', 'Anna Keller', '--json'])).json();
-    const as = onPostgres ? ['--db', store.replace('postgresql://postgres@', `postgresql://${user.dbRole}@`)] : ['--db', store, '--as', user.id];
+    const as = ['--db', store, '--as', user.id];
     const customers = await live([...as, '--json', 'import', 'customers', join(SAMPLES, 'customers.csv')]);
     expect(customers.json()).toMatchObject({ kind: 'customers', created: 10, updated: 0, unchanged: 0, errors: [] });
     const pbxs = await live([...as, 'import', 'pbxs', join(SAMPLES, 'pbxs.xlsx')]);

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLES } from '../src/store/schema.js';
 import { ROOT, cli, newStore, onPostgres, rawSql, runScript } from './helpers.js';
 
@@ -9,10 +9,31 @@ import { ROOT, cli, newStore, onPostgres, rawSql, runScript } from './helpers.js
 // what 0.4 printed for its listings and orders, the migrated store prints still.
 const FIXTURES = join(ROOT, 'test/fixtures/v0.4');
 
+/** hwaas 0.4's logins on a shared store: a group role each for staff and partners, and a login per user in its group. */
+const LOGINS_04 = `
+  UPDATE settings SET value = current_database() WHERE key = 'database';
+  DO $$
+  DECLARE store text := (SELECT value FROM settings WHERE key = 'store_id'); u record;
+  BEGIN
+    EXECUTE format('DROP ROLE IF EXISTS %I, %I', 'hwaas_' || store || '_staff', 'hwaas_' || store || '_partner');
+    EXECUTE format('CREATE ROLE %I NOLOGIN', 'hwaas_' || store || '_staff');
+    EXECUTE format('CREATE ROLE %I NOLOGIN', 'hwaas_' || store || '_partner');
+    FOR u IN SELECT role, db_role FROM users WHERE db_role LIKE 'hwaas\\_%' LOOP
+      EXECUTE format('DROP ROLE IF EXISTS %I', u.db_role);
+      EXECUTE format('CREATE ROLE %I LOGIN IN ROLE %I', u.db_role, 'hwaas_' || store || '_' || u.role);
+    END LOOP;
+    EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I, %I', current_database(), 'hwaas_' || store || '_staff', 'hwaas_' || store || '_partner');
+    EXECUTE format('GRANT USAGE ON SCHEMA public TO %I, %I', 'hwaas_' || store || '_staff', 'hwaas_' || store || '_partner');
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO %I', 'hwaas_' || store || '_staff');
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON customers, orders, order_lines, cancellations TO %I', 'hwaas_' || store || '_partner');
+  END $$;
+`;
+
 async function store04(): Promise<string> {
   if (onPostgres) {
     const db = await newStore();
     await runScript(db, readFileSync(join(FIXTURES, 'store.pg.sql'), 'utf8'));
+    await runScript(db, LOGINS_04);
     return db;
   }
   const path = join(mkdtempSync(join(tmpdir(), 'hwaas-04-')), 'store.db');
@@ -45,5 +66,45 @@ describe('a 0.4 store', async () => {
     // (A store copied into PostgreSQL has its owner's user besides the copied ones, since 0.4.)
     const got = file.includes('users_list') ? now.json().filter((u: { id: string }) => u.id !== 'USR-ADMIN') : now.json();
     expect(strip(got)).toMatchObject(strip(JSON.parse(readFileSync(join(FIXTURES, 'json', file), 'utf8'))) as object);
+  });
+});
+
+describe.skipIf(!onPostgres)("a 0.4 store's database logins", () => {
+  let db: string;
+  let logins: { id: string; db_role: string; disabled_at: string | null }[];
+  let init: Awaited<ReturnType<typeof cli>>;
+  beforeAll(async () => {
+    db = await store04();
+    logins = await rawSql(db, "SELECT id, db_role, disabled_at FROM users WHERE db_role LIKE 'hwaas\\_%' ORDER BY id");
+    init = await cli(['--db', db, '--json', 'init']);
+  });
+
+  it('are gone, and init names the users who now need a token', async () => {
+    expect(init.code, init.stderr).toBe(0);
+    expect([...init.json().needTokens].sort()).toEqual(logins.filter((u) => u.disabled_at === null).map((u) => u.id));
+    expect(await rawSql(db, 'SELECT id FROM users WHERE db_role IS NOT NULL')).toEqual([{ id: 'USR-ADMIN' }]);
+    // Their roles, and the groups that gave them rights, are dropped; nothing of 0.4's remains.
+    const names = logins.map((u) => u.db_role);
+    expect(await rawSql(db, 'SELECT rolname FROM pg_roles WHERE rolname = ANY(?::text[]) OR rolname ~ ?', [names, '^hwaas_[0-9a-f]{8}_(staff|partner)$'])).toEqual([]);
+    expect(await rawSql(db, "SELECT proname FROM pg_proc WHERE proname LIKE 'hwaas%'")).toEqual([]);
+  });
+
+  it('a 0.4 login connects no more: one sentence, exit 1', async () => {
+    const url = db.replace(/^postgresql:\/\/[^@]+@/, `postgresql://${logins[0]!.db_role}@`);
+    const result = await cli(['--db', url, '--json', 'customers', 'list']);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stderr).error.code).toMatch(/NOT_ALLOWED/);
+  });
+
+  it('says so in words, and a second init has nothing more to say', async () => {
+    const fresh = await store04();
+    const text = await cli(['--db', fresh, 'init']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(
+      /The users' database logins are gone: users reach this store through `hwaas serve` with a token now\. Give each of these one \(`hwaas users token create ID`\): (USR-\d+, )+USR-\d+\.$/m,
+    );
+    expect(text.stdout).toContain('USR-001');
+    expect(text.stdout).not.toMatch(/create ID`\): .*USR-003/);
+    expect((await cli(['--db', fresh, '--json', 'init'])).json().needTokens).toBeUndefined();
   });
 });

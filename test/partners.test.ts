@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { ROOT, cli, newStore, onPostgres, ownDemoStore, onServer } from './helpers.js';
+import { ROOT, cli, newStore, onPostgres, demoStore } from './helpers.js';
 
 const STAFF = 'USR-101';
 const NORDIC = ['--name', 'Nordic Voice AB', '--country', 'se', '--currency', 'EUR', '--tier', 'silver', '--area-manager-name', 'Luca Bianchi', '--area-manager-email', 'luca.bianchi@wildix.example'];
 
 let db: string;
 beforeEach(async () => {
-  db = await ownDemoStore();
+  db = await demoStore();
 });
 const run = (...args: string[]) => cli(['--db', db, '--date', '2026-11-24', ...args]);
 const staff = (...args: string[]) => run('--as', STAFF, ...args);
@@ -96,7 +96,8 @@ describe('users', () => {
     const added = await staff('users', 'add', '--role', 'partner', '--partner', 'ptr-002', '--email', 'Lea.Huber@Thames.example', '--name', 'Lea Huber', '--json');
     expect(added.code).toBe(0);
     expect(added.json()).toMatchObject({ id: 'USR-103', email: 'Lea.Huber@Thames.example', name: 'Lea Huber', role: 'partner', partner: 'PTR-002', disabled: false });
-    if (onPostgres) expect(added.json().dbRole).toMatch(/^hwaas_[0-9a-f]{8}_usr_103$/);
+    // No user has a database login: a shared store is reached through its server, with a token.
+    expect(added.json().dbRole).toBeNull();
     const who = await run('--as', 'lea.huber@thames.example', 'whoami', '--json');
     expect(who.json()).toEqual({
       id: 'USR-103',
@@ -127,14 +128,7 @@ describe('users', () => {
     expect(disabled.json()).toMatchObject({ id: 'USR-002', disabled: true });
     const refused = await run('--as', 'USR-002', 'whoami', '--json');
     expect(refused.code).toBe(1);
-    // On a file (and through hwaas serve) hwaas refuses it; on PostgreSQL directly the database refuses its login (NOLOGIN).
-    expect(errorOf(refused)).toMatchObject({
-      code: 'NOT_ALLOWED',
-      message:
-        onPostgres && !onServer
-          ? expect.stringMatching(/may not log in: its hwaas user was disabled/)
-          : expect.stringMatching(/USR-002 .* was disabled on \d{4}-\d{2}-\d{2}; .*hwaas users enable USR-002/),
-    });
+    expect(errorOf(refused)).toMatchObject({ code: 'NOT_ALLOWED', message: expect.stringMatching(/USR-002 .* was disabled on \d{4}-\d{2}-\d{2}; .*hwaas users enable USR-002/) });
     // Its order still names it, and staff still see it.
     expect((await staff('orders', 'show', draft.json().id, '--json')).json().events[0].by).toBe('USR-002');
     expect((await staff('users', 'list', '--json')).json().find((u: { id: string }) => u.id === 'USR-002').disabled).toBe(true);
@@ -158,7 +152,7 @@ describe('users', () => {
     await staff('users', 'disable', 'USR-001');
     const refused = await run('customers', 'list', '--json');
     expect(refused.code).toBe(1);
-    expect(errorOf(refused).message).toMatch(onPostgres && !onServer ? /may not log in: its hwaas user was disabled/ : /USR-001 .* was disabled/);
+    expect(errorOf(refused).message).toMatch(/USR-001 .* was disabled/);
   });
 });
 
@@ -172,8 +166,8 @@ describe('from init to a first quote, with no demo data', () => {
     expect(partner.id).toBe('PTR-001');
     const user = (await cli(['--db', store, 'users', 'add', '--role', 'partner', '--partner', partner.id, '--email', 'lea@nordic.example', '--name', 'Lea Huber', '--json'])).json();
     expect(user.id).toBe('USR-001');
-    // That user acts: on a file by name, on PostgreSQL as its own login.
-    const as = onPostgres ? ['--db', store.replace('postgresql://postgres@', `postgresql://${user.dbRole}@`)] : ['--db', store, '--as', user.id];
+    // That user acts, named.
+    const as = ['--db', store, '--as', user.id];
     const customer = await cli([...as, 'customers', 'add', '--name', 'Göteborg Hamn AB', '--country', 'SE', '--json']);
     expect(customer.json()).toMatchObject({ id: 'CUS-0001', partner: 'PTR-001' });
     const pbx = await cli([...as, 'pbx', 'add', '--customer', 'CUS-0001', '--name', 'HQ', '--type', 'cloud', '--license', 'yearly', '--activated', '2026-03-01', '--json']);

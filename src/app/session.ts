@@ -2,7 +2,7 @@ import { RefusedError, UsageError } from '../errors.js';
 import { canonicalId } from '../domain/kernel/ids.js';
 import { type Actor, type User, scopeOf } from '../domain/kernel/model.js';
 import type { Store } from '../domain/kernel/port.js';
-import { requireEnabled } from '../domain/parties/users.js';
+import { ADMIN_USER, requireEnabled } from '../domain/parties/users.js';
 import { requireOpenAccount } from '../domain/parties/standing.js';
 import { type CalendarDate, formatDate } from '../terms/dates.js';
 
@@ -71,13 +71,14 @@ export class Who {
     return new Date(now.getTime() + (this.session.date - (await this.clockToday())) * 86_400_000).toISOString();
   }
 
-  /**
-   * Who acts. On a store with logins (PostgreSQL) the database says: the user mapped to
-   * the connection's role; staff and the store's owner may name anyone else, a partner's
-   * login only itself. Otherwise: the user named, or the store's default user.
-   */
+  /** Who acts: the user named, or the store's default user. (A server names the user of the request's token.) */
   async acting(): Promise<User> {
-    this.user ??= await this.resolve();
+    if (this.user === null) {
+      const user = await this.resolve();
+      // From here on the store shows this user's rows only, where it can hold it to that.
+      await this.store.confine(scopeOf(user));
+      this.user = user;
+    }
     return this.user;
   }
 
@@ -86,26 +87,12 @@ export class Who {
     const named = this.session.as === null ? null : this.session.as.includes('@') ? this.session.as.trim() : canonicalId(this.session.as);
     const label = this.session.asLabel;
     const unknown = () => new UsageError(`${label}: no user "${this.session.as}" in the store.`, 'INVALID_INPUT', { hint: { kind: 'as-user' } });
-    const session = await store.session();
-    if (session) {
-      if (!session.user) {
-        throw new RefusedError('NOT_ALLOWED', `the database login ${session.login} is not a user of this store: connect as your own login, or ask the store's administrator to add you.`);
-      }
-      requireEnabled(session.user, `the database login ${session.login}`);
-      if (named === null) return session.user;
-      const user = await store.parties.user(named);
-      if (!session.mayActAsAnyone && user?.id !== session.user.id) {
-        throw new RefusedError('NOT_ALLOWED', `${label}: the database login ${session.login} is ${session.user.id}, a partner's user: only Wildix staff may act as someone else.`);
-      }
-      if (!user) throw unknown();
-      return requireEnabled(user, label);
-    }
     if (named !== null) {
       const user = await store.parties.user(named);
       if (!user) throw unknown();
       return requireEnabled(user, label);
     }
-    const id = await store.settings.get('default_user');
+    const id = store.info.defaultActor === 'administrator' ? ADMIN_USER.id : await store.settings.get('default_user');
     const user = id ? await store.parties.user(id) : null;
     if (!user) throw new RefusedError('NOT_FOUND', `the store names no default user: say who is acting (${label}).`);
     return requireEnabled(user, "the store's default user");

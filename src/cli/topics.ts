@@ -3,12 +3,17 @@ export const EXAMPLES_HEADING = 'Examples:';
 const ENVIRONMENT = `Environment variables
 
   HWAAS_DB        the store, like --db: a SQLite file, or a postgres:// (postgresql://)
-                  URL of a shared store
+                  URL of a shared store, for its owner (init, db, serve)
                   (default: $XDG_DATA_HOME/hwaas/hwaas.db, i.e. ~/.local/share/hwaas/hwaas.db)
   PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE, PGSSLMODE
                   fill what a postgres:// URL leaves out, as libpq's do (~/.pgpass too)
-  HWAAS_USER      who is acting (user ID or e-mail), like --as; on a shared store the
-                  database login says who you are, and only staff may name someone else
+  HWAAS_SERVER    a server (https://…, or http:// to this machine) to work through,
+                  instead of the server \`hwaas auth login\` kept
+  HWAAS_TOKEN     the token to give HWAAS_SERVER (for CI; people use auth login)
+  HWAAS_LOG_LEVEL hwaas serve's log level: info (default), warn, error, debug
+  XDG_CONFIG_HOME where auth login keeps hosts.json (default ~/.config)
+  HWAAS_USER      who is acting (user ID or e-mail), like --as; through a server the
+                  token says who you are, and only staff may name someone else
   HWAAS_TODAY     what "today" is (YYYY-MM-DD), like --date: makes quotes in CI reproducible;
                   a live store refuses it on commands that write (DATE_PINNED)
   HWAAS_NO_INPUT  set to 1 to never prompt, like --no-input
@@ -33,7 +38,7 @@ const EXIT_CODES = `Exit codes
 Error codes (stderr; with --json as {"error":{"code":"…","message":"…"}})
 
   exit 1  NOT_FOUND          no such ID, or not one the acting user may see
-          NOT_ALLOWED        staff only; or a database login that may not do this
+          NOT_ALLOWED        staff only; or a database login that is not the store's owner
           TERM_MISMATCH      the service's term is not the PBX's
           NOT_SUBSCRIPTION   the PBX is perpetual: HWaaS needs a subscription PBX
           BEFORE_ACTIVATION  the start is before the PBX's activation

@@ -7,6 +7,7 @@ import { RefusedError, UsageError } from '../errors.js';
 import { readDemo } from '../domain/setup/demo.js';
 import type { StoreMode, User } from '../domain/kernel/model.js';
 import { seedStore } from '../domain/setup/seed.js';
+import { ADMIN_USER } from '../domain/parties/users.js';
 import { parseJsonText } from '../domain/kernel/validate.js';
 import { dataFile } from '../paths.js';
 import { createStore, identifyStore, refuseNonStore } from '../store/index.js';
@@ -59,7 +60,7 @@ export const command = defineCommand({
         `the machine's time zone (TZ=${ctx.io.env.TZ}) has no name a store can record, and a store's "today" is the date in its zone: give --timezone, e.g. --timezone Europe/Rome.`,
       );
     }
-    const { store, from, to } = await createStore(location, ctx.io.env, found === 'store' && options.force === true);
+    const { store, from, to, formerLogins = [] } = await createStore(location, ctx.io.env, found === 'store' && options.force === true);
     await ctx.adoptStore(store);
     // A store without a mode yet was being made (another init, interrupted or at the same moment): it is new.
     const recorded = fresh ? null : await store.settings.get('mode');
@@ -75,13 +76,12 @@ export const command = defineCommand({
     const seeded = await seedStore(store, books, demo, await (await ctx.who()).timestamp(), mode, zone ?? 'UTC');
     await ctx.adoptStore(store); // its time zone is known now
     const users = await store.parties.users();
-    // On a store with logins the connection is who acts; a file has a default user.
-    const session = await store.session();
-    const defaultUser = session?.user?.id ?? seeded.defaultUser;
+    const defaultUser = store.info.defaultActor === 'administrator' ? ADMIN_USER.id : seeded.defaultUser;
+    // hwaas 0.4's users of a shared store had logins of their own; the migration took them away: they reach it through a server now.
+    const needTokens = users.filter((u) => formerLogins.includes(u.id) && u.disabledAt === null);
 
     if (ctx.json) {
-      const withRoles = session !== null;
-      ctx.printJson({ db: ctx.dbPath, users: users.map((u) => (withRoles ? { ...userJson(u), dbRole: u.dbRole ?? null } : userJson(u))), defaultUser, mode });
+      ctx.printJson({ db: ctx.dbPath, users: users.map(userJson), defaultUser, mode, ...(formerLogins.length > 0 ? { needTokens: needTokens.map((u) => u.id) } : {}) });
       return 0;
     }
     const { chalk } = ctx.style;
@@ -106,14 +106,14 @@ export const command = defineCommand({
       { header: 'Name', value: (u) => u.name, shrink: true, drop: 1 },
       { header: 'Role', value: (u) => u.role },
       { header: 'Partner', value: (u) => u.partner ?? '' },
-      ...(session ? [{ header: 'Database login', value: (u: User) => u.dbRole ?? '' }] : []),
     ];
     ctx.out(renderTable(ctx.style, columns, users));
-    ctx.out(
-      session
-        ? `\nYou act as ${defaultUser} (the login ${session.login}); each user connects as its own login, and staff may act as anyone with --as.`
-        : `\nYou act as ${defaultUser}; act as someone else with --as ID-or-e-mail (or HWAAS_USER).`,
-    );
+    ctx.out(`\nYou act as ${defaultUser}; act as someone else with --as ID-or-e-mail (or HWAAS_USER).`);
+    if (formerLogins.length > 0) {
+      ctx.out(
+        `\nThe users' database logins are gone: users reach this store through \`hwaas serve\` with a token now.${needTokens.length > 0 ? ` Give each of these one (\`hwaas users token create ID\`): ${needTokens.map((u) => u.id).join(', ')}.` : ''}`,
+      );
+    }
     ctx.out(`Next: ${chalk.bold('hwaas customers list')}, ${chalk.bold('hwaas pbx list --expiring-within 30')}, ${chalk.bold('hwaas help')}.`);
     return 0;
   },

@@ -1,9 +1,10 @@
-import { Readable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Clock, Session } from '../app/session.js';
 import { API_VERSION } from '../app/api.js';
 import type { UseCases } from '../app/usecases.js';
 import { canonicalId } from '../domain/kernel/ids.js';
+import { STAFF_SCOPE } from '../domain/kernel/model.js';
 import { authenticate, notAuthenticated } from '../domain/parties/tokens.js';
 import { HwaasError, RefusedError, UsageError } from '../errors.js';
 import { parseDate } from '../terms/dates.js';
@@ -209,6 +210,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         let streaming = false;
         let broken = false;
         try {
+          // The token is looked up among everyone's; the use case then sees only the acting user's rows.
+          await lease.store.confine(STAFF_SCOPE);
           const session = await sessionOf(request, lease.store);
           const { localUseCases } = await import('../app/local/index.js');
           const cases: UseCases = localUseCases({ store: async () => lease.store, where: options.where, session, clock: options.clock });
@@ -224,29 +227,30 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
           // A long run: its events as JSON lines, and the connection given back when it ends.
           streaming = true;
           const events = route.call(cases, input as never) as AsyncIterable<unknown>;
-          const lines = Readable.from(
-            (async function* () {
-              try {
-                for await (const event of events) {
-                  const e = event as { result?: unknown };
-                  const line = JSON.stringify('result' in e ? { result: withBase64(e.result, route) } : event);
-                  options.onAnswer?.(`/v1/${route.path}`, 200, line);
-                  yield `${line}\n`;
-                }
-              } catch (error) {
-                if (error instanceof HwaasError) {
-                  const line = JSON.stringify(errorBody(error));
-                  options.onAnswer?.(`/v1/${route.path}`, 200, line);
-                  yield `${line}\n`;
-                } else {
-                  request.log.error({ err: error }, 'internal error');
-                  yield `${JSON.stringify({ error: { code: 'INTERNAL', message: `internal error on the server (request ${request.id}); its administrator finds it in the log.`, exitCode: 1 } })}\n`;
-                }
-              } finally {
-                await lease.release();
+          // The job runs to its end whatever the client does (it may stop reading, or go away):
+          // the connection goes back to the pool when the job ends, never with the stream.
+          const lines = new PassThrough();
+          const say = (line: string) => {
+            options.onAnswer?.(`/v1/${route.path}`, 200, line);
+            if (!lines.destroyed) lines.write(`${line}\n`);
+          };
+          void (async () => {
+            try {
+              for await (const event of events) {
+                const e = event as { result?: unknown };
+                say(JSON.stringify('result' in e ? { result: withBase64(e.result, route) } : event));
               }
-            })(),
-          );
+            } catch (error) {
+              if (error instanceof HwaasError) say(JSON.stringify(errorBody(error)));
+              else {
+                request.log.error({ err: error }, 'internal error');
+                say(JSON.stringify({ error: { code: 'INTERNAL', message: `internal error on the server (request ${request.id}); its administrator finds it in the log.`, exitCode: 1 } }));
+              }
+            } finally {
+              await lease.release();
+              lines.end();
+            }
+          })();
           return reply.type('application/x-ndjson').send(lines);
         } catch (error) {
           streaming = false;

@@ -18,6 +18,8 @@ export interface CreatedStore {
   /** Schema versions before and after the migrations that ran. */
   readonly from: number;
   readonly to: number;
+  /** Users whose database logins the migration took away (a PostgreSQL store of hwaas 0.4): they need tokens now. */
+  readonly formerLogins?: readonly string[];
 }
 
 /**

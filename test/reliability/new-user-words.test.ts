@@ -48,9 +48,7 @@ describe('sentences say flags', () => {
     expect(errorOf(await run('USR-101', 'users', 'add', '--role', 'staff', '--partner', 'PTR-001', '--name', 'X', '--email', 'x@example.com')).message).toBe(
       '--partner: Wildix staff belong to no partner; leave it out, or say --role partner.',
     );
-    expect(errorOf(await run('USR-001', 'pricelist', '--resale', '--type', 'capex')).message).toBe(
-      '--resale: resale prices are those of HWaaS (OpEx), not of the CapEx list; leave out --type capex.',
-    );
+    expect(errorOf(await run('USR-001', 'pricelist', '--resale', '--type', 'capex')).message).toBe('--resale: resale prices are those of HWaaS (OpEx), not of the CapEx list; leave out --type capex.');
     const rma = await run('USR-001', 'services', 'replace', '--pbx', 'PBX-1001', '--sku', 'WP480G', '--qty', '6', '--reason', 'dead', '--deliver-to', 'partner');
     expect([rma.code, errorOf(rma).message]).toEqual([2, '--qty: 6 devices: one request per five devices of a model; make one request of 5 and another for the rest.']);
   });
@@ -59,7 +57,9 @@ describe('sentences say flags', () => {
     writeFileSync(join(dir, 'hwaas-quote-PBX-1001.pdf'), 'mine');
     const result = await run('USR-001', 'quote', '--pbx', 'PBX-1001', '--item', 'WP480G=1@50', '--format', 'pdf');
     expect(result.code).toBe(2);
-    expect(errorOf(result).message).toMatch(/^--item: a quote sent to a customer is priced from your price book and resale prices, not from a price given with an item; set a resale price with `hwaas resale set [^`]+`, or write the internal copy with --internal\.$/);
+    expect(errorOf(result).message).toMatch(
+      /^--item: a quote sent to a customer is priced from your price book and resale prices, not from a price given with an item; set a resale price with `hwaas resale set [^`]+`, or write the internal copy with --internal\.$/,
+    );
   });
 });
 

@@ -10,8 +10,6 @@ export interface PostgresInfo {
   readonly socketDir: string;
   /** A database holding the demo store, copied (CREATE DATABASE … TEMPLATE) for each test. */
   readonly template: string;
-  /** Each demo user's login role, by ID and by e-mail (lower case). */
-  readonly roles: Record<string, string>;
 }
 
 declare module 'vitest' {
@@ -33,12 +31,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   // The built CLI makes the template, as a user would (npm test builds first).
   const init = spawnSync(process.execPath, [BIN, '--db', cluster.url('hwaas_demo'), 'init', '--demo', '--json'], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: '/tmp' } });
   if (init.status !== 0) throw new Error(`init --demo on PostgreSQL failed: ${init.stderr}`);
-  const roles: Record<string, string> = {};
-  for (const user of JSON.parse(init.stdout).users as { id: string; email: string; dbRole: string }[]) {
-    roles[user.id.toLowerCase()] = user.dbRole;
-    roles[user.email.toLowerCase()] = user.dbRole;
-  }
-  project.provide('postgres', { socketDir: cluster.socketDir, template: 'hwaas_demo', roles });
+  project.provide('postgres', { socketDir: cluster.socketDir, template: 'hwaas_demo' });
   return () => {
     cluster?.stop();
     cluster = null;

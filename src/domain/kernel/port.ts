@@ -315,6 +315,11 @@ export interface StoreInfo {
   /** A file path, or a URL without its password. */
   readonly location: string;
   readonly schemaVersion: number;
+  /**
+   * Who acts when no one is named: the store's default user, or (a PostgreSQL URL is its
+   * owner's) the store's administrator, as which the owner works.
+   */
+  readonly defaultActor: 'setting' | 'administrator';
 }
 
 export interface StoreCheck {
@@ -322,16 +327,6 @@ export interface StoreCheck {
   readonly damage: readonly string[];
   /** Rows that do not add up: foreign keys, reservations against open orders. */
   readonly problems: readonly string[];
-}
-
-/** Who the connection is, where the store knows (a PostgreSQL login role); null where it does not (a SQLite file). */
-export interface SessionIdentity {
-  /** The database login. */
-  readonly login: string;
-  /** The hwaas user mapped to it, if any. */
-  readonly user: User | null;
-  /** Staff and the store's owner may act as anyone (support work); a partner's login only as itself. */
-  readonly mayActAsAnyone: boolean;
 }
 
 /**
@@ -347,8 +342,14 @@ export interface WriteOptions {
 export interface Store extends Repositories {
   readonly info: StoreInfo;
   write<T>(work: (tx: Repositories) => Promise<T>, options?: WriteOptions): Promise<T>;
-  /** Who is connected, on a backend with logins; null on one without (then the acting user is named or the default). */
-  session(): Promise<SessionIdentity | null>;
+  /**
+   * From now on the store shows this scope's rows only (null: none), where the backend
+   * can hold it to that (PostgreSQL's row-level security): a second wall behind the
+   * repositories' own partner filter. Where it cannot, nothing changes.
+   */
+  confine(scope: Scope | null): Promise<void>;
+  /** The connection serves requests from now on (a server's): it works with the least rights the backend has for it, and sees nothing until confined. */
+  serve(): Promise<void>;
   mode(): Promise<StoreMode>;
   check(): Promise<StoreCheck>;
   /** A consistent copy of the whole store into a SQLite file at `path` (which must not exist yet). */

@@ -29,11 +29,11 @@ export function postgresFailure(error: unknown, where: string): HwaasError | nul
         `cannot reach the PostgreSQL server for ${where} (${code}): check that it runs and that the host, port or socket of the URL (or PGHOST, PGPORT) is right.`,
       );
     case '28000':
-      // "role … is not permitted to log in": what `hwaas users disable` does to a login.
+      // "role … is not permitted to log in": a role that is no login (hwaas 0.4's users' logins lose it).
       if (/not permitted to log in/i.test(error.message)) {
         return new RefusedError(
           'NOT_ALLOWED',
-          `the database login for ${where} may not log in: its hwaas user was disabled (Wildix staff can enable it with \`hwaas users enable ID\`), or it is not a login role.`,
+          `the database login for ${where} may not log in: a PostgreSQL URL is for the store's owner; users reach a shared store through its server (\`hwaas auth login --server URL\`).`,
         );
       }
       return new RefusedError(
@@ -48,7 +48,10 @@ export function postgresFailure(error: unknown, where: string): HwaasError | nul
     case '3D000':
       return new RefusedError('NO_STORE', `there is no database ${where} on that server: create it (\`createdb\`), then run \`hwaas init\` on it.`);
     case '42501':
-      return new RefusedError('NOT_ALLOWED', `the database login may not do this in ${where} (${error.message}): it belongs to the store's administrator or to Wildix staff.`);
+      return new RefusedError(
+        'NOT_ALLOWED',
+        `the database login may not do this in ${where} (${error.message}): a PostgreSQL URL is for the store's owner; users reach a shared store through its server (\`hwaas auth login --server URL\`).`,
+      );
     case '53100':
       return new RefusedError('DISK_FULL', `the disk of the PostgreSQL server for ${where} is full (53100): free some space on the server; the last change was not saved.`);
     case '53200':

@@ -1220,35 +1220,95 @@ const MIGRATION_7 = `
   REVOKE ALL ON tokens FROM PUBLIC;
 `;
 
-export const MIGRATIONS: readonly string[] = [...SHIPPED, MIGRATION_4, MIGRATION_5, MIGRATION_6, MIGRATION_7];
+/**
+ * 8: hwaas 0.5: a rule runs once, in the domain. Partners and staff reach a shared store
+ * through \`hwaas serve\` with tokens; the server connects as the store's owner and works
+ * as the store's application role (made by init, see store.ts), which owns nothing.
+ * The triggers and functions that re-derived hwaas's rules for partners' logins are
+ * dropped; keys, checks and uniqueness stay. Row-level security stays as a second wall,
+ * keyed on the setting hwaas.scope of the connection and transaction ('*': everything,
+ * a partner's ID: its rows; unset: nothing), and forced on the owner too.
+ */
+const MIGRATION_8 = `
+  DROP TRIGGER IF EXISTS hwaas_guard ON orders;
+  DROP TRIGGER IF EXISTS hwaas_guard ON order_lines;
+  DROP TRIGGER IF EXISTS hwaas_guard ON order_events;
+  DROP TRIGGER IF EXISTS hwaas_guard ON agreements;
+  DROP TRIGGER IF EXISTS hwaas_guard ON pbxs;
+  DROP TRIGGER IF EXISTS hwaas_guard ON quotes;
+  DROP TRIGGER IF EXISTS hwaas_guard ON term_changes;
+  DROP TRIGGER IF EXISTS hwaas_guard ON cancellations;
+  DROP TRIGGER IF EXISTS hwaas_guard ON rmas;
+  DROP TRIGGER IF EXISTS hwaas_guard ON cancellation_lines;
+  DROP TRIGGER IF EXISTS hwaas_order_has_events ON orders;
+  DROP POLICY IF EXISTS own_partner ON partners;
+  DROP POLICY IF EXISTS own_partner ON users;
+  DROP POLICY IF EXISTS own_partner ON customers;
+  DROP POLICY IF EXISTS own_partner ON pbxs;
+  DROP POLICY IF EXISTS own_partner ON orders;
+  DROP POLICY IF EXISTS own_partner ON order_lines;
+  DROP POLICY IF EXISTS own_partner ON order_events;
+  DROP POLICY IF EXISTS own_partner ON agreements;
+  DROP POLICY IF EXISTS own_partner ON invoices;
+  DROP POLICY IF EXISTS own_tier ON price_books;
+  DROP POLICY IF EXISTS own_tier ON price_book_lines;
+  DROP POLICY IF EXISTS own_partner ON resale_rules;
+  DROP POLICY IF EXISTS own_partner ON quotes;
+  DROP POLICY IF EXISTS own_partner ON term_changes;
+  DROP POLICY IF EXISTS own_partner ON cancellations;
+  DROP POLICY IF EXISTS own_partner ON cancellation_lines;
+  DROP POLICY IF EXISTS own_partner ON rmas;
+  DROP FUNCTION IF EXISTS hwaas_guard_quotes(), hwaas_book_price(text, text, date, text, text), hwaas_guard_orders(), hwaas_guard_order_lines(),
+    hwaas_guard_order_events(), hwaas_guard_agreements(), hwaas_guard_pbxs(), hwaas_check_order_events(), hwaas_guard_requests(),
+    hwaas_guard_cancellation_lines(), hwaas_my_user(), hwaas_my_partner(), hwaas_am_staff(), hwaas_today(), hwaas_live(), hwaas_now_ish(text),
+    hwaas_next_id(text), hwaas_raise_counter(text, text), hwaas_sync_reserved(text), hwaas_check(), hwaas_create_login(text), hwaas_set_login(text, boolean);
+  CREATE POLICY scoped ON partners USING (current_setting('hwaas.scope', true) = '*' OR id = current_setting('hwaas.scope', true));
+  CREATE POLICY scoped ON users USING (current_setting('hwaas.scope', true) = '*' OR partner_id = current_setting('hwaas.scope', true));
+  CREATE POLICY scoped ON customers USING (current_setting('hwaas.scope', true) = '*' OR partner_id = current_setting('hwaas.scope', true));
+  CREATE POLICY scoped ON orders USING (current_setting('hwaas.scope', true) = '*' OR partner_id = current_setting('hwaas.scope', true));
+  CREATE POLICY scoped ON invoices USING (current_setting('hwaas.scope', true) = '*' OR partner_id = current_setting('hwaas.scope', true));
+  CREATE POLICY scoped ON resale_rules USING (current_setting('hwaas.scope', true) = '*' OR partner_id = current_setting('hwaas.scope', true));
+  CREATE POLICY scoped ON quotes USING (current_setting('hwaas.scope', true) = '*' OR partner_id = current_setting('hwaas.scope', true));
+  CREATE POLICY scoped ON cancellations USING (current_setting('hwaas.scope', true) = '*' OR partner_id = current_setting('hwaas.scope', true));
+  CREATE POLICY scoped ON rmas USING (current_setting('hwaas.scope', true) = '*' OR partner_id = current_setting('hwaas.scope', true));
+  CREATE POLICY scoped ON pbxs USING (current_setting('hwaas.scope', true) = '*' OR EXISTS (SELECT 1 FROM customers c WHERE c.id = customer_id AND c.partner_id = current_setting('hwaas.scope', true)));
+  CREATE POLICY scoped ON agreements USING (current_setting('hwaas.scope', true) = '*' OR EXISTS (SELECT 1 FROM customers c WHERE c.id = customer_id AND c.partner_id = current_setting('hwaas.scope', true)));
+  CREATE POLICY scoped ON order_lines USING (current_setting('hwaas.scope', true) = '*' OR EXISTS (SELECT 1 FROM orders o WHERE o.seq = order_seq AND o.partner_id = current_setting('hwaas.scope', true)));
+  CREATE POLICY scoped ON order_events USING (current_setting('hwaas.scope', true) = '*' OR EXISTS (SELECT 1 FROM orders o WHERE o.seq = order_seq AND o.partner_id = current_setting('hwaas.scope', true)));
+  CREATE POLICY scoped ON term_changes USING (current_setting('hwaas.scope', true) = '*' OR EXISTS (SELECT 1 FROM pbxs p JOIN customers c ON c.id = p.customer_id WHERE p.id = pbx_id AND c.partner_id = current_setting('hwaas.scope', true)));
+  CREATE POLICY scoped ON cancellation_lines USING (current_setting('hwaas.scope', true) = '*' OR EXISTS (SELECT 1 FROM cancellations c WHERE c.seq = cancellation_seq AND c.partner_id = current_setting('hwaas.scope', true)));
+  CREATE POLICY scoped ON price_books USING (current_setting('hwaas.scope', true) = '*' OR tier = (SELECT p.tier FROM partners p WHERE p.id = current_setting('hwaas.scope', true)));
+  CREATE POLICY scoped ON price_book_lines USING (current_setting('hwaas.scope', true) = '*' OR EXISTS (SELECT 1 FROM price_books b WHERE b.id = book_id));
+  CREATE POLICY scoped ON tokens USING (current_setting('hwaas.scope', true) = '*' OR EXISTS (SELECT 1 FROM users u WHERE u.id = user_id));
+  ALTER TABLE partners ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+  ALTER TABLE users ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+  ALTER TABLE customers ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+  ALTER TABLE pbxs ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+  ALTER TABLE orders ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+  ALTER TABLE order_lines ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+  ALTER TABLE order_events ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+  ALTER TABLE agreements ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+  ALTER TABLE invoices ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+  ALTER TABLE price_books ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+  ALTER TABLE price_book_lines ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+  ALTER TABLE resale_rules ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+  ALTER TABLE quotes ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+  ALTER TABLE term_changes ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+  ALTER TABLE cancellations ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+  ALTER TABLE cancellation_lines ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+  ALTER TABLE rmas ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+  ALTER TABLE tokens ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+`;
+
+export const MIGRATIONS: readonly string[] = [...SHIPPED, MIGRATION_4, MIGRATION_5, MIGRATION_6, MIGRATION_7, MIGRATION_8];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-/**
- * What a partner's login may write, by table and column (row-level security and the
- * triggers above narrow it to its own rows and hwaas's own steps); staff write everything.
- * Counters and stock only through the functions below.
- */
-export const PARTNER_WRITES: readonly (readonly [string, string])[] = [
-  ['customers', 'INSERT, UPDATE (name, search_key, search_text, country, vat, email)'],
-  ['pbxs', 'INSERT, UPDATE (customer_id, name, type, license, activated_on, cancelled_on)'],
-  [
-    'orders',
-    'INSERT (seq, partner_id, customer_id, pbx_id, term, status, currency, created_at, created_by, saved_total_minor), UPDATE (status, start_on, end_on, period_start, days, period_days, total_minor, renewal_total_minor, placed_at, warnings)',
-  ],
-  ['order_lines', 'INSERT (order_seq, line_no, sku, name, qty), UPDATE (unit_price_minor, amount_minor, renewal_minor, list_price_minor, reserved_qty, resale_unit_minor, resale_renewal_minor)'],
-  ['resale_rules', 'INSERT, UPDATE, DELETE'],
-  ['quotes', 'INSERT (partner_id, number, year, seq, customer_id, pbx_id, issued_on, valid_until, currency, total_minor, resale_total_minor, created_at, created_by, document)'],
-  ['order_events', 'INSERT (order_seq, at, by_user, from_status, to_status)'],
-  ['agreements', 'INSERT (seq, customer_id, signed_on, file, created_at, created_by)'],
-  ['term_changes', 'INSERT'],
-  ['cancellations', 'INSERT'],
-  ['cancellation_lines', 'INSERT'],
-  ['rmas', 'INSERT'],
-];
+/** The last schema in which users reached the store with database logins of their own (hwaas 0.4). */
+export const LOGINS_UNTIL = 7;
 
-/** Functions the policies and a partner's own steps call. */
-export const PARTNER_FUNCTIONS = [
+/** Functions earlier schemas made (MIGRATION_8 drops them): \`init --force\` of a store of such a schema drops them with its tables. */
+export const EARLIER_FUNCTIONS = [
   'hwaas_my_user()',
   'hwaas_my_partner()',
   'hwaas_am_staff()',
@@ -1258,11 +1318,9 @@ export const PARTNER_FUNCTIONS = [
   'hwaas_next_id(text)',
   'hwaas_raise_counter(text, text)',
   'hwaas_sync_reserved(text)',
-];
-/** Functions only staff call. */
-export const STAFF_FUNCTIONS = ['hwaas_check()', 'hwaas_create_login(text)', 'hwaas_set_login(text, boolean)'];
-/** The triggers' functions: called by no one directly. */
-export const TRIGGER_FUNCTIONS = [
+  'hwaas_check()',
+  'hwaas_create_login(text)',
+  'hwaas_set_login(text, boolean)',
   'hwaas_guard_quotes()',
   'hwaas_book_price(text, text, date, text, text)',
   'hwaas_guard_orders()',
@@ -1273,6 +1331,7 @@ export const TRIGGER_FUNCTIONS = [
   'hwaas_check_order_events()',
   'hwaas_guard_requests()',
   'hwaas_guard_cancellation_lines()',
+  'hwaas_partner_of(name)',
+  'hwaas_is_staff(name)',
+  'hwaas_raise_counter(text, bigint)',
 ];
-/** Everything `init --force` drops (the triggers go with their tables), and the functions of schema 1. */
-export const ALL_FUNCTIONS = [...PARTNER_FUNCTIONS, ...STAFF_FUNCTIONS, ...TRIGGER_FUNCTIONS, 'hwaas_partner_of(name)', 'hwaas_is_staff(name)', 'hwaas_raise_counter(text, bigint)'];

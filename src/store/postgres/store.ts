@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { RefusedError } from '../../errors.js';
-import type { StoreMode, User } from '../../domain/kernel/model.js';
-import type { Repositories, SessionIdentity, Store, StoreCheck, StoreInfo, WriteOptions } from '../../domain/kernel/port.js';
-import type { SqlDriver } from '../sql/driver.js';
+import { type Scope, type StoreMode, scopedPartner } from '../../domain/kernel/model.js';
+import type { Repositories, Store, StoreCheck, StoreInfo, WriteOptions } from '../../domain/kernel/port.js';
+import { type SqlDriver, portable } from '../sql/driver.js';
 import { SqlParties } from '../sql/parties.js';
 import { ORDER_INVARIANTS, RESERVATION_MISMATCHES, sqlRepositories } from '../sql/repositories.js';
 import { RETRYABLE, postgresFailure } from './failures.js';
 import { connectionConfig } from './location.js';
-import { ALL_FUNCTIONS, MIGRATIONS, PARTNER_FUNCTIONS, PARTNER_WRITES, SCHEMA_VERSION, STAFF_FUNCTIONS, TRIGGER_FUNCTIONS } from './schema.js';
+import { EARLIER_FUNCTIONS, LOGINS_UNTIL, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import { ADMIN_USER } from '../../domain/parties/users.js';
 
 const { Client, escapeIdentifier: ident, escapeLiteral: literal } = pg;
@@ -56,70 +56,35 @@ class PgDriver implements SqlDriver {
     return value;
   }
 
-  /** Through a function: a partner's login writes no counter. */
-  async nextNumber(counter: string): Promise<number> {
-    const row = await this.get<{ value: unknown }>('SELECT hwaas_next_id(?) AS value', [counter]);
-    if (!row || row.value === null) throw new Error(`no counter ${counter}`);
-    return Number(row.value);
+  /** The counter's row is locked by its UPDATE until the transaction ends: numbers are handed out once, and never skip. */
+  nextNumber(counter: string, create?: boolean): Promise<number> {
+    return portable.nextNumber(this, counter, create);
   }
 
-  /** Through a function that checks the row exists (and, for a partner's login, is its own): no one moves a counter to a number of choice. */
-  async raiseCounter(counter: string, _n: number, id: string): Promise<void> {
-    await this.run('SELECT hwaas_raise_counter(?, ?)', [counter, id]);
+  raiseCounter(counter: string, n: number): Promise<void> {
+    return portable.raiseCounter(this, counter, n);
   }
 
-  /** Recomputed from the open orders' lines, through a function: a partner's login does not write stock (the order's status changed first). */
-  async adjustReserved(sku: string): Promise<void> {
-    await this.run('SELECT hwaas_sync_reserved(?)', [sku]);
-  }
-}
-
-/** A store's group roles are named after it, so that two stores in one cluster never share a name or a right. */
-const groupRole = (storeId: string, kind: 'staff' | 'partner') => `hwaas_${storeId}_${kind}`;
-
-type Env = Readonly<Record<string, string | undefined>>;
-
-/**
- * Users of a PostgreSQL store are login roles: adding a user makes its role, disabling
- * it stops its login (in the same transaction). Staff logins cannot create or alter
- * roles themselves: two functions of the store's owner do it for them (schema.ts).
- * On a copy of another store's database the logins are that store's: they are not
- * touched until `init` gives the copy logins of its own.
- */
-class PgParties extends SqlParties {
-  constructor(
-    private readonly driver: PgDriver,
-    private readonly copyOf: string | null,
-  ) {
-    super(driver);
-  }
-
-  private refuseOnCopy(): void {
-    if (this.copyOf !== null) {
-      throw new RefusedError(
-        'INVALID_STATE',
-        `this database is a copy of the store in the database ${this.copyOf}, and its logins are that store's: run \`hwaas init\` on it as its owner to give it logins of its own, then add, disable or enable users.`,
-      );
+  /** An atomic add to the stock row; a SKU's first reservation makes its row, once, however many transactions try at the same moment. */
+  async adjustReserved(sku: string, qty: number): Promise<void> {
+    if ((await this.run('UPDATE stock SET reserved = reserved + ? WHERE sku = ?', [qty, sku])) === 0) {
+      await this.run('INSERT INTO stock (sku, reserved) VALUES (?, ?) ON CONFLICT (sku) DO UPDATE SET reserved = stock.reserved + excluded.reserved', [sku, qty]);
     }
   }
 
-  override async insertUser(user: User): Promise<void> {
-    this.refuseOnCopy();
-    await super.insertUser(user);
-    await this.createLogin(user);
-  }
-
-  override async setDisabled(id: string, disabledAt: string | null): Promise<void> {
-    this.refuseOnCopy();
-    await super.setDisabled(id, disabledAt);
-    await this.driver.run('SELECT hwaas_set_login(?, ?)', [id, disabledAt === null]);
-  }
-
-  /** The user's login role (made if the cluster has none of that name), in its group, recorded on the user. */
-  async createLogin(user: User): Promise<void> {
-    await this.driver.run('SELECT hwaas_create_login(?)', [user.id]);
+  /** Which rows the connection sees (row-level security): '*' all, a partner's ID its own, '' none; `local`: for the transaction open now (SET LOCAL). */
+  async scope(value: string, local: boolean): Promise<void> {
+    await this.run('SELECT set_config(?, ?, ?)', ['hwaas.scope', value, local]);
   }
 }
+
+/** A store's roles are named after it, so that two stores in one cluster never share a name or a right. */
+const storeRole = (storeId: string, kind: 'staff' | 'partner' | 'app') => `hwaas_${storeId}_${kind}`;
+
+/** The value of hwaas.scope for a scope: what row-level security lets through. */
+const scopeSetting = (scope: Scope | null): string => (scope === null ? '' : (scopedPartner(scope) ?? '*'));
+
+type Env = Readonly<Record<string, string | undefined>>;
 
 /** What a database holds: nothing yet (0), another program's tables (null), or a store of a schema version, and whether it is a copy. */
 interface Found {
@@ -128,7 +93,11 @@ interface Found {
   readonly copyOf: string | null;
 }
 
-/** The shared store: one PostgreSQL database, many people, each a login role; row-level security per partner. */
+/**
+ * The shared store: one PostgreSQL database. Its owner connects (init, migrations, db
+ * copy, db backup, and hwaas serve); the server works as the store's application role,
+ * which owns nothing, and row-level security keeps each request to its partner's rows.
+ */
 export class PostgresStore implements Store {
   readonly info: StoreInfo;
   readonly settings;
@@ -147,13 +116,16 @@ export class PostgresStore implements Store {
   readonly services;
   private readonly sql: PgDriver;
   private writing = false;
+  /** hwaas.scope of this connection: every transaction sets it again, for itself. */
+  private scopeValue = '*';
+  /** The store's application role, once the connection works as it (a server's). */
+  private appRole: string | null = null;
 
   private constructor(
     private readonly client: pg.Client,
     readonly url: string,
     readonly where: string,
     schemaVersion: number,
-    copyOf: string | null,
   ) {
     this.sql = new PgDriver(client, where);
     const repositories = sqlRepositories(this.sql);
@@ -172,8 +144,8 @@ export class PostgresStore implements Store {
       stock: this.stock,
       services: this.services,
     } = repositories);
-    this.parties = new PgParties(this.sql, copyOf);
-    this.info = { backend: 'postgres', location: where, schemaVersion };
+    this.parties = new SqlParties(this.sql);
+    this.info = { backend: 'postgres', location: where, schemaVersion, defaultActor: 'administrator' };
   }
 
   /** Connects; `sslmode=prefer` (libpq's default) tries TLS, and a server without it gets a plain connection. */
@@ -221,6 +193,8 @@ export class PostgresStore implements Store {
   private static async connectAndFind(url: string, env: Env): Promise<{ client: pg.Client; where: string; found: Found }> {
     const { client, where } = await PostgresStore.connect(url, env);
     try {
+      // The owner sees every row (row-level security is forced on it too); a server narrows it per request.
+      await client.query("SELECT set_config('hwaas.scope', '*', false)");
       return { client, where, found: await PostgresStore.found(client) };
     } catch (error) {
       const refused = await PostgresStore.refusedLogin(client, error, where).catch(() => error);
@@ -241,7 +215,7 @@ export class PostgresStore implements Store {
       if (version < SCHEMA_VERSION) {
         throw new RefusedError('STORE_TOO_OLD', `the store at ${where} has schema version ${version}, older than this hwaas (${SCHEMA_VERSION}): its owner brings it up to date with \`hwaas init\`.`);
       }
-      return new PostgresStore(client, url, where, version, found.copyOf);
+      return new PostgresStore(client, url, where, version);
     } catch (error) {
       await client.end().catch(() => {});
       throw error;
@@ -252,7 +226,10 @@ export class PostgresStore implements Store {
   private static async refusedLogin(client: pg.Client, error: unknown, where: string): Promise<unknown> {
     if ((error as { code?: string }).code !== '42501') return postgresFailure(error, where) ?? error;
     const login = (await client.query<{ login: string }>('SELECT current_user::text AS login')).rows[0]!.login;
-    return new RefusedError('NOT_ALLOWED', `the database login ${login} is not a user of the store at ${where}: connect as your own login, or ask the store's administrator to add you.`);
+    return new RefusedError(
+      'NOT_ALLOWED',
+      `the database login ${login} may not read the store at ${where}: a PostgreSQL URL is for the store's owner; users reach a shared store through its server (\`hwaas auth login --server URL\`).`,
+    );
   }
 
   /** What `init` finds in the database: nothing yet, an hwaas store, or another program's tables. */
@@ -264,16 +241,18 @@ export class PostgresStore implements Store {
 
   /**
    * Creates or migrates the store, under an advisory lock so that two inits at once do
-   * not race: schema, the store's roles and rights, and the role running it as owner
-   * (it acts as the first staff user). `fresh`: drops the store first (and only it),
-   * never one of a newer schema. On a copy of another store's database, init gives the
-   * copy an identity and logins of its own.
+   * not race: schema, the store's application role and its rights, and the role running
+   * it as owner (it acts as the store's administrator). `fresh`: drops the store first
+   * (and only it), never one of a newer schema. A copy of another store's database gets
+   * an identity (and an application role) of its own. A store of hwaas 0.4 loses its
+   * users' database logins: `formerLogins` names the users who now need a token.
    */
-  static async create(url: string, env: Env, fresh: boolean): Promise<{ store: PostgresStore; from: number; to: number }> {
+  static async create(url: string, env: Env, fresh: boolean): Promise<{ store: PostgresStore; from: number; to: number; formerLogins: string[] }> {
     const { client, where } = await PostgresStore.connect(url, env);
     try {
       await client.query('BEGIN');
       await client.query("SELECT pg_advisory_xact_lock(hashtext('hwaas schema'))");
+      await client.query("SELECT set_config('hwaas.scope', '*', false)");
       let found = await PostgresStore.found(client);
       if (found.version === null) throw new RefusedError('INVALID_STATE', `the database ${where} holds tables of another program: give hwaas a database of its own.`);
       if (found.version > SCHEMA_VERSION) {
@@ -285,43 +264,44 @@ export class PostgresStore implements Store {
       const keptId = fresh ? await PostgresStore.drop(client) : null;
       if (fresh) found = await PostgresStore.found(client);
       const from = found.version!;
+      const copied = found.copyOf !== null;
+      const idBefore = from === 0 ? null : ((await client.query<{ value: string }>("SELECT value FROM settings WHERE key = 'store_id'")).rows[0]?.value ?? null);
+      // Users who reached the store with a login of their own (hwaas 0.4), before the migration forgets them.
+      const logins =
+        from > 0 && from <= LOGINS_UNTIL
+          ? (await client.query<{ id: string; db_role: string }>('SELECT id, db_role FROM users WHERE db_role IS NOT NULL AND db_role <> current_user::text ORDER BY id')).rows
+          : [];
       for (let version = from; version < SCHEMA_VERSION; version++) await client.query(MIGRATIONS[version]!);
       await client.query("INSERT INTO settings (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [String(SCHEMA_VERSION)]);
-      const copied = found.copyOf !== null;
-      const original = copied ? ((await client.query<{ value: string }>("SELECT value FROM settings WHERE key = 'store_id'")).rows[0]?.value ?? null) : null;
       if (copied) {
-        // A copy keeps its data and gets a new identity: its own group roles, logins and owner.
+        // A copy keeps its data and gets an identity of its own: its own application role and owner.
         await client.query("UPDATE settings SET value = $1 WHERE key = 'store_id'", [randomBytes(4).toString('hex')]);
         await client.query("UPDATE settings SET value = current_user WHERE key = 'owner_role'");
-        await client.query('UPDATE users SET db_role = NULL');
       }
       await client.query(
         "INSERT INTO settings (key, value) VALUES ('store_id', $1), ('owner_role', current_user), ('database', current_database()) ON CONFLICT (key) DO UPDATE SET value = CASE WHEN settings.key = 'database' THEN excluded.value ELSE settings.value END",
         [keptId ?? randomBytes(4).toString('hex')],
       );
       const storeId = (await client.query<{ value: string }>("SELECT value FROM settings WHERE key = 'store_id'")).rows[0]!.value;
+      // No user but the owner's administrator reaches the store with a login.
+      await client.query('UPDATE users SET db_role = NULL WHERE db_role IS NOT NULL AND id <> $1', [ADMIN_USER.id]);
+      if (idBefore !== null)
+        await PostgresStore.retireLogins(
+          client,
+          idBefore,
+          copied,
+          logins.map((l) => l.db_role),
+        );
       await PostgresStore.grant(client, storeId);
-      // The role that ran init owns the store and acts as its first staff user.
-      await client.query(
-        'INSERT INTO users (id, email, name, role, partner_id, db_role) VALUES ($1, $2, $3, $4, NULL, current_user) ON CONFLICT (id) DO UPDATE SET db_role = CASE WHEN users.db_role IS NULL THEN current_user ELSE users.db_role END',
-        [ADMIN_USER.id, ADMIN_USER.email, ADMIN_USER.name, ADMIN_USER.role],
-      );
-      if (copied) {
-        for (const row of (await client.query<{ id: string }>('SELECT id FROM users WHERE db_role IS NULL ORDER BY id')).rows) await client.query('SELECT hwaas_create_login($1)', [row.id]);
-        // The original's groups keep nothing here (the copied tables and functions carried their grants).
-        const database = ident((await client.query<{ db: string }>('SELECT current_database() AS db')).rows[0]!.db);
-        for (const kind of ['staff', 'partner'] as const) {
-          const role = original ? groupRole(original, kind) : null;
-          if (role && (await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])).rowCount) {
-            await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${ident(role)}`);
-            await client.query(`REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM ${ident(role)}`);
-            await client.query(`REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM ${ident(role)}`);
-            await client.query(`REVOKE ALL ON DATABASE ${database} FROM ${ident(role)}`);
-          }
-        }
-      }
+      // The role that ran init owns the store and acts as its administrator.
+      await client.query('INSERT INTO users (id, email, name, role, partner_id, db_role) VALUES ($1, $2, $3, $4, NULL, current_user) ON CONFLICT (id) DO UPDATE SET db_role = current_user', [
+        ADMIN_USER.id,
+        ADMIN_USER.email,
+        ADMIN_USER.name,
+        ADMIN_USER.role,
+      ]);
       await client.query('COMMIT');
-      return { store: new PostgresStore(client, url, where, SCHEMA_VERSION, null), from, to: SCHEMA_VERSION };
+      return { store: new PostgresStore(client, url, where, SCHEMA_VERSION), from, to: SCHEMA_VERSION, formerLogins: logins.map((l) => l.id) };
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {});
       await client.end().catch(() => {});
@@ -335,58 +315,70 @@ export class PostgresStore implements Store {
     }
   }
 
-  /** The group roles, their rights, and who may connect. Run at every init, so new tables get their grants. */
-  private static async grant(client: pg.Client, storeId: string): Promise<void> {
-    const staff = ident(groupRole(storeId, 'staff'));
-    const partner = ident(groupRole(storeId, 'partner'));
-    for (const role of [groupRole(storeId, 'staff'), groupRole(storeId, 'partner')]) {
-      const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
-      if (exists.rowCount === 0) {
-        try {
-          await client.query(`CREATE ROLE ${ident(role)} NOLOGIN`);
-        } catch (error) {
-          if ((error as { code?: string }).code === '42501') {
-            throw new RefusedError('NOT_ALLOWED', "the database login cannot create roles: run `hwaas init` as a role with CREATEROLE (or a superuser); it becomes the store's owner.");
-          }
-          throw error;
-        }
+  /**
+   * hwaas 0.4's logins lose every right on this database: its staff and partner group
+   * roles, and each user's login. Those named after this store are dropped where nothing
+   * else in the cluster still holds them (a copy of the database may); a copy's are the
+   * original store's, and keep their rights there.
+   */
+  private static async retireLogins(client: pg.Client, storeId: string, copied: boolean, logins: readonly string[]): Promise<void> {
+    const database = ident((await client.query<{ db: string }>('SELECT current_database() AS db')).rows[0]!.db);
+    const groups = [storeRole(storeId, 'staff'), storeRole(storeId, 'partner')];
+    const existing = new Set((await client.query<{ rolname: string }>('SELECT rolname FROM pg_roles WHERE rolname = ANY($1::text[])', [[...groups, ...logins]])).rows.map((r) => r.rolname));
+    for (const role of [...groups, ...logins]) {
+      if (!existing.has(role)) continue;
+      const name = ident(role);
+      await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${name}`);
+      await client.query(`REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM ${name}`);
+      await client.query(`REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM ${name}`);
+      await client.query(`REVOKE ALL ON SCHEMA public FROM ${name}`);
+      await client.query(`REVOKE ALL ON DATABASE ${database} FROM ${name}`);
+      if (copied || !role.startsWith(`hwaas_${storeId}_`)) continue;
+      await client.query('SAVEPOINT retire');
+      try {
+        await client.query(`DROP ROLE ${name}`);
+        await client.query('RELEASE SAVEPOINT retire');
+      } catch {
+        // Still granted something elsewhere in the cluster (another database made from this one): it keeps nothing here.
+        await client.query('ROLLBACK TO SAVEPOINT retire');
       }
     }
-    const database = ident((await client.query<{ db: string }>('SELECT current_database() AS db')).rows[0]!.db);
-    await client.query(`REVOKE ALL ON DATABASE ${database} FROM PUBLIC`);
-    // CONNECT only: a temporary table named like a store table would come first in a
-    // session's search path (before public) for anything that does not name its schema.
-    await client.query(`REVOKE TEMPORARY ON DATABASE ${database} FROM ${staff}, ${partner}`);
-    await client.query(`GRANT CONNECT ON DATABASE ${database} TO ${staff}, ${partner}`);
-    await client.query(`REVOKE CREATE ON SCHEMA public FROM PUBLIC`);
-    await client.query(`GRANT USAGE ON SCHEMA public TO ${staff}, ${partner}`);
-    await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${partner}`);
-    await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${staff}`);
-    // What only the owner (init, db copy) writes: the store's settings and identity, its
-    // counters, a user's login (staff import price books, so they write the catalog). A staff login that could write settings could
-    // point the login functions at another store of the cluster.
-    await client.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON settings, counters, users FROM ${staff}`);
-    await client.query(`GRANT INSERT (id, email, name, role, partner_id), UPDATE (email, name, disabled_at) ON users TO ${staff}`);
-    await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${staff}, ${partner}`);
-    await client.query(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${partner}`);
-    for (const [table, rights] of PARTNER_WRITES) await client.query(`GRANT ${rights} ON ${ident(table)} TO ${partner}`);
-    // db check adds up the whole store (staff run it): the same rules as SQLite's, run
-    // as the owner, saying only what does not add up.
-    await client.query(`CREATE OR REPLACE FUNCTION hwaas_check() RETURNS SETOF text
-      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $check$
-        SELECT 'stock: ' || sku || ' has ' || reserved || ' reserved, but open orders hold ' || expected FROM (${RESERVATION_MISMATCHES}) AS mismatch
-        UNION ALL SELECT problem FROM (${ORDER_INVARIANTS}) AS invariant
-      $check$`);
-    // Functions run for PUBLIC unless told otherwise: only the store's roles call its own.
-    await client.query(`REVOKE EXECUTE ON FUNCTION ${[...PARTNER_FUNCTIONS, ...STAFF_FUNCTIONS, ...TRIGGER_FUNCTIONS].join(', ')} FROM PUBLIC`);
-    await client.query(`GRANT EXECUTE ON FUNCTION ${PARTNER_FUNCTIONS.join(', ')} TO ${staff}, ${partner}`);
-    await client.query(`GRANT EXECUTE ON FUNCTION ${STAFF_FUNCTIONS.join(', ')} TO ${staff}`);
   }
 
   /**
-   * Drops this store's tables and functions (`init --force`), nothing else of the
-   * database or the cluster. Its identity and its login roles stay (they may carry
-   * passwords; a copy of the database may use them): the rebuilt store reuses them.
+   * The store's application role and its rights; who may connect. Run at every init, so
+   * new tables get their grants. The role logs in as no one: the owner's server takes it
+   * on (SET ROLE), so that what it does is held by row-level security and owns nothing.
+   */
+  private static async grant(client: pg.Client, storeId: string): Promise<void> {
+    const role = storeRole(storeId, 'app');
+    const app = ident(role);
+    if ((await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])).rowCount === 0) {
+      try {
+        await client.query(`CREATE ROLE ${app} NOLOGIN NOINHERIT`);
+      } catch (error) {
+        if ((error as { code?: string }).code === '42501') {
+          throw new RefusedError('NOT_ALLOWED', "the database login cannot create roles: run `hwaas init` as a role with CREATEROLE (or a superuser); it becomes the store's owner.");
+        }
+        throw error;
+      }
+    }
+    // The owner may take the role on; the role takes on nothing of the owner's.
+    await client.query(`GRANT ${app} TO current_user`);
+    const database = ident((await client.query<{ db: string }>('SELECT current_database() AS db')).rows[0]!.db);
+    await client.query(`REVOKE ALL ON DATABASE ${database} FROM PUBLIC`);
+    await client.query('REVOKE CREATE ON SCHEMA public FROM PUBLIC');
+    await client.query(`GRANT USAGE ON SCHEMA public TO ${app}`);
+    await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${app}`);
+    // The store's settings and identity are the owner's (init).
+    await client.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON settings FROM ${app}`);
+    await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${app}`);
+  }
+
+  /**
+   * Drops this store's tables (and the functions of earlier schemas) for `init --force`,
+   * nothing else of the database or the cluster. Its identity and its application role
+   * stay (a copy of the database may use them): the rebuilt store reuses them.
    */
   private static async drop(client: pg.Client): Promise<string | null> {
     const { version } = await PostgresStore.found(client);
@@ -395,16 +387,28 @@ export class PostgresStore implements Store {
     await client.query(
       'DROP TABLE IF EXISTS tokens, rmas, cancellation_lines, cancellations, term_changes, quotes, resale_rules, price_book_lines, price_books, order_events, order_lines, orders, agreements, invoices, stock, prices, products, pbxs, customers, users, partners, counters, settings CASCADE',
     );
-    await client.query(`DROP FUNCTION IF EXISTS ${ALL_FUNCTIONS.join(', ')} CASCADE`);
+    await client.query(`DROP FUNCTION IF EXISTS ${EARLIER_FUNCTIONS.join(', ')} CASCADE`);
     return storeId;
   }
 
-  async session(): Promise<SessionIdentity> {
-    const row = await this.sql.get<{ login: string; id: string | null; owner: boolean }>(
-      "SELECT current_user::text AS login, (SELECT id FROM users WHERE db_role = current_user::text) AS id, current_user::text = (SELECT value FROM settings WHERE key = 'owner_role') AS owner",
-    );
-    const user = row?.id ? await this.parties.user(row.id) : null;
-    return { login: row!.login, user, mayActAsAnyone: row!.owner || user?.role === 'staff' };
+  /** From now on the connection sees the rows of this scope (null: none), in every transaction. */
+  async confine(scope: Scope | null): Promise<void> {
+    this.scopeValue = scopeSetting(scope);
+    await this.sql.scope(this.scopeValue, false);
+  }
+
+  /** The connection works as the store's application role from now on (a server's), seeing nothing until a request confines it. */
+  async serve(): Promise<void> {
+    if (this.appRole !== null) return;
+    const id = await this.settings.get('store_id');
+    if (!id) throw new RefusedError('INVALID_STATE', `the store at ${this.info.location} has no identity: its owner runs \`hwaas init\` on it.`);
+    try {
+      await this.sql.run(`SET ROLE ${ident(storeRole(id, 'app'))}`);
+    } catch (error) {
+      throw new RefusedError('NOT_ALLOWED', `the store's application role cannot be taken on here (${(error as Error).message}): its owner runs \`hwaas init\`, then serves it with the owner's URL.`);
+    }
+    this.appRole = storeRole(id, 'app');
+    await this.confine(null);
   }
 
   async write<T>(work: (tx: Repositories) => Promise<T>, options: WriteOptions = {}): Promise<T> {
@@ -415,6 +419,8 @@ export class PostgresStore implements Store {
       // of the order's status); a serialization failure or a deadlock runs it again, unseen.
       for (let attempt = 1; ; attempt++) {
         await this.sql.run('BEGIN');
+        // Row-level security for this transaction, whatever the connection was left with.
+        await this.sql.scope(this.scopeValue, true);
         // An exclusive write (init's seed) waits for any other: two inits do not both load the demo.
         if (options.exclusive) await this.sql.run("SELECT pg_advisory_xact_lock(hashtext('hwaas exclusive'))");
         try {
@@ -436,6 +442,7 @@ export class PostgresStore implements Store {
   async snapshot<T>(read: (sql: SqlDriver) => Promise<T>): Promise<T> {
     await this.sql.run('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     try {
+      await this.sql.scope(this.scopeValue, true);
       return await read(this.sql);
     } finally {
       await this.client.query('COMMIT').catch(() => {});
@@ -443,24 +450,16 @@ export class PostgresStore implements Store {
   }
 
   /**
-   * After a copy: the identities move past the copied rows, the role running the copy
-   * is the store's administrator (as after init), and every other user gets its login.
+   * After a copy: the identities move past the copied rows, and the role running the copy
+   * is the store's administrator (as after init); no other user has a login.
    */
   async finishCopy(sql: SqlDriver): Promise<number> {
     // Order and agreement numbers come from the counters (copied); events still from a sequence.
     await sql.run("SELECT setval(pg_get_serial_sequence('order_events', 'id'), COALESCE((SELECT MAX(id) FROM order_events), 0) + 1, false)");
-    let added = 0;
-    if ((await sql.run('UPDATE users SET db_role = current_user WHERE id = ?', [ADMIN_USER.id])) === 0) {
-      await sql.run('INSERT INTO users (id, email, name, role, partner_id, db_role) VALUES (?, ?, ?, ?, NULL, current_user)', [ADMIN_USER.id, ADMIN_USER.email, ADMIN_USER.name, ADMIN_USER.role]);
-      added = 1;
-    }
-    for (const user of await this.parties.users()) {
-      if (user.dbRole) continue;
-      await this.parties.createLogin(user);
-      // A user disabled in the source stays disabled here, its login too.
-      if (user.disabledAt) await sql.run('SELECT hwaas_set_login(?, false)', [user.id]);
-    }
-    return added;
+    await sql.run('UPDATE users SET db_role = NULL WHERE id <> ?', [ADMIN_USER.id]);
+    if ((await sql.run('UPDATE users SET db_role = current_user WHERE id = ?', [ADMIN_USER.id])) > 0) return 0;
+    await sql.run('INSERT INTO users (id, email, name, role, partner_id, db_role) VALUES (?, ?, ?, ?, NULL, current_user)', [ADMIN_USER.id, ADMIN_USER.email, ADMIN_USER.name, ADMIN_USER.role]);
+    return 1;
   }
 
   async mode(): Promise<StoreMode> {
@@ -469,8 +468,11 @@ export class PostgresStore implements Store {
 
   async check(): Promise<StoreCheck> {
     // The server keeps the file sound and the foreign keys enforced; the rows must still add up.
-    const rows = await this.sql.all<{ problem: string }>('SELECT hwaas_check() AS problem');
-    return { damage: [], problems: rows.map((r) => r.problem) };
+    return this.snapshot(async (sql) => {
+      const reserved = await sql.all<{ sku: string; reserved: unknown; expected: unknown }>(RESERVATION_MISMATCHES);
+      const invariants = await sql.all<{ problem: string }>(ORDER_INVARIANTS);
+      return { damage: [], problems: [...reserved.map((r) => `stock: ${r.sku} has ${r.reserved} reserved, but open orders hold ${r.expected}`), ...invariants.map((r) => r.problem)] };
+    });
   }
 
   async backup(path: string): Promise<void> {

@@ -131,7 +131,7 @@ export class SqliteStore implements Store {
       stock: this.stock,
       services: this.services,
     } = repositories);
-    this.info = { backend: 'sqlite', location: path, schemaVersion: Number(db.pragma('user_version', { simple: true })) };
+    this.info = { backend: 'sqlite', location: path, schemaVersion: Number(db.pragma('user_version', { simple: true })), defaultActor: 'setting' };
   }
 
   static open(path: string): SqliteStore {
@@ -232,9 +232,11 @@ export class SqliteStore implements Store {
   }
 
   /** A file has no logins: who acts is named (--as) or the store's default user. */
-  async session(): Promise<null> {
-    return null;
-  }
+  /** A file has no row-level security: the repositories' partner filter is the wall. */
+  async confine(): Promise<void> {}
+
+  /** A file has no roles: a server works on it as its owner. */
+  async serve(): Promise<void> {}
 
   async mode(): Promise<StoreMode> {
     return (await this.settings.get('mode')) === 'sandbox' ? 'sandbox' : 'live';
