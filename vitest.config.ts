@@ -15,7 +15,7 @@ const SQLITE_FILE_TESTS = ['test/reliability/store-file.test.ts', 'test/reliabil
 
 // Tests of what a store is on its own machine (its logins, a copy, a migration, the built
 // CLI in a loop): the third way, through a server, runs the command tests without them.
-const LOCAL_STORE_TESTS = ['test/postgres.test.ts', 'test/migrate-0.4.test.ts', 'test/schema.test.ts', 'test/layers.test.ts', 'test/reliability/copy-target.test.ts'];
+const LOCAL_STORE_TESTS = ['test/postgres.test.ts', 'test/server.test.ts', 'test/migrate-0.4.test.ts', 'test/schema.test.ts', 'test/layers.test.ts', 'test/reliability/copy-target.test.ts'];
 
 const postgresInstalled = postgresBin() !== null;
 if (!postgresInstalled) {

@@ -9,6 +9,7 @@ export type UsageCode = 'USAGE' | 'INVALID_INPUT' | 'UNKNOWN_SKU' | 'DATE_PINNED
 export type RefusalCode =
   | 'NOT_FOUND'
   | 'NOT_AUTHENTICATED'
+  | 'RATE_LIMITED'
   | 'SERVER'
   | 'NOT_ALLOWED'
   | 'TERM_MISMATCH'

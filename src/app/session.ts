@@ -28,6 +28,8 @@ export interface Session {
   readonly date: CalendarDate | null;
   /** How the day was pinned, to name it in a sentence (`--date`, `HWAAS_TODAY`). */
   readonly dateLabel: string;
+  /** Who really acts, where that is known (a server's token's user) and `as` names someone else: the events name both. */
+  readonly actedBy?: string | null;
 }
 
 export const NO_SESSION: Session = { as: null, asLabel: '--as', date: null, dateLabel: '--date' };
@@ -100,7 +102,8 @@ export class Who {
 
   async actor(): Promise<Actor> {
     const user = await this.acting();
-    return { user, scope: scopeOf(user), today: await this.today(), at: await this.timestamp() };
+    const by = this.session.actedBy ?? null;
+    return { user, scope: scopeOf(user), today: await this.today(), at: await this.timestamp(), actedBy: by !== null && by !== user.id ? by : null };
   }
 
   /**

@@ -58,9 +58,15 @@ Error codes (stderr; with --json as {"error":{"code":"…","message":"…"}})
                              hwaas init
           STORE_TOO_NEW      the store was written by a newer hwaas
           STORE_TOO_OLD      a shared store's schema is older: its owner runs hwaas init
-          UNREACHABLE        the PostgreSQL server cannot be reached
+          UNREACHABLE        the PostgreSQL server, or the hwaas server, cannot be reached
+          NOT_AUTHENTICATED  the hwaas server refused the token (unknown, expired,
+                             revoked, or its user disabled): hwaas auth login again
+          RATE_LIMITED       too many failed logins from this address: wait a minute
+          SERVER             the hwaas server answered what this hwaas cannot use (another
+                             major version, or not an hwaas server)
           STORE_CORRUPT      the store file is damaged: restore a backup
-          STORE_BUSY         another hwaas held the store locked too long
+          STORE_BUSY         another hwaas held the store locked too long (or a server's
+                             connections stayed busy)
           READ_ONLY          a store, folder or disk hwaas must write is read-only
           DISK_FULL          the disk (or standard output's device) is full
           IO_ERROR           the disk failed while reading or writing

@@ -34,7 +34,7 @@ export async function readSampleBooks(): Promise<(SampleBook & { lines: BookLine
 
 export async function readSampleBook(book: SampleBook): Promise<BookLine[]> {
   const source = uploadSheet({ name: book.file, content: readFileSync(dataFile(book.file.slice('data/'.length))) }, { format: 'csv' });
-  const actor = { user: ADMIN_USER, scope: STAFF_SCOPE, today: book.key.validFrom, at: '' };
+  const actor = { user: ADMIN_USER, scope: STAFF_SCOPE, today: book.key.validFrom, at: '', actedBy: null };
   const { records, report } = await readRecords('pricebook', pricebookImport(book.key, book.file), { products: new Map() } as never, actor, source.open, {
     file: book.file,
     dryRun: true,

@@ -33,6 +33,9 @@ const MAX_JSON_BYTES = 160 * 1024 * 1024;
 /** Failed authentications from one address before it waits. */
 const FAILURES_PER_MINUTE = 10;
 
+/** A connection to the store that failed under a request: closed, never given to the next. */
+const isLost = (error: unknown): boolean => error instanceof RefusedError && error.code === 'UNREACHABLE';
+
 /** The HTTP status of a coded error: what it is, for proxies and scripts (the body says the rest). */
 export function statusOf(error: HwaasError): number {
   if (error.exitCode === 2) return 400;
@@ -41,6 +44,8 @@ export function statusOf(error: HwaasError): number {
       return 404;
     case 'NOT_AUTHENTICATED':
       return 401;
+    case 'RATE_LIMITED':
+      return 429;
     case 'NOT_ALLOWED':
       return 403;
     case 'STORE_BUSY':
@@ -123,7 +128,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   app.setErrorHandler((error: FastifyError | HwaasError | Error, request, reply) => {
-    if (error instanceof HwaasError) return reply.status(statusOf(error)).send(errorBody(error));
+    if (error instanceof HwaasError) {
+      if (error.code === 'RATE_LIMITED') reply.header('retry-after', '60');
+      return reply.status(statusOf(error)).send(errorBody(error));
+    }
     const fe = error as FastifyError;
     if (fe.validation) {
       const first = fe.validation[0];
@@ -152,7 +160,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   /** Who acts for a request: its token's user, or the user staff name; a day pinned for a what-if. */
   async function sessionOf(request: FastifyRequest, store: Parameters<typeof authenticate>[0]): Promise<Session> {
     const ip = request.ip;
-    if (tooMany(ip)) throw new RefusedError('NOT_AUTHENTICATED', 'too many failed attempts from this address: wait a minute, then log in with a valid token.');
+    if (tooMany(ip)) throw new RefusedError('RATE_LIMITED', 'too many failed attempts to log in from this address: wait a minute, then try again with a valid token.');
     const header = request.headers.authorization ?? '';
     const bearer = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     const found = bearer ? await authenticate(store, bearer, options.clock.now()) : { refused: 'no token' };
@@ -177,7 +185,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // How the client was given them, for the sentences that name them.
     const asLabel = request.headers['hwaas-as-from'] === 'HWAAS_USER' ? 'HWAAS_USER' : '--as';
     const dateLabel = request.headers['hwaas-date-from'] === 'HWAAS_TODAY' ? 'HWAAS_TODAY' : '--date';
-    return { as: as ?? user.id, asLabel, date: dateHeader === null ? null : parseDate(dateHeader, dateLabel), dateLabel };
+    return { as: as ?? user.id, asLabel, date: dateHeader === null ? null : parseDate(dateHeader, dateLabel), dateLabel, actedBy: user.id };
   }
 
   for (const route of ROUTES) {
@@ -206,59 +214,66 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         },
       },
       async (request: FastifyRequest, reply: FastifyReply) => {
-        const lease = await options.pool.acquire();
-        let streaming = false;
-        let broken = false;
-        try {
-          // The token is looked up among everyone's; the use case then sees only the acting user's rows.
-          await lease.store.confine(STAFF_SCOPE);
-          const session = await sessionOf(request, lease.store);
-          const { localUseCases } = await import('../app/local/index.js');
-          const cases: UseCases = localUseCases({ store: async () => lease.store, where: options.where, session, clock: options.clock });
-          let input: unknown = request.body ?? {};
-          if (isUpload) {
-            // The query carries text: its flags are true or false.
-            const { name, ...rest } = request.query as Record<string, string>;
-            const options = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, value === 'true' ? true : value === 'false' ? false : value]));
-            input = { ...options, file: { name, content: request.body as Buffer } };
-          }
-          // Written as JSON whatever it is (a string, null): Fastify would send a bare string as text.
-          if (route.kind === 'json') return reply.type('application/json; charset=utf-8').send(JSON.stringify(withBase64(await route.call(cases, input as never), route) ?? null));
-          // A long run: its events as JSON lines, and the connection given back when it ends.
-          streaming = true;
-          const events = route.call(cases, input as never) as AsyncIterable<unknown>;
-          // The job runs to its end whatever the client does (it may stop reading, or go away):
-          // the connection goes back to the pool when the job ends, never with the stream.
-          const lines = new PassThrough();
-          const say = (line: string) => {
-            options.onAnswer?.(`/v1/${route.path}`, 200, line);
-            if (!lines.destroyed) lines.write(`${line}\n`);
-          };
-          void (async () => {
-            try {
-              for await (const event of events) {
-                const e = event as { result?: unknown };
-                say(JSON.stringify('result' in e ? { result: withBase64(e.result, route) } : event));
-              }
-            } catch (error) {
-              if (error instanceof HwaasError) say(JSON.stringify(errorBody(error)));
-              else {
-                request.log.error({ err: error }, 'internal error');
-                say(JSON.stringify({ error: { code: 'INTERNAL', message: `internal error on the server (request ${request.id}); its administrator finds it in the log.`, exitCode: 1 } }));
-              }
-            } finally {
-              await lease.release();
-              lines.end();
+        // A connection lost under a request (the database restarted, a connection killed) is
+        // replaced and the request run once more: its transaction was rolled back with it.
+        for (let attempt = 1; ; attempt++) {
+          const lease = await options.pool.acquire();
+          let streaming = false;
+          let broken = false;
+          try {
+            // The token is looked up among everyone's; the use case then sees only the acting user's rows.
+            await lease.store.confine(STAFF_SCOPE);
+            const session = await sessionOf(request, lease.store);
+            const { localUseCases } = await import('../app/local/index.js');
+            const cases: UseCases = localUseCases({ store: async () => lease.store, where: options.where, session, clock: options.clock });
+            let input: unknown = request.body ?? {};
+            if (isUpload) {
+              // The query carries text: its flags are true or false.
+              const { name, ...rest } = request.query as Record<string, string>;
+              const options = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, value === 'true' ? true : value === 'false' ? false : value]));
+              input = { ...options, file: { name, content: request.body as Buffer } };
             }
-          })();
-          return reply.type('application/x-ndjson').send(lines);
-        } catch (error) {
-          streaming = false;
-          // A connection that failed under the request is not given to the next one.
-          broken = error instanceof RefusedError && error.code === 'UNREACHABLE';
-          throw error;
-        } finally {
-          if (!streaming) await lease.release(broken);
+            // Written as JSON whatever it is (a string, null): Fastify would send a bare string as text.
+            if (route.kind === 'json') return reply.type('application/json; charset=utf-8').send(JSON.stringify(withBase64(await route.call(cases, input as never), route) ?? null));
+            // A long run: its events as JSON lines.
+            streaming = true;
+            const events = route.call(cases, input as never) as AsyncIterable<unknown>;
+            // The job runs to its end whatever the client does (it may stop reading, or go away):
+            // the connection goes back to the pool when the job ends, never with the stream.
+            const lines = new PassThrough();
+            const say = (line: string) => {
+              options.onAnswer?.(`/v1/${route.path}`, 200, line);
+              if (!lines.destroyed) lines.write(`${line}\n`);
+            };
+            void (async () => {
+              let lost = false;
+              try {
+                for await (const event of events) {
+                  const e = event as { result?: unknown };
+                  say(JSON.stringify('result' in e ? { result: withBase64(e.result, route) } : event));
+                }
+              } catch (error) {
+                lost = isLost(error);
+                if (error instanceof HwaasError) say(JSON.stringify(errorBody(error)));
+                else {
+                  request.log.error({ err: error }, 'internal error');
+                  say(JSON.stringify({ error: { code: 'INTERNAL', message: `internal error on the server (request ${request.id}); its administrator finds it in the log.`, exitCode: 1 } }));
+                }
+              } finally {
+                await lease.release(lost);
+                lines.end();
+              }
+            })();
+            return reply.type('application/x-ndjson').send(lines);
+          } catch (error) {
+            streaming = false;
+            // A connection that failed under the request is not given to the next one.
+            broken = isLost(error);
+            if (!broken || attempt >= 2) throw error;
+            request.log.warn({ attempt }, 'the connection to the store was lost: the request runs again on a new one');
+          } finally {
+            if (!streaming) await lease.release(broken);
+          }
         }
       },
     );

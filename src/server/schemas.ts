@@ -255,7 +255,7 @@ const orderProps = {
   marginTotal: nAmount,
   marginPercent: nStr,
   warnings: arr(str),
-  events: arr(obj({ at: ts, by: str, from: nullable(orderStatus), to: orderStatus })),
+  events: arr(obj({ at: ts, by: str, actedBy: nStr, from: nullable(orderStatus), to: orderStatus })),
   customerName: nStr,
   problem: nStr,
   renewalDate: nDate,

@@ -181,8 +181,8 @@ export const TABLES: readonly TableSpec[] = [
     noun: 'order event',
     key: ['id'],
     identity: 'id',
-    columns: { id: 'bigint', order_seq: 'bigint', at: 'timestamp', by_user: 'text', from_status: 'text?', to_status: 'text' },
-    references: { order_seq: 'orders(seq)', by_user: 'users(id)' },
+    columns: { id: 'bigint', order_seq: 'bigint', at: 'timestamp', by_user: 'text', from_status: 'text?', to_status: 'text', acted_by: 'text?' },
+    references: { order_seq: 'orders(seq)', by_user: 'users(id)', acted_by: 'users(id)' },
     indexes: [{ name: 'order_events_by_order', columns: ['order_seq', 'id'] }],
   },
   {

@@ -64,6 +64,8 @@ export interface Actor {
   readonly today: CalendarDate;
   /** ISO timestamp of this action, for events and records. */
   readonly at: string;
+  /** Wildix staff who act as this user (through a server, with --as): the events name both. */
+  readonly actedBy: string | null;
 }
 
 export interface Customer {
@@ -212,6 +214,8 @@ export interface OrderLine {
 export interface OrderEvent {
   readonly at: string;
   readonly by: string;
+  /** Wildix staff who acted as `by`, or null. */
+  readonly actedBy: string | null;
   readonly from: OrderStatus | null;
   readonly to: OrderStatus;
 }

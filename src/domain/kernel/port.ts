@@ -204,6 +204,8 @@ export interface NewDraft {
   readonly currency: Currency;
   readonly createdAt: string;
   readonly createdBy: string;
+  /** Wildix staff who acted as `createdBy`, or null. */
+  readonly actedBy: string | null;
   readonly savedTotal: bigint;
   readonly lines: readonly { sku: string; name: string; qty: number; priceOverride: bigint | null }[];
 }
@@ -235,13 +237,19 @@ export interface OrderFilter {
   readonly partner?: string | null;
 }
 
+/** Who an event is by: the acting user, and the staff user who acted as it (or null). */
+export interface EventBy {
+  readonly user: string;
+  readonly actedBy: string | null;
+}
+
 export interface OrderRepository {
   /** A draft with its lines and its first event; returns its sequence number. */
   insertDraft(order: NewDraft): Promise<number>;
   /** Fixes the amounts and places the order, only if it is still a draft: false when it was not (compare and set). */
-  place(seq: number, placement: Placement, at: string, by: string): Promise<boolean>;
+  place(seq: number, placement: Placement, at: string, by: EventBy): Promise<boolean>;
   /** Moves `from` → `to` only if the order is still in `from`: false when it was not. */
-  transition(seq: number, from: OrderStatus, to: OrderStatus, at: string, by: string): Promise<boolean>;
+  transition(seq: number, from: OrderStatus, to: OrderStatus, at: string, by: EventBy): Promise<boolean>;
   get(scope: Scope, seq: number): Promise<Order | null>;
   list(scope: Scope, filter?: OrderFilter): Promise<OrderSummary[]>;
 }

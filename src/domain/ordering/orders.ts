@@ -53,6 +53,7 @@ async function saveDraftIn(tx: Repositories, actor: Actor, request: OrderRequest
     currency: quote.currency,
     createdAt: actor.at,
     createdBy: actor.user.id,
+    actedBy: actor.actedBy,
     savedTotal: quote.total,
     lines: quote.lines.map((line, index) => ({ sku: line.sku, name: line.name, qty: line.qty, priceOverride: request.items[index]!.price })),
   });
@@ -127,7 +128,7 @@ async function checkoutIn(tx: Repositories, actor: Actor, seq: number, id: strin
       warnings,
     },
     actor.at,
-    actor.user.id,
+    { user: actor.user.id, actedBy: actor.actedBy },
   );
   if (!placed) {
     throw new RefusedError('INVALID_STATE', `${order.id} was checked out at the same moment elsewhere: it is placed once.`, { hint: { kind: 'show-order', order: order.id } });
@@ -157,7 +158,7 @@ export function cancel(store: Store, actor: Actor, seq: number, id: string): Pro
       throw new RefusedError('INVALID_STATE', `${order.id} is ${order.status}: only draft, placed or approved orders can be cancelled.`);
     }
     // A compare and set first: of two cancellations at once, one cancels and releases.
-    if (!(await tx.orders.transition(seq, order.status, 'cancelled', actor.at, actor.user.id))) throw changedMeanwhile(order);
+    if (!(await tx.orders.transition(seq, order.status, 'cancelled', actor.at, { user: actor.user.id, actedBy: actor.actedBy }))) throw changedMeanwhile(order);
     // What each line recorded at checkout: the catalog may have changed since.
     if (RESERVING.includes(order.status)) {
       for (const line of [...order.lines].sort((a, b) => a.sku.localeCompare(b.sku))) if (line.reservedQty > 0) await tx.stock.reserve(line.sku, -line.reservedQty);
@@ -193,7 +194,7 @@ function staffTransition(store: Store, actor: Actor, seq: number, id: string, fr
     const order = await getOrder(tx, actor.scope, seq, id);
     if (order.status !== from) throw new RefusedError('INVALID_STATE', `${order.id} is ${order.status}: only ${/^[aeiou]/.test(from) ? 'an' : 'a'} ${from} order can be marked ${to}.`);
     // A compare and set first: an order cancelled at the same moment is not shipped too.
-    if (!(await tx.orders.transition(seq, from, to, actor.at, actor.user.id))) throw changedMeanwhile(order);
+    if (!(await tx.orders.transition(seq, from, to, actor.at, { user: actor.user.id, actedBy: actor.actedBy }))) throw changedMeanwhile(order);
     await effect(tx, order);
     return getOrder(tx, actor.scope, seq, id);
   });

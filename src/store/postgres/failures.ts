@@ -94,7 +94,7 @@ export function postgresFailure(error: unknown, where: string): HwaasError | nul
  * answered, a server without TLS, a password it was never given. Each as a code above.
  */
 function withoutCode(message: string): string {
-  if (/Connection terminated|timeout expired|Connection ended|server closed the connection/i.test(message)) return 'ECONNRESET';
+  if (/Connection terminated|timeout expired|Connection ended|server closed the connection|not queryable|Client was closed/i.test(message)) return 'ECONNRESET';
   if (/does not support SSL/i.test(message)) return 'NO_TLS';
   if (/certificate|self[- ]signed|SSL routines|TLS/i.test(message)) return 'TLS';
   if (/password must be a string|SASL/i.test(message)) return 'PASSWORD';

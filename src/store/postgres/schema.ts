@@ -1300,7 +1300,12 @@ const MIGRATION_8 = `
   ALTER TABLE tokens ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 `;
 
-export const MIGRATIONS: readonly string[] = [...SHIPPED, MIGRATION_4, MIGRATION_5, MIGRATION_6, MIGRATION_7, MIGRATION_8];
+/** 9: hwaas 0.5, as SQLite's 10: Wildix staff acting as a partner's user through a server: the event names both. */
+const MIGRATION_9 = `
+  ALTER TABLE order_events ADD COLUMN acted_by text COLLATE "C" REFERENCES users (id);
+`;
+
+export const MIGRATIONS: readonly string[] = [...SHIPPED, MIGRATION_4, MIGRATION_5, MIGRATION_6, MIGRATION_7, MIGRATION_8, MIGRATION_9];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

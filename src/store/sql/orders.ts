@@ -1,5 +1,5 @@
 import { type Order, type OrderEvent, type OrderLine, type OrderStatus, type OrderSummary, type Scope, orderId } from '../../domain/kernel/model.js';
-import type { NewDraft, OrderFilter, OrderRepository, Placement } from '../../domain/kernel/port.js';
+import type { EventBy, NewDraft, OrderFilter, OrderRepository, Placement } from '../../domain/kernel/port.js';
 import type { Currency } from '../../terms/money.js';
 import type { Term } from '../../terms/term.js';
 import { type SqlDriver, clause, dateText, insertWithNextId, int, optionalDate, optionalInt, optionalMoney, partnerClause, where } from './driver.js';
@@ -87,11 +87,11 @@ export class SqlOrders implements OrderRepository {
       if (l.priceOverride === null) await this.sql.run('INSERT INTO order_lines (order_seq, line_no, sku, name, qty) VALUES (?, ?, ?, ?, ?)', [seq, index + 1, l.sku, l.name, l.qty]);
       else await this.sql.run('INSERT INTO order_lines (order_seq, line_no, sku, name, qty, price_override) VALUES (?, ?, ?, ?, ?, ?)', [seq, index + 1, l.sku, l.name, l.qty, l.priceOverride]);
     }
-    await this.addEvent(seq, order.createdAt, order.createdBy, null, 'draft');
+    await this.addEvent(seq, order.createdAt, { user: order.createdBy, actedBy: order.actedBy }, null, 'draft');
     return seq;
   }
 
-  async place(seq: number, p: Placement, at: string, by: string): Promise<boolean> {
+  async place(seq: number, p: Placement, at: string, by: EventBy): Promise<boolean> {
     // Still a draft? (This also takes the order's row lock on a server.) Then its lines are
     // priced, while it is a draft, and the order placed with figures that add up to them.
     if ((await this.sql.run("UPDATE orders SET status = 'draft' WHERE seq = ? AND status = 'draft'", [seq])) === 0) return false;
@@ -111,14 +111,14 @@ export class SqlOrders implements OrderRepository {
     return true;
   }
 
-  async transition(seq: number, from: OrderStatus, to: OrderStatus, at: string, by: string): Promise<boolean> {
+  async transition(seq: number, from: OrderStatus, to: OrderStatus, at: string, by: EventBy): Promise<boolean> {
     if ((await this.sql.run('UPDATE orders SET status = ? WHERE seq = ? AND status = ?', [to, seq, from])) === 0) return false;
     await this.addEvent(seq, at, by, from, to);
     return true;
   }
 
-  private async addEvent(seq: number, at: string, by: string, from: OrderStatus | null, to: OrderStatus): Promise<void> {
-    await this.sql.run('INSERT INTO order_events (order_seq, at, by_user, from_status, to_status) VALUES (?, ?, ?, ?, ?)', [seq, at, by, from, to]);
+  private async addEvent(seq: number, at: string, by: EventBy, from: OrderStatus | null, to: OrderStatus): Promise<void> {
+    await this.sql.run('INSERT INTO order_events (order_seq, at, by_user, acted_by, from_status, to_status) VALUES (?, ?, ?, ?, ?, ?)', [seq, at, by.user, by.actedBy, from, to]);
   }
 
   async get(scope: Scope, seq: number): Promise<Order | null> {
@@ -127,11 +127,11 @@ export class SqlOrders implements OrderRepository {
     if (!row) return null;
     const lines = (await this.sql.all<LineRow>('SELECT * FROM order_lines WHERE order_seq = ? ORDER BY line_no', [seq])).map(toLine);
     const events = (
-      await this.sql.all<{ at: string; by_user: string; from_status: OrderStatus | null; to_status: OrderStatus }>(
-        'SELECT at, by_user, from_status, to_status FROM order_events WHERE order_seq = ? ORDER BY id',
+      await this.sql.all<{ at: string; by_user: string; acted_by: string | null; from_status: OrderStatus | null; to_status: OrderStatus }>(
+        'SELECT at, by_user, acted_by, from_status, to_status FROM order_events WHERE order_seq = ? ORDER BY id',
         [seq],
       )
-    ).map((e): OrderEvent => ({ at: e.at, by: e.by_user, from: e.from_status, to: e.to_status }));
+    ).map((e): OrderEvent => ({ at: e.at, by: e.by_user, actedBy: e.acted_by, from: e.from_status, to: e.to_status }));
     return {
       id: orderId(int(row.seq)),
       seq: int(row.seq),

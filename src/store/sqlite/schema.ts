@@ -349,6 +349,10 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX tokens_by_user ON tokens (user_id);
   `,
+  // 10: hwaas 0.5. Wildix staff acting as a partner's user through a server: the event names both.
+  `
+  ALTER TABLE order_events ADD COLUMN acted_by TEXT REFERENCES users (id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

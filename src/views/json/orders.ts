@@ -32,7 +32,8 @@ export interface OrderJson {
   marginTotal: Amount | null;
   marginPercent: string | null;
   warnings: string[];
-  events: { at: Timestamp; by: string; from: OrderStatus | null; to: OrderStatus }[];
+  /** `actedBy`: Wildix staff who acted as `by` (through a server, with --as), else null. */
+  events: { at: Timestamp; by: string; actedBy: string | null; from: OrderStatus | null; to: OrderStatus }[];
   /** The customer's name (a table says it). */
   customerName: string | null;
   /** Why a draft cannot be priced today, when it cannot. */
@@ -99,7 +100,7 @@ export function orderJson(view: OrderView): OrderJson {
     marginTotal: amount(quote?.marginTotal ?? null),
     marginPercent: quote?.marginPercent ?? null,
     warnings: [...order.warnings],
-    events: order.events.map((e) => ({ at: e.at, by: e.by, from: e.from, to: e.to })),
+    events: order.events.map((e) => ({ at: e.at, by: e.by, actedBy: e.actedBy, from: e.from, to: e.to })),
     customerName: view.customer?.name ?? null,
     problem: figures.problem,
     renewalDate: quote?.renewalDate === null || !quote ? null : formatDate(quote.renewalDate),

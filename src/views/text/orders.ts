@@ -84,7 +84,7 @@ export function orderText(style: Style, order: OrderJson, when: WhenText): strin
       style,
       [
         { header: 'When', value: (e) => when(e.at) },
-        { header: 'Who', value: (e) => e.by },
+        { header: 'Who', value: (e) => (e.actedBy ? `${e.actedBy} as ${e.by}` : e.by) },
         { header: 'From', value: (e) => e.from ?? '' },
         { header: 'To', value: (e) => e.to },
       ],
