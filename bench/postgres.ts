@@ -37,13 +37,12 @@ async function createDatabase(name: string): Promise<string> {
   return c.url(name);
 }
 
-/** A demo store on PostgreSQL, and each demo user's login. */
-export async function postgresDemo(name: string): Promise<{ url: string; roles: Record<string, string> }> {
+/** A demo store on PostgreSQL (its URL is the owner's, who acts as anyone with --as). */
+export async function postgresDemo(name: string): Promise<{ url: string }> {
   const url = await createDatabase(name);
   const init = spawnSync(process.execPath, [BIN, '--db', url, 'init', '--demo', '--json'], { encoding: 'utf8' });
   if (init.status !== 0) throw new Error(`init on PostgreSQL failed: ${init.stderr}`);
-  const roles = Object.fromEntries((JSON.parse(init.stdout).users as { id: string; dbRole: string }[]).map((u) => [u.id, u.dbRole]));
-  return { url, roles };
+  return { url };
 }
 
 const WORKER = join(ROOT, 'test/fixtures/worker.cjs');
@@ -85,8 +84,8 @@ export async function concurrencyBench(sqlitePath: string): Promise<void> {
   const each = 25;
   const backends: [string, (user: string) => string[], () => Promise<void>][] = [['SQLite', (user) => ['--db', sqlitePath, '--as', user], () => payAll(['--db', sqlitePath, '--as', 'USR-101'])]];
   if (postgresAvailable()) {
-    const { url, roles } = await postgresDemo('bench_checkouts');
-    backends.push(['PostgreSQL', (user) => ['--db', url.replace('postgresql://postgres@', `postgresql://${roles[user]}@`)], () => payAll(['--db', url, '--as', 'USR-101'])]);
+    const { url } = await postgresDemo('bench_checkouts');
+    backends.push(['PostgreSQL', (user) => ['--db', url, '--as', user], () => payAll(['--db', url, '--as', 'USR-101'])]);
   }
   for (const [name, db, prepare] of backends) {
     await prepare();
@@ -109,9 +108,9 @@ export async function concurrencyBench(sqlitePath: string): Promise<void> {
 /** `quote --pbx … --json` on a shared store, against a bare node, as startup.ts does for SQLite. */
 export async function postgresStartupBench(): Promise<void> {
   if (!postgresAvailable()) return;
-  const { url, roles } = await postgresDemo('bench_startup');
+  const { url } = await postgresDemo('bench_startup');
   const runs = 21;
-  const env = { HWAAS_DB: url.replace('postgresql://postgres@', `postgresql://${roles['USR-001']}@`), HWAAS_TODAY: '2026-11-24' };
+  const env = { HWAAS_DB: url, HWAAS_USER: 'USR-001', HWAAS_TODAY: '2026-11-24' };
   const [bare, value] = interleavedMedians(runs, [{ args: ['-e', '0'] }, { args: [BIN, 'quote', '--pbx', 'PBX-1001', '--item', 'WP480G=2', '--json'], env }]) as [number, number];
   record({
     section: 'startup',
@@ -170,4 +169,6 @@ export async function postgresScaleBench(scalePath: string, timeMain: (argv: str
     ok: null,
   });
   process.stdout.write(`    plan: ${plan}\n`);
+  const { serverSearchBench } = await import('./server.js');
+  await serverSearchBench(url, times[Math.floor(runs / 2)]!);
 }

@@ -23,6 +23,7 @@ const result = await build({
   external: [
     'better-sqlite3',
     'pg',
+    'pg-copy-streams',
     'pg-connection-string',
     'pdfkit',
     'exceljs',

@@ -331,6 +331,28 @@ describe.skipIf(onSqlite)('a shared store on PostgreSQL', () => {
     });
   });
 
+  describe('an owner that is no superuser (as the README sets it up)', () => {
+    it('inits, copies a store in (COPY under row-level security), serves it as the app role, and sees every row as itself', async () => {
+      const name = `own_${process.pid}_${Date.now() % 100000}`;
+      await sql(db, 'DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $r$hwaas_owner_t$r$) THEN CREATE ROLE hwaas_owner_t LOGIN CREATEROLE; END IF; END $$');
+      await sql(db.replace(/\/[^/]+$/, '/postgres'), `CREATE DATABASE ${name} OWNER hwaas_owner_t`);
+      const target = as(db.replace(/\/[^/]+$/, `/${name}`), 'hwaas_owner_t');
+      expect((await cli(['--db', target, 'init'])).code).toBe(0);
+      const dir = mkdtempSync(join(tmpdir(), 'hwaas-owner-'));
+      const file = join(dir, 'laptop.db');
+      expect((await cli(['--db', file, 'init', '--demo'])).code).toBe(0);
+      const copy = await cli(['--db', file, '--as', 'USR-101', '--json', 'db', 'copy', '--to', target]);
+      expect(copy.code, copy.stderr).toBe(0);
+      expect((await cli(['--db', target, '--json', 'customers', 'list'])).json()).toHaveLength(14);
+      expect((await cli(['--db', target, '--as', 'USR-001', '--json', 'customers', 'list'])).json()).toHaveLength(6);
+      // Row-level security is forced again after the copy.
+      expect(await rawSql(target.replace('hwaas_owner_t@', 'postgres@'), "SELECT relname FROM pg_class WHERE relname = 'customers' AND relforcerowsecurity")).toEqual([{ relname: 'customers' }]);
+      await asServer(target, 'PTR-002', async (client) => {
+        expect((await client.query('SELECT DISTINCT partner_id FROM customers')).rows.map((r) => r.partner_id)).toEqual(['PTR-002']);
+      });
+    });
+  });
+
   describe('init as a login that may not', () => {
     it('is one sentence (a superuser made the store; another role tries)', async () => {
       const fresh = await newStore();

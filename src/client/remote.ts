@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import { API, API_VERSION, type ApiCall, type ApiName } from '../app/api.js';
 import type { UseCases } from '../app/usecases.js';
 import { type ErrorDetails, type Hint, type HwaasError, RefusedError, type Said, UsageError } from '../errors.js';
@@ -65,7 +66,20 @@ export function checkServerUrl(text: string, label: string): URL {
   return url;
 }
 
+/**
+ * fetch parses HTTP with WebAssembly, which V8 optimizes again in the background after a
+ * first request; a command of one or two requests then waited 100–300 ms at exit for that
+ * work. The baseline compiler alone answers a command's few requests as fast.
+ */
+let baselineWasm = false;
+function quickWasm(): void {
+  if (baselineWasm) return;
+  baselineWasm = true;
+  setFlagsFromString('--liftoff-only');
+}
+
 export function remoteUseCases(options: RemoteOptions): UseCases {
+  if (!options.fetch) quickWasm();
   const doFetch = options.fetch ?? fetch;
   const headers = (contentType: string): Record<string, string> => ({
     authorization: `Bearer ${options.token}`,

@@ -114,11 +114,7 @@ export async function copyStore(source: CopyableStore, target: CopyableStore, on
             // Logins belong to a backend's cluster: the target makes its own.
             values.push(names.map((name) => (table.name === 'users' && name === 'db_role' ? null : stored(canonical(row[name], kindOf(table.columns[name]!)), kindOf(table.columns[name]!), to))));
           }
-          const perStatement = Math.max(1, Math.floor(30_000 / names.length));
-          for (let i = 0; i < values.length; i += perStatement) {
-            const chunk = values.slice(i, i + perStatement);
-            await to.run(`INSERT INTO ${table.name} (${names.join(', ')}) VALUES ${chunk.map(() => `(${names.map(() => '?').join(', ')})`).join(', ')}`, chunk.flat());
-          }
+          await to.insertRows(table.name, names, values);
           done += rows.length;
           copied += rows.length;
           onProgress?.(table.name, done, totals.get(table.name) ?? done);

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { RefusedError } from '../../errors.js';
 import { type Scope, type StoreMode, scopedPartner } from '../../domain/kernel/model.js';
@@ -16,6 +18,13 @@ const { Client, escapeIdentifier: ident, escapeLiteral: literal } = pg;
 /** `date` columns come back as the `YYYY-MM-DD` text they are, never as a JS Date in some time zone. */
 const DATE_OID = 1082;
 const TYPES = { getTypeParser: ((oid: number, format?: string) => (oid === DATE_OID ? (value: string) => value : pg.types.getTypeParser(oid, format as 'text'))) as typeof pg.types.getTypeParser };
+
+/** A value in COPY's text format: \\N for null, t/f for a flag, the rest as text with its backslashes, tabs and line ends escaped. */
+function copyText(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  return String(value).replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+}
 
 /** `?` placeholders as PostgreSQL's `$1, $2…` (the shared SQL has no `?` inside quotes). */
 export function numbered(sql: string): string {
@@ -69,6 +78,23 @@ class PgDriver implements SqlDriver {
   async adjustReserved(sku: string, qty: number): Promise<void> {
     if ((await this.run('UPDATE stock SET reserved = reserved + ? WHERE sku = ?', [qty, sku])) === 0) {
       await this.run('INSERT INTO stock (sku, reserved) VALUES (?, ?) ON CONFLICT (sku) DO UPDATE SET reserved = stock.reserved + excluded.reserved', [sku, qty]);
+    }
+  }
+
+  /** COPY … FROM STDIN in text format: the rows as one stream, no statement per batch to parse. */
+  async insertRows(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
+    if (rows.length === 0) return;
+    const { from } = await import('pg-copy-streams');
+    const text = `${rows.map((row) => row.map(copyText).join('\t')).join('\n')}\n`;
+    try {
+      // COPY FROM takes no row-level security: the owner, who sees every row ('*'), lifts it
+      // from itself for the copy, in the copy's transaction, and forces it again after.
+      await this.run(`ALTER TABLE ${table} NO FORCE ROW LEVEL SECURITY`);
+      const stream = this.client.query(from(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+      await pipeline(Readable.from([text]), stream);
+      await this.run(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
+    } catch (error) {
+      throw postgresFailure(error, this.where) ?? error;
     }
   }
 

@@ -26,6 +26,8 @@ export interface SqlDriver {
   raiseCounter(counter: string, n: number, id: string): Promise<void>;
   /** Adds `qty` to a SKU's reservation (negative to release); a stock row is made if there is none. */
   adjustReserved(sku: string, qty: number): Promise<void>;
+  /** Many rows into one table, as fast as the database takes them (a copy of a whole store): multi-row INSERTs, or COPY. */
+  insertRows(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void>;
 }
 
 /** The capabilities as portable SQL does them, for a driver whose writes hold the whole store. */
@@ -38,6 +40,14 @@ export const portable = {
   },
   async raiseCounter(sql: Pick<SqlDriver, 'run'>, counter: string, n: number): Promise<void> {
     await sql.run('UPDATE counters SET value = CASE WHEN value < ? THEN ? ELSE value END WHERE name = ?', [n, n, counter]);
+  },
+  /** As many rows per INSERT as the statement's parameters allow. */
+  async insertRows(sql: Pick<SqlDriver, 'run'>, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
+    const perStatement = Math.max(1, Math.floor(30_000 / columns.length));
+    for (let i = 0; i < rows.length; i += perStatement) {
+      const chunk = rows.slice(i, i + perStatement);
+      await sql.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ')}`, chunk.flat());
+    }
   },
   async adjustReserved(sql: Pick<SqlDriver, 'run'>, sku: string, qty: number): Promise<void> {
     // An upsert would check the new row's CHECK (reserved >= 0) before resolving the conflict: update first.

@@ -76,6 +76,10 @@ class SqliteDriver implements SqlDriver {
     return portable.raiseCounter(this, counter, n);
   }
 
+  insertRows(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
+    return portable.insertRows(this, table, columns, rows);
+  }
+
   adjustReserved(sku: string, qty: number): Promise<void> {
     return portable.adjustReserved(this, sku, qty);
   }
