@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { request as httpRequest, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, childEnv, cli, demoStore, onPostgres, rawSql, spawnCli } from './helpers.js';
 
@@ -314,5 +316,48 @@ describe.skipIf(!onPostgres)('two servers on one PostgreSQL store', () => {
     const orders = Number((await rawSql<{ n: unknown }>(db, "SELECT count(*) AS n FROM orders WHERE status = 'placed'"))[0]!.n);
     expect(orders).toBeGreaterThanOrEqual(40);
     expect((await cli(['--db', db, '--as', 'USR-101', '--json', 'db', 'check'])).json().ok).toBe(true);
+  });
+});
+
+describe("what a new user's pass found", () => {
+  it('plain HTTP goes only to this machine by address; a URL with a password or /v1 is refused without repeating it', () => {
+    for (const url of ['http://127.0.0.1.nip.io:8754', 'http://127.evil.example:8754']) {
+      const result = spawnCli(['whoami'], { HWAAS_SERVER: url, HWAAS_TOKEN: 'hwaas_x_y' });
+      expect([result.code, result.stderr], url).toEqual([2, expect.stringContaining('in the clear')]);
+    }
+    const secret = spawnCli(['whoami'], { HWAAS_SERVER: 'http://user:s3cret@127.0.0.1:8754', HWAAS_TOKEN: 'hwaas_x_y' });
+    expect(secret.code).toBe(2);
+    expect(secret.stderr).not.toContain('s3cret');
+    const path = spawnCli(['whoami'], { HWAAS_SERVER: 'http://127.0.0.1:8754/v1', HWAAS_TOKEN: 'hwaas_x_y' });
+    expect([path.code, path.stderr]).toEqual([2, expect.stringContaining('without /v1')]);
+  });
+
+  it('serve: TLS files that are not PEM, or do not belong together, are exit 2 naming the file; TLS with --behind-proxy is exit 2; a port in use exit 1', async () => {
+    const db = await demoStore();
+    const bad = spawnCli(['--db', db, 'serve', '--listen', '0.0.0.0:0', '--tls-cert', '/etc/hostname', '--tls-key', '/etc/hostname']);
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('--tls-cert /etc/hostname: not a certificate in PEM')]);
+    const both = spawnCli(['--db', db, 'serve', '--listen', '0.0.0.0:0', '--tls-cert', '/etc/hostname', '--tls-key', '/etc/hostname', '--behind-proxy']);
+    expect(both.code).toBe(2);
+    const other = createServer(() => {});
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const port = (other.address() as AddressInfo).port;
+    const taken = spawnCli(['--db', db, 'serve', '--listen', `127.0.0.1:${port}`]);
+    other.close();
+    expect([taken.code, taken.stderr]).toEqual([1, expect.stringContaining('EADDRINUSE')]);
+  });
+
+  it('logged in, init and db ask for --db instead of making a store of their own; HWAAS_TOKEN alone uses the server logged in to', async () => {
+    const db = await demoStore();
+    const server = await serve(db);
+    const anna = await tokenFor(db, 'USR-001');
+    const giulia = await tokenFor(db, 'USR-101');
+    const config = (await import('node:fs')).mkdtempSync(join(tmpdir(), 'hwaas-cfg-'));
+    const env = { XDG_CONFIG_HOME: config };
+    expect(spawnCli(['auth', 'login', '--server', server.url, '--with-token'], env, `${giulia}\n`).code).toBe(0);
+    const info = spawnCli(['db', 'info'], env);
+    expect([info.code, info.stderr]).toEqual([2, expect.stringContaining('name a store of your own with --db')]);
+    expect(spawnCli(['init', '--demo'], env).code).toBe(2);
+    expect(JSON.parse(spawnCli(['--json', 'whoami'], { ...env, HWAAS_TOKEN: anna }).stdout).id).toBe('USR-001');
+    expect(JSON.parse(spawnCli(['--json', 'whoami'], { ...env, HWAAS_SERVER: server.url }).stdout).id).toBe('USR-101');
   });
 });

@@ -7,7 +7,7 @@ import { type Clock, type Session, Who } from '../app/session.js';
 import { type StoreLocation, parseLocation, showLocation } from '../store/index.js';
 import { type CalendarDate, formatDate, parseDate } from '../terms/dates.js';
 import { readHosts } from '../client/hosts.js';
-import { RefusedError } from '../errors.js';
+import { RefusedError, UsageError } from '../errors.js';
 import { PLAIN_STYLE, type Style, loadStyle, terminalSafe, wrapText } from '../views/text/style.js';
 import { type Io, envFlag } from './io.js';
 import { Prompts } from './prompts.js';
@@ -135,12 +135,22 @@ export class Context {
 
   /** Opened on first use, so that commands which never touch the store never load its driver. The administration commands (init, db) use it directly. */
   async store(): Promise<Store> {
+    if (!this.openStore) this.requireOwnStore();
     if (!this.openStore) {
       const { openStore } = await import('../store/index.js');
       this.openStore = await openStore(this.storeLocation, this.io.env);
       this.zone = await this.openStore.settings.get('timezone');
     }
     return this.openStore;
+  }
+
+  /** Logged in to a server, with no store named: init and db must not quietly make or read a file of their own. */
+  requireOwnStore(): void {
+    if (!this.server) return;
+    throw new UsageError(
+      `this command works on a store itself, and you work through the server ${this.server.source === 'HWAAS_SERVER' ? 'HWAAS_SERVER names' : 'you logged in to'} (${this.server.url}): name a store of your own with --db or HWAAS_DB (a shared store's owner uses its PostgreSQL URL).`,
+      'USAGE',
+    );
   }
 
   /** The store, or null when there is none yet at its location (ad-hoc quotes work without one). */
@@ -227,10 +237,14 @@ export class Context {
 
 export { envFlag };
 
-/** The server named by HWAAS_SERVER (with HWAAS_TOKEN), else the default of hosts.json, else none. */
+/**
+ * The server named by HWAAS_SERVER, else the default of hosts.json, else none; its token
+ * HWAAS_TOKEN, else the one hosts.json keeps for that server.
+ */
 function serverOf(env: Io['env']): Context['server'] {
-  if (env.HWAAS_SERVER) return { url: env.HWAAS_SERVER, token: env.HWAAS_TOKEN || null, source: 'HWAAS_SERVER' };
   const hosts = readHosts(env);
+  const kept = (url: string) => hosts.hosts[url]?.token ?? hosts.hosts[url.replace(/\/+$/, '')]?.token ?? null;
+  if (env.HWAAS_SERVER) return { url: env.HWAAS_SERVER, token: env.HWAAS_TOKEN || kept(env.HWAAS_SERVER), source: 'HWAAS_SERVER' };
   if (!hosts.default) return null;
-  return { url: hosts.default, token: hosts.hosts[hosts.default]?.token ?? null, source: 'hosts' };
+  return { url: hosts.default, token: env.HWAAS_TOKEN || kept(hosts.default), source: 'hosts' };
 }

@@ -1,3 +1,4 @@
+import { isIPv4 } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { API, API_VERSION, type ApiCall, type ApiName } from '../app/api.js';
 import type { UseCases } from '../app/usecases.js';
@@ -46,7 +47,12 @@ function unreachable(server: URL, why: string): RefusedError {
   return new RefusedError('UNREACHABLE', `cannot reach the hwaas server at ${server.origin} (${why}): check that it runs there (\`hwaas serve\`) and that this machine reaches it.`);
 }
 
-const isLoopback = (host: string): boolean => host === 'localhost' || host === '[::1]' || host === '::1' || /^127\./.test(host);
+/** This machine by address: 127.0.0.0/8, ::1, or localhost. A name that only starts like one (127.example.com) is another machine. */
+export function isLoopback(host: string): boolean {
+  const bare = host.replace(/^\[(.*)\]$/, '$1');
+  if (bare === 'localhost' || bare === '::1') return true;
+  return isIPv4(bare) && bare.startsWith('127.');
+}
 
 /** A token goes only over TLS, or to this machine. */
 export function checkServerUrl(text: string, label: string): URL {
@@ -57,6 +63,11 @@ export function checkServerUrl(text: string, label: string): URL {
     throw new UsageError(`${label}: "${text}" is not a URL; write it as https://hwaas.example.com (or http://127.0.0.1:8754 on this machine).`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`${label}: ${url.protocol} is not http or https.`);
+  // A password in the URL would travel with every request and show in messages: the token is the credential.
+  if (url.username !== '' || url.password !== '')
+    throw new UsageError(`${label}: a server's URL holds no user name or password (the token is what logs in); write it as ${url.protocol}//${url.host}${url.pathname === '/' ? '' : url.pathname}.`);
+  if (/\/v1(\/|$)/.test(url.pathname))
+    throw new UsageError(`${label}: give the server's address without /v1 (${url.protocol}//${url.host}${url.pathname.replace(/\/v1(\/.*)?$/, '')}); hwaas adds it.`);
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
     throw new UsageError(`${label}: ${url.origin} is plain HTTP to another machine: a token would cross the network in the clear; use https://.`);
   }
@@ -108,7 +119,7 @@ export function remoteUseCases(options: RemoteOptions): UseCases {
       throw unreachable(options.server, cause?.code ?? cause?.message ?? (error as Error).message);
     }
     const api = response.headers.get('hwaas-api');
-    if (api === null) throw unreachable(options.server, `it answered HTTP ${response.status} but is not an hwaas server`);
+    if (api === null) throw new RefusedError('SERVER', `${options.server.origin} answered HTTP ${response.status} but is not an hwaas server: check the address (\`hwaas auth login --server URL\`).`);
     if (Number(api) !== API_VERSION) {
       const version = response.headers.get('hwaas-version') ?? 'another version';
       throw new RefusedError(

@@ -23,6 +23,7 @@ export const command = defineCommand({
   },
   examples: ['hwaas init', 'hwaas init --demo --json', 'hwaas --db ./try.db init --demo --force --yes'],
   async run(ctx, options) {
+    ctx.requireOwnStore();
     // Read and check the files before the store is touched: a bad entry leaves nothing half-done.
     const books = options.demo ? await (await import('../import/samples.js')).readSampleBooks() : [];
     const skus = new Set(books.flatMap((b) => b.lines.map((l) => l.sku)));

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { isIPv4 } from 'node:net';
 import { defineCommand, option } from '../cli/command.js';
 import { HWAAS_VERSION } from '../cli/version.js';
-import { UsageError } from '../errors.js';
+import { RefusedError, UsageError } from '../errors.js';
 
 /** Where a server listens by default: this machine only. */
 export const DEFAULT_LISTEN = '127.0.0.1:8754';
 
-const isLoopback = (host: string): boolean => host === 'localhost' || host === '::1' || /^127\./.test(host);
+/** This machine by address (a name that only starts like one, 127.example.com, is another machine). */
+const isLoopback = (host: string): boolean => host === 'localhost' || host === '::1' || (isIPv4(host) && host.startsWith('127.'));
 
 /** `HOST:PORT`, `:PORT` or `PORT`; an IPv6 host in brackets. */
 function parseListen(text: string): { host: string; port: number } {
@@ -36,7 +38,10 @@ export const command = defineCommand({
     if ((options.tlsCert === undefined) !== (options.tlsKey === undefined)) throw new UsageError('--tls-cert and --tls-key go together.', 'USAGE');
     const tls = options.tlsCert !== undefined;
     if (!tls && !options.behindProxy && !isLoopback(host)) {
-      throw new UsageError(`--listen ${host}: tokens would cross the network in the clear; give --tls-cert and --tls-key, or --behind-proxy when a proxy in front serves TLS.`, 'USAGE');
+      throw new UsageError(
+        `--listen ${host.includes(':') ? `[${host}]` : host}: tokens would cross the network in the clear; give --tls-cert and --tls-key, or --behind-proxy when a proxy in front serves TLS.`,
+        'USAGE',
+      );
     }
     const read = (file: string, flag: string) => {
       try {
@@ -45,7 +50,25 @@ export const command = defineCommand({
         throw new UsageError(`${flag}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
       }
     };
+    if (tls && options.behindProxy) throw new UsageError('--behind-proxy is for a proxy that serves TLS in front: leave out --tls-cert and --tls-key, or --behind-proxy.', 'USAGE');
     const https = tls ? { cert: read(options.tlsCert!, '--tls-cert'), key: read(options.tlsKey!, '--tls-key') } : null;
+    if (https) {
+      // Checked before anything starts: a file that is not PEM, or a key that is not the certificate's, is the user's to fix.
+      const { X509Certificate, createPrivateKey } = await import('node:crypto');
+      let certificate: InstanceType<typeof X509Certificate>;
+      try {
+        certificate = new X509Certificate(https.cert);
+      } catch {
+        throw new UsageError(`--tls-cert ${options.tlsCert}: not a certificate in PEM (-----BEGIN CERTIFICATE-----).`);
+      }
+      let key: ReturnType<typeof createPrivateKey>;
+      try {
+        key = createPrivateKey(https.key);
+      } catch {
+        throw new UsageError(`--tls-key ${options.tlsKey}: not a private key in PEM (-----BEGIN PRIVATE KEY-----), or one with a passphrase.`);
+      }
+      if (!certificate.checkPrivateKey(key)) throw new UsageError(`--tls-key ${options.tlsKey}: not the private key of the certificate ${options.tlsCert}.`);
+    }
     const size = options.connections === undefined ? (ctx.storeLocation.kind === 'postgres' ? 8 : 4) : Number(options.connections);
     if (!Number.isInteger(size) || size < 1 || size > 64) throw new UsageError(`--connections: "${options.connections}" is not a whole number from 1 to 64.`);
 
@@ -64,13 +87,27 @@ export const command = defineCommand({
     }, size);
     ctx.handOverStore();
     const { buildServer } = await import('../server/app.js');
-    const app = await buildServer({ pool, where: ctx.dbPath, version: HWAAS_VERSION, clock: ctx.clock, logger: { level: ctx.io.env.HWAAS_LOG_LEVEL || 'info' }, https });
+    const app = await buildServer({
+      pool,
+      where: ctx.dbPath,
+      version: HWAAS_VERSION,
+      clock: ctx.clock,
+      logger: { level: ctx.io.env.HWAAS_LOG_LEVEL || 'info' },
+      https,
+      behindProxy: options.behindProxy === true,
+    });
     try {
       await app.listen({ host, port });
     } catch (error) {
       await pool.close();
+      // The store opened first was never handed to a request: it is closed here (an open connection would keep hwaas running).
+      if (first) await first.close();
       const code = (error as NodeJS.ErrnoException).code;
-      throw new UsageError(`--listen ${host}:${port}: cannot listen there (${code ?? (error as Error).message}); choose another address or port.`);
+      // The machine refused (a port in use, an address it does not have): the environment, exit 1.
+      throw new RefusedError(
+        'INVALID_STATE',
+        `--listen ${host.includes(':') ? `[${host}]` : host}:${port}: cannot listen there (${code ?? (error as Error).message}); choose another address or port.`,
+      );
     }
     const address = app.server.address();
     const shown = typeof address === 'object' && address ? `${tls ? 'https' : 'http'}://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : `${host}:${port}`;

@@ -22,6 +22,8 @@ export interface ServerOptions {
   /** pino's options, or false for none (tests). */
   readonly logger: boolean | Record<string, unknown>;
   readonly https?: { key: Buffer; cert: Buffer } | null;
+  /** A proxy in front serves TLS: the client's address is the proxy's X-Forwarded-For (failed logins are counted per client). */
+  readonly behindProxy?: boolean;
   /** Sees every answer (a JSON body, or each line of a long run's): the tests check them against the OpenAPI document. */
   readonly onAnswer?: (path: string, status: number, body: string) => void;
 }
@@ -32,6 +34,16 @@ export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
 const MAX_JSON_BYTES = 160 * 1024 * 1024;
 /** Failed authentications from one address before it waits. */
 const FAILURES_PER_MINUTE = 10;
+
+/** Failures of the server's own store: they name its database, which is the administrator's business, not a user's. */
+const STORE_SIDE = new Set(['UNREACHABLE', 'DISK_FULL', 'IO_ERROR', 'READ_ONLY', 'STORE_CORRUPT', 'STORE_TOO_OLD', 'STORE_TOO_NEW', 'NO_STORE']);
+
+/** What a user is told of a failure of the server's store: its code, and that the administrator finds the rest in the log. */
+function toClient(error: HwaasError, request: FastifyRequest): HwaasError {
+  if (!STORE_SIDE.has(error.code)) return error;
+  request.log.error({ code: error.code, said: error.message }, 'the store failed');
+  return new RefusedError(error.code as never, `the hwaas server cannot use its store right now (${error.code}); its administrator finds why in the log (request ${request.id}).`);
+}
 
 /** A connection to the store that failed under a request: closed, never given to the next. */
 const isLost = (error: unknown): boolean => error instanceof RefusedError && error.code === 'UNREACHABLE';
@@ -91,6 +103,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     https: options.https ?? null,
+    trustProxy: options.behindProxy === true,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: false } },
   } as Parameters<typeof Fastify>[0]) as unknown as FastifyInstance;
   // Answers are written as they are: a field the schema does not name is not dropped silently (the tests check every answer against it).
@@ -130,7 +143,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setErrorHandler((error: FastifyError | HwaasError | Error, request, reply) => {
     if (error instanceof HwaasError) {
       if (error.code === 'RATE_LIMITED') reply.header('retry-after', '60');
-      return reply.status(statusOf(error)).send(errorBody(error));
+      return reply.status(statusOf(error)).send(errorBody(toClient(error, request)));
     }
     const fe = error as FastifyError;
     if (fe.validation) {
@@ -151,10 +164,26 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     reply.status(404).send(errorBody(new UsageError(`${request.method} ${request.url.split('?')[0]} is not a route of this server (GET /openapi.json lists them).`, 'USAGE')));
   });
 
-  app.get('/healthz', { schema: { summary: 'Whether the server answers', security: [], response: { 200: S.obj({ status: S.str, version: S.str }) } } }, async () => ({
-    status: 'ok',
-    version: options.version,
-  }));
+  // Up means answering and reaching the store: a load balancer stops sending work to a server whose database is away.
+  const health = S.obj({ status: S.en('ok', 'unavailable'), version: S.str });
+  app.get('/healthz', { schema: { summary: 'Whether the server answers and reaches its store', security: [], response: { 200: health, 503: health } } }, async (request, reply) => {
+    let broken = false;
+    try {
+      const lease = await options.pool.acquire();
+      try {
+        await lease.store.mode();
+      } catch (error) {
+        broken = isLost(error);
+        throw error;
+      } finally {
+        await lease.release(broken);
+      }
+      return { status: 'ok', version: options.version };
+    } catch (error) {
+      request.log.warn({ err: error }, 'health: the store does not answer');
+      return reply.status(503).send({ status: 'unavailable', version: options.version });
+    }
+  });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   /** Who acts for a request: its token's user, or the user staff name; a day pinned for a what-if. */
@@ -254,7 +283,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
                 }
               } catch (error) {
                 lost = isLost(error);
-                if (error instanceof HwaasError) say(JSON.stringify(errorBody(error)));
+                if (error instanceof HwaasError) say(JSON.stringify(errorBody(toClient(error, request))));
                 else {
                   request.log.error({ err: error }, 'internal error');
                   say(JSON.stringify({ error: { code: 'INTERNAL', message: `internal error on the server (request ${request.id}); its administrator finds it in the log.`, exitCode: 1 } }));

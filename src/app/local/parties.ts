@@ -93,6 +93,7 @@ export function partiesUseCases(calls: Calls): Pick<UseCases, 'whoami' | 'today'
         return { items: (await listTokens(store, actor, idFilter(input.user, 'user') ?? null)).map((t) => tokenJson(t, now)), viewer: actor.scope.kind };
       },
       async revoke({ id }) {
+        if (id.trim() === '') throw new UsageError('id: give a token ID (it is blank); `hwaas users token list` shows them.', 'INVALID_INPUT', { field: 'id' });
         const { store, actor } = await calls.writer();
         return tokenJson(await revokeToken(store, actor, id), calls.options.clock.now());
       },

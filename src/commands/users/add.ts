@@ -35,10 +35,9 @@ export const command = defineCommand({
       return;
     }
     ctx.out(`Added ${user.id}: ${user.name} <${user.email}>, ${user.role === 'staff' ? 'Wildix staff' : `a user of ${user.partner}`}.`);
-    if (user.dbRole) {
-      ctx.out(
-        `Their database login is ${user.dbRole}: the database's administrator gives it a password (ALTER ROLE ${user.dbRole} PASSWORD '…'), or your cluster's usual authentication; they connect with --db postgres://${user.dbRole}@HOST/DATABASE.`,
-      );
+    if (ctx.server || ctx.storeLocation.kind === 'postgres') {
+      // A shared store is reached through its server, with a token of one's own.
+      ctx.out(`They reach the shared store with a token: \`hwaas users token create ${user.id}\`, then \`hwaas auth login --server URL\` on their machine.`);
     } else {
       ctx.out(`They act with \`--as ${user.id}\` (or HWAAS_USER=${user.email}).`);
     }

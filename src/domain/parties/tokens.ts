@@ -55,7 +55,7 @@ export async function createToken(store: Store, actor: Actor, input: { user: str
 /** Staff see every token (or one user's); a user sees its own. */
 export async function listTokens(store: Store, actor: Actor, user: string | null): Promise<ApiToken[]> {
   if (actor.user.role !== 'staff') {
-    if (user !== null && user !== actor.user.id) throw new NotFoundError('user', user);
+    if (user !== null && user !== actor.user.id) throw new RefusedError('NOT_ALLOWED', `a partner's user lists its own tokens only (${actor.user.id}); Wildix staff list anyone's.`);
     return store.tokens.list(actor.user.id);
   }
   if (user !== null && !(await store.parties.user(user))) throw new NotFoundError('user', user);
@@ -64,8 +64,9 @@ export async function listTokens(store: Store, actor: Actor, user: string | null
 
 /** Staff revoke any token; a user its own. Revoked is final. */
 export async function revokeToken(store: Store, actor: Actor, id: string): Promise<ApiToken> {
-  const token = await store.tokens.get(id.trim().toLowerCase());
-  if (!token || (actor.user.role !== 'staff' && token.user !== actor.user.id)) throw new NotFoundError('token', id);
+  const wanted = id.trim().toLowerCase();
+  const token = await store.tokens.get(wanted);
+  if (!token || (actor.user.role !== 'staff' && token.user !== actor.user.id)) throw new NotFoundError('token', wanted);
   if (token.revokedAt) throw new RefusedError('INVALID_STATE', `token ${token.id} was revoked on ${token.revokedAt.slice(0, 10)}.`);
   await store.write((tx) => tx.tokens.revoke(token.id, actor.at));
   return { ...token, revokedAt: actor.at };
