@@ -30,6 +30,8 @@ export interface Session {
   readonly dateLabel: string;
   /** Who really acts, where that is known (a server's token's user) and `as` names someone else: the events name both. */
   readonly actedBy?: string | null;
+  /** The user a server already read for the request's token, when that user is the one who acts (no second lookup). */
+  readonly authenticated?: User;
 }
 
 export const NO_SESSION: Session = { as: null, asLabel: '--as', date: null, dateLabel: '--date' };
@@ -89,6 +91,8 @@ export class Who {
     const named = this.session.as === null ? null : this.session.as.includes('@') ? this.session.as.trim() : canonicalId(this.session.as);
     const label = this.session.asLabel;
     const unknown = () => new UsageError(`${label}: no user "${this.session.as}" in the store.`, 'INVALID_INPUT', { hint: { kind: 'as-user' } });
+    const known = this.session.authenticated;
+    if (known && named === known.id) return requireEnabled(known, label);
     if (named !== null) {
       const user = await store.parties.user(named);
       if (!user) throw unknown();

@@ -214,7 +214,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // How the client was given them, for the sentences that name them.
     const asLabel = request.headers['hwaas-as-from'] === 'HWAAS_USER' ? 'HWAAS_USER' : '--as';
     const dateLabel = request.headers['hwaas-date-from'] === 'HWAAS_TODAY' ? 'HWAAS_TODAY' : '--date';
-    return { as: as ?? user.id, asLabel, date: dateHeader === null ? null : parseDate(dateHeader, dateLabel), dateLabel, actedBy: user.id };
+    return { as: as ?? user.id, asLabel, date: dateHeader === null ? null : parseDate(dateHeader, dateLabel), dateLabel, actedBy: user.id, authenticated: user };
   }
 
   for (const route of ROUTES) {

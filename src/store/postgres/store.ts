@@ -144,6 +144,8 @@ export class PostgresStore implements Store {
   private writing = false;
   /** hwaas.scope of this connection: every transaction sets it again, for itself. */
   private scopeValue = '*';
+  /** What the connection's own setting holds now (set at connect, and by confine). */
+  private appliedScope = '*';
   /** The store's application role, once the connection works as it (a server's). */
   private appRole: string | null = null;
 
@@ -420,7 +422,9 @@ export class PostgresStore implements Store {
   /** From now on the connection sees the rows of this scope (null: none), in every transaction. */
   async confine(scope: Scope | null): Promise<void> {
     this.scopeValue = scopeSetting(scope);
+    if (this.appliedScope === this.scopeValue) return;
     await this.sql.scope(this.scopeValue, false);
+    this.appliedScope = this.scopeValue;
   }
 
   /** The connection works as the store's application role from now on (a server's), seeing nothing until a request confines it. */
