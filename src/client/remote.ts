@@ -149,10 +149,38 @@ export function remoteUseCases(options: RemoteOptions): UseCases {
     return value;
   };
 
+  /** An answer that is not the JSON an hwaas server sends (garbled, cut off, a proxy's page): one sentence, never a crash. */
+  const garbled = (why: string) => new RefusedError('SERVER', `the server at ${options.server.origin} answered what hwaas cannot read (${why}): check the address, or any proxy in between.`);
+
+  async function answerOf(response: Response): Promise<unknown> {
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw unreachable(options.server, `the answer was cut off: ${(error as Error).message}`);
+    }
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw garbled('not JSON');
+    }
+  }
+
+  function parsedLine(line: string): { progress?: unknown; result?: unknown; error?: WireError } {
+    let event: unknown;
+    try {
+      event = JSON.parse(line);
+    } catch {
+      throw garbled('a line that is not JSON');
+    }
+    if (event === null || typeof event !== 'object' || Array.isArray(event)) throw garbled('a line that is not an event');
+    return event as { progress?: unknown; result?: unknown; error?: WireError };
+  }
+
   async function json(name: ApiName, input: unknown): Promise<unknown> {
     const call = API[name] as ApiCall;
     const response = await send(call, input);
-    return decode(call, await response.json());
+    return decode(call, await answerOf(response));
   }
 
   function job(name: ApiName, input: unknown): AsyncIterable<unknown> {
@@ -173,7 +201,7 @@ export function remoteUseCases(options: RemoteOptions): UseCases {
             pending = pending.slice(newline + 1);
             newline = pending.indexOf('\n');
             if (line.trim() === '') continue;
-            const event = JSON.parse(line) as { progress?: unknown; result?: unknown; error?: WireError };
+            const event = parsedLine(line);
             if (event.error) throw fromWire(event.error);
             if ('result' in event) {
               yield { result: decode(call, event.result) };

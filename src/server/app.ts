@@ -6,6 +6,7 @@ import type { UseCases } from '../app/usecases.js';
 import { canonicalId } from '../domain/kernel/ids.js';
 import { STAFF_SCOPE } from '../domain/kernel/model.js';
 import { authenticate, notAuthenticated } from '../domain/parties/tokens.js';
+import type { User } from '../domain/kernel/model.js';
 import { HwaasError, RefusedError, UsageError } from '../errors.js';
 import { parseDate } from '../terms/dates.js';
 import { errorJson } from '../views/json/common.js';
@@ -32,6 +33,10 @@ export interface ServerOptions {
 export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
 /** A JSON body: a cases file is the largest (128 MB of text, escaped). */
 const MAX_JSON_BYTES = 160 * 1024 * 1024;
+/** Every other request's JSON: a use case's input is small. */
+const MAX_SMALL_JSON_BYTES = 1024 * 1024;
+/** The routes whose JSON body may be large: a cases file travels whole. */
+const LARGE_JSON = new Set(['quotes/cases']);
 /** Failed authentications from one address before it waits. */
 const FAILURES_PER_MINUTE = 10;
 
@@ -97,9 +102,13 @@ function withBase64(value: unknown, route: Route): unknown {
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger === false ? false : { level: 'info', redact: ['req.headers.authorization'], ...(options.logger === true ? {} : options.logger) },
-    bodyLimit: MAX_JSON_BYTES,
+    bodyLimit: MAX_SMALL_JSON_BYTES,
+    // A whole request (an upload of 256 MB included) within 10 minutes, its headers within
+    // 15 seconds; a connection silent for 30 seconds, or idle between requests for 10, ends.
     requestTimeout: 10 * 60_000,
-    connectionTimeout: 60_000,
+    connectionTimeout: 30_000,
+    keepAliveTimeout: 10_000,
+    http: { headersTimeout: 15_000 },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     https: options.https ?? null,
@@ -186,21 +195,51 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  /** Who acts for a request: its token's user, or the user staff name; a day pinned for a what-if. */
-  async function sessionOf(request: FastifyRequest, store: Parameters<typeof authenticate>[0]): Promise<Session> {
-    const ip = request.ip;
-    if (tooMany(ip)) throw new RefusedError('RATE_LIMITED', 'too many failed attempts to log in from this address: wait a minute, then try again with a valid token.');
+  /**
+   * The token is checked when the request arrives, before its body is read: a request
+   * without a valid token costs the server its headers, never its body. A valid token is
+   * never refused; an address that keeps sending bad ones is answered 429 for a minute.
+   */
+  const authenticated = new WeakMap<FastifyRequest, User>();
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/v1/')) return;
     const header = request.headers.authorization ?? '';
     const bearer = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-    const found = bearer ? await authenticate(store, bearer, options.clock.now()) : { refused: 'no token' };
+    let found: Awaited<ReturnType<typeof authenticate>> = { refused: 'no token' };
+    // A connection the database lost is replaced, and the lookup made once more.
+    for (let attempt = 1; bearer; attempt++) {
+      let broken = false;
+      const lease = await options.pool.acquire();
+      try {
+        // The token is looked up among everyone's.
+        await lease.store.confine(STAFF_SCOPE);
+        found = await authenticate(lease.store, bearer, options.clock.now());
+        if (!('refused' in found)) {
+          const lastUsed = found.token.lastUsedAt ? Date.parse(found.token.lastUsedAt) : 0;
+          if (options.clock.now().getTime() - lastUsed > 60_000) await lease.store.tokens.touch(found.token.id, options.clock.now().toISOString()).catch(() => {});
+        }
+        break;
+      } catch (error) {
+        broken = isLost(error);
+        if (!broken || attempt >= 2) throw error;
+      } finally {
+        await lease.release(broken);
+      }
+    }
     if ('refused' in found) {
-      failures.get(ip)!.push(Date.now());
+      const limited = tooMany(request.ip);
+      failures.get(request.ip)!.push(Date.now());
       request.log.warn({ reason: found.refused }, 'authentication refused');
+      if (limited) throw new RefusedError('RATE_LIMITED', 'too many failed attempts to log in from this address: wait a minute, then try again with a valid token.');
       throw notAuthenticated();
     }
-    const { user, token } = found;
-    const lastUsed = token.lastUsedAt ? Date.parse(token.lastUsedAt) : 0;
-    if (options.clock.now().getTime() - lastUsed > 60_000) await store.tokens.touch(token.id, options.clock.now().toISOString()).catch(() => {});
+    authenticated.set(request, found.user);
+  });
+
+  /** Who acts for a request: its token's user, or the user staff name; a day pinned for a what-if. */
+  async function sessionOf(request: FastifyRequest, store: Parameters<typeof authenticate>[0]): Promise<Session> {
+    const user = authenticated.get(request);
+    if (!user) throw notAuthenticated();
     const as = typeof request.headers['hwaas-as'] === 'string' ? request.headers['hwaas-as'] : null;
     if (as !== null && user.role !== 'staff') {
       const named = as.includes('@') ? await store.parties.user(as.trim()) : await store.parties.user(canonicalId(as));
@@ -222,7 +261,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     app.post(
       `/v1/${route.path}`,
       {
-        bodyLimit: isUpload ? MAX_UPLOAD_BYTES + 1 : MAX_JSON_BYTES,
+        bodyLimit: isUpload ? MAX_UPLOAD_BYTES + 1 : LARGE_JSON.has(route.path) ? MAX_JSON_BYTES : MAX_SMALL_JSON_BYTES,
         schema: {
           summary: route.summary,
           tags: [route.path.split('/')[0]!],
@@ -261,6 +300,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
               const { name, ...rest } = request.query as Record<string, string>;
               const options = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, value === 'true' ? true : value === 'false' ? false : value]));
               input = { ...options, file: { name, content: request.body as Buffer } };
+            }
+            // No text of hwaas holds NUL (PostgreSQL cannot store it): said of the input, never a failure of the store.
+            if (JSON.stringify(isUpload ? request.query : (request.body ?? null)).includes('\\u0000')) {
+              throw new UsageError('a text in the request holds the character NUL (U+0000), which no ID, name or date holds.', 'INVALID_INPUT');
             }
             // Written as JSON whatever it is (a string, null): Fastify would send a bare string as text.
             if (route.kind === 'json') return reply.type('application/json; charset=utf-8').send(JSON.stringify(withBase64(await route.call(cases, input as never), route) ?? null));

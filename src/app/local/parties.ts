@@ -30,6 +30,7 @@ const PARTNER_FIELDS = { name: 'name', country: 'country', currency: 'currency',
 function searchOf(text: string | null | undefined): string | undefined {
   if (text === undefined || text === null) return undefined;
   if (isInvisible(checkText(text, 'search'))) throw new UsageError('search: give some text to look for (it is blank); leave it out to list everyone.', 'INVALID_INPUT', { field: 'search' });
+  if ([...text].length > 200) throw new UsageError(`search: ${[...text].length} characters; a search is at most 200.`, 'INVALID_INPUT', { field: 'search' });
   return text;
 }
 
@@ -94,7 +95,8 @@ export function partiesUseCases(calls: Calls): Pick<UseCases, 'whoami' | 'today'
       },
       async revoke({ id }) {
         if (id.trim() === '') throw new UsageError('id: give a token ID (it is blank); `hwaas users token list` shows them.', 'INVALID_INPUT', { field: 'id' });
-        const { store, actor } = await calls.writer();
+        // A locked account may still revoke its own token (a leaked one must not wait for the invoice).
+        const { store, actor } = await calls.writer({ account: false });
         return tokenJson(await revokeToken(store, actor, id), calls.options.clock.now());
       },
     },
@@ -125,7 +127,11 @@ export function partiesUseCases(calls: Calls): Pick<UseCases, 'whoami' | 'today'
       async list(input) {
         const search = searchOf(input.search);
         const { store, actor } = await calls.reader();
-        const { customers, total } = await listCustomers(store, actor, { partner: idFilter(input.partner, 'partner'), search, limit: input.limit ?? undefined });
+        const limit = input.limit ?? undefined;
+        if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 1_000_000)) {
+          throw new UsageError(`limit: ${limit} is not a whole number from 1 to 1,000,000.`, 'INVALID_INPUT', { field: 'limit' });
+        }
+        const { customers, total } = await listCustomers(store, actor, { partner: idFilter(input.partner, 'partner'), search, limit });
         return { items: customers.map(customerJson), total, viewer: actor.scope.kind };
       },
       async show({ id }) {
