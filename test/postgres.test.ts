@@ -52,7 +52,9 @@ describe.skipIf(onSqlite)('a shared store on PostgreSQL', () => {
       expect(init.code, init.stderr).toBe(0);
       for (const user of init.json().users) expect(Object.keys(user)).toEqual(['id', 'email', 'name', 'role', 'partner']);
       expect(init.json().needTokens).toBeUndefined();
-      expect(await rawSql(fresh, "SELECT rolname FROM pg_roles WHERE rolname LIKE 'hwaas\\_%' AND rolcanlogin")).toEqual([]);
+      // The one role of the store that logs in is its server's (the application role, which owns nothing).
+      const id = (await rawSql<{ value: string }>(fresh, "SELECT value FROM settings WHERE key = 'store_id'"))[0]!.value;
+      expect((await rawSql<{ rolname: string }>(fresh, 'SELECT rolname FROM pg_roles WHERE rolname LIKE ? AND rolcanlogin', [`hwaas\\_${id}\\_%`])).map((r) => r.rolname)).toEqual([`hwaas_${id}_app`]);
       expect((await cli(['--db', fresh, '--as', 'USR-002', '--json', 'whoami'])).json().id).toBe('USR-002');
       expect((await cli(['--db', fresh, '--as', 'USR-003', '--json', 'customers', 'list'])).json().every((c: { partner: string }) => c.partner === 'PTR-003')).toBe(true);
     });

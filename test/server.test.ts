@@ -102,6 +102,14 @@ describe('hwaas serve', () => {
     expect(through.code, through.stderr).toBe(0);
     expect(JSON.parse(through.stdout)).toEqual(local.json());
     expect(JSON.parse(remote(server, anna, ['whoami']).stdout).id).toBe('USR-001');
+    if (onPostgres) {
+      // The server's connections log in as the store's application role, never as its owner.
+      const sessions = await rawSql<{ usename: string }>(
+        db,
+        "SELECT DISTINCT usename::text AS usename FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()",
+      );
+      expect(sessions.map((s) => s.usename)).toEqual([expect.stringMatching(/^hwaas_[0-9a-f]{8}_app$/)]);
+    }
   });
 
   it('refuses a request without a valid token, in one sentence, and limits failed attempts', async () => {
@@ -142,7 +150,7 @@ describe('hwaas serve', () => {
       .filter((l) => l.startsWith('{'))
       .map((l) => JSON.parse(l) as { reqId?: string; req?: { headers?: Record<string, unknown> } });
     expect(lines.some((l) => typeof l.reqId === 'string')).toBe(true);
-    const secret = (token: string) => token.split('_').pop()!;
+    const secret = (token: string) => token.split('_').slice(2).join('_');
     for (const token of [anna, giulia]) expect(server.stdout() + server.stderr()).not.toContain(secret(token));
   });
 });

@@ -77,13 +77,29 @@ export const command = defineCommand({
     const { openStore } = await import('../store/index.js');
     const { StorePool } = await import('../server/pool.js');
     let first: typeof store | null = store;
+    let connect = () => openStore(ctx.storeLocation, ctx.io.env) as Promise<typeof store>;
+    // On PostgreSQL the server's connections log in as the store's application role, which owns
+    // nothing; where the database does not let it log in (pg_hba.conf), they log in as the owner
+    // and take the role on.
+    const asApplication = await store.serverConnections();
+    if (asApplication) {
+      try {
+        first = await asApplication();
+        connect = asApplication;
+        await store.close();
+      } catch (error) {
+        ctx.err(
+          `warning: the store's application role cannot log in here (${error instanceof Error ? error.message : String(error)}); the server's connections log in as the owner and take the role on (SET ROLE). Let the role log in (pg_hba.conf) to keep them from ever being the owner.`,
+        );
+      }
+    }
     const pool = new StorePool(async () => {
       if (first) {
         const s = first;
         first = null;
         return s;
       }
-      return openStore(ctx.storeLocation, ctx.io.env);
+      return connect();
     }, size);
     ctx.handOverStore();
     const { buildServer } = await import('../server/app.js');

@@ -329,7 +329,8 @@ export const moneyColumns = (table: TableSpec): string[] =>
     .map(([c]) => c);
 
 /** Settings that belong to one store and never travel with a copy: its identity on its backend (a copy is not the same store). */
-export const LOCAL_SETTINGS = new Set(['store_id', 'owner_role', 'schema_version', 'database']);
+/** A store's own settings, never copied: its identity, owner, schema, database, and its server role's password. */
+export const LOCAL_SETTINGS = new Set(['store_id', 'owner_role', 'schema_version', 'database', 'app_password']);
 
 /** Tables that `init` fills and a copy replaces: what they hold is no one's work. */
 export const INIT_TABLES = new Set(['settings', 'counters']);

@@ -356,6 +356,12 @@ export interface Store extends Repositories {
    * repositories' own partner filter. Where it cannot, nothing changes.
    */
   confine(scope: Scope | null): Promise<void>;
+  /**
+   * How a server opens its connections with the least rights the backend has (PostgreSQL:
+   * logged in as the store's application role, which owns nothing), or null: as this one
+   * was opened.
+   */
+  serverConnections(): Promise<(() => Promise<Store>) | null>;
   /** The connection serves requests from now on (a server's): it works with the least rights the backend has for it, and sees nothing until confined. */
   serve(): Promise<void>;
   mode(): Promise<StoreMode>;

@@ -104,6 +104,12 @@ class PgDriver implements SqlDriver {
   }
 }
 
+/** How a server's connections log in: as the store's application role, which owns nothing. */
+export interface ServerLogin {
+  readonly user: string;
+  readonly password: string;
+}
+
 /** A store's roles are named after it, so that two stores in one cluster never share a name or a right. */
 const storeRole = (storeId: string, kind: 'staff' | 'partner' | 'app') => `hwaas_${storeId}_${kind}`;
 
@@ -154,6 +160,7 @@ export class PostgresStore implements Store {
     readonly url: string,
     readonly where: string,
     schemaVersion: number,
+    private readonly env: Env,
   ) {
     this.sql = new PgDriver(client, where);
     const repositories = sqlRepositories(this.sql);
@@ -177,10 +184,10 @@ export class PostgresStore implements Store {
   }
 
   /** Connects; `sslmode=prefer` (libpq's default) tries TLS, and a server without it gets a plain connection. */
-  private static async connect(url: string, env: Env): Promise<{ client: pg.Client; where: string }> {
+  private static async connect(url: string, env: Env, login: ServerLogin | null = null): Promise<{ client: pg.Client; where: string }> {
     const { config, preferTls, where } = connectionConfig(url, env);
     const attempt = async (ssl: pg.ClientConfig['ssl']) => {
-      const client = new Client({ ...config, ssl, types: TYPES });
+      const client = new Client({ ...config, ...(login ? { user: login.user, password: login.password } : {}), ssl, types: TYPES });
       client.on('error', () => {}); // a dropped connection fails the query in progress; no stray exception
       try {
         await client.connect();
@@ -218,8 +225,8 @@ export class PostgresStore implements Store {
   }
 
   /** Connects and reads what the database holds; a login that may not read it is refused, and the connection closed. */
-  private static async connectAndFind(url: string, env: Env): Promise<{ client: pg.Client; where: string; found: Found }> {
-    const { client, where } = await PostgresStore.connect(url, env);
+  private static async connectAndFind(url: string, env: Env, login: ServerLogin | null = null): Promise<{ client: pg.Client; where: string; found: Found }> {
+    const { client, where } = await PostgresStore.connect(url, env, login);
     try {
       // The owner sees every row (row-level security is forced on it too); a server narrows it per request.
       await client.query("SELECT set_config('hwaas.scope', '*', false)");
@@ -231,8 +238,9 @@ export class PostgresStore implements Store {
     }
   }
 
-  static async open(url: string, env: Env): Promise<PostgresStore> {
-    const { client, where, found } = await PostgresStore.connectAndFind(url, env);
+  /** `login`: a server's connection, as the store's application role (`serverLogin`). */
+  static async open(url: string, env: Env, login: ServerLogin | null = null): Promise<PostgresStore> {
+    const { client, where, found } = await PostgresStore.connectAndFind(url, env, login);
     try {
       const { version } = found;
       if (version === null) throw new RefusedError('NO_STORE', `the database ${where} holds tables of another program, not an hwaas store.`);
@@ -243,7 +251,7 @@ export class PostgresStore implements Store {
       if (version < SCHEMA_VERSION) {
         throw new RefusedError('STORE_TOO_OLD', `the store at ${where} has schema version ${version}, older than this hwaas (${SCHEMA_VERSION}): its owner brings it up to date with \`hwaas init\`.`);
       }
-      return new PostgresStore(client, url, where, version);
+      return new PostgresStore(client, url, where, version, env);
     } catch (error) {
       await client.end().catch(() => {});
       throw error;
@@ -329,7 +337,7 @@ export class PostgresStore implements Store {
         ADMIN_USER.role,
       ]);
       await client.query('COMMIT');
-      return { store: new PostgresStore(client, url, where, SCHEMA_VERSION), from, to: SCHEMA_VERSION, formerLogins: logins.map((l) => l.id) };
+      return { store: new PostgresStore(client, url, where, SCHEMA_VERSION, env), from, to: SCHEMA_VERSION, formerLogins: logins.map((l) => l.id) };
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {});
       await client.end().catch(() => {});
@@ -394,6 +402,15 @@ export class PostgresStore implements Store {
     // The owner may take the role on; the role takes on nothing of the owner's.
     await client.query(`GRANT ${app} TO current_user`);
     const database = ident((await client.query<{ db: string }>('SELECT current_database() AS db')).rows[0]!.db);
+    // A server's connections log in as it (so that no statement of theirs can become the owner's
+    // again): its password is the store's, made once, readable by the owner and by the role.
+    let password = (await client.query<{ value: string }>("SELECT value FROM settings WHERE key = 'app_password'")).rows[0]?.value;
+    if (!password) {
+      password = randomBytes(24).toString('base64url');
+      await client.query("INSERT INTO settings (key, value) VALUES ('app_password', $1)", [password]);
+    }
+    await client.query(`ALTER ROLE ${app} LOGIN PASSWORD ${literal(password)}`);
+    await client.query(`GRANT CONNECT ON DATABASE ${database} TO ${app}`);
     await client.query(`REVOKE ALL ON DATABASE ${database} FROM PUBLIC`);
     await client.query('REVOKE CREATE ON SCHEMA public FROM PUBLIC');
     await client.query(`GRANT USAGE ON SCHEMA public TO ${app}`);
@@ -427,13 +444,27 @@ export class PostgresStore implements Store {
     this.appliedScope = this.scopeValue;
   }
 
+  /** How a server's connections log in: the application role and its password (the owner reads them). */
+  async serverLogin(): Promise<ServerLogin | null> {
+    const id = await this.settings.get('store_id');
+    const password = await this.settings.get('app_password');
+    return id && password ? { user: storeRole(id, 'app'), password } : null;
+  }
+
+  async serverConnections(): Promise<(() => Promise<PostgresStore>) | null> {
+    const login = await this.serverLogin();
+    return login ? () => PostgresStore.open(this.url, this.env, login) : null;
+  }
+
   /** The connection works as the store's application role from now on (a server's), seeing nothing until a request confines it. */
   async serve(): Promise<void> {
     if (this.appRole !== null) return;
     const id = await this.settings.get('store_id');
     if (!id) throw new RefusedError('INVALID_STATE', `the store at ${this.info.location} has no identity: its owner runs \`hwaas init\` on it.`);
     try {
-      await this.sql.run(`SET ROLE ${ident(storeRole(id, 'app'))}`);
+      // A connection that logged in as the role is it already; the owner's takes it on.
+      const me = await this.sql.get<{ me: string }>('SELECT session_user::text AS me');
+      if (me?.me !== storeRole(id, 'app')) await this.sql.run(`SET ROLE ${ident(storeRole(id, 'app'))}`);
     } catch (error) {
       throw new RefusedError('NOT_ALLOWED', `the store's application role cannot be taken on here (${(error as Error).message}): its owner runs \`hwaas init\`, then serves it with the owner's URL.`);
     }

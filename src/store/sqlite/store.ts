@@ -239,6 +239,10 @@ export class SqliteStore implements Store {
   /** A file has no row-level security: the repositories' partner filter is the wall. */
   async confine(): Promise<void> {}
 
+  async serverConnections(): Promise<null> {
+    return null;
+  }
+
   /** A file has no roles: a server works on it as its owner. */
   async serve(): Promise<void> {}
 
