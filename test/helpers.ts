@@ -189,8 +189,10 @@ function serverFor(ownerUrl: string): Promise<TestServer> {
       const pool = new StorePool(() => openStore(location, {}), 4);
       const mismatches: string[] = [];
       let check: ((path: string, status: number, body: string) => string | null) | null = null;
+      const [zone] = await rawSql<{ value: string }>(ownerUrl, "SELECT value FROM settings WHERE key = 'timezone'");
       const app = await buildServer({
         pool,
+        timezone: zone?.value ?? null,
         where: ownerUrl,
         version: process.env.HWAAS_TEST_VERSION ?? '0.5.0',
         clock: serverClock,

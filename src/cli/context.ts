@@ -122,9 +122,11 @@ export class Context {
           asLabel: this.session.asLabel,
           dateLabel: this.session.dateLabel,
           version: HWAAS_VERSION,
+          // Timestamps read in the store's time zone, which every answer of the server says.
+          onTimezone: (zone) => {
+            this.zone = zone;
+          },
         });
-        // Timestamps read in the store's time zone, which the server says.
-        this.zone = (await this.cases.store.info()).timezone;
       } else {
         const { localUseCases } = await import('../app/local/index.js');
         this.cases = localUseCases({ store: () => this.storeIfAny(), where: this.dbPath, session: this.session, clock: this.clock });

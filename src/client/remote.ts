@@ -22,6 +22,8 @@ export interface RemoteOptions {
   readonly dateLabel?: string;
   readonly version: string;
   readonly fetch?: typeof fetch;
+  /** Told the store's time zone, which every answer carries (timestamps read in it), without a request of its own. */
+  readonly onTimezone?: (zone: string | null) => void;
 }
 
 interface WireError {
@@ -119,6 +121,7 @@ export function remoteUseCases(options: RemoteOptions): UseCases {
       throw unreachable(options.server, cause?.code ?? cause?.message ?? (error as Error).message);
     }
     const api = response.headers.get('hwaas-api');
+    if (response.headers.has('hwaas-timezone')) options.onTimezone?.(response.headers.get('hwaas-timezone') || null);
     if (api === null) throw new RefusedError('SERVER', `${options.server.origin} answered HTTP ${response.status} but is not an hwaas server: check the address (\`hwaas auth login --server URL\`).`);
     if (Number(api) !== API_VERSION) {
       const version = response.headers.get('hwaas-version') ?? 'another version';

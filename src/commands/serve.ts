@@ -74,6 +74,7 @@ export const command = defineCommand({
 
     // The store is opened (and checked) before the server listens.
     const store = await ctx.store();
+    const timezone = await store.settings.get('timezone');
     const { openStore } = await import('../store/index.js');
     const { StorePool } = await import('../server/pool.js');
     let first: typeof store | null = store;
@@ -111,6 +112,7 @@ export const command = defineCommand({
       logger: { level: ctx.io.env.HWAAS_LOG_LEVEL || 'info' },
       https,
       behindProxy: options.behindProxy === true,
+      timezone,
     });
     try {
       await app.listen({ host, port });

@@ -23,6 +23,8 @@ export interface ServerOptions {
   /** pino's options, or false for none (tests). */
   readonly logger: boolean | Record<string, unknown>;
   readonly https?: { key: Buffer; cert: Buffer } | null;
+  /** The store's time zone, which every answer carries (null: UTC); undefined: not said. */
+  readonly timezone?: string | null;
   /** A proxy in front serves TLS: the client's address is the proxy's X-Forwarded-For (failed logins are counted per client). */
   readonly behindProxy?: boolean;
   /** Sees every answer (a JSON body, or each line of a long run's): the tests check them against the OpenAPI document. */
@@ -145,6 +147,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('hwaas-version', options.version);
     reply.header('hwaas-api', String(API_VERSION));
+    // The store's time zone (set when it was made): a client reads timestamps in it without asking.
+    if (options.timezone !== undefined) reply.header('hwaas-timezone', options.timezone ?? '');
     if (options.onAnswer && typeof payload === 'string') options.onAnswer(request.routeOptions.url ?? request.url, reply.statusCode, payload);
     return payload;
   });
