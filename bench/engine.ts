@@ -62,13 +62,13 @@ export function engineBench(): void {
   });
 }
 
-/** `hwaas quote --file` with 100,000 cases, against node reading and parsing the same file. */
+/** `hwaas quote --file` with 60,000 cases (within the 2,000,000 values a cases file may hold), against node reading and parsing the same file. */
 export function batchBench(): void {
   const dir = mkdtempSync(join(tmpdir(), 'hwaas-bench-cases-'));
   const file = join(dir, 'cases.json');
   const random = lcg(7);
   const skus = ['WP480G', 'WP410', 'WAIR-OFFICE', 'DUOLED', 'CLASSOUND-FLAT-S', 'VISION'];
-  const cases = Array.from({ length: 100_000 }, (_, i) => {
+  const cases = Array.from({ length: 60_000 }, (_, i) => {
     const year = 2015 + Math.floor(random() * 10);
     const month = 1 + Math.floor(random() * 12);
     const day = 1 + Math.floor(random() * 28);
@@ -89,10 +89,10 @@ export function batchBench(): void {
   const quote = timeCommand([BIN, 'quote', '--file', file, '--check', '--json'], env);
   if (quote.status !== 1) throw new Error(`quote --file --check exited ${quote.status} (expected 1: half the cases are built to fail): ${quote.stderr}`);
   const results = JSON.parse(quote.stdout) as { passed: boolean }[];
-  if (results.length !== cases.length || results.filter((r) => r.passed).length !== 50_000) throw new Error('quote --file: unexpected results');
+  if (results.length !== cases.length || results.filter((r) => r.passed).length !== cases.length / 2) throw new Error('quote --file: unexpected results');
   record({
     section: 'engine',
-    what: `hwaas quote --file --check, 100,000 cases (${(size / 1e6).toFixed(1)} MB)`,
+    what: `hwaas quote --file --check, 60,000 cases (${(size / 1e6).toFixed(1)} MB)`,
     value: `${(quote.ms / 1000).toFixed(2)} s`,
     baseline: `${(parse.ms / 1000).toFixed(2)} s for node to read and JSON.parse the file`,
     ratio: `${(quote.ms / parse.ms).toFixed(1)}×`,
