@@ -193,6 +193,9 @@ describe('identity through a server', () => {
     expect((await cli(['--db', db, '--as', 'USR-101', 'users', 'disable', 'USR-004'])).code).toBe(0);
     const disabled = remote(server, piotr, ['whoami']);
     expect([disabled.code, errorOf(disabled).code]).toEqual([1, 'NOT_AUTHENTICATED']);
+    // The list says why it is refused.
+    const listed = await cli(['--db', db, '--as', 'USR-101', '--json', 'users', 'token', 'list', '--user', 'USR-004']);
+    expect(listed.json().map((t: { status: string }) => t.status)).toEqual(['user disabled']);
   });
 });
 

@@ -52,6 +52,16 @@ function toClient(error: HwaasError, request: FastifyRequest): HwaasError {
   return new RefusedError(error.code as never, `the hwaas server cannot use its store right now (${error.code}); its administrator finds why in the log (request ${request.id}).`);
 }
 
+/** The headers a request may carry besides its token, as the OpenAPI document describes them (any other is ignored). */
+const SESSION_HEADERS = {
+  type: 'object',
+  properties: {
+    'hwaas-as': { type: 'string', description: 'staff only: act as this user (an ID or e-mail); the order events record both' },
+    'hwaas-date': { type: 'string', description: '"today" pinned for a what-if (YYYY-MM-DD); a live store refuses it on writes (DATE_PINNED)' },
+    'hwaas-client': { type: 'string', description: "the client's hwaas version" },
+  },
+} as const;
+
 /** A connection to the store that failed under a request: closed, never given to the next. */
 const isLost = (error: unknown): boolean => error instanceof RefusedError && error.code === 'UNREACHABLE';
 
@@ -269,6 +279,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         schema: {
           summary: route.summary,
           tags: [route.path.split('/')[0]!],
+          headers: SESSION_HEADERS,
           ...(isUpload ? { querystring: route.input } : { body: route.input }),
           response: {
             200:

@@ -68,7 +68,17 @@ export const agreement = obj({ id: str, customer: str, signedOn: date, file: nSt
 export const agreementAdded = merge(agreement, { customerName: str, earlier: arr(agreement), areaManager: nStr });
 export const invoice = obj({ number: str, partner: str, amount, currency: str, issuedOn: date, dueOn: date, paidOn: nDate, overdue: bool, daysOverdue: int, stage });
 export const paidInvoice = obj({ number: str, partner: str, amount, currency: str, paidOn: date });
-export const token = obj({ id: str, user: str, name: str, createdAt: ts, createdBy: str, expiresAt: nTs, revokedAt: nTs, lastUsedAt: nTs, status: en('active', 'expired', 'revoked') });
+export const token = obj({
+  id: str,
+  user: str,
+  name: str,
+  createdAt: ts,
+  createdBy: str,
+  expiresAt: nTs,
+  revokedAt: nTs,
+  lastUsedAt: nTs,
+  status: en('active', 'expired', 'revoked', 'user disabled'),
+});
 export const newToken = obj({ id: str, user: str, name: str, expiresAt: nTs, token: str });
 export const storeInfo = obj({ backend: en('sqlite', 'postgres'), path: str, mode: en('live', 'sandbox'), schemaVersion: int, timezone: nStr });
 

@@ -91,7 +91,10 @@ export function partiesUseCases(calls: Calls): Pick<UseCases, 'whoami' | 'today'
       async list(input) {
         const { store, actor } = await calls.reader();
         const now = calls.options.clock.now();
-        return { items: (await listTokens(store, actor, idFilter(input.user, 'user') ?? null)).map((t) => tokenJson(t, now)), viewer: actor.scope.kind };
+        const tokens = await listTokens(store, actor, idFilter(input.user, 'user') ?? null);
+        // A disabled user's tokens are refused while it is: the list says so.
+        const disabled = new Set((await store.parties.users()).filter((u) => u.disabledAt !== null).map((u) => u.id));
+        return { items: tokens.map((t) => tokenJson(t, now, disabled.has(t.user))), viewer: actor.scope.kind };
       },
       async revoke({ id }) {
         if (id.trim() === '') throw new UsageError('id: give a token ID (it is blank); `hwaas users token list` shows them.', 'INVALID_INPUT', { field: 'id' });

@@ -154,9 +154,10 @@ export interface TokenJson {
   revokedAt: Timestamp | null;
   lastUsedAt: Timestamp | null;
   /** On the moment it was looked at: active, expired or revoked. */
-  status: 'active' | 'expired' | 'revoked';
+  status: 'active' | 'expired' | 'revoked' | 'user disabled';
 }
-export const tokenJson = (t: ApiToken, now: Date): TokenJson => ({
+/** `userDisabled`: its user is disabled, so it is refused (it works again if the user is enabled, unless revoked or expired). */
+export const tokenJson = (t: ApiToken, now: Date, userDisabled = false): TokenJson => ({
   id: t.id,
   user: t.user,
   name: t.name,
@@ -165,7 +166,7 @@ export const tokenJson = (t: ApiToken, now: Date): TokenJson => ({
   expiresAt: t.expiresAt,
   revokedAt: t.revokedAt,
   lastUsedAt: t.lastUsedAt,
-  status: t.revokedAt ? 'revoked' : t.expiresAt && Date.parse(t.expiresAt) <= now.getTime() ? 'expired' : 'active',
+  status: t.revokedAt ? 'revoked' : t.expiresAt && Date.parse(t.expiresAt) <= now.getTime() ? 'expired' : userDisabled ? 'user disabled' : 'active',
 });
 export const TOKEN_KEYS = ['id', 'user', 'name', 'createdAt', 'createdBy', 'expiresAt', 'revokedAt', 'lastUsedAt', 'status'] as const;
 
