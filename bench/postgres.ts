@@ -46,22 +46,25 @@ export async function postgresDemo(name: string): Promise<{ url: string }> {
 }
 
 const WORKER = join(ROOT, 'test/fixtures/worker.cjs');
-const BUYERS = [
+export const BUYERS = [
   ['USR-001', 'CUS-0001', 'PBX-1001'],
   ['USR-002', 'CUS-0006', 'PBX-1007'],
   ['USR-003', 'CUS-0009', 'PBX-1011'],
   ['USR-004', 'CUS-0011', 'PBX-1015'],
 ] as const;
 
-/** Runs `processes` workers of `each` checkouts of one SKU; returns checkouts per second. */
-async function checkouts(db: (user: string) => string[], processes: number, each: number): Promise<number> {
+/**
+ * Runs `processes` workers of `each` checkouts of one SKU; returns checkouts per second.
+ * Each buyer's commands start with `db(user)` and run with `env(user)` (a server's address and token).
+ */
+export async function checkouts(db: (user: string) => string[], processes: number, each: number, env: (user: string) => Record<string, string> = () => ({})): Promise<number> {
   const start = process.hrtime.bigint();
   await Promise.all(
     Array.from({ length: processes }, (_, p) => {
       const [user, customer, pbx] = BUYERS[p % BUYERS.length]!;
       const commands = Array.from({ length: each }, () => [...db(user), '--date', '2026-11-24', '--json', 'order', '--customer', customer, '--pbx', pbx, '--item', 'MONOLED=1', '--checkout', '--yes']);
       return new Promise<void>((resolve, reject) => {
-        const child = spawn(process.execPath, [WORKER, JSON.stringify({ commands })], { stdio: ['ignore', 'pipe', 'inherit'] });
+        const child = spawn(process.execPath, [WORKER, JSON.stringify({ commands })], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env(user) } });
         let out = '';
         child.stdout.on('data', (c) => (out += c));
         child.on('exit', () => {
@@ -76,7 +79,7 @@ async function checkouts(db: (user: string) => string[], processes: number, each
   return (processes * each) / (Number(process.hrtime.bigint() - start) / 1e9);
 }
 
-async function payAll(args: string[]): Promise<void> {
+export async function payAll(args: string[]): Promise<void> {
   for (const invoice of ['INV-2026-0201', 'INV-2026-0202', 'INV-2026-0302', 'INV-2026-0402']) timeCommand([BIN, ...args, 'invoices', 'pay', invoice]);
 }
 

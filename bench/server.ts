@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { BIN, ROOT, interleavedMedians, median, ms, record, timeCommand } from './lib.js';
-import { postgresAvailable, postgresDemo } from './postgres.js';
+import { BIN, interleavedMedians, median, ms, record, timeCommand } from './lib.js';
+import { BUYERS, checkouts, payAll, postgresAvailable, postgresDemo } from './postgres.js';
 
 /**
  * Through a server: what a command costs against a warm `hwaas serve` on this machine,
@@ -77,57 +76,8 @@ export async function serverStartupBench(demo: string): Promise<void> {
   }
 }
 
-const WORKER = join(ROOT, 'test/fixtures/worker.cjs');
-const BUYERS = [
-  ['USR-001', 'CUS-0001', 'PBX-1001'],
-  ['USR-002', 'CUS-0006', 'PBX-1007'],
-  ['USR-003', 'CUS-0009', 'PBX-1011'],
-  ['USR-004', 'CUS-0011', 'PBX-1015'],
-] as const;
-
-/** `processes` workers of `each` checkouts; each worker's commands get `envOf(user)`, its argv `argsOf(user)`. */
-async function checkouts(processes: number, each: number, argsOf: (user: string) => string[], envOf: (user: string) => Record<string, string>): Promise<number> {
-  const start = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: processes }, (_, p) => {
-      const [user, customer, pbx] = BUYERS[p % BUYERS.length]!;
-      const commands = Array.from({ length: each }, () => [
-        ...argsOf(user),
-        '--date',
-        '2026-11-24',
-        '--json',
-        'order',
-        '--customer',
-        customer,
-        '--pbx',
-        pbx,
-        '--item',
-        'MONOLED=1',
-        '--checkout',
-        '--yes',
-      ]);
-      return new Promise<void>((resolve, reject) => {
-        const child = spawn(process.execPath, [WORKER, JSON.stringify({ commands })], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...envOf(user) } });
-        let out = '';
-        child.stdout.on('data', (c) => (out += c));
-        child.on('exit', () => {
-          const results = JSON.parse(out) as { code: number; error: { code: string; message: string } | null }[];
-          const failed = results.filter((r) => r.code !== 0);
-          if (failed.length > 0) reject(new Error(`${failed.length} checkouts failed, the first: ${failed[0]!.error?.code}: ${failed[0]!.error?.message}`));
-          else resolve();
-        });
-      });
-    }),
-  );
-  return (processes * each) / (Number(process.hrtime.bigint() - start) / 1e9);
-}
-
 /** 0.4's figure on this machine: 16 processes × 25 checkouts on PostgreSQL, each a partner's own login (BENCHMARKS.md, 2026-11-26). */
 const CHECKOUTS_04_POSTGRES = 22;
-
-function payAll(db: string, staff: string): void {
-  for (const invoice of ['INV-2026-0201', 'INV-2026-0202', 'INV-2026-0302', 'INV-2026-0402']) timeCommand([BIN, '--db', db, '--as', staff, 'invoices', 'pay', invoice]);
-}
 
 /** Requests at a given concurrency, spread over the servers in turn; the rate and the 99th percentile. */
 async function load(urls: readonly string[], bearer: string, path: string, body: unknown, total: number, concurrency: number): Promise<{ rate: number; p99: number; p50: number }> {
@@ -158,27 +108,22 @@ async function load(urls: readonly string[], bearer: string, path: string, body:
 /** Checkouts and quotes through servers on PostgreSQL, against SQLite in process and 0.4's PostgreSQL figure. */
 export async function serverThroughputBench(demo: string): Promise<void> {
   const each = 25;
-  payAll(demo, 'USR-101');
-  const local = await checkouts(
-    16,
-    each,
-    (user) => ['--db', demo, '--as', user],
-    () => ({}),
-  );
+  await payAll(['--db', demo, '--as', 'USR-101']);
+  const local = await checkouts((user) => ['--db', demo, '--as', user], 16, each);
   if (!postgresAvailable()) {
     process.stdout.write('PostgreSQL is not installed: the server throughput figures are left out.\n');
     return;
   }
   const { url } = await postgresDemo('bench_server');
-  payAll(url, 'USR-101');
+  await payAll(['--db', url, '--as', 'USR-101']);
   const one = await serve(url);
   const two = await serve(url);
   try {
     const tokens = Object.fromEntries(BUYERS.map(([user]) => [user, token(url, user, 'USR-ADMIN')]));
     const through = await checkouts(
+      () => [],
       16,
       each,
-      () => [],
       (user) => ({ HWAAS_SERVER: one.url, HWAAS_TOKEN: tokens[user]!, HWAAS_DB: '' }),
     );
     record({

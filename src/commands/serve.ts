@@ -1,14 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { isIPv4 } from 'node:net';
 import { defineCommand, option } from '../cli/command.js';
 import { HWAAS_VERSION } from '../cli/version.js';
 import { RefusedError, UsageError } from '../errors.js';
+import { isLoopback } from '../client/remote.js';
 
 /** Where a server listens by default: this machine only. */
 export const DEFAULT_LISTEN = '127.0.0.1:8754';
-
-/** This machine by address (a name that only starts like one, 127.example.com, is another machine). */
-const isLoopback = (host: string): boolean => host === 'localhost' || host === '::1' || (isIPv4(host) && host.startsWith('127.'));
 
 /** `HOST:PORT`, `:PORT` or `PORT`; an IPv6 host in brackets. */
 function parseListen(text: string): { host: string; port: number } {
