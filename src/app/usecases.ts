@@ -172,7 +172,8 @@ export interface UseCases {
     add(input: { customer: string; signedOn: string; file?: string | null }): Promise<AgreementAddedJson>;
   };
   invoices: {
-    list(input: { overdue?: boolean }): Promise<Listing<InvoiceJson>>;
+    /** `from`/`to`: the day an invoice was issued, both included. */
+    list(input: { overdue?: boolean; partner?: string | null; from?: string | null; to?: string | null }): Promise<Listing<InvoiceJson>>;
     pay(input: { number: string }): Promise<PaidInvoiceJson>;
   };
   stock: {
@@ -212,7 +213,15 @@ export interface UseCases {
     show(input: { number: string; partner?: string | null }): Promise<SentQuoteJson>;
   };
   orders: {
-    list(input: { status?: OrderStatus | string | null; customer?: string | null }): Promise<Listing<OrderSummaryJson>>;
+    /** `from`/`to`: the day an order was placed (a draft: created), in the store's zone, both included. Lines brought in by `import services` are not orders: `imported` lists them too. */
+    list(input: {
+      status?: OrderStatus | string | null;
+      customer?: string | null;
+      partner?: string | null;
+      from?: string | null;
+      to?: string | null;
+      imported?: boolean;
+    }): Promise<Listing<OrderSummaryJson>>;
     show(input: { id: string }): Promise<OrderJson>;
     /** What placing an order would cost today. */
     preview(input: OrderInput): Promise<OrderPreviewJson>;
@@ -234,9 +243,10 @@ export interface UseCases {
     orderable(input: { pbx: string }): Promise<{ term: Term; currency: string; products: OrderableJson[] }>;
   };
   services: {
-    list(input: { pbx?: string | null; customer?: string | null }): Promise<Listing<ServiceJson>>;
-    renewals(input: { within: number }): Promise<Listing<RenewalJson>>;
-    mrr(input: { by: MrrGroup | string }): Promise<Listing<MrrJson> & { by: MrrGroup }>;
+    /** Staff may name a partner (`partner`); a partner's user its own only. */
+    list(input: { pbx?: string | null; customer?: string | null; partner?: string | null }): Promise<Listing<ServiceJson>>;
+    renewals(input: { within: number; partner?: string | null }): Promise<Listing<RenewalJson>>;
+    mrr(input: { by: MrrGroup | string; partner?: string | null }): Promise<Listing<MrrJson> & { by: MrrGroup }>;
     /** What cancelling units (or a whole PBX: items null) would do, to be confirmed. */
     planCancel(input: { pbx: string; items: { sku: string; qty: number }[] | null; pickup?: Pickup | string | null }): Promise<CancellationPlanJson>;
     cancel(input: { pbx: string; items: { sku: string; qty: number }[] | null; pickup?: Pickup | string | null; plan: string }): Promise<CancellationJson>;

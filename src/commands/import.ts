@@ -106,7 +106,7 @@ function columnsHelp(): string {
   for (const kind of IMPORT_KINDS) {
     const spec = IMPORTS[kind];
     const names = spec.columns.map((c) => `${c.name}${c.required === true ? '*' : c.required === 'staff' ? '* (staff)' : ''}`);
-    lines.push('', ...wrap(`  ${kind}${spec.staffOnly ? ' (staff only)' : ''}: ${names.join(', ')}; key ${spec.key}`, 4));
+    lines.push('', ...wrap(`  ${kind}${spec.staffOnly ? ' (staff only)' : ''}: ${names.join(', ')}; key ${spec.keyHelp ?? spec.key}`, 4));
     for (const c of spec.columns) if (c.synonyms.length) lines.push(...wrap(`    ${c.name}: also ${c.synonyms.map((n) => `"${n}"`).join(', ')}`, 6));
   }
   lines.push(

@@ -97,7 +97,9 @@ export const ROUTES: readonly Route[] = [
   route('agreements.add', 'Register a signed agreement', o({ customer: str, signedOn: str, file: nStr }, ['file']), S.agreementAdded, (c, i: Parameters<UseCases['agreements']['add']>[0]) =>
     c.agreements.add(i),
   ),
-  route('invoices.list', 'Invoices and how overdue they are', o({ overdue: bool }), listing(S.invoice), (c, i: { overdue?: boolean }) => c.invoices.list(i)),
+  route('invoices.list', 'Invoices and how overdue they are', o({ overdue: bool, partner: nStr, from: nStr, to: nStr }), listing(S.invoice), (c, i: Parameters<UseCases['invoices']['list']>[0]) =>
+    c.invoices.list(i),
+  ),
   route('invoices.pay', 'Staff: mark an invoice paid', obj({ number: str }), S.paidInvoice, (c, i: { number: string }) => c.invoices.pay(i)),
   route('stock.list', 'Stock of every device', S.requests.none, listing(S.stock), (c) => c.stock.list()),
   route('stock.set', 'Staff: devices on hand', obj({ sku: str, onHand: int }), S.stock, (c, i: { sku: string; onHand: number }) => c.stock.set(i)),
@@ -157,7 +159,9 @@ export const ROUTES: readonly Route[] = [
   route('quotes.list', 'Quotes sent to customers', o({ customer: nStr, partner: nStr }), listing(S.quoteRecord), (c, i: Parameters<UseCases['quotes']['list']>[0]) => c.quotes.list(i)),
   route('quotes.show', 'A quote sent to a customer', o({ number: str, partner: nStr }, ['partner']), S.sentQuote, (c, i: Parameters<UseCases['quotes']['show']>[0]) => c.quotes.show(i)),
 
-  route('orders.list', 'Orders', o({ status: nStr, customer: nStr }), listing(S.orderSummary), (c, i: Parameters<UseCases['orders']['list']>[0]) => c.orders.list(i)),
+  route('orders.list', 'Orders', o({ status: nStr, customer: nStr, partner: nStr, from: nStr, to: nStr, imported: bool }), listing(S.orderSummary), (c, i: Parameters<UseCases['orders']['list']>[0]) =>
+    c.orders.list(i),
+  ),
   route('orders.show', 'An order', S.requests.id, S.order, (c, i: { id: string }) => c.orders.show(i)),
   route('orders.preview', 'What placing an order would cost today', S.requests.order, S.orderPreview, (c, i: Parameters<UseCases['orders']['preview']>[0]) => c.orders.preview(i)),
   route('orders.save', 'Save a draft', S.requests.order, S.order, (c, i: Parameters<UseCases['orders']['save']>[0]) => c.orders.save(i)),
@@ -178,9 +182,11 @@ export const ROUTES: readonly Route[] = [
   route('orders.pbxChoices', 'A customer’s PBXs as choices for an order', obj({ customer: str }), arr(S.pbxChoice), (c, i: { customer: string }) => c.orders.pbxChoices(i)),
   route('orders.orderable', 'What can be ordered on a PBX today', obj({ pbx: str }), S.orderable, (c, i: { pbx: string }) => c.orders.orderable(i)),
 
-  route('services.list', 'Service lines', o({ pbx: nStr, customer: nStr }), listing(S.service), (c, i: Parameters<UseCases['services']['list']>[0]) => c.services.list(i)),
-  route('services.renewals', 'The renewal calendar', obj({ within: int }), listing(S.renewal), (c, i: { within: number }) => c.services.renewals(i)),
-  route('services.mrr', 'Monthly recurring revenue', obj({ by: str }), listing(S.mrr, { by: str }), (c, i: { by: string }) => c.services.mrr(i)),
+  route('services.list', 'Service lines', o({ pbx: nStr, customer: nStr, partner: nStr }), listing(S.service), (c, i: Parameters<UseCases['services']['list']>[0]) => c.services.list(i)),
+  route('services.renewals', 'The renewal calendar', o({ within: int, partner: nStr }, ['partner']), listing(S.renewal), (c, i: Parameters<UseCases['services']['renewals']>[0]) =>
+    c.services.renewals(i),
+  ),
+  route('services.mrr', 'Monthly recurring revenue', o({ by: str, partner: nStr }, ['partner']), listing(S.mrr, { by: str }), (c, i: Parameters<UseCases['services']['mrr']>[0]) => c.services.mrr(i)),
   route('services.planCancel', 'What a cancellation would do', S.requests.planCancel, S.cancellationPlan, (c, i: Parameters<UseCases['services']['planCancel']>[0]) => c.services.planCancel(i)),
   route('services.cancel', 'Cancel services as planned', S.requests.cancel, S.cancellation, (c, i: Parameters<UseCases['services']['cancel']>[0]) => c.services.cancel(i)),
   route(

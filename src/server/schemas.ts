@@ -116,6 +116,12 @@ export const service = obj({
   status: en('active', 'ending', 'suspended'),
   endsOn: nDate,
   orderStatus,
+  resaleUnitPrice: nAmount,
+  resaleRenewal: nAmount,
+  resaleMrr: amount,
+  marginMrr: amount,
+  source: nullable(en('import', 'quote')),
+  serials: arr(str),
 });
 export const pbxDetail = obj({
   ...pbxProps,
@@ -290,14 +296,15 @@ export const orderSummary = obj({
   placedAt: nTs,
   savedTotal: nAmount,
   customerName: nStr,
+  source: nullable(en('import', 'quote')),
 });
 export const orderPreview = obj({ total: amount, currency: str, resaleTotal: nAmount, day: date });
 export const checkoutPreview = obj({ order, day: date, savedTotal: nAmount });
 export const blocker = obj({ code: str, message: str, hint }, ['hint']);
 
 // ─── after checkout ───────────────────────────────────────────────────────────
-export const mrr = obj({ key: str, currency: str, mrr: amount, devices: amount, services: amount, lines: int });
-export const renewal = obj({ pbx: str, customer: str, partner: str, term, renewsOn: date, currency: str, total: amount, lines: int, inDays: int });
+export const mrr = obj({ key: str, currency: str, mrr: amount, devices: amount, services: amount, lines: int, resaleMrr: amount, marginMrr: amount });
+export const renewal = obj({ pbx: str, customer: str, partner: str, term, renewsOn: date, currency: str, total: amount, lines: int, inDays: int, resaleTotal: amount, marginTotal: amount });
 const cancellationProps = {
   id: nStr,
   pbx: str,

@@ -1,5 +1,6 @@
 import { canonicalId } from '../../domain/kernel/ids.js';
 import { UsageError } from '../../errors.js';
+import { type CalendarDate, formatDate, parseDate } from '../../terms/dates.js';
 
 /** An ID a use case was given, as hwaas writes it; a blank one is an input error that names its field. */
 export function idOf(value: string, field: string, what = 'an ID'): string {
@@ -23,4 +24,12 @@ export function idFilter(value: string | null | undefined, field: string): strin
   if (value === undefined || value === null) return undefined;
   if (value.trim() === '') throw new UsageError(`${field}: give an ID (it is blank); leave it out to list every one.`, 'INVALID_INPUT', { field });
   return canonicalId(value);
+}
+
+/** A period to list by, each end optional and included: `from` after `to` is an input error. */
+export function dateRange(from: string | null | undefined, to: string | null | undefined): { from: CalendarDate | null; to: CalendarDate | null } {
+  const start = from === undefined || from === null ? null : parseDate(from, 'from');
+  const end = to === undefined || to === null ? null : parseDate(to, 'to');
+  if (start !== null && end !== null && start > end) throw new UsageError(`to: ${formatDate(end)} is before from (${formatDate(start)}).`, 'INVALID_INPUT', { field: 'to' });
+  return { from: start, to: end };
 }

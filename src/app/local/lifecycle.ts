@@ -5,7 +5,7 @@ import { checkText } from '../../domain/kernel/text.js';
 import { MAX_QTY, parseQty } from '../../domain/catalog/items.js';
 import { type CancelRequest, cancelServices, cancellationKey, listCancellations, planCancellation, receiveReturn } from '../../domain/lifecycle/cancellations.js';
 import { RMA_MAX, listRmas, moveRma, requestReplacement } from '../../domain/lifecycle/rmas.js';
-import { MRR_GROUPS, type MrrGroup, listServices, mrrBy, renewals, serviceLines } from '../../domain/lifecycle/serviceLines.js';
+import { MRR_GROUPS, type MrrGroup, listServices, mrrBy, renewals } from '../../domain/lifecycle/serviceLines.js';
 import { changeTerm, planTermChange, termChangeKey } from '../../domain/lifecycle/termChanges.js';
 import { daysBetween } from '../../terms/dates.js';
 import { parseTerm } from '../../terms/term.js';
@@ -46,20 +46,25 @@ export function lifecycleUseCases(calls: Calls): Pick<UseCases, 'services' | 're
     services: {
       async list(input) {
         const { store, actor } = await calls.reader();
-        const { lines } = await listServices(store, actor, { pbx: idFilter(input.pbx, 'pbx') ?? null, customer: idFilter(input.customer, 'customer') ?? null });
+        const { lines } = await listServices(store, actor, {
+          pbx: idFilter(input.pbx, 'pbx') ?? null,
+          customer: idFilter(input.customer, 'customer') ?? null,
+          partner: idFilter(input.partner, 'partner') ?? null,
+        });
         return { items: lines.map(serviceJson), viewer: actor.scope.kind };
       },
-      async renewals({ within }) {
+      async renewals({ within, partner }) {
         if (!Number.isInteger(within) || within < 0 || within > 36_600)
           throw new UsageError(`within: "${within}" is not a whole number of days from 0 to 36,600.`, 'INVALID_INPUT', { field: 'within' });
         const { store, actor } = await calls.reader();
-        const rows = await renewals(store, actor, within);
+        const rows = await renewals(store, actor, within, idFilter(partner, 'partner') ?? null);
         return { items: rows.map((r) => renewalJson(r, daysBetween(actor.today, r.renewsOn))), viewer: actor.scope.kind };
       },
-      async mrr({ by }) {
+      async mrr({ by, partner }) {
         if (!(MRR_GROUPS as readonly string[]).includes(by)) throw new UsageError(`by: "${by}" is not a grouping; use ${MRR_GROUPS.join(', ')}.`, 'INVALID_INPUT', { field: 'by' });
+        const only = idFilter(partner, 'partner') ?? null;
         const { store, actor } = await calls.reader();
-        const { lines } = await serviceLines(store, actor.scope, actor.today);
+        const { lines } = await listServices(store, actor, { partner: only });
         return { by: by as MrrGroup, items: mrrBy(lines, by as MrrGroup).map(mrrJson), viewer: actor.scope.kind };
       },
       async planCancel(input) {

@@ -1,6 +1,6 @@
 import { RefusedError, UsageError } from '../../errors.js';
 import { localDateText } from '../../clock.js';
-import { idFilter, idOf } from './ids.js';
+import { dateRange, idFilter, idOf } from './ids.js';
 import { ORDER_STATUSES, type OrderStatus, orderId, orderSeq } from '../../domain/kernel/model.js';
 import type { Store } from '../../domain/kernel/port.js';
 import { noPriceBook, storeBooks } from '../../domain/catalog/pricebooks.js';
@@ -60,8 +60,22 @@ export function orderingUseCases(calls: Calls): Pick<UseCases, 'orders'> {
         if (input.status && !(ORDER_STATUSES as readonly string[]).includes(input.status)) {
           throw new UsageError(`status: "${input.status}" is not an order status; use ${ORDER_STATUSES.join(', ')}.`, 'INVALID_INPUT', { field: 'status' });
         }
+        const partner = idFilter(input.partner, 'partner') ?? null;
+        const { from, to } = dateRange(input.from, input.to);
         const { store, actor } = await calls.reader();
-        const orders = await listOrders(store, actor, { status: (input.status as OrderStatus | null | undefined) ?? null, customer: idFilter(input.customer, 'customer') });
+        const zone = from !== null || to !== null ? await store.settings.get('timezone') : null;
+        const orders = (
+          await listOrders(store, actor, {
+            status: (input.status as OrderStatus | null | undefined) ?? null,
+            customer: idFilter(input.customer, 'customer'),
+            partner,
+            imported: input.imported === true,
+          })
+        ).filter((o) => {
+          if (from === null && to === null) return true;
+          const day = parseDate(localDateText(o.placedAt ?? o.createdAt, zone), 'day');
+          return (from === null || day >= from) && (to === null || day <= to);
+        });
         // The names of the customers listed, read by key (a staff store may hold 200,000 customers).
         const names = new Map((await store.customers.getMany(actor.scope, [...new Set(orders.map((o) => o.customer))])).map((c) => [c.id, c.name]));
         return { items: orders.map((o) => orderSummaryJson(o, names.get(o.customer) ?? null)), viewer: actor.scope.kind };

@@ -1,6 +1,6 @@
 import { UsageError } from '../../errors.js';
 import { checkCountry, checkEmail, checkName, checkVat } from '../../domain/kernel/checks.js';
-import { idFilter, idOf, optionalId, skuOf } from './ids.js';
+import { dateRange, idFilter, idOf, optionalId, skuOf } from './ids.js';
 import { PBX_TYPES, type PbxType } from '../../domain/kernel/model.js';
 import { checkText, isInvisible } from '../../domain/kernel/text.js';
 import { addAgreement, listAgreements } from '../../domain/parties/agreements.js';
@@ -227,7 +227,9 @@ export function partiesUseCases(calls: Calls): Pick<UseCases, 'whoami' | 'today'
     invoices: {
       async list(input) {
         const { store, actor } = await calls.reader();
-        const invoices = await listInvoices(store, actor, { overdue: input.overdue === true });
+        const partner = idFilter(input.partner, 'partner') ?? null;
+        const { from, to } = dateRange(input.from, input.to);
+        const invoices = await listInvoices(store, actor, { overdue: input.overdue === true, partner, from, to });
         return {
           items: invoices.map((i) => {
             const days = daysOverdue(i, actor.today);

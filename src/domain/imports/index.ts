@@ -5,6 +5,7 @@ import { stockImport } from './stock.js';
 import { pbxsImport } from './pbxs.js';
 
 import { customersImport } from './customers.js';
+import { servicesImport } from './services.js';
 
 /**
  * The kinds of `hwaas import`, one file each: their columns (canonical names first, then the
@@ -20,4 +21,5 @@ export const IMPORTS: Readonly<Record<ImportKind, ImportKindSpec<any, any>>> = {
   invoices: invoicesImport,
   agreements: agreementsImport,
   stock: stockImport,
+  services: servicesImport,
 };

@@ -17,7 +17,7 @@ import { requireStaff } from '../parties/users.js';
  * the same run, rolled back. The file is read as a stream, a batch of rows at a time.
  */
 
-export const IMPORT_KINDS = ['customers', 'pbxs', 'invoices', 'agreements', 'stock'] as const;
+export const IMPORT_KINDS = ['customers', 'pbxs', 'invoices', 'agreements', 'stock', 'services'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** A row of the file as the reader gives it, numbered as a spreadsheet shows it (the header is row 1). */
@@ -159,6 +159,8 @@ export interface ImportKindSpec<R, E> {
   readonly columns: readonly ColumnSpec[];
   /** The column that keys the rows. */
   readonly key: string;
+  /** What keys the rows, for help, when it is more than one column. */
+  readonly keyHelp?: string;
   readonly staffOnly: boolean;
   /** Read once per run: partners, products, what every row is checked against. */
   prepare(tx: Repositories, actor: Actor): Promise<E>;

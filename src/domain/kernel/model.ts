@@ -185,6 +185,8 @@ export interface StockLevel {
   readonly reserved: number;
 }
 
+export type OrderSource = 'import' | 'quote';
+
 export const ORDER_STATUSES = ['draft', 'placed', 'approved', 'shipped', 'cancelled'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
@@ -209,6 +211,8 @@ export interface OrderLine {
   readonly resaleUnitPrice: bigint | null;
   /** What the line renews for on the resale side, fixed at checkout (after a waiting change of term, on the new term); null on a draft and on orders placed before hwaas 0.5. */
   readonly resaleRenewal: bigint | null;
+  /** Serial numbers of the devices shipped (or brought in). */
+  readonly serials: readonly string[];
 }
 
 export interface OrderEvent {
@@ -244,6 +248,10 @@ export interface Order {
   readonly warnings: readonly string[];
   readonly lines: readonly OrderLine[];
   readonly events: readonly OrderEvent[];
+  /** Where it came from: placed through hwaas (null), made from a quote, or a running line brought in. */
+  readonly source: OrderSource | null;
+  /** The quote it was made from. */
+  readonly quote: string | null;
 }
 
 export interface OrderSummary {
@@ -259,6 +267,7 @@ export interface OrderSummary {
   readonly savedTotal: bigint | null;
   readonly createdAt: string;
   readonly placedAt: string | null;
+  readonly source: OrderSource | null;
 }
 
 export const orderId = (seq: number): string => `ORD-${String(seq).padStart(6, '0')}`;
@@ -289,6 +298,12 @@ export interface ServiceRecord {
   readonly currency: Currency;
   /** The unit price per term fixed at checkout. */
   readonly unitPrice: bigint;
+  /** The customer's unit price per term fixed at checkout (or import); null on orders placed before hwaas 0.5 (the partner's rules then). */
+  readonly resaleUnitPrice: bigint | null;
+  /** Where the line came from: an order placed through hwaas (null), one made from a quote, or the installed base brought in. */
+  readonly source: OrderSource | null;
+  /** Serial numbers of the devices recorded when shipping (or imported). */
+  readonly serials: readonly string[];
   /** Units of this line cancelled, each batch stopping on its date. */
   readonly cancelled: readonly { readonly cancellation: string; readonly qty: number; readonly effectiveOn: CalendarDate }[];
 }

@@ -173,8 +173,40 @@ export interface PbxRepository {
 
 export interface ServiceFilter {
   readonly pbx?: string | null;
+  /** Lines on any of these PBXs. */
+  readonly pbxs?: readonly string[] | null;
   readonly customer?: string | null;
   readonly partner?: string | null;
+}
+
+/** A service line brought in (`import services`): an order of one line, shipped, whose source is the import. */
+export interface NewRunningLine {
+  readonly partner: string;
+  readonly customer: string;
+  readonly pbx: string;
+  readonly term: Term;
+  readonly currency: Currency;
+  readonly start: CalendarDate;
+  readonly end: CalendarDate;
+  readonly periodStart: CalendarDate;
+  readonly days: number;
+  readonly periodDays: number;
+  readonly total: bigint;
+  readonly renewalTotal: bigint;
+  readonly createdAt: string;
+  readonly by: EventBy;
+  readonly line: {
+    readonly sku: string;
+    readonly name: string;
+    readonly qty: number;
+    readonly unitPrice: bigint;
+    readonly amount: bigint;
+    readonly renewal: bigint;
+    readonly listPrice: bigint | null;
+    readonly resaleUnitPrice: bigint;
+    readonly resaleRenewal: bigint;
+    readonly serials: readonly string[];
+  };
 }
 
 export type NewCancellation = Omit<Cancellation, 'id' | 'seq' | 'receivedAt' | 'lines'> & { readonly lines: readonly Omit<Cancellation['lines'][number], 'order'>[] };
@@ -235,6 +267,8 @@ export interface OrderFilter {
   readonly status?: OrderStatus | null;
   readonly customer?: string | null;
   readonly partner?: string | null;
+  /** Lines brought in by an import are orders of the store, not of the partner's history: listed only when asked. */
+  readonly imported?: boolean;
 }
 
 /** Who an event is by: the acting user, and the staff user who acted as it (or null). */
@@ -252,6 +286,8 @@ export interface OrderRepository {
   transition(seq: number, from: OrderStatus, to: OrderStatus, at: string, by: EventBy): Promise<boolean>;
   get(scope: Scope, seq: number): Promise<Order | null>;
   list(scope: Scope, filter?: OrderFilter): Promise<OrderSummary[]>;
+  /** Service lines brought in, many at once (an import's batch); returns their orders' sequence numbers, in order. */
+  insertRunning(lines: readonly NewRunningLine[]): Promise<number[]>;
 }
 
 export interface InvoiceFilter {

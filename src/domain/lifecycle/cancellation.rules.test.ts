@@ -23,6 +23,9 @@ function line(since: string, qty: number, options: { ending?: string; status?: O
     since: parseDate(since),
     currency: 'EUR',
     unitPrice: 6800n,
+    resaleUnitPrice: 8160n,
+    source: null,
+    serials: [],
     cancelled: [],
   };
   const ending = options.ending !== undefined;
@@ -33,6 +36,9 @@ function line(since: string, qty: number, options: { ending?: string; status?: O
     unitPrice: 6800n,
     renewsOn: ending ? null : parseDate('2027-05-01'),
     renewal: ending ? null : 6800n * BigInt(qty),
+    resaleUnitPrice: 8160n,
+    resaleRenewal: ending ? null : 8160n * BigInt(qty),
+    resaleMrr: 0n,
     mrr: ending ? 0n : 567n * BigInt(qty),
     ending,
     endsOn: ending ? parseDate(options.ending!) : null,

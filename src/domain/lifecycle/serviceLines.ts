@@ -7,6 +7,8 @@ import type { Actor, Partner, Pbx, Scope, ServiceRecord } from '../kernel/model.
 import type { Repositories, ServiceFilter, Store } from '../kernel/port.js';
 import { storeBooks } from '../catalog/pricebooks.js';
 import { standings } from '../parties/standing.js';
+import { partnerFor } from '../parties/customers.js';
+import { type ResalePricer, resalePricer } from '../catalog/resale.js';
 
 /**
  * After checkout: every line of a placed order is a service on its PBX that renews with
@@ -31,9 +33,17 @@ export interface ServiceLine {
   readonly ending: boolean;
   readonly endsOn: CalendarDate | null;
   readonly status: ServiceStatus;
+  /** The customer's side: the resale unit price per term in force on the day (fixed at checkout or import for the line's own term), what it renews for and its monthly recurring revenue. */
+  readonly resaleUnitPrice: bigint | null;
+  readonly resaleRenewal: bigint | null;
+  readonly resaleMrr: bigint;
 }
 
-/** A line's unit price in a term segment: the price fixed at checkout in the order's own segment, else the book's for that segment's term on its start. */
+/**
+ * A line's unit prices in a term segment, both sides: in the line's own segment the prices
+ * fixed at checkout (or import); in a later one (after a change of term) the book's for that
+ * segment's term on its start, and the partner's resale rules applied to it.
+ */
 function pricer(tx: Repositories) {
   const books = storeBooks(tx);
   const partners = new Map<string, Promise<Partner | null>>();
@@ -41,13 +51,24 @@ function pricer(tx: Repositories) {
     if (!partners.has(id)) partners.set(id, tx.parties.partner(id));
     return partners.get(id)!;
   };
-  return async (record: ServiceRecord, pbx: Pbx, segment: TermSegment): Promise<bigint | null> => {
+  const rules = new Map<string, Promise<ResalePricer>>();
+  const resale = (id: string) => {
+    if (!rules.has(id)) rules.set(id, tx.resale.list(id).then(resalePricer));
+    return rules.get(id)!;
+  };
+  const price = async (record: ServiceRecord, pbx: Pbx, segment: TermSegment): Promise<bigint | null> => {
     if (segmentOn(pbx, record.since)?.from === segment.from) return record.unitPrice;
     const tier = (await partner(record.partner))?.tier;
     if (!tier) return null;
     const book = await books.inForce(tier, record.currency, segment.from);
     return book?.line(record.sku)?.prices[segment.term] ?? null;
   };
+  const sell = async (record: ServiceRecord, pbx: Pbx, segment: TermSegment, buy: bigint | null): Promise<bigint | null> => {
+    if (segmentOn(pbx, record.since)?.from === segment.from && record.resaleUnitPrice !== null) return record.resaleUnitPrice;
+    if (buy === null) return null;
+    return (await resale(record.partner)).unitPrice(record.sku, record.category, segment.term, record.currency, buy);
+  };
+  return { price, sell };
 }
 
 export interface ServiceBook {
@@ -61,7 +82,7 @@ export async function serviceLines(tx: Repositories, scope: Scope, today: Calend
   const records = await tx.services.lines(scope, filter);
   const pbxs = new Map((await tx.pbxs.getMany(scope, [...new Set(records.map((r) => r.pbx))])).map((p) => [p.id, p]));
   const suspended = new Set([...(await standings(tx, today)).values()].filter((s) => s.stage === 'suspended').map((s) => s.partner));
-  const price = pricer(tx);
+  const { price, sell } = pricer(tx);
   const lines: ServiceLine[] = [];
   for (const record of records) {
     const pbx = pbxs.get(record.pbx);
@@ -70,6 +91,7 @@ export async function serviceLines(tx: Repositories, scope: Scope, today: Calend
     if (status.kind !== 'active') continue;
     const segment = segmentOn(pbx, today)!;
     const unitPrice = await price(record, pbx, segment);
+    const resaleUnitPrice = await sell(record, pbx, segment, unitPrice);
     const flag = (ending: boolean): ServiceStatus => (suspended.has(record.partner) ? 'suspended' : ending ? 'ending' : 'active');
     const stopping = new Map<CalendarDate, number>();
     let remaining = record.qty;
@@ -79,7 +101,9 @@ export async function serviceLines(tx: Repositories, scope: Scope, today: Calend
     }
     if (remaining > 0 && !status.renews) stopping.set(status.expiresOn, (stopping.get(status.expiresOn) ?? 0) + remaining);
     else if (remaining > 0) {
-      const renewal = await price(record, pbx, segmentOn(pbx, status.expiresOn)!);
+      const next = segmentOn(pbx, status.expiresOn)!;
+      const renewal = await price(record, pbx, next);
+      const resaleRenewal = await sell(record, pbx, next, renewal);
       lines.push({
         record,
         qty: remaining,
@@ -91,16 +115,20 @@ export async function serviceLines(tx: Repositories, scope: Scope, today: Calend
         ending: false,
         endsOn: null,
         status: flag(false),
+        resaleUnitPrice,
+        resaleRenewal: resaleRenewal === null ? null : resaleRenewal * BigInt(remaining),
+        resaleMrr: resaleUnitPrice === null ? 0n : monthlyRecurring(resaleUnitPrice, remaining, segment.term),
       });
     }
     for (const [endsOn, qty] of [...stopping].sort((a, b) => a[0] - b[0])) {
-      lines.push({ record, qty, term: segment.term, unitPrice, renewsOn: null, renewal: null, mrr: 0n, ending: true, endsOn, status: flag(true) });
+      lines.push({ record, qty, term: segment.term, unitPrice, renewsOn: null, renewal: null, mrr: 0n, ending: true, endsOn, status: flag(true), resaleUnitPrice, resaleRenewal: null, resaleMrr: 0n });
     }
   }
   return { lines, pbxs, price };
 }
 
-export async function listServices(store: Store, actor: Actor, filter: { pbx?: string | null; customer?: string | null }): Promise<ServiceBook> {
+export async function listServices(store: Store, actor: Actor, filter: { pbx?: string | null; customer?: string | null; partner?: string | null }): Promise<ServiceBook> {
+  if (filter.partner) await partnerFor(store, actor, filter.partner);
   if (filter.pbx && !(await store.pbxs.get(actor.scope, filter.pbx))) throw new NotFoundError('PBX', filter.pbx);
   if (filter.customer && !(await store.customers.get(actor.scope, filter.customer))) throw new NotFoundError('customer', filter.customer);
   return serviceLines(store, actor.scope, actor.today, filter);
@@ -117,18 +145,21 @@ export interface MrrRow {
   readonly devices: bigint;
   readonly services: bigint;
   readonly lines: number;
+  /** What the customers pay for the same lines, a month. */
+  readonly resaleMrr: bigint;
 }
 
 /** The sums of the lines' MRR by partner, customer, PBX or category, and currency. */
 export function mrrBy(lines: readonly ServiceLine[], by: MrrGroup): MrrRow[] {
-  const rows = new Map<string, { key: string; currency: string; mrr: bigint; devices: bigint; services: bigint; lines: number }>();
+  const rows = new Map<string, { key: string; currency: string; mrr: bigint; devices: bigint; services: bigint; lines: number; resaleMrr: bigint }>();
   for (const line of lines) {
     if (line.ending) continue;
     const r = line.record;
     const key = by === 'partner' ? r.partner : by === 'customer' ? r.customer : by === 'pbx' ? r.pbx : r.category;
     const id = `${key}\u0000${r.currency}`;
-    const row = rows.get(id) ?? { key, currency: r.currency, mrr: 0n, devices: 0n, services: 0n, lines: 0 };
+    const row = rows.get(id) ?? { key, currency: r.currency, mrr: 0n, devices: 0n, services: 0n, lines: 0, resaleMrr: 0n };
     row.mrr += line.mrr;
+    row.resaleMrr += line.resaleMrr;
     if (r.stocked) row.devices += line.mrr;
     else row.services += line.mrr;
     row.lines += 1;
@@ -146,16 +177,20 @@ export interface RenewalRow {
   readonly currency: string;
   readonly total: bigint;
   readonly lines: number;
+  /** What the customers pay at the renewal for the same lines. */
+  readonly resaleTotal: bigint;
 }
 
 /** Every PBX in scope that renews within `within` days, with what its continuing lines renew for. */
-export async function renewals(store: Store, actor: Actor, within: number): Promise<RenewalRow[]> {
-  const { lines } = await serviceLines(store, actor.scope, actor.today);
+export async function renewals(store: Store, actor: Actor, within: number, partner: string | null = null): Promise<RenewalRow[]> {
+  if (partner) await partnerFor(store, actor, partner);
+  const { lines } = await serviceLines(store, actor.scope, actor.today, { partner });
   const partners = new Map((await store.parties.partners()).map((p) => [p.id, p]));
   const rows: RenewalRow[] = [];
   const byPbx = new Map<string, ServiceLine[]>();
   for (const line of lines) if (!line.ending) byPbx.set(line.record.pbx, [...(byPbx.get(line.record.pbx) ?? []), line]);
   for (const pbx of await store.pbxs.list(actor.scope)) {
+    if (partner && pbx.partner !== partner) continue;
     const status = pbxStatusOn(pbx, actor.today);
     if (status.kind !== 'active' || !status.renews || daysBetween(actor.today, status.expiresOn) > within) continue;
     const continuing = byPbx.get(pbx.id) ?? [];
@@ -168,6 +203,7 @@ export async function renewals(store: Store, actor: Actor, within: number): Prom
       currency: continuing[0]?.record.currency ?? partners.get(pbx.partner)?.currency ?? 'EUR',
       total: continuing.reduce((sum, l) => sum + (l.renewal ?? 0n), 0n),
       lines: continuing.length,
+      resaleTotal: continuing.reduce((sum, l) => sum + (l.resaleRenewal ?? 0n), 0n),
     });
   }
   return rows.sort((a, b) => a.renewsOn - b.renewsOn || a.pbx.localeCompare(b.pbx));

@@ -1,3 +1,4 @@
+import { partnerFor } from '../parties/customers.js';
 import type { Repositories, Store, OrderFilter } from '../kernel/port.js';
 import type { Scope, Order, Customer, Pbx, Actor, OrderSummary } from '../kernel/model.js';
 import { NotFoundError, RefusedError } from '../../errors.js';
@@ -113,6 +114,7 @@ export function findOrder(store: Store, actor: Actor, seq: number, id: string): 
 }
 
 export async function listOrders(store: Store, actor: Actor, filter: OrderFilter & { customer?: string | null }): Promise<OrderSummary[]> {
+  if (filter.partner) await partnerFor(store, actor, filter.partner);
   if (filter.customer) {
     const customer = await store.customers.get(actor.scope, filter.customer);
     if (!customer) throw new NotFoundError('customer', filter.customer);

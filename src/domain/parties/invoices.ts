@@ -1,12 +1,15 @@
 import { NotFoundError, RefusedError } from '../../errors.js';
-import { formatDate } from '../../terms/dates.js';
+import { type CalendarDate, formatDate } from '../../terms/dates.js';
+import { partnerFor } from './customers.js';
 import type { Actor, Invoice } from '../kernel/model.js';
 import type { Store } from '../kernel/port.js';
 
 import { requireStaff } from './users.js';
 
-export function listInvoices(store: Store, actor: Actor, filter: { overdue?: boolean }): Promise<Invoice[]> {
-  return store.invoices.list(actor.scope, { unpaidDueBefore: filter.overdue ? actor.today : null });
+export async function listInvoices(store: Store, actor: Actor, filter: { overdue?: boolean; partner?: string | null; from?: CalendarDate | null; to?: CalendarDate | null }): Promise<Invoice[]> {
+  if (filter.partner) await partnerFor(store, actor, filter.partner);
+  const invoices = await store.invoices.list(actor.scope, { unpaidDueBefore: filter.overdue ? actor.today : null, partner: filter.partner ?? null });
+  return invoices.filter((i) => (filter.from == null || i.issuedOn >= filter.from) && (filter.to == null || i.issuedOn <= filter.to));
 }
 
 /** Staff: an invoice is paid today. */

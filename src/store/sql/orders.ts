@@ -1,8 +1,8 @@
 import { type Order, type OrderEvent, type OrderLine, type OrderStatus, type OrderSummary, type Scope, orderId } from '../../domain/kernel/model.js';
-import type { EventBy, NewDraft, OrderFilter, OrderRepository, Placement } from '../../domain/kernel/port.js';
+import type { EventBy, NewDraft, NewRunningLine, OrderFilter, OrderRepository, Placement } from '../../domain/kernel/port.js';
 import type { Currency } from '../../terms/money.js';
 import type { Term } from '../../terms/term.js';
-import { type SqlDriver, clause, dateText, insertWithNextId, int, optionalDate, optionalInt, optionalMoney, partnerClause, where } from './driver.js';
+import { type SqlDriver, clause, dateText, insertWithNextId, int, optionalDate, optionalInt, optionalMoney, partnerClause, portable, where } from './driver.js';
 
 interface OrderRow {
   seq: unknown;
@@ -24,6 +24,8 @@ interface OrderRow {
   created_by: string;
   placed_at: string | null;
   warnings: string;
+  source: 'import' | 'quote' | null;
+  quote_number: string | null;
 }
 
 interface LineRow {
@@ -38,6 +40,7 @@ interface LineRow {
   reserved_qty: unknown;
   resale_unit_minor: unknown;
   resale_renewal_minor: unknown;
+  serials: string | null;
 }
 
 const toLine = (l: LineRow): OrderLine => ({
@@ -52,6 +55,7 @@ const toLine = (l: LineRow): OrderLine => ({
   reservedQty: int(l.reserved_qty),
   resaleUnitPrice: optionalMoney(l.resale_unit_minor),
   resaleRenewal: optionalMoney(l.resale_renewal_minor),
+  serials: l.serials ? l.serials.split('\n') : [],
 });
 
 /** The warnings recorded at checkout (a JSON array); text edited outside hwaas is shown as it is rather than failing. */
@@ -65,7 +69,7 @@ function readWarnings(text: string): string[] {
 }
 
 const ORDER = `SELECT seq, partner_id, customer_id, pbx_id, term, status, currency, start_on, end_on, period_start, days, period_days,
-  total_minor, renewal_total_minor, saved_total_minor, created_at, created_by, placed_at, warnings FROM orders`;
+  total_minor, renewal_total_minor, saved_total_minor, created_at, created_by, placed_at, warnings, source, quote_number FROM orders`;
 
 export class SqlOrders implements OrderRepository {
   constructor(private readonly sql: SqlDriver) {}
@@ -155,7 +159,93 @@ export class SqlOrders implements OrderRepository {
       warnings: readWarnings(row.warnings),
       lines,
       events,
+      source: row.source ?? null,
+      quote: row.quote_number ?? null,
     };
+  }
+
+  async insertRunning(lines: readonly NewRunningLine[]): Promise<number[]> {
+    if (lines.length === 0) return [];
+    // The numbers are the order counter's, taken at once (past any order that holds a higher one).
+    const highest = int((await this.sql.get<{ n: unknown }>('SELECT COALESCE(MAX(seq), 0) AS n FROM orders'))?.n ?? 0);
+    await this.sql.raiseCounter('order', highest, orderId(highest));
+    const row = await this.sql.get<{ value: unknown }>("UPDATE counters SET value = value + ? WHERE name = 'order' RETURNING value", [lines.length]);
+    if (!row) throw new Error('no counter order');
+    const first = int(row.value) - lines.length + 1;
+    const seqs = lines.map((_, i) => first + i);
+    await portable.insertRows(
+      this.sql,
+      'orders',
+      [
+        'seq',
+        'partner_id',
+        'customer_id',
+        'pbx_id',
+        'term',
+        'status',
+        'currency',
+        'start_on',
+        'end_on',
+        'period_start',
+        'days',
+        'period_days',
+        'total_minor',
+        'renewal_total_minor',
+        'created_at',
+        'created_by',
+        'placed_at',
+        'warnings',
+        'source',
+      ],
+      lines.map((l, i) => [
+        seqs[i],
+        l.partner,
+        l.customer,
+        l.pbx,
+        l.term,
+        'shipped',
+        l.currency,
+        dateText(l.start),
+        dateText(l.end),
+        dateText(l.periodStart),
+        l.days,
+        l.periodDays,
+        l.total,
+        l.renewalTotal,
+        l.createdAt,
+        l.by.user,
+        l.createdAt,
+        '[]',
+        'import',
+      ]),
+    );
+    await portable.insertRows(
+      this.sql,
+      'order_lines',
+      ['order_seq', 'line_no', 'sku', 'name', 'qty', 'unit_price_minor', 'amount_minor', 'renewal_minor', 'reserved_qty', 'list_price_minor', 'resale_unit_minor', 'resale_renewal_minor', 'serials'],
+      lines.map(({ line: l }, i) => [
+        seqs[i],
+        1,
+        l.sku,
+        l.name,
+        l.qty,
+        l.unitPrice,
+        l.amount,
+        l.renewal,
+        0,
+        l.listPrice,
+        l.resaleUnitPrice,
+        l.resaleRenewal,
+        l.serials.length ? l.serials.join('\n') : null,
+      ]),
+    );
+    await portable.insertRows(
+      this.sql,
+      'order_events',
+      ['order_seq', 'at', 'by_user', 'acted_by', 'from_status', 'to_status'],
+      lines.map((l, i) => [seqs[i], l.createdAt, l.by.user, l.by.actedBy, null, 'shipped']),
+    );
+    return seqs;
   }
 
   async list(scope: Scope, filter: OrderFilter = {}): Promise<OrderSummary[]> {
@@ -164,9 +254,10 @@ export class SqlOrders implements OrderRepository {
       filter.status ? clause('status = ?', filter.status) : null,
       filter.customer ? clause('customer_id = ?', filter.customer) : null,
       filter.partner ? clause('partner_id = ?', filter.partner) : null,
+      filter.imported ? null : clause("COALESCE(source, '') <> 'import'"),
     );
     const rows = await this.sql.all<OrderRow>(
-      `SELECT seq, partner_id, status, customer_id, pbx_id, term, currency, total_minor, saved_total_minor, created_at, placed_at FROM orders${w.sql} ORDER BY seq`,
+      `SELECT seq, partner_id, status, customer_id, pbx_id, term, currency, total_minor, saved_total_minor, created_at, placed_at, source FROM orders${w.sql} ORDER BY seq`,
       w.params,
     );
     return rows.map((row) => ({
@@ -181,6 +272,7 @@ export class SqlOrders implements OrderRepository {
       savedTotal: optionalMoney(row.saved_total_minor),
       createdAt: row.created_at,
       placedAt: row.placed_at,
+      source: row.source ?? null,
     }));
   }
 }

@@ -1,6 +1,7 @@
 import {
   type Cancellation,
   type CancellationLine,
+  type OrderSource,
   type OrderStatus,
   type Pickup,
   type ReturnStatus,
@@ -14,7 +15,7 @@ import {
 } from '../../domain/kernel/model.js';
 import type { NewCancellation, NewRma, ServiceFilter, ServiceRepository } from '../../domain/kernel/port.js';
 import type { Currency } from '../../terms/money.js';
-import { type SqlDriver, clause, dateText, insertWithNextId, int, money, partnerClause, toDate, where } from './driver.js';
+import { type SqlDriver, clause, dateText, insertWithNextId, int, money, optionalMoney, partnerClause, placeholders, toDate, where } from './driver.js';
 
 interface LineRow {
   seq: unknown;
@@ -31,6 +32,9 @@ interface LineRow {
   start_on: unknown;
   currency: Currency;
   unit_price_minor: unknown;
+  resale_unit_minor: unknown;
+  source: OrderSource | null;
+  serials: string | null;
 }
 
 interface CancellationRow {
@@ -94,11 +98,12 @@ export class SqlServices implements ServiceRepository {
       clause("o.status IN ('placed', 'approved', 'shipped')"),
       partnerClause(scope, 'o.partner_id'),
       filter.pbx ? clause('o.pbx_id = ?', filter.pbx) : null,
+      filter.pbxs ? clause(`o.pbx_id IN ${placeholders(filter.pbxs.length)}`, ...filter.pbxs) : null,
       filter.customer ? clause('o.customer_id = ?', filter.customer) : null,
       filter.partner ? clause('o.partner_id = ?', filter.partner) : null,
     );
     const rows = await this.sql.all<LineRow>(
-      `SELECT o.seq, o.status, l.line_no, o.partner_id, o.customer_id, o.pbx_id, l.sku, l.name, p.category, p.stocked, l.qty, o.start_on, o.currency, l.unit_price_minor
+      `SELECT o.seq, o.status, l.line_no, o.partner_id, o.customer_id, o.pbx_id, l.sku, l.name, p.category, p.stocked, l.qty, o.start_on, o.currency, l.unit_price_minor, l.resale_unit_minor, o.source, l.serials
        FROM orders o JOIN order_lines l ON l.order_seq = o.seq LEFT JOIN products p ON p.sku = l.sku${w.sql}
        ORDER BY o.pbx_id, o.start_on, o.seq, l.line_no`,
       w.params,
@@ -132,6 +137,9 @@ export class SqlServices implements ServiceRepository {
       since: toDate(r.start_on),
       currency: r.currency,
       unitPrice: money(r.unit_price_minor),
+      resaleUnitPrice: optionalMoney(r.resale_unit_minor),
+      source: r.source ?? null,
+      serials: r.serials ? r.serials.split('\n') : [],
       cancelled: byLine.get(`${int(r.seq)}:${int(r.line_no)}`) ?? [],
     }));
   }

@@ -353,6 +353,43 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE order_events ADD COLUMN acted_by TEXT REFERENCES users (id);
   `,
+  // 11: hwaas 0.6, a partner's whole book. The partner's identity on its documents; a
+  // customer's address and contact; service lines brought in (an order whose source is
+  // 'import') or made from a quote; serial numbers of shipped devices; a quote's decision;
+  // cancellations undone before they took effect; corrections as events.
+  `
+  ALTER TABLE partners ADD COLUMN legal_name TEXT;
+  ALTER TABLE partners ADD COLUMN address TEXT;
+  ALTER TABLE partners ADD COLUMN vat TEXT;
+  ALTER TABLE partners ADD COLUMN email TEXT;
+  ALTER TABLE partners ADD COLUMN phone TEXT;
+  ALTER TABLE partners ADD COLUMN logo TEXT;
+  ALTER TABLE partners ADD COLUMN payment_terms TEXT;
+  ALTER TABLE partners ADD COLUMN footer TEXT;
+  ALTER TABLE customers ADD COLUMN address TEXT;
+  ALTER TABLE customers ADD COLUMN contact TEXT;
+  ALTER TABLE orders ADD COLUMN source TEXT CHECK (source IN ('import', 'quote'));
+  ALTER TABLE orders ADD COLUMN quote_number TEXT;
+  ALTER TABLE order_lines ADD COLUMN serials TEXT;
+  ALTER TABLE quotes ADD COLUMN status TEXT NOT NULL DEFAULT 'sent' CHECK (status IN ('sent', 'accepted', 'declined', 'ordered'));
+  ALTER TABLE quotes ADD COLUMN decided_at TEXT;
+  ALTER TABLE quotes ADD COLUMN decided_by TEXT REFERENCES users (id);
+  ALTER TABLE quotes ADD COLUMN order_seq INTEGER REFERENCES orders (seq);
+  ALTER TABLE cancellations ADD COLUMN undone_at TEXT;
+  ALTER TABLE cancellations ADD COLUMN undone_by TEXT REFERENCES users (id);
+  ALTER TABLE rmas ADD COLUMN serials TEXT;
+  CREATE TABLE events (
+    id         INTEGER PRIMARY KEY,
+    partner_id TEXT NOT NULL REFERENCES partners (id),
+    at         TEXT NOT NULL,
+    by_user    TEXT NOT NULL REFERENCES users (id),
+    acted_by   TEXT REFERENCES users (id),
+    subject    TEXT NOT NULL,
+    action     TEXT NOT NULL,
+    detail     TEXT NOT NULL
+  );
+  CREATE INDEX events_by_subject ON events (subject, id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

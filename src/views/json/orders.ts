@@ -125,6 +125,8 @@ export interface OrderSummaryJson {
   placedAt: Timestamp | null;
   savedTotal: Amount | null;
   customerName: string | null;
+  /** `import` for a line brought in by `import services`, `quote` for an order made from a quote, else null. */
+  source: 'import' | 'quote' | null;
 }
 export const orderSummaryJson = (o: OrderSummary, customerName: string | null): OrderSummaryJson => ({
   id: o.id,
@@ -139,8 +141,9 @@ export const orderSummaryJson = (o: OrderSummary, customerName: string | null): 
   placedAt: o.placedAt,
   savedTotal: amount(o.savedTotal),
   customerName,
+  source: o.source,
 });
-export const ORDER_SUMMARY_KEYS = ['id', 'status', 'partner', 'customer', 'pbx', 'term', 'currency', 'total', 'createdAt', 'placedAt', 'savedTotal', 'customerName'] as const;
+export const ORDER_SUMMARY_KEYS = ['id', 'status', 'partner', 'customer', 'pbx', 'term', 'currency', 'total', 'createdAt', 'placedAt', 'savedTotal', 'customerName', 'source'] as const;
 
 /** What checking out a draft would do now, asked before it is done. */
 export interface CheckoutPreviewJson {

@@ -27,6 +27,15 @@ export interface ServiceJson {
   endsOn: DateText | null;
   /** The status of the order the line comes from (placed, approved, shipped). */
   orderStatus: OrderStatus;
+  /** The customer's side: the resale unit price per term (fixed at checkout or import), what the line renews for, and its MRR; the margin is resale MRR − MRR. */
+  resaleUnitPrice: Amount | null;
+  resaleRenewal: Amount | null;
+  resaleMrr: Amount;
+  marginMrr: Amount;
+  /** Where the line came from: an order (null), a quote (`quote`) or the installed base brought in (`import`). */
+  source: 'import' | 'quote' | null;
+  /** Serial numbers of its devices, recorded when shipped or imported. */
+  serials: string[];
 }
 export const serviceJson = (l: ServiceLine): ServiceJson => ({
   pbx: l.record.pbx,
@@ -44,8 +53,36 @@ export const serviceJson = (l: ServiceLine): ServiceJson => ({
   status: l.status,
   endsOn: date(l.endsOn),
   orderStatus: l.record.orderStatus,
+  resaleUnitPrice: amount(l.resaleUnitPrice),
+  resaleRenewal: amount(l.resaleRenewal),
+  resaleMrr: formatAmount(l.resaleMrr),
+  marginMrr: formatAmount(l.resaleMrr - l.mrr),
+  source: l.record.source,
+  serials: [...l.record.serials],
 });
-export const SERVICE_KEYS = ['pbx', 'order', 'sku', 'name', 'qty', 'since', 'renewsOn', 'term', 'currency', 'unitPrice', 'renewal', 'mrr', 'status', 'endsOn', 'orderStatus'] as const;
+export const SERVICE_KEYS = [
+  'pbx',
+  'order',
+  'sku',
+  'name',
+  'qty',
+  'since',
+  'renewsOn',
+  'term',
+  'currency',
+  'unitPrice',
+  'renewal',
+  'mrr',
+  'status',
+  'endsOn',
+  'orderStatus',
+  'resaleUnitPrice',
+  'resaleRenewal',
+  'resaleMrr',
+  'marginMrr',
+  'source',
+  'serials',
+] as const;
 
 export interface MrrJson {
   key: string;
@@ -54,9 +91,21 @@ export interface MrrJson {
   devices: Amount;
   services: Amount;
   lines: number;
+  /** What the customers pay for the same lines, a month, and the partner's margin on them. */
+  resaleMrr: Amount;
+  marginMrr: Amount;
 }
-export const mrrJson = (r: MrrRow): MrrJson => ({ key: r.key, currency: r.currency, mrr: formatAmount(r.mrr), devices: formatAmount(r.devices), services: formatAmount(r.services), lines: r.lines });
-export const MRR_KEYS = ['key', 'currency', 'mrr', 'devices', 'services', 'lines'] as const;
+export const mrrJson = (r: MrrRow): MrrJson => ({
+  key: r.key,
+  currency: r.currency,
+  mrr: formatAmount(r.mrr),
+  devices: formatAmount(r.devices),
+  services: formatAmount(r.services),
+  lines: r.lines,
+  resaleMrr: formatAmount(r.resaleMrr),
+  marginMrr: formatAmount(r.resaleMrr - r.mrr),
+});
+export const MRR_KEYS = ['key', 'currency', 'mrr', 'devices', 'services', 'lines', 'resaleMrr', 'marginMrr'] as const;
 
 export interface RenewalJson {
   pbx: string;
@@ -69,6 +118,9 @@ export interface RenewalJson {
   lines: number;
   /** Days from the day looked at until the renewal. */
   inDays: number;
+  /** What the customers pay at the renewal for the same lines, and the partner's margin on it. */
+  resaleTotal: Amount;
+  marginTotal: Amount;
 }
 export const renewalJson = (r: RenewalRow, inDays: number): RenewalJson => ({
   pbx: r.pbx,
@@ -80,8 +132,10 @@ export const renewalJson = (r: RenewalRow, inDays: number): RenewalJson => ({
   total: formatAmount(r.total),
   lines: r.lines,
   inDays,
+  resaleTotal: formatAmount(r.resaleTotal),
+  marginTotal: formatAmount(r.resaleTotal - r.total),
 });
-export const RENEWAL_KEYS = ['pbx', 'customer', 'partner', 'term', 'renewsOn', 'currency', 'total', 'lines', 'inDays'] as const;
+export const RENEWAL_KEYS = ['pbx', 'customer', 'partner', 'term', 'renewsOn', 'currency', 'total', 'lines', 'inDays', 'resaleTotal', 'marginTotal'] as const;
 
 export interface CancellationJson {
   /** Null while it is only planned. */

@@ -3,7 +3,17 @@ import type { ListingView } from './listing.js';
 import { money, moneyOrBlank } from './money.js';
 import { type Style, renderTable } from './style.js';
 
-export const SERVICES: ListingView<ServiceJson> = {
+/** Which sides of the money a table shows: what the partner pays Wildix (buy), what its customers pay it (sell), or both with the margin. */
+export type Side = 'buy' | 'sell' | 'both';
+export const SIDES = ['buy', 'sell', 'both'] as const;
+
+const sideColumns = <T>(side: Side, buy: { header: string; value: (r: T) => string }[], sell: { header: string; value: (r: T) => string }[], margin: { header: string; value: (r: T) => string }[]) => [
+  ...(side === 'sell' ? [] : buy.map((c) => ({ ...c, align: 'right' as const }))),
+  ...(side === 'buy' ? [] : sell.map((c) => ({ ...c, align: 'right' as const }))),
+  ...(side === 'both' ? margin.map((c) => ({ ...c, align: 'right' as const, drop: 1 })) : []),
+];
+
+export const SERVICES = (side: Side = 'buy'): ListingView<ServiceJson> => ({
   columns: () => [
     { header: 'PBX', value: (l) => l.pbx },
     { header: 'Order', value: (l) => l.order, drop: 2 },
@@ -11,19 +21,76 @@ export const SERVICES: ListingView<ServiceJson> = {
     { header: 'Qty', value: (l) => String(l.qty), align: 'right' },
     { header: 'Since', value: (l) => l.since, drop: 1 },
     { header: 'Renews', value: (l) => l.renewsOn ?? '' },
-    { header: 'Renewal', value: (l) => moneyOrBlank(l.renewal, l.currency), align: 'right' },
-    { header: 'MRR', value: (l) => money(l.mrr, l.currency), align: 'right' },
+    ...sideColumns<ServiceJson>(
+      side,
+      [
+        { header: side === 'both' ? 'Renewal (buy)' : 'Renewal', value: (l) => moneyOrBlank(l.renewal, l.currency) },
+        { header: side === 'both' ? 'MRR (buy)' : 'MRR', value: (l) => money(l.mrr, l.currency) },
+      ],
+      [
+        { header: side === 'both' ? 'Renewal (sell)' : 'Renewal', value: (l) => moneyOrBlank(l.resaleRenewal, l.currency) },
+        { header: side === 'both' ? 'MRR (sell)' : 'MRR', value: (l) => money(l.resaleMrr, l.currency) },
+      ],
+      [{ header: 'Margin / month', value: (l) => money(l.marginMrr, l.currency) }],
+    ),
     {
       header: 'Status',
       value: (l) =>
         l.status === 'active' ? 'active' : { text: l.endsOn === null ? l.status : `${l.status}, ends ${l.endsOn}`, paint: l.status === 'suspended' ? ('red' as const) : ('yellow' as const) },
     },
   ],
-  keys: ['pbx', 'order', 'sku', 'name', 'qty', 'since', 'renewsOn', 'term', 'currency', 'unitPrice', 'renewal', 'mrr', 'status', 'endsOn'],
-  empty: 'No services run on these PBXs: they start when an order is checked out.',
-};
+  keys: [
+    'pbx',
+    'order',
+    'sku',
+    'name',
+    'qty',
+    'since',
+    'renewsOn',
+    'term',
+    'currency',
+    'unitPrice',
+    'renewal',
+    'mrr',
+    'status',
+    'endsOn',
+    'resaleUnitPrice',
+    'resaleRenewal',
+    'resaleMrr',
+    'marginMrr',
+    'source',
+    'serials',
+  ],
+  // A CSV imports back (\`hwaas import services\`): serial numbers in one cell, separated by spaces.
+  csv: {
+    keys: [
+      'pbx',
+      'order',
+      'sku',
+      'name',
+      'qty',
+      'since',
+      'renewsOn',
+      'term',
+      'currency',
+      'unitPrice',
+      'renewal',
+      'mrr',
+      'status',
+      'endsOn',
+      'resaleUnitPrice',
+      'resaleRenewal',
+      'resaleMrr',
+      'marginMrr',
+      'source',
+      'serials',
+    ],
+    rows: (items) => items.map((l) => ({ ...l, serials: l.serials.join(' ') })),
+  },
+  empty: 'No services run on these PBXs: they start when an order is checked out, or come in with `hwaas import services`.',
+});
 
-export const RENEWALS = (within: number): ListingView<RenewalJson> => ({
+export const RENEWALS = (within: number, side: Side = 'buy'): ListingView<RenewalJson> => ({
   columns: () => [
     { header: 'Renews', value: (r) => r.renewsOn },
     { header: 'In', value: (r) => `${r.inDays} d`, align: 'right' },
@@ -31,21 +98,35 @@ export const RENEWALS = (within: number): ListingView<RenewalJson> => ({
     { header: 'Customer', value: (r) => r.customer },
     { header: 'Term', value: (r) => r.term },
     { header: 'Lines', value: (r) => String(r.lines), align: 'right' },
-    { header: 'Total', value: (r) => money(r.total, r.currency), align: 'right' },
+    ...sideColumns<RenewalJson>(
+      side,
+      [{ header: side === 'both' ? 'Total (buy)' : 'Total', value: (r) => money(r.total, r.currency) }],
+      [{ header: side === 'both' ? 'Total (sell)' : 'Total', value: (r) => money(r.resaleTotal, r.currency) }],
+      [{ header: 'Margin', value: (r) => money(r.marginTotal, r.currency) }],
+    ),
   ],
-  keys: ['pbx', 'customer', 'partner', 'term', 'renewsOn', 'currency', 'total', 'lines'],
+  keys: ['pbx', 'customer', 'partner', 'term', 'renewsOn', 'currency', 'total', 'lines', 'resaleTotal', 'marginTotal'],
   empty: `No PBX renews within ${within} days of today.`,
 });
 
-export const MRR = (by: string): ListingView<MrrJson> => ({
+export const MRR = (by: string, side: Side = 'buy'): ListingView<MrrJson> => ({
   columns: () => [
     { header: by[0]!.toUpperCase() + by.slice(1), value: (r) => r.key },
     { header: 'Lines', value: (r) => String(r.lines), align: 'right' },
-    { header: 'Devices', value: (r) => money(r.devices, r.currency), align: 'right' },
-    { header: 'Services', value: (r) => money(r.services, r.currency), align: 'right' },
-    { header: 'MRR', value: (r) => money(r.mrr, r.currency), align: 'right' },
+    ...(side === 'sell'
+      ? []
+      : [
+          { header: 'Devices', value: (r: MrrJson) => money(r.devices, r.currency), align: 'right' as const, drop: 2 },
+          { header: 'Services', value: (r: MrrJson) => money(r.services, r.currency), align: 'right' as const, drop: 2 },
+        ]),
+    ...sideColumns<MrrJson>(
+      side,
+      [{ header: side === 'both' ? 'MRR (buy)' : 'MRR', value: (r) => money(r.mrr, r.currency) }],
+      [{ header: side === 'both' ? 'MRR (sell)' : 'MRR', value: (r) => money(r.resaleMrr, r.currency) }],
+      [{ header: 'Margin', value: (r) => money(r.marginMrr, r.currency) }],
+    ),
   ],
-  keys: ['key', 'currency', 'mrr', 'devices', 'services', 'lines'],
+  keys: ['key', 'currency', 'mrr', 'devices', 'services', 'lines', 'resaleMrr', 'marginMrr'],
   empty: 'No recurring revenue yet: services start when an order is checked out.',
 });
 

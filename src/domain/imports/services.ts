@@ -1,0 +1,243 @@
+import type { NewRunningLine, Repositories } from '../kernel/port.js';
+import type { Actor, Partner, Pbx, Product } from '../kernel/model.js';
+import type { ImportKindSpec, RowReader } from './run.js';
+import { idOf } from './rows.js';
+import { type CalendarDate, daysBetween, formatDate } from '../../terms/dates.js';
+import { formatAmount } from '../../terms/money.js';
+import { pbxPeriodOn, pbxStatusOn, segmentOn } from '../../terms/period.js';
+import { prorate } from '../../terms/proration.js';
+import { type BookSource, storeBooks } from '../catalog/pricebooks.js';
+import { type ResalePricer, resalePricer } from '../catalog/resale.js';
+import { type ServiceLine, serviceLines } from '../lifecycle/serviceLines.js';
+import { MAX_QTY } from '../catalog/items.js';
+
+/**
+ * `hwaas import services`: the installed base a partner already runs, brought in as service
+ * lines like any other (an order of one line whose source is the import, shipped): they
+ * renew with their PBX, count in MRR, are cancelled with the six-month minimum from their
+ * `since`, replaced and listed. A row is keyed by its PBX, product and start (the nth such
+ * row of the file is the nth such line `services list` shows): a row that is already there
+ * with the same quantity is left alone, so importing again, or importing `services list
+ * --format csv`, changes nothing.
+ */
+
+interface ServiceRow {
+  readonly pbx: string;
+  readonly sku: string;
+  readonly qty: number;
+  readonly since: CalendarDate;
+  readonly unitPrice: bigint | null;
+  readonly resalePrice: bigint | null;
+  readonly serials: readonly string[] | null;
+  /** The how-manieth row of the file with this PBX, product and start (from 1). */
+  readonly nth: number;
+}
+
+interface ServicesEnv {
+  readonly products: ReadonlyMap<string, Product>;
+  readonly books: BookSource;
+  readonly partners: Map<string, Promise<Partner | null>>;
+  readonly resale: Map<string, Promise<ResalePricer>>;
+  readonly seen: Map<string, number>;
+}
+
+/** A serial number as a label on a device: letters, digits and . _ / - , at most 64. */
+export const SERIAL_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
+
+/** Serial numbers written in one cell or flag: separated by commas, semicolons or spaces. */
+export function splitSerials(text: string): string[] {
+  return text
+    .split(/[\s,;]+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+const groupKey = (pbx: string, sku: string, since: CalendarDate) => `${pbx}|${sku}|${formatDate(since)}`;
+
+export const servicesImport: ImportKindSpec<ServiceRow, ServicesEnv> = {
+  columns: [
+    { name: 'pbx', required: true, synonyms: ['pbx id'] },
+    { name: 'sku', required: true, synonyms: ['product', 'product code', 'item', 'model'] },
+    { name: 'qty', required: true, synonyms: ['quantity', 'units'] },
+    { name: 'since', required: true, synonyms: ['start', 'start date', 'started on', 'installed', 'installed on', 'since date'] },
+    { name: 'unit price', required: false, synonyms: ['unit price per term', 'buy price', 'price'] },
+    { name: 'resale price', required: false, synonyms: ['resale unit price', 'sell price', 'customer price'] },
+    { name: 'serials', required: false, synonyms: ['serial', 'serial numbers', 'serial number', 'sn'] },
+  ],
+  key: 'pbx',
+  keyHelp: 'pbx, sku and since (the nth row with the same three is the nth such line)',
+  staffOnly: false,
+  async prepare(tx) {
+    return {
+      products: new Map((await tx.catalog.products()).map((p) => [p.sku, p])),
+      books: storeBooks(tx),
+      partners: new Map(),
+      resale: new Map(),
+      seen: new Map(),
+    };
+  },
+  parse(row, env, actor) {
+    const pbx = idOf(row, 'pbx', 'a PBX ID');
+    const sku = row.text('sku', true, (t) => t.trim().toUpperCase());
+    const qty = row.integer('qty', true, 1, MAX_QTY);
+    const since = row.date('since', true);
+    // An absent optional column reads as blank; undefined is a problem said.
+    const unitPrice = row.has('unit price') ? row.amount('unit price', false) : null;
+    const resalePrice = row.has('resale price') ? row.amount('resale price', false) : null;
+    const serialText = row.has('serials') ? row.text('serials', false, (t) => t) : null;
+    if (sku) {
+      const product = env.products.get(sku);
+      if (!product) {
+        row.say('sku', `unknown SKU "${sku}" (the price list names every SKU)`);
+        return null;
+      }
+      if (!product.hwaas) {
+        row.say('sku', `${sku} (${product.name}) is not offered as HWaaS: it cannot run as a service line`);
+        return null;
+      }
+    }
+    if (since && since > actor.today) {
+      row.say('since', `${formatDate(since)} is after today (${formatDate(actor.today)}); a line is brought in once it runs`);
+      return null;
+    }
+    let serials: string[] | null = null;
+    if (serialText) {
+      serials = splitSerials(serialText);
+      const bad = serials.find((s) => !SERIAL_PATTERN.test(s));
+      if (bad !== undefined) {
+        row.say('serials', `"${bad.slice(0, 70)}" is not a serial number (letters, digits, dots, dashes, slashes; at most 64)`);
+        return null;
+      }
+      if (sku && !env.products.get(sku)!.stocked) {
+        row.say('serials', `${sku} is a service, not a device: it has no serial numbers`);
+        return null;
+      }
+      if (new Set(serials).size !== serials.length) {
+        row.say('serials', 'names a serial number twice');
+        return null;
+      }
+      if (qty && serials.length > qty) {
+        row.say('serials', `names ${serials.length} serial numbers for ${qty} unit${qty === 1 ? '' : 's'}`);
+        return null;
+      }
+    }
+    if (!pbx || !sku || !qty || !since || unitPrice === undefined || resalePrice === undefined || serialText === undefined || (serialText !== null && serials === null)) return null;
+    const group = groupKey(pbx, sku, since);
+    const nth = (env.seen.get(group) ?? 0) + 1;
+    env.seen.set(group, nth);
+    return { pbx, sku, qty, since, unitPrice: unitPrice ?? null, resalePrice: resalePrice ?? null, serials, nth };
+  },
+  keyOf: (r) => `${groupKey(r.pbx, r.sku, r.since)}|${r.nth}`,
+  async apply(tx, env, actor, batch, counts) {
+    const ids = [...new Set(batch.map((b) => b.record.pbx))];
+    const pbxs = new Map((await tx.pbxs.getMany(actor.scope, ids)).map((p) => [p.id, p]));
+    const running = new Map<string, ServiceLine[]>();
+    if (pbxs.size > 0) {
+      for (const line of (await serviceLines(tx, actor.scope, actor.today, { pbxs: [...pbxs.keys()] })).lines) {
+        const key = groupKey(line.record.pbx, line.record.sku, line.record.since);
+        running.set(key, [...(running.get(key) ?? []), line]);
+      }
+    }
+    const fresh: NewRunningLine[] = [];
+    for (const { row, record } of batch) {
+      const pbx = pbxs.get(record.pbx);
+      if (!pbx) {
+        row.say('pbx', `PBX ${record.pbx} not found${actor.scope.kind === 'partner' ? ' among your customers’ PBXs' : ''}`);
+        continue;
+      }
+      const refusal = whyNot(pbx, record.since, actor.today);
+      if (refusal) {
+        row.say(refusal.column, refusal.message);
+        continue;
+      }
+      const existing = running.get(groupKey(record.pbx, record.sku, record.since))?.[record.nth - 1];
+      if (existing) {
+        const differs = sameLine(existing, record);
+        if (differs) row.say(differs.column, differs.message);
+        else counts.unchanged++;
+        continue;
+      }
+      const line = await newLine(tx, env, actor, row, pbx, record);
+      if (line) fresh.push(line);
+    }
+    if (fresh.length > 0) await tx.orders.insertRunning(fresh);
+    counts.created += fresh.length;
+  },
+};
+
+/** Why a line cannot run on this PBX from `since`: a perpetual or ended PBX, a start outside its life. */
+function whyNot(pbx: Pbx, since: CalendarDate, today: CalendarDate): { column: string; message: string } | null {
+  const status = pbxStatusOn(pbx, today);
+  if (status.kind === 'perpetual') return { column: 'pbx', message: `${pbx.id} has a perpetual licence: HWaaS runs only on subscription PBXs` };
+  if (status.kind === 'ended') return { column: 'pbx', message: `${pbx.id} was cancelled and ended on ${formatDate(status.endedOn)}: nothing runs on it any more` };
+  if (status.kind === 'not-yet-active' || since < pbx.activated) return { column: 'since', message: `${formatDate(since)} is before ${pbx.id} was activated (${formatDate(pbx.activated)})` };
+  return null;
+}
+
+/** A row that names a line already there: the same quantity (and prices, where given), or what differs. */
+function sameLine(line: ServiceLine, row: ServiceRow): { column: string; message: string } | null {
+  const what = `${row.pbx} already runs ${line.qty} × ${row.sku} since ${formatDate(row.since)} (${line.record.order})`;
+  if (line.qty !== row.qty) return { column: 'qty', message: `${what}; an import adds lines and never changes one (cancel units with \`hwaas services cancel\`)` };
+  if (row.unitPrice !== null && line.unitPrice !== null && row.unitPrice !== line.unitPrice)
+    return { column: 'unit price', message: `${what} at ${formatAmount(line.unitPrice)} a term; an import never changes a running line's price` };
+  if (row.resalePrice !== null && line.resaleUnitPrice !== null && row.resalePrice !== line.resaleUnitPrice)
+    return { column: 'resale price', message: `${what} resold at ${formatAmount(line.resaleUnitPrice)} a term; an import never changes a running line's price` };
+  return null;
+}
+
+async function newLine(tx: Repositories, env: ServicesEnv, actor: Actor, row: RowReader, pbx: Pbx, record: ServiceRow): Promise<NewRunningLine | null> {
+  const product = env.products.get(record.sku)!;
+  if (!env.partners.has(pbx.partner)) env.partners.set(pbx.partner, tx.parties.partner(pbx.partner));
+  const partner = await env.partners.get(pbx.partner)!;
+  if (!partner) {
+    row.say('pbx', `the partner of ${pbx.id} is not found`);
+    return null;
+  }
+  const segment = segmentOn(pbx, record.since)!;
+  const period = pbxPeriodOn(pbx, record.since);
+  const book = await env.books.inForce(partner.tier, partner.currency, record.since);
+  const listPrice = book?.line(record.sku)?.prices[segment.term] ?? null;
+  const unitPrice = record.unitPrice ?? listPrice;
+  if (unitPrice === null) {
+    row.say(
+      'unit price',
+      book
+        ? `is empty, and the ${partner.tier} ${partner.currency} price book in force on ${formatDate(record.since)} has no ${segment.term} price for ${record.sku}: give the unit price Wildix bills`
+        : `is empty, and there is no ${partner.tier} ${partner.currency} price book in force on ${formatDate(record.since)}: give the unit price Wildix bills`,
+    );
+    return null;
+  }
+  if (!env.resale.has(pbx.partner)) env.resale.set(pbx.partner, tx.resale.list(pbx.partner).then(resalePricer));
+  const resaleUnitPrice = record.resalePrice ?? (await env.resale.get(pbx.partner)!).unitPrice(record.sku, product.category, segment.term, partner.currency, unitPrice);
+  const days = daysBetween(record.since, period.end);
+  const periodDays = daysBetween(period.start, period.end);
+  const amount = prorate(unitPrice, record.qty, days, periodDays);
+  return {
+    partner: pbx.partner,
+    customer: pbx.customer,
+    pbx: pbx.id,
+    term: segment.term,
+    currency: partner.currency,
+    start: record.since,
+    end: period.end,
+    periodStart: period.start,
+    days,
+    periodDays,
+    total: amount,
+    renewalTotal: unitPrice * BigInt(record.qty),
+    createdAt: actor.at,
+    by: { user: actor.user.id, actedBy: actor.actedBy },
+    line: {
+      sku: record.sku,
+      name: product.name,
+      qty: record.qty,
+      unitPrice,
+      amount,
+      renewal: unitPrice * BigInt(record.qty),
+      listPrice,
+      resaleUnitPrice,
+      resaleRenewal: resaleUnitPrice * BigInt(record.qty),
+      serials: record.serials ?? [],
+    },
+  };
+}
