@@ -21,6 +21,7 @@ export type RefusalCode =
   | 'OVERDUE_INVOICES'
   | 'ACCOUNT_LOCKED'
   | 'INVALID_STATE'
+  | 'QUOTE_EXPIRED'
   | 'NO_STORE'
   | 'STORE_TOO_NEW'
   | 'STORE_TOO_OLD'
@@ -66,7 +67,8 @@ export type Hint =
   | { readonly kind: 'login' }
   /** A price the customer would see comes from a resale rule. */
   | { readonly kind: 'resale-price' }
-  | { readonly kind: 'as-user' };
+  | { readonly kind: 'as-user' }
+  | { readonly kind: 'reprice-quote'; readonly quote: string };
 
 /** A sentence of an error, with what to do about it. */
 export interface Said {

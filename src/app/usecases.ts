@@ -211,6 +211,8 @@ export interface UseCases {
     document(input: QuoteInput & { copy: 'customer' | 'internal'; validDays?: number | null; paper?: 'a4' | 'letter' | null }): Promise<DocumentJson>;
     list(input: { customer?: string | null; partner?: string | null }): Promise<Listing<QuoteRecordJson>>;
     show(input: { number: string; partner?: string | null }): Promise<SentQuoteJson>;
+    /** The customer accepted or declined the quote. */
+    decide(input: { number: string; partner?: string | null; decision: 'accepted' | 'declined' | string }): Promise<QuoteRecordJson>;
   };
   orders: {
     /** `from`/`to`: the day an order was placed (a draft: created), in the store's zone, both included. Lines brought in by `import services` are not orders: `imported` lists them too. */
@@ -235,6 +237,10 @@ export interface UseCases {
     ship(input: { id: string }): Promise<OrderJson>;
     /** The customer's order confirmation or the internal copy, as a PDF. */
     document(input: { id: string; copy: 'customer' | 'internal'; paper?: 'a4' | 'letter' | null }): Promise<DocumentJson>;
+    /** What ordering from a quote would cost today (the buy side), asked before it is placed; refused as the order would be. */
+    previewFromQuote(input: { number: string; partner?: string | null; reprice?: boolean }): Promise<OrderPreviewJson>;
+    /** The order made from a quote on its PBX, saved as a draft or checked out (`day`: the day the amount was shown). */
+    fromQuote(input: { number: string; partner?: string | null; reprice?: boolean; checkout: boolean; day?: string | null }): Promise<OrderJson>;
     /** What stops checkout for a customer today, said before the cart is built. */
     blockers(input: { customer: string }): Promise<{ code: string; message: string; hint?: Hint }[]>;
     /** A customer's PBXs as choices for an order today: the licence term on the day, the period's end, and why not when one cannot take HWaaS. */

@@ -157,6 +157,13 @@ export const ROUTES: readonly Route[] = [
     (c, i: Parameters<UseCases['quotes']['document']>[0]) => c.quotes.document(i),
   ),
   route('quotes.list', 'Quotes sent to customers', o({ customer: nStr, partner: nStr }), listing(S.quoteRecord), (c, i: Parameters<UseCases['quotes']['list']>[0]) => c.quotes.list(i)),
+  route(
+    'quotes.decide',
+    'The customer accepted or declined a quote',
+    o({ number: str, partner: nStr, decision: str }, ['partner']),
+    S.quoteRecord,
+    (c, i: Parameters<UseCases['quotes']['decide']>[0]) => c.quotes.decide(i),
+  ),
   route('quotes.show', 'A quote sent to a customer', o({ number: str, partner: nStr }, ['partner']), S.sentQuote, (c, i: Parameters<UseCases['quotes']['show']>[0]) => c.quotes.show(i)),
 
   route('orders.list', 'Orders', o({ status: nStr, customer: nStr, partner: nStr, from: nStr, to: nStr, imported: bool }), listing(S.orderSummary), (c, i: Parameters<UseCases['orders']['list']>[0]) =>
@@ -166,6 +173,20 @@ export const ROUTES: readonly Route[] = [
   route('orders.preview', 'What placing an order would cost today', S.requests.order, S.orderPreview, (c, i: Parameters<UseCases['orders']['preview']>[0]) => c.orders.preview(i)),
   route('orders.save', 'Save a draft', S.requests.order, S.order, (c, i: Parameters<UseCases['orders']['save']>[0]) => c.orders.save(i)),
   route('orders.place', 'Place an order', S.requests.place, S.order, (c, i: Parameters<UseCases['orders']['place']>[0]) => c.orders.place(i)),
+  route(
+    'orders.previewFromQuote',
+    'What ordering from a quote would cost today',
+    o({ number: str, partner: nStr, reprice: bool }, ['partner', 'reprice']),
+    S.orderPreview,
+    (c, i: Parameters<UseCases['orders']['previewFromQuote']>[0]) => c.orders.previewFromQuote(i),
+  ),
+  route(
+    'orders.fromQuote',
+    'The order made from a quote: saved as a draft, or checked out',
+    o({ number: str, partner: nStr, reprice: bool, checkout: bool, day: nStr }, ['partner', 'reprice', 'day']),
+    S.order,
+    (c, i: Parameters<UseCases['orders']['fromQuote']>[0]) => c.orders.fromQuote(i),
+  ),
   route('orders.previewCheckout', 'What checking out a draft would do today', S.requests.id, S.checkoutPreview, (c, i: { id: string }) => c.orders.previewCheckout(i)),
   route('orders.checkout', 'Place a draft', S.requests.checkout, S.order, (c, i: { id: string; day?: string | null }) => c.orders.checkout(i)),
   route('orders.cancel', 'Cancel an order', S.requests.id, S.cancelledOrder, (c, i: { id: string }) => c.orders.cancel(i)),

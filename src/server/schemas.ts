@@ -221,6 +221,10 @@ const quoteRecordProps = {
   margin: amount,
   createdBy: str,
   expired: bool,
+  status: en('sent', 'accepted', 'declined', 'expired', 'ordered'),
+  order: nStr,
+  decidedAt: nTs,
+  decidedBy: nStr,
 };
 export const quoteRecord = obj(quoteRecordProps);
 export const sentQuote = obj({
@@ -280,6 +284,8 @@ const orderProps = {
   days: nInt,
   periodDays: nInt,
   activated: nDate,
+  source: nullable(en('import', 'quote')),
+  quote: nStr,
 };
 export const order = obj(orderProps);
 export const cancelledOrder = obj({ ...orderProps, wasStatus: orderStatus });

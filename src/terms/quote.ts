@@ -213,3 +213,29 @@ export function explainQuote(quote: Quote, compact = false): string[] {
   );
   return out;
 }
+
+/**
+ * The quote with the resale unit prices of some lines replaced (an order made from a quote
+ * the customer accepted: its prices hold while the quote is valid): the same days, the same
+ * rounding per line, the totals summed again.
+ */
+export function withResalePrices(quote: Quote, prices: ReadonlyMap<string, bigint>): Quote {
+  if (prices.size === 0) return quote;
+  const lines = quote.lines.map((l): QuoteLine => {
+    const price = prices.get(l.sku);
+    if (price === undefined) return l;
+    const resaleAmount = prorate(price, l.qty, quote.days, quote.periodDays);
+    return { ...l, resaleUnitPrice: price, resaleAmount, resaleRenewal: price * BigInt(l.qty), margin: resaleAmount - l.amount };
+  });
+  const sided = lines.every((l) => l.resaleAmount !== null);
+  const resaleTotal = sided ? lines.reduce((sum, l) => sum + l.resaleAmount!, 0n) : null;
+  const marginTotal = resaleTotal === null ? null : resaleTotal - quote.total;
+  return {
+    ...quote,
+    lines,
+    resaleTotal,
+    resaleRenewalTotal: resaleTotal !== null && quote.renewalTotal !== null ? lines.reduce((sum, l) => sum + l.resaleRenewal!, 0n) : null,
+    marginTotal,
+    marginPercent: resaleTotal === null || marginTotal === null ? null : percentOf(marginTotal, resaleTotal),
+  };
+}

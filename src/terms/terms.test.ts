@@ -6,7 +6,7 @@ import { type CalendarDate, parseDate, formatDate, fromCivil, toCivil, tryParseD
 import { parseTerm, parseLicense, TERMS, type Term } from './term.js';
 import { boundary, periodOn, coTerminate } from './period.js';
 import { tryParseAmount, formatAmount, formatMoney, divideRoundHalfUp } from './money.js';
-import { buildQuote, explainQuote } from './quote.js';
+import { buildQuote, explainQuote, withResalePrices } from './quote.js';
 import { prorate } from './proration.js';
 
 const d = (text: string): CalendarDate => parseDate(text);
@@ -285,5 +285,32 @@ describe('explain', () => {
     expect(text).toContain('Total first charge: the sum of the rounded lines, 89.75 EUR');
     const full = explainQuote(quoteFor('2020-05-01', 'yearly', '2021-05-01', '60.00', 2)).join('\n');
     expect(full).toContain('the whole term is charged');
+  });
+});
+
+describe('an order made from a quote keeps the quote’s resale unit prices (withResalePrices)', () => {
+  it('prorates them over the order’s own days, with the same rounding, and sums again', () => {
+    // Yearly PBX activated 2026-05-01; the order starts 2026-12-06: 146 of 365 days.
+    const pbx = { license: 'yearly' as const, activated: parseDate('2026-05-01'), cancelledOn: null };
+    const quote = buildQuote({
+      pbx,
+      start: parseDate('2026-12-06'),
+      currency: 'EUR',
+      items: [
+        { sku: 'WP480G', name: 'phone', qty: 3, unitPrice: 6800n, resaleUnitPrice: 8160n },
+        { sku: 'W-AIR', name: 'dect', qty: 1, unitPrice: 12000n, resaleUnitPrice: 15000n },
+      ],
+    });
+    expect(quote.days).toBe(146);
+    const held = withResalePrices(quote, new Map([['WP480G', 9000n]]));
+    // 9000 × 3 × 146 / 365 = 10800 exactly; the other line keeps its own.
+    expect(held.lines[0]!.resaleAmount).toBe(10800n);
+    expect(held.lines[0]!.resaleRenewal).toBe(27000n);
+    expect(held.lines[1]!.resaleAmount).toBe(quote.lines[1]!.resaleAmount);
+    expect(held.resaleTotal).toBe(10800n + quote.lines[1]!.resaleAmount!);
+    expect(held.marginTotal).toBe(held.resaleTotal! - quote.total);
+    // The buy side does not move.
+    expect(held.total).toBe(quote.total);
+    expect(withResalePrices(quote, new Map())).toBe(quote);
   });
 });

@@ -1,6 +1,7 @@
 import { RefusedError, UsageError } from '../../errors.js';
 import { localDateText } from '../../clock.js';
-import { dateRange, idFilter, idOf } from './ids.js';
+import { dateRange, idFilter, idOf, optionalId } from './ids.js';
+import { orderFromQuote, quoteRequest } from '../../domain/ordering/fromQuote.js';
 import { ORDER_STATUSES, type OrderStatus, orderId, orderSeq } from '../../domain/kernel/model.js';
 import type { Store } from '../../domain/kernel/port.js';
 import { noPriceBook, storeBooks } from '../../domain/catalog/pricebooks.js';
@@ -108,6 +109,24 @@ export function orderingUseCases(calls: Calls): Pick<UseCases, 'orders'> {
         const { store, actor } = await calls.writer();
         if (day !== null && actor.today !== day) throw dayChanged('the order');
         return viewJson(store, actor, await placeOrder(store, actor, request));
+      },
+
+      async previewFromQuote(input) {
+        const number = idOf(input.number, 'number', 'a quote number');
+        const { store, actor } = await calls.reader();
+        const { request } = await quoteRequest(store, actor, number, optionalId(input.partner, 'partner') ?? null, input.reprice === true);
+        const quote = await previewOrder(store, actor, request);
+        return { total: formatAmount(quote.total), currency: quote.currency, resaleTotal: quote.resaleTotal === null ? null : formatAmount(quote.resaleTotal), day: formatDate(actor.today) };
+      },
+
+      async fromQuote(input) {
+        const number = idOf(input.number, 'number', 'a quote number');
+        if (typeof input.checkout !== 'boolean') throw new UsageError('checkout: say whether to check the order out (true) or save a draft (false).', 'USAGE', { field: 'checkout' });
+        const day = shownDay(input.day);
+        const { store, actor } = await calls.writer();
+        if (day !== null && actor.today !== day) throw dayChanged('the order');
+        const order = await orderFromQuote(store, actor, number, optionalId(input.partner, 'partner') ?? null, { checkout: input.checkout, reprice: input.reprice === true });
+        return viewJson(store, actor, order);
       },
 
       async previewCheckout({ id }) {

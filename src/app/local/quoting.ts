@@ -7,7 +7,7 @@ import { type RequestedItem, mergeItems, parseQty, parseUnitPrice } from '../../
 import { cachedBooks } from '../../domain/catalog/pricebooks.js';
 import { type CaseOutcome, readQuoteCases, runQuoteCase } from '../../domain/quoting/quoteCases.js';
 import { type QuoteInput as DomainQuoteInput, type QuoteSources, makeQuote, quoteParties, storeQuoteSources } from '../../domain/quoting/quoting.js';
-import { listQuotes, recordQuote, requireCustomerSide, showQuote } from '../../domain/quoting/quotes.js';
+import { decideQuote, listQuotes, recordQuote, requireCustomerSide, showQuote } from '../../domain/quoting/quotes.js';
 import { type CalendarDate, formatDate, parseDate } from '../../terms/dates.js';
 import { parseCurrency } from '../../terms/money.js';
 import { explainQuote, resaleSide } from '../../terms/quote.js';
@@ -219,6 +219,16 @@ export function quotingUseCases(calls: Calls): Pick<UseCases, 'quotes'> {
         const { store, actor } = await calls.reader();
         const quotes = await listQuotes(store, actor, { customer: idFilter(input.customer, 'customer') ?? null, partner: idFilter(input.partner, 'partner') ?? null });
         return { items: quotes.map((q) => quoteRecordJson(q, q.validUntil < actor.today)), viewer: actor.scope.kind };
+      },
+
+      async decide(input) {
+        const decision = input.decision;
+        if (decision !== 'accepted' && decision !== 'declined')
+          throw new UsageError(`decision: "${String(decision)}" is not what a customer does with a quote; write accepted or declined.`, 'INVALID_INPUT', { field: 'decision' });
+        const number = idOf(input.number, 'number', 'a quote number');
+        const { store, actor } = await calls.writer();
+        const record = await decideQuote(store, actor, number, optionalId(input.partner, 'partner') ?? null, decision);
+        return quoteRecordJson(record, record.validUntil < actor.today);
       },
 
       async show(input) {

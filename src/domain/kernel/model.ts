@@ -155,7 +155,16 @@ export interface QuoteRecord {
   readonly createdBy: string;
   /** The quote as JSON (the quote JSON of the contract, both sides), and what the document showed. */
   readonly document: string;
+  /** What became of it: sent, accepted or declined by the customer, or ordered (`expired` is said when it is read, past its valid-until). */
+  readonly status: QuoteStatus;
+  readonly decidedAt: string | null;
+  readonly decidedBy: string | null;
+  /** The order made from it. */
+  readonly orderSeq: number | null;
 }
+
+export const QUOTE_STATUSES = ['sent', 'accepted', 'declined', 'ordered'] as const;
+export type QuoteStatus = (typeof QUOTE_STATUSES)[number];
 
 export const quoteNumber = (year: number, seq: number): string => `Q-${year}-${String(seq).padStart(5, '0')}`;
 

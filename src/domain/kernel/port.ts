@@ -17,6 +17,7 @@ import type {
   PriceBookSummary,
   Product,
   QuoteRecord,
+  QuoteStatus,
   ResaleRule,
   ResaleRuleKind,
   Rma,
@@ -75,12 +76,16 @@ export interface QuoteFilter {
   readonly partner?: string | null;
 }
 
+export type NewQuoteRecord = Omit<QuoteRecord, 'number' | 'document' | 'status' | 'decidedAt' | 'decidedBy' | 'orderSeq'>;
+
 export interface QuoteRepository {
   /** Records a quote under the next number of its partner and year; returns the number. */
-  add(record: Omit<QuoteRecord, 'number' | 'document'>, document: (number: string) => string): Promise<string>;
+  add(record: NewQuoteRecord, document: (number: string) => string): Promise<string>;
   list(scope: Scope, filter?: QuoteFilter): Promise<QuoteRecord[]>;
   /** The quotes with this number (one per partner that issued it), in scope. */
   get(scope: Scope, number: string): Promise<QuoteRecord[]>;
+  /** Moves a quote from one of `from` to `to` (compare and set): false when it was in none of them. */
+  decide(partner: string, number: string, from: readonly QuoteStatus[], to: QuoteStatus, at: string, by: string, orderSeq?: number | null): Promise<boolean>;
 }
 
 export type NewPartner = Omit<Partner, 'id'>;
@@ -286,6 +291,8 @@ export interface OrderRepository {
   transition(seq: number, from: OrderStatus, to: OrderStatus, at: string, by: EventBy): Promise<boolean>;
   get(scope: Scope, seq: number): Promise<Order | null>;
   list(scope: Scope, filter?: OrderFilter): Promise<OrderSummary[]>;
+  /** The draft was made from a quote: it says so, and its lines keep the quote's resale unit prices (none: today's, repriced). */
+  markFromQuote(seq: number, quote: string, resale: ReadonlyMap<string, bigint>): Promise<void>;
   /** Service lines brought in, many at once (an import's batch); returns their orders' sequence numbers, in order. */
   insertRunning(lines: readonly NewRunningLine[]): Promise<number[]>;
 }

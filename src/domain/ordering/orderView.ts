@@ -2,7 +2,7 @@ import { partnerFor } from '../parties/customers.js';
 import type { Repositories, Store, OrderFilter } from '../kernel/port.js';
 import type { Scope, Order, Customer, Pbx, Actor, OrderSummary } from '../kernel/model.js';
 import { NotFoundError, RefusedError } from '../../errors.js';
-import { type Quote, type QuoteLine, percentOf } from '../../terms/quote.js';
+import { type Quote, type QuoteLine, percentOf, withResalePrices } from '../../terms/quote.js';
 import { prorate } from '../../terms/proration.js';
 import { storeQuoteSources, makeQuote } from '../quoting/quoting.js';
 import { quoteFor, draftItems, type OrderRequest } from './orderQuote.js';
@@ -45,7 +45,9 @@ export async function orderView(store: Store, actor: Actor, order: Order): Promi
     try {
       if (!pbx) throw new NotFoundError('PBX', order.pbx);
       const estimate = await quoteFor(store, actor.scope, pbx, order.term, draftItems(order), actor.today);
-      const quote = estimate.quote;
+      // An order made from a quote keeps the quote's resale prices (checkout says when they no longer hold).
+      const held = new Map(order.source === 'quote' ? order.lines.flatMap((l) => (l.resaleUnitPrice === null ? [] : [[l.sku, l.resaleUnitPrice] as const])) : []);
+      const quote = withResalePrices(estimate.quote, held);
       listPrice = estimate.listPrice;
       figures = { quote, estimate: true, problem: null };
     } catch (error) {

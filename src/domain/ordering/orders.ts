@@ -1,6 +1,7 @@
 import { NotFoundError, RefusedError } from '../../errors.js';
 import type { CalendarDate } from '../../terms/dates.js';
-import type { Quote } from '../../terms/quote.js';
+import { type Quote, withResalePrices } from '../../terms/quote.js';
+import { heldResalePrices } from './fromQuote.rules.js';
 import { type Actor, type Customer, type Order, type OrderStatus, type Pbx, type Scope, RESERVING, orderId } from '../kernel/model.js';
 import type { Repositories, Store } from '../kernel/port.js';
 import { standingOf } from '../parties/standing.js';
@@ -40,7 +41,7 @@ export async function blockersFor(store: Store, actor: Actor, customer: Customer
   return checkoutBlockers(store, customer, actor.today);
 }
 
-async function saveDraftIn(tx: Repositories, actor: Actor, request: OrderRequest): Promise<{ seq: number; quote: Quote }> {
+export async function saveDraftIn(tx: Repositories, actor: Actor, request: OrderRequest): Promise<{ seq: number; quote: Quote }> {
   checkPriceOverrides(actor.user, request.items);
   const { customer, pbx } = await customerAndPbx(tx, actor.scope, request.customer, request.pbx);
   requireNotEnding(pbx, actor.today);
@@ -74,7 +75,7 @@ export async function saveDraft(store: Store, actor: Actor, request: OrderReques
  * is re-priced as of today and its amounts fixed, stock is reserved (it may go
  * negative: a BACKORDER warning per line). Two checkouts of one draft place it once.
  */
-async function checkoutIn(tx: Repositories, actor: Actor, seq: number, id: string): Promise<Order> {
+export async function checkoutIn(tx: Repositories, actor: Actor, seq: number, id: string): Promise<Order> {
   const order = await getOrder(tx, actor.scope, seq, id);
   if (order.status !== 'draft') {
     throw new RefusedError('INVALID_STATE', `${order.id} is already ${order.status}: only a draft can be checked out.`, { hint: { kind: 'show-order', order: order.id } });
@@ -90,7 +91,10 @@ async function checkoutIn(tx: Repositories, actor: Actor, seq: number, id: strin
     const [first, ...rest] = blockers;
     throw new RefusedError(first!.code, first!.message, { hint: first!.hint, also: rest });
   }
-  const { listPrice, quote } = await quoteFor(tx, actor.scope, pbx, order.term, draftItems(order), actor.today);
+  const priced = await quoteFor(tx, actor.scope, pbx, order.term, draftItems(order), actor.today);
+  const { listPrice } = priced;
+  // An order made from a quote: the customer's prices are the quote's while it holds.
+  const quote = withResalePrices(priced.quote, await heldResalePrices(tx, actor, order));
   const products = new Map((await tx.catalog.products()).map((p) => [p.sku, p]));
   // Stock rows in SKU order: concurrent checkouts lock them in the same order.
   const stocked = quote.lines.filter((l) => products.get(l.sku)?.stocked).sort((a, b) => a.sku.localeCompare(b.sku));

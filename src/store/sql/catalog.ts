@@ -5,17 +5,18 @@ import {
   type PriceKind,
   type Product,
   type QuoteRecord,
+  type QuoteStatus,
   type ResaleRule,
   type ResaleRuleKind,
   type Scope,
   type Tier,
   quoteNumber,
 } from '../../domain/kernel/model.js';
-import type { CatalogRepository, PriceBookRepository, QuoteFilter, QuoteRepository, ResaleRepository } from '../../domain/kernel/port.js';
+import type { CatalogRepository, NewQuoteRecord, PriceBookRepository, QuoteFilter, QuoteRepository, ResaleRepository } from '../../domain/kernel/port.js';
 import type { CalendarDate } from '../../terms/dates.js';
 import type { Currency } from '../../terms/money.js';
 import type { Term } from '../../terms/term.js';
-import { type SqlDriver, clause, dateText, flag, int, optionalInt, optionalMoney, partnerClause, toDate, where, money } from './driver.js';
+import { type SqlDriver, clause, dateText, flag, int, optionalInt, optionalMoney, partnerClause, placeholders, toDate, where, money } from './driver.js';
 
 /** How a boolean is written: 1/0 in SQLite, true/false in PostgreSQL. */
 type Bool = (value: boolean) => unknown;
@@ -208,6 +209,10 @@ interface QuoteRow {
   created_at: string;
   created_by: string;
   document: string;
+  status: QuoteStatus;
+  decided_at: string | null;
+  decided_by: string | null;
+  order_seq: unknown;
 }
 
 const toQuote = (r: QuoteRow): QuoteRecord => ({
@@ -223,12 +228,16 @@ const toQuote = (r: QuoteRow): QuoteRecord => ({
   createdAt: r.created_at,
   createdBy: r.created_by,
   document: r.document,
+  status: r.status,
+  decidedAt: r.decided_at,
+  decidedBy: r.decided_by,
+  orderSeq: r.order_seq === null || r.order_seq === undefined ? null : int(r.order_seq),
 });
 
 export class SqlQuotes implements QuoteRepository {
   constructor(private readonly sql: SqlDriver) {}
 
-  async add(record: Omit<QuoteRecord, 'number' | 'document'>, document: (number: string) => string): Promise<string> {
+  async add(record: NewQuoteRecord, document: (number: string) => string): Promise<string> {
     const year = Number(dateText(record.issuedOn).slice(0, 4));
     const counter = `quote:${record.partner}:${year}`;
     const seq = await this.sql.nextNumber(counter, true);
@@ -264,5 +273,14 @@ export class SqlQuotes implements QuoteRepository {
   async get(scope: Scope, number: string): Promise<QuoteRecord[]> {
     const w = where(partnerClause(scope, 'partner_id'), clause('number = ?', number));
     return (await this.sql.all<QuoteRow>(`SELECT * FROM quotes${w.sql} ORDER BY partner_id`, w.params)).map(toQuote);
+  }
+
+  async decide(partner: string, number: string, from: readonly QuoteStatus[], to: QuoteStatus, at: string, by: string, orderSeq: number | null = null): Promise<boolean> {
+    return (
+      (await this.sql.run(
+        `UPDATE quotes SET status = ?, decided_at = ?, decided_by = ?, order_seq = COALESCE(?, order_seq) WHERE partner_id = ? AND number = ? AND status IN ${placeholders(from.length)}`,
+        [to, at, by, orderSeq, partner, number, ...from],
+      )) === 1
+    );
   }
 }

@@ -164,6 +164,11 @@ export class SqlOrders implements OrderRepository {
     };
   }
 
+  async markFromQuote(seq: number, quote: string, resale: ReadonlyMap<string, bigint>): Promise<void> {
+    await this.sql.run("UPDATE orders SET source = 'quote', quote_number = ? WHERE seq = ?", [quote, seq]);
+    for (const [sku, price] of resale) await this.sql.run('UPDATE order_lines SET resale_unit_minor = ? WHERE order_seq = ? AND sku = ?', [price, seq, sku]);
+  }
+
   async insertRunning(lines: readonly NewRunningLine[]): Promise<number[]> {
     if (lines.length === 0) return [];
     // The numbers are the order counter's, taken at once (past any order that holds a higher one).

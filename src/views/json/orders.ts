@@ -45,6 +45,9 @@ export interface OrderJson {
   days: number | null;
   periodDays: number | null;
   activated: DateText | null;
+  /** `quote` for an order made from a quote (its number in `quote`), `import` for a line brought in, else null. */
+  source: 'import' | 'quote' | null;
+  quote: string | null;
 }
 
 export function orderJson(view: OrderView): OrderJson {
@@ -109,6 +112,8 @@ export function orderJson(view: OrderView): OrderJson {
     days: quote?.days ?? null,
     periodDays: quote?.periodDays ?? null,
     activated: quote ? formatDate(quote.activated) : null,
+    source: order.source,
+    quote: order.quote,
   };
 }
 

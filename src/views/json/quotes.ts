@@ -1,9 +1,9 @@
-import type { QuoteRecord, Tier } from '../../domain/kernel/model.js';
+import { type QuoteRecord, type Tier, orderId } from '../../domain/kernel/model.js';
 import { formatDate } from '../../terms/dates.js';
 import { formatAmount } from '../../terms/money.js';
 import type { Quote } from '../../terms/quote.js';
 import type { Term } from '../../terms/term.js';
-import { type Amount, type DateText, type ErrorJson, amount, date } from './common.js';
+import { type Amount, type DateText, type ErrorJson, type Timestamp, amount, date } from './common.js';
 
 /** A line of a quote, both sides. */
 export interface QuoteLineJson {
@@ -109,6 +109,13 @@ export interface QuoteRecordJson {
   createdBy: string;
   /** Past its valid-until on the day looked at. */
   expired: boolean;
+  /** sent, accepted, declined, expired (past its valid-until, neither declined nor ordered) or ordered. */
+  status: 'sent' | 'accepted' | 'declined' | 'expired' | 'ordered';
+  /** The order made from it. */
+  order: string | null;
+  /** When it was accepted, declined or ordered, and by whom. */
+  decidedAt: Timestamp | null;
+  decidedBy: string | null;
 }
 export const quoteRecordJson = (q: QuoteRecord, expired: boolean): QuoteRecordJson => ({
   number: q.number,
@@ -123,8 +130,29 @@ export const quoteRecordJson = (q: QuoteRecord, expired: boolean): QuoteRecordJs
   margin: formatAmount(q.resaleTotal - q.total),
   createdBy: q.createdBy,
   expired,
+  status: (q.status === 'sent' || q.status === 'accepted') && expired ? 'expired' : q.status,
+  order: q.orderSeq === null ? null : orderId(q.orderSeq),
+  decidedAt: q.decidedAt,
+  decidedBy: q.decidedBy,
 });
-export const QUOTE_RECORD_KEYS = ['number', 'partner', 'customer', 'pbx', 'issuedOn', 'validUntil', 'currency', 'resaleTotal', 'total', 'margin', 'createdBy', 'expired'] as const;
+export const QUOTE_RECORD_KEYS = [
+  'number',
+  'partner',
+  'customer',
+  'pbx',
+  'issuedOn',
+  'validUntil',
+  'currency',
+  'resaleTotal',
+  'total',
+  'margin',
+  'createdBy',
+  'expired',
+  'status',
+  'order',
+  'decidedAt',
+  'decidedBy',
+] as const;
 
 /** A line of a quote as its document said it. */
 export interface SentLineJson {

@@ -72,6 +72,8 @@ export function orderText(style: Style, order: OrderJson, when: WhenText): strin
   const out: string[] = [];
   out.push(`${chalk.bold(order.id)}: ${statusWord(style, order.status)}, ${order.customerName ?? order.customer} (${order.customer}), PBX ${order.pbx}, ${order.term}`);
   out.push(`Created ${when(order.createdAt)}${order.placedAt ? `, placed ${when(order.placedAt)}` : ''}`);
+  if (order.source === 'quote' && order.quote) out.push(`Made from quote ${order.quote}: the customer's prices are the quote's while it is valid.`);
+  if (order.source === 'import') out.push('A running line brought in by `hwaas import services`: it was not ordered through hwaas.');
   out.push('');
   const quote = orderQuote(order);
   if (quote) out.push(quoteText(style, quote, order.estimate ? 'Figures if checked out today (a draft is re-priced at checkout):' : 'Figures fixed at checkout:'));

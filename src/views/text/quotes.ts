@@ -100,13 +100,24 @@ export const QUOTES: ListingView<QuoteRecordJson> = {
     { header: 'Customer', value: (q) => q.customer ?? '' },
     { header: 'PBX', value: (q) => q.pbx ?? '', drop: 2 },
     { header: 'Issued', value: (q) => q.issuedOn, drop: 1 },
-    { header: 'Valid until', value: (q) => (q.expired ? { text: `${q.validUntil} (expired)`, paint: 'grey' } : q.validUntil) },
+    { header: 'Valid until', value: (q) => (q.expired ? { text: q.validUntil, paint: 'grey' } : q.validUntil), drop: 1 },
+    { header: 'Status', value: (q) => statusText(q) },
     { header: 'Customer pays', value: (q) => money(q.resaleTotal, q.currency), align: 'right' },
-    { header: 'Margin', value: (q) => money(q.margin, q.currency), align: 'right' },
+    { header: 'Margin', value: (q) => money(q.margin, q.currency), align: 'right', drop: 2 },
   ],
-  keys: ['number', 'partner', 'customer', 'pbx', 'issuedOn', 'validUntil', 'currency', 'resaleTotal', 'total', 'margin', 'createdBy'],
+  keys: ['number', 'partner', 'customer', 'pbx', 'issuedOn', 'validUntil', 'currency', 'resaleTotal', 'total', 'margin', 'createdBy', 'status', 'order', 'decidedAt', 'decidedBy'],
   empty: 'No quotes sent yet: `hwaas quote --pbx ID --item SKU=QTY --format pdf` writes and records one.',
 };
+
+/** What became of a quote, in a word (the order made from it named). */
+const statusText = (q: QuoteRecordJson) => (q.status === 'ordered' && q.order ? `ordered ${q.order}` : q.status === 'expired' ? { text: 'expired', paint: 'grey' as const } : q.status);
+
+/** After `quotes accept|decline`: one sentence and what comes next. */
+export function quoteDecidedText(q: QuoteRecordJson): string {
+  return q.status === 'accepted'
+    ? `${q.number} accepted by the customer: valid until ${q.validUntil}; order it at its prices with \`hwaas order --from-quote ${q.number} --save\` (or --checkout).`
+    : `${q.number} declined by the customer: it will not become an order.`;
+}
 
 /** `quotes show` for people: what the document said, line by line. */
 export function sentQuoteText(style: Style, q: SentQuoteJson): string {
@@ -114,7 +125,7 @@ export function sentQuoteText(style: Style, q: SentQuoteJson): string {
   const d = q.quote;
   const out = [
     `${chalk.bold(`Quote ${q.number}`)} from ${q.partner}${q.customer ? ` to ${q.customerName ?? q.customer} (${q.customer})` : ''}`,
-    `Issued ${q.issuedOn} by ${q.createdBy}, valid until ${q.validUntil}${q.expired ? ' (expired)' : ''}.`,
+    `Issued ${q.issuedOn} by ${q.createdBy}, valid until ${q.validUntil}${q.expired ? ' (expired)' : ''}. Status: ${q.status}${q.order ? ` (${q.order})` : ''}${q.decidedAt && q.status !== 'expired' ? `, ${q.decidedAt.slice(0, 10)} by ${q.decidedBy}` : ''}.`,
     `${q.pbx ? `PBX ${q.pbx} (${q.pbxName ?? q.pbx}), ` : ''}${d.term}: ${d.start} to ${d.end}, ${d.days} of ${d.periodDays} days. Prices: the ${q.priceBook.tier} ${q.currency} price book${q.priceBook.book ? ` valid from ${q.priceBook.book}` : ''}.`,
     '',
     renderTable(
