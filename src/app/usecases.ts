@@ -15,6 +15,7 @@ import type {
   PaidInvoiceJson,
   PartnerEditJson,
   PartnerJson,
+  ProfileJson,
   UserRecordJson,
   UserRowJson,
   WhoamiJson,
@@ -105,6 +106,30 @@ export interface PartnerInput {
   readonly areaManagerEmail?: string;
 }
 
+export interface ProfileInput {
+  readonly partner?: string | null;
+  readonly legalName?: string | null;
+  readonly address?: string | null;
+  readonly vat?: string | null;
+  readonly email?: string | null;
+  readonly phone?: string | null;
+  readonly logo?: { readonly name: string; readonly base64: string } | null;
+  readonly paymentTerms?: string | null;
+  readonly footer?: string | null;
+  readonly clear?: readonly string[] | null;
+}
+
+export interface CustomerEditInput {
+  readonly id: string;
+  readonly name?: string | null;
+  readonly country?: string | null;
+  readonly vat?: string | null;
+  readonly email?: string | null;
+  readonly address?: string | null;
+  readonly contact?: string | null;
+  readonly clear?: readonly string[] | null;
+}
+
 export interface StoreInfoJson {
   backend: 'sqlite' | 'postgres';
   path: string;
@@ -142,6 +167,10 @@ export interface UseCases {
     show(input: { id: string }): Promise<PartnerJson>;
     add(input: Required<PartnerInput>): Promise<PartnerJson>;
     edit(input: PartnerInput & { id: string }): Promise<PartnerEditJson>;
+    /** A partner's identity on its documents: a partner's user its own, staff name the partner. */
+    profile(input: { partner?: string | null }): Promise<ProfileJson>;
+    /** Sets the fields given (the logo: a PNG or JPEG file's bytes in base64) and clears those named in `clear`. */
+    setProfile(input: ProfileInput): Promise<ProfileJson & { changed: string[] }>;
   };
   tokens: {
     /** Staff: a token for a user, said once; `expiresIn` as `90d`, `12w`, `6m`, `1y` or `never` (default 90d). */
@@ -158,7 +187,17 @@ export interface UseCases {
   customers: {
     list(input: { partner?: string | null; search?: string | null; limit?: number | null }): Promise<Listing<CustomerJson>>;
     show(input: { id: string }): Promise<CustomerDetailJson>;
-    add(input: { partner?: string | null; name: string; country?: string | null; vat?: string | null; email?: string | null }): Promise<CustomerJson & { partnerName: string }>;
+    add(input: {
+      partner?: string | null;
+      name: string;
+      country?: string | null;
+      vat?: string | null;
+      email?: string | null;
+      address?: string | null;
+      contact?: string | null;
+    }): Promise<CustomerJson & { partnerName: string }>;
+    /** Corrects what is known of a customer (never its partner); `clear` names fields to empty. An event records who and when. */
+    edit(input: CustomerEditInput): Promise<{ before: CustomerJson; after: CustomerJson; changed: string[] }>;
   };
   pbxs: {
     list(input: { customer?: string | null; license?: License | string | null; expiringWithin?: number | null }): Promise<Listing<PbxJson>>;

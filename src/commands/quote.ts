@@ -83,6 +83,7 @@ export const command = defineCommand({
       await checkTarget(target, opts.force === true);
       const document = await cases.quotes.document({ ...input, copy: opts.internal ? 'internal' : 'customer', validDays, paper: opts.paper });
       const written = await writeFile(ctx, target, opts.force === true, document.content);
+      for (const warning of document.warnings ?? []) ctx.err(`warning: ${warning}`);
       if (written.path !== null) {
         if (ctx.json) ctx.printJson({ file: written.path, bytes: written.bytes, title: document.title, ...(document.number ? { number: document.number } : {}) });
         else ctx.out(`Wrote ${document.title} to ${written.path} (${(written.bytes / 1024).toFixed(1)} KB).`);

@@ -38,6 +38,10 @@ export interface ReportOptions {
   readonly intro: readonly string[];
   /** Left side of every page's footer. */
   readonly footer: string;
+  /** Who issues the document: lines at the top right of the first page (the first in bold), under a logo (PNG or JPEG bytes). */
+  readonly letterhead?: { readonly lines: readonly string[]; readonly logo?: Uint8Array | null } | null;
+  /** A warning printed at the top of every page, in red (a confidential price list). */
+  readonly mark?: string | null;
 }
 
 const MARGIN = 42;
@@ -80,10 +84,32 @@ export class PdfReport {
     });
     this.doc.pipe(out);
     this.doc.font(FONT).fillColor(INK);
-    this.setFont(true, 16);
+    let top = MARGIN;
+    if (options.mark) top += 14;
+    // The issuer's letterhead, top right: its logo, then its lines.
+    let below = top;
+    const head = options.letterhead;
+    if (head) {
+      if (head.logo) {
+        this.doc.image(Buffer.from(head.logo), this.right - 140, top, { fit: [140, 44], align: 'right' });
+        below = top + 48;
+      }
+      head.lines.forEach((line, index) => {
+        this.setFont(index === 0, index === 0 ? 9 : 8);
+        this.doc.fillColor(index === 0 ? INK : MUTED);
+        const text = this.fit(line, 230);
+        this.print(text, this.right - this.width(text), below);
+        below += index === 0 ? 12 : 10.5;
+      });
+    }
+    // Beside a letterhead the title has what is left of the line: its type is made smaller before it is cut.
+    const room = head ? this.contentWidth - 240 : this.contentWidth;
+    let size = 16;
+    this.setFont(true, size);
+    while (size > 11 && this.width(options.title) > room) this.setFont(true, --size);
     this.doc.fillColor(ACCENT);
-    this.print(options.title, MARGIN, MARGIN);
-    this.y = MARGIN + 26;
+    this.print(this.fit(options.title, room), MARGIN, top);
+    this.y = Math.max(top + 26, below + 8);
     for (const line of options.intro) this.paragraph(line, { size: 9, colour: INK });
     this.y += 6;
   }
@@ -223,7 +249,7 @@ export class PdfReport {
 
   private newPage(): void {
     this.doc.addPage();
-    this.y = MARGIN;
+    this.y = MARGIN + (this.options.mark ? 10 : 0);
     this.setFont(false, 8);
     this.doc.fillColor(MUTED);
     this.print(this.options.title, MARGIN, this.y);
@@ -371,7 +397,14 @@ export class PdfReport {
         .lineWidth(0.5)
         .strokeColor('#cccccc')
         .stroke();
-      this.print(this.options.footer, MARGIN, y);
+      this.print(this.fit(this.options.footer, this.contentWidth - 80), MARGIN, y);
+      if (this.options.mark) {
+        this.setFont(true, 8.5);
+        this.doc.fillColor('#b00020');
+        this.print(this.fit(this.options.mark, this.contentWidth), MARGIN, MARGIN - 6);
+        this.setFont(false, 7.5);
+        this.doc.fillColor(MUTED);
+      }
       const page = `Page ${index - range.start + 1} of ${range.count}`;
       this.print(page, this.right - this.width(page), y);
       this.doc.page.margins.bottom = savedBottom;

@@ -41,6 +41,26 @@ export interface QuoteDocument {
   readonly sandbox: boolean;
   /** Dated by --date on a live store (a what-if): the footer says so. */
   readonly whatIf?: boolean;
+  /** The customer's copy: the partner's letterhead and logo, the customer's address block, payment terms and footer. */
+  readonly identity?: {
+    readonly letterhead: { readonly lines: readonly string[]; readonly logo: Uint8Array | null };
+    readonly customerLines: readonly string[];
+    readonly paymentTerms: string | null;
+    readonly footer: string | null;
+  } | null;
+}
+
+/** What binds the customer, said on every customer's document (docs/terms.md): the co-termination, the six-month minimum, VAT. */
+export function bindingTerms(quote: Quote, pbx: { readonly id: string } | null, paymentTerms: string | null): string[] {
+  const on = pbx ? `PBX ${pbx.id}` : 'the PBX';
+  return [
+    quote.renewalDate !== null
+      ? `Term: everything on this document runs on ${on} and ends with it on its expiration, ${formatDate(quote.end)}; it then renews with the PBX for each ${PER_TERM[quote.renewalTerm ?? quote.term]} at the renewal price unless cancelled before the renewal.`
+      : `Term: everything on this document runs on ${on} and ends with it on ${formatDate(quote.end)}; ${on} is cancelled, so nothing renews.`,
+    'Minimum: each device is charged for at least six months from the day it starts, even when it is cancelled earlier.',
+    'Prices exclude VAT, which is added at the rate in force.',
+    ...(paymentTerms ? [`Payment: ${paymentTerms}`] : []),
+  ];
 }
 
 const COTERMINATION = "Everything ordered for a PBX shares its term and ends with it: these services are charged pro rata to the PBX's next renewal date, then renew with it.";
@@ -53,9 +73,14 @@ export async function writeQuotePdf(document: QuoteDocument, paper: Paper, out: 
   const twoSided = !customerCopy && quote.resaleTotal !== null;
   const money = (minor: bigint) => formatMoney(minor, quote.currency);
   const partner = document.partner;
+  const identity = customerCopy ? (document.identity ?? null) : null;
   const intro = [
-    ...(partner ? [`From: ${partner.name}${!customerCopy && partner.areaManager ? ` (Wildix area manager: ${partner.areaManager})` : ''}`] : []),
-    ...(document.customer ? [`For: ${document.customer.name} (${document.customer.id})`] : []),
+    ...(partner && !identity ? [`From: ${partner.name}${!customerCopy && partner.areaManager ? ` (Wildix area manager: ${partner.areaManager})` : ''}`] : []),
+    ...(identity && identity.customerLines.length > 0
+      ? [`For: ${identity.customerLines[0]}`, ...identity.customerLines.slice(1).map((l) => `        ${l}`)]
+      : document.customer
+        ? [`For: ${document.customer.name} (${document.customer.id})`]
+        : []),
     document.pbx
       ? `PBX: ${document.pbx.name} (${document.pbx.id}), ${quote.term} licence activated ${formatDate(quote.activated)}`
       : `For a ${quote.term} PBX activated ${formatDate(quote.activated)}`,
@@ -74,7 +99,8 @@ export async function writeQuotePdf(document: QuoteDocument, paper: Paper, out: 
       author: partner?.name ?? 'hwaas',
       date: utcDate(document.date),
       intro,
-      footer: `${document.title}${partner ? `, ${partner.name}` : ''}, ${formatDate(document.date)}${customerCopy ? '' : ' · internal'}${document.sandbox ? ' · sandbox' : document.whatIf ? ' · what-if: dated, not issued today' : ''}`,
+      footer: `${identity?.footer ? `${identity.footer} · ` : ''}${document.title}${partner ? `, ${partner.name}` : ''}, ${formatDate(document.date)}${customerCopy ? '' : ' · internal'}${document.sandbox ? ' · sandbox' : document.whatIf ? ' · what-if: dated, not issued today' : ''}`,
+      letterhead: identity?.letterhead ?? null,
     },
     out,
   );
@@ -133,5 +159,10 @@ export async function writeQuotePdf(document: QuoteDocument, paper: Paper, out: 
     `Each line is charged pro rata for the days it runs: price per ${per} × quantity × days of service ÷ days of the PBX's current period, rounded once, half up, to the cent. The total is the sum of the rounded lines.${twoSided ? ' The figures below are the buy side; the sell side is computed the same way from the resale prices.' : ''}`,
   );
   for (const text of explainQuote(quote, quote.lines.length > COMPACT_EXPLANATION_LINES)) report.paragraph(text);
+  if (customerCopy) {
+    report.space(8);
+    report.line('Terms', { bold: true, size: 9 });
+    for (const text of bindingTerms(document.quote, document.pbx, identity?.paymentTerms ?? null)) report.paragraph(text);
+  }
   await report.finish();
 }

@@ -83,3 +83,22 @@ export function uploadSheet(
 function* chunks(content: Uint8Array, size = 64 * 1024): Generator<Buffer> {
   for (let at = 0; at < content.byteLength; at += size) yield Buffer.from(content.buffer, content.byteOffset + at, Math.min(size, content.byteLength - at));
 }
+
+/** A small file the user named (a logo, a list of serial numbers), read whole: a folder, a device or a file over `maxBytes` is refused by name. */
+export async function readNamedFile(file: string, options: { readonly cwd: string; readonly maxBytes: number; readonly what: string; readonly flag: string }): Promise<Upload> {
+  const shown = `${options.flag} ${file}`;
+  if (file.trim() === '') throw new UsageError(`${options.flag}: give the ${options.what} (the name is blank).`);
+  try {
+    const path = resolve(options.cwd, file);
+    const { kind, size } = await readablePath(path, shown, options.what);
+    const tooBig = () => new UsageError(`${shown} is larger than ${Math.round(options.maxBytes / 1024)} KB, more than a ${options.what} may be.`);
+    if (kind === 'file') {
+      if (size > options.maxBytes) throw tooBig();
+      return { name: file, content: await readFile(path) };
+    }
+    return { name: file, content: await readAllBounded(createReadStream(path), { maxBytes: options.maxBytes, tooBig, quiet: () => quietInput(shown, options.flag), waitForever: false }) };
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof RefusedError) throw error;
+    throw readFailure(error, file);
+  }
+}

@@ -58,6 +58,25 @@ export const ROUTES: readonly Route[] = [
     obj({ before: S.partner, after: S.partner }),
     (c, i: Parameters<UseCases['partners']['edit']>[0]) => c.partners.edit(i),
   ),
+  route('partners.profile', 'A partner’s identity on its documents', o({ partner: nStr }), S.profile, (c, i: Parameters<UseCases['partners']['profile']>[0]) => c.partners.profile(i)),
+  route(
+    'partners.setProfile',
+    'Set or clear fields of a partner’s identity on its documents (the logo in base64)',
+    o({
+      partner: nStr,
+      legalName: nStr,
+      address: nStr,
+      vat: nStr,
+      email: nStr,
+      phone: nStr,
+      logo: S.nullable(obj({ name: str, base64: str })),
+      paymentTerms: nStr,
+      footer: nStr,
+      clear: S.nullable(arr(str)),
+    }),
+    S.merge(S.profile, { changed: arr(str) }),
+    (c, i: Parameters<UseCases['partners']['setProfile']>[0]) => c.partners.setProfile(i),
+  ),
 
   route(
     'tokens.create',
@@ -82,9 +101,16 @@ export const ROUTES: readonly Route[] = [
   route(
     'customers.add',
     'Add a customer',
-    o({ partner: nStr, name: str, country: nStr, vat: nStr, email: nStr }, ['partner', 'country', 'vat', 'email']),
+    o({ partner: nStr, name: str, country: nStr, vat: nStr, email: nStr, address: nStr, contact: nStr }, ['partner', 'country', 'vat', 'email', 'address', 'contact']),
     S.obj({ ...(S.customer as { properties: Record<string, S.Schema> }).properties, partnerName: str }),
     (c, i: Parameters<UseCases['customers']['add']>[0]) => c.customers.add(i),
+  ),
+  route(
+    'customers.edit',
+    'Correct what is known of a customer (an event records who and when)',
+    o({ id: str, name: nStr, country: nStr, vat: nStr, email: nStr, address: nStr, contact: nStr, clear: S.nullable(arr(str)) }, ['name', 'country', 'vat', 'email', 'address', 'contact', 'clear']),
+    obj({ before: S.customer, after: S.customer, changed: arr(str) }),
+    (c, i: Parameters<UseCases['customers']['edit']>[0]) => c.customers.edit(i),
   ),
 
   route('pbxs.list', 'PBXs with their current period', o({ customer: nStr, license: nStr, expiringWithin: S.int }), listing(S.pbx), (c, i: Parameters<UseCases['pbxs']['list']>[0]) => c.pbxs.list(i)),

@@ -63,7 +63,19 @@ export const userRow = obj({ ...userProps, disabled: bool, dbRole: nStr, disable
 export const partner = obj({ id: str, name: str, country: str, currency: str, tier, areaManagerName: str, areaManagerEmail: str });
 export const standing = obj({ stage, daysOverdue: int, invoice: nStr, invoiceAmount: nAmount, currency: nStr, dueOn: nDate, said: nStr });
 export const whoami = obj({ ...userProps, standing: nullable(standing), partnerDetails: nullable(partner) });
-export const customer = obj({ id: str, name: str, partner: str, country: nStr, vat: nStr, email: nStr });
+export const customer = obj({ id: str, name: str, partner: str, country: nStr, vat: nStr, email: nStr, address: nStr, contact: nStr });
+export const profile = obj({
+  partner: str,
+  legalName: nStr,
+  address: nStr,
+  vat: nStr,
+  email: nStr,
+  phone: nStr,
+  logo: nullable(obj({ mediaType: str, bytes: int })),
+  paymentTerms: nStr,
+  footer: nStr,
+  missing: arr(str),
+});
 export const agreement = obj({ id: str, customer: str, signedOn: date, file: nStr });
 export const agreementAdded = merge(agreement, { customerName: str, earlier: arr(agreement), areaManager: nStr });
 export const invoice = obj({ number: str, partner: str, amount, currency: str, issuedOn: date, dueOn: date, paidOn: nDate, overdue: bool, daysOverdue: int, stage });
@@ -132,7 +144,19 @@ export const pbxDetail = obj({
   mrr: amount,
   currency: nStr,
 });
-export const customerDetail = obj({ id: str, name: str, partner: str, country: nStr, vat: nStr, email: nStr, partnerName: nStr, pbxs: arr(pbx), agreements: arr(agreement) });
+export const customerDetail = obj({
+  id: str,
+  name: str,
+  partner: str,
+  country: nStr,
+  vat: nStr,
+  email: nStr,
+  address: nStr,
+  contact: nStr,
+  partnerName: nStr,
+  pbxs: arr(pbx),
+  agreements: arr(agreement),
+});
 export const pbxChoice = obj({ id: str, name: str, license, expiresOn: nDate, daysLeft: nInt, whyNot: nStr });
 
 // ─── catalog ──────────────────────────────────────────────────────────────────
@@ -238,7 +262,7 @@ export const sentQuote = obj({
 const caseCheck = obj({ index: int, name: str, passed: bool, differences: arr(obj({ field: str, expected: {}, got: {} })), reason: str }, ['reason']);
 export const cases = obj({ outcomes: arr({ anyOf: [quote, obj({ error: errorInData })] }), checks: nullable(arr(caseCheck)) });
 /** A file a use case made: its bytes in base64. */
-export const document = obj({ name: str, mediaType: str, content: { type: 'string', contentEncoding: 'base64' }, title: str, number: nStr });
+export const document = obj({ name: str, mediaType: str, content: { type: 'string', contentEncoding: 'base64' }, title: str, number: nStr, warnings: arr(str) }, ['warnings']);
 
 // ─── orders ───────────────────────────────────────────────────────────────────
 const orderLine = obj({

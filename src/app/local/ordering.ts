@@ -2,6 +2,7 @@ import { RefusedError, UsageError } from '../../errors.js';
 import { localDateText } from '../../clock.js';
 import { dateRange, idFilter, idOf, optionalId } from './ids.js';
 import { orderFromQuote, quoteRequest } from '../../domain/ordering/fromQuote.js';
+import { documentIdentity } from './documents.js';
 import { ORDER_STATUSES, type OrderStatus, orderId, orderSeq } from '../../domain/kernel/model.js';
 import type { Store } from '../../domain/kernel/port.js';
 import { noPriceBook, storeBooks } from '../../domain/catalog/pricebooks.js';
@@ -175,6 +176,13 @@ export function orderingUseCases(calls: Calls): Pick<UseCases, 'orders'> {
         const { store, actor } = await calls.reader();
         const view = await showOrder(store, actor, number.seq, number.id);
         const { order, figures } = view;
+        if (copy === 'customer') {
+          if (order.status === 'cancelled')
+            throw new RefusedError('INVALID_STATE', `${order.id} was cancelled: a cancelled order confirms nothing to a customer (\`--internal\` prints your own copy).`);
+          if (order.status === 'draft')
+            throw new RefusedError('INVALID_STATE', `${order.id} is a draft, not an order yet: check it out first (\`hwaas orders checkout ${order.id}\`), or send the customer a quote (\`hwaas quote --pbx ${order.pbx} … --format pdf\`).`);
+          if (order.source === 'import') throw new RefusedError('INVALID_STATE', `${order.id} is a running line brought in by an import, not an order placed through hwaas: it has no order confirmation.`);
+        }
         if (!figures.quote) throw new RefusedError('NOT_PRICED', `${order.id} cannot be priced today, so there is nothing to confirm: ${(figures.problem ?? '').replace(/[.]$/, '')}.`);
         const quote = figures.quote;
         if (copy === 'customer' && quote.resaleTotal === null) throw new UsageError(`${order.id} has no resale prices to show a customer.`, 'USAGE', { hint: { kind: 'internal-copy' } });
@@ -184,6 +192,7 @@ export function orderingUseCases(calls: Calls): Pick<UseCases, 'orders'> {
         const title = figures.estimate ? `Draft order ${order.id}` : `Order confirmation ${order.id}`;
         const samplePrices = (await store.settings.get('sample_prices')) === '1';
         const sandbox = (await store.mode()) === 'sandbox';
+        const identity = copy === 'customer' && partner ? await documentIdentity(store, partner, customer) : null;
         const { writeQuotePdf } = await import('../../export/quotePdf.js');
         const content = await bytesOf((out) =>
           writeQuotePdf(
@@ -200,6 +209,7 @@ export function orderingUseCases(calls: Calls): Pick<UseCases, 'orders'> {
               sandbox,
               facts: [`Order ${order.id}: ${order.status}${order.placedAt ? `, placed ${localDateText(order.placedAt, zone)}` : ''}.${figures.estimate ? ' Figures as if checked out today.' : ''}`],
               internalFacts: order.warnings,
+              identity,
             },
             input.paper ?? 'a4',
             out,
@@ -211,6 +221,7 @@ export function orderingUseCases(calls: Calls): Pick<UseCases, 'orders'> {
           content,
           title: copy === 'internal' ? `${title} (internal copy)` : title,
           number: null,
+          ...(identity && identity.warnings.length > 0 ? { warnings: [...identity.warnings] } : {}),
         } satisfies DocumentJson;
       },
 

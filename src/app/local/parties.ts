@@ -1,10 +1,11 @@
 import { UsageError } from '../../errors.js';
-import { checkCountry, checkEmail, checkName, checkVat } from '../../domain/kernel/checks.js';
+import { checkAddress, checkCountry, checkEmail, checkLine, checkName, checkPhone, checkVat } from '../../domain/kernel/checks.js';
 import { dateRange, idFilter, idOf, optionalId, skuOf } from './ids.js';
-import { PBX_TYPES, type PbxType } from '../../domain/kernel/model.js';
+import { PBX_TYPES, PROFILE_FIELDS, type PartnerProfile, type PbxType } from '../../domain/kernel/model.js';
+import { setProfile, showProfile } from '../../domain/parties/profiles.js';
 import { checkText, isInvisible } from '../../domain/kernel/text.js';
 import { addAgreement, listAgreements } from '../../domain/parties/agreements.js';
-import { addCustomer, listCustomers, partnerFor, showCustomer } from '../../domain/parties/customers.js';
+import { type CustomerChanges, addCustomer, editCustomer, listCustomers, partnerFor, showCustomer } from '../../domain/parties/customers.js';
 import { listInvoices, payInvoice } from '../../domain/parties/invoices.js';
 import { addPartner, editPartner, listPartners, requirePartner } from '../../domain/parties/partners.js';
 import { addPbx, checkActivation, listPbxs, pbxOnDay, showPbx } from '../../domain/parties/pbxs.js';
@@ -15,11 +16,11 @@ import { mrrBy, serviceLines } from '../../domain/lifecycle/serviceLines.js';
 import { formatDate, parseDate } from '../../terms/dates.js';
 import { formatAmount } from '../../terms/money.js';
 import { parseLicense } from '../../terms/term.js';
-import { agreementJson, customerJson, invoiceJson, partnerJson, standingJson, userJson, userRecordJson, userRowJson, tokenJson } from '../../views/json/parties.js';
+import { agreementJson, customerJson, invoiceJson, partnerJson, profileJson, standingJson, userJson, userRecordJson, userRowJson, tokenJson } from '../../views/json/parties.js';
 import { pbxJson } from '../../views/json/pbxs.js';
 import { stockJson } from '../../views/json/catalog.js';
 import { serviceJson } from '../../views/json/services.js';
-import type { UseCases } from '../usecases.js';
+import type { ProfileInput, UseCases } from '../usecases.js';
 import type { Calls } from './calls.js';
 import { parseLifetime, createToken, listTokens, revokeToken } from '../../domain/parties/tokens.js';
 
@@ -78,6 +79,18 @@ export function partiesUseCases(calls: Calls): Pick<UseCases, 'whoami' | 'today'
         const { store, actor } = await calls.writer();
         const { before, after } = await editPartner(store, actor, idOf(id, 'id'), input, PARTNER_FIELDS);
         return { before: partnerJson(before), after: partnerJson(after) };
+      },
+      async profile(input) {
+        const { store, actor } = await calls.reader();
+        const { partner, profile } = await showProfile(store, actor, optionalId(input.partner, 'partner') ?? null);
+        return profileJson(partner, profile);
+      },
+      async setProfile(input) {
+        const changes = await profileChanges(input);
+        const clear = fieldsOf(input.clear, PROFILE_FIELDS, 'clear');
+        const { store, actor } = await calls.writer();
+        const { partner, profile, changed } = await setProfile(store, actor, optionalId(input.partner, 'partner') ?? null, changes, clear);
+        return { ...profileJson(partner, profile), changed };
       },
     },
 
@@ -151,8 +164,35 @@ export function partiesUseCases(calls: Calls): Pick<UseCases, 'whoami' | 'today'
         const { store, actor } = await calls.writer();
         const partner = await partnerFor(store, actor, optionalId(input.partner, 'partner') ?? null);
         if (!partner) throw new UsageError('partner: staff say which partner the customer is for (e.g. PTR-001).', 'USAGE', { field: 'partner' });
-        const customer = await addCustomer(store, actor, { partner, name, country, vat, email });
+        const address = input.address === undefined || input.address === null ? null : checkAddress(input.address, 'address');
+        const contact = input.contact === undefined || input.contact === null ? null : checkLine(input.contact, 'contact');
+        const customer = await addCustomer(store, actor, { partner, name, country, vat, email, address, contact });
         return { ...customerJson(customer), partnerName: partner.name };
+      },
+      async edit(input) {
+        const changes: CustomerChanges = {};
+        const given = <T>(value: string | null | undefined, check: (text: string) => T): T | undefined => (value === undefined || value === null ? undefined : check(value));
+        const name = given(input.name, (t) => checkName(t, 'name'));
+        if (name !== undefined) Object.assign(changes, { name });
+        for (const [key, check] of [
+          ['country', (t: string) => checkCountry(t, 'country')],
+          ['vat', (t: string) => checkVat(t, 'vat')],
+          ['email', (t: string) => checkEmail(t, 'email')],
+          ['address', (t: string) => checkAddress(t, 'address')],
+          ['contact', (t: string) => checkLine(t, 'contact')],
+        ] as const) {
+          const value = given(input[key], check);
+          if (value !== undefined) Object.assign(changes, { [key]: value });
+        }
+        for (const field of fieldsOf(input.clear, CUSTOMER_CLEARABLE, 'clear')) {
+          if (field in changes) throw new UsageError(`clear: ${field} is both given and cleared; do one.`, 'USAGE', { field: 'clear' });
+          Object.assign(changes, { [field]: null });
+        }
+        if (Object.keys(changes).length === 0) throw new UsageError('give at least one thing to change: name, country, vat, email, address or contact (or clear one).', 'USAGE');
+        const id = idOf(input.id, 'id');
+        const { store, actor } = await calls.writer();
+        const { before, after, changed } = await editCustomer(store, actor, id, changes);
+        return { before: customerJson(before), after: customerJson(after), changed };
       },
     },
 
@@ -260,4 +300,43 @@ export function partiesUseCases(calls: Calls): Pick<UseCases, 'whoami' | 'today'
       },
     },
   };
+}
+
+/** The fields of a customer that can be cleared (its name cannot). */
+const CUSTOMER_CLEARABLE = ['country', 'vat', 'email', 'address', 'contact'] as const;
+
+/** Names of fields, each one of `known`. */
+function fieldsOf<T extends string>(names: readonly string[] | null | undefined, known: readonly T[], field: string): T[] {
+  if (names === undefined || names === null) return [];
+  if (!Array.isArray(names)) throw new UsageError(`${field}: a list of field names.`, 'INVALID_INPUT', { field });
+  return names.map((n) => {
+    const found = known.find((k) => k.toLowerCase() === String(n).replace(/[-_ ]/g, '').toLowerCase());
+    if (!found) throw new UsageError(`${field}: "${String(n)}" is not a field that can be cleared; use ${known.join(', ')}.`, 'INVALID_INPUT', { field });
+    return found;
+  });
+}
+
+/** The profile fields given, each checked; the logo decoded once. */
+async function profileChanges(input: ProfileInput): Promise<Partial<PartnerProfile>> {
+  const changes: Record<string, unknown> = {};
+  const set = (key: string, value: string | null | undefined, check: (text: string) => string) => {
+    if (value !== undefined && value !== null) changes[key] = check(value);
+  };
+  set('legalName', input.legalName, (t) => checkName(t, 'legalName'));
+  set('address', input.address, (t) => checkAddress(t, 'address'));
+  set('vat', input.vat, (t) => checkVat(t, 'vat')!);
+  set('email', input.email, (t) => checkEmail(t, 'email')!);
+  set('phone', input.phone, (t) => checkPhone(t, 'phone'));
+  set('paymentTerms', input.paymentTerms, (t) => checkLine(t, 'paymentTerms', 300));
+  set('footer', input.footer, (t) => checkLine(t, 'footer', 300));
+  if (input.logo !== undefined && input.logo !== null) {
+    const base64 = typeof input.logo.base64 === 'string' ? input.logo.base64 : '';
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw new UsageError('logo: the file is not in base64.', 'INVALID_INPUT', { field: 'logo' });
+    const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
+    const { checkLogo } = await import('../../export/images.js');
+    const checked = checkLogo(bytes);
+    if ('problem' in checked) throw new UsageError(`logo: ${String(input.logo.name ?? 'the file')}: ${checked.problem}.`, 'INVALID_INPUT', { field: 'logo' });
+    changes.logo = { mediaType: checked.mediaType, bytes };
+  }
+  return changes as Partial<PartnerProfile>;
 }

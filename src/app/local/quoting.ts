@@ -17,6 +17,7 @@ import { type CaseCheckJson, type CaseOutcomeJson, type DocumentJson, type Quote
 import type { ItemInput, QuoteInput, UseCases } from '../usecases.js';
 import { bytesOf, checkTier, MEDIA_TYPES } from './catalog.js';
 import type { Calls } from './calls.js';
+import { documentIdentity } from './documents.js';
 
 /**
  * A cases file is bounded before it is parsed: 100,000 cases (ten times what CI needs), a
@@ -205,14 +206,25 @@ export function quotingUseCases(calls: Calls): Pick<UseCases, 'quotes'> {
         const { assertPrintable } = await import('../../export/fonts.js');
         assertPrintable([base.partner?.name, base.customer?.name, base.pbx?.name, ...quote.lines.map((l) => l.name)]);
         const facts = { tier, book: book ? formatDate(book.validFrom) : null };
+        const identity = await documentIdentity(store, quoted.partner, customer);
+        const customerBase = { ...base, identity };
         // The document is made once before the number is taken: what it cannot print is refused with nothing recorded.
         const trial = 'Q-0000-00000';
-        await bytesOf((out) => writeQuotePdf({ ...base, copy: 'customer', title: `Quote ${trial}`, number: trial, validUntil: (today + validDays) as CalendarDate }, paper, out));
+        await bytesOf((out) => writeQuotePdf({ ...customerBase, copy: 'customer', title: `Quote ${trial}`, number: trial, validUntil: (today + validDays) as CalendarDate }, paper, out));
         const record = await recordQuote(store, writer.actor, quoted, validDays, (number, validUntil) =>
           JSON.stringify({ number, validUntil: formatDate(validUntil), partner: quoted.partner.id, customer: base.customer, pbx: base.pbx, priceBook: facts, quote: quoteJson(quote) }),
         );
-        const content = await bytesOf((out) => writeQuotePdf({ ...base, copy: 'customer', title: `Quote ${record.number}`, number: record.number, validUntil: record.validUntil }, paper, out));
-        return { name: safeFileName(`${stem}.pdf`), mediaType: MEDIA_TYPES.pdf, content, title: `Quote ${record.number}`, number: record.number } satisfies DocumentJson;
+        const content = await bytesOf((out) =>
+          writeQuotePdf({ ...customerBase, copy: 'customer', title: `Quote ${record.number}`, number: record.number, validUntil: record.validUntil }, paper, out),
+        );
+        return {
+          name: safeFileName(`${stem}.pdf`),
+          mediaType: MEDIA_TYPES.pdf,
+          content,
+          title: `Quote ${record.number}`,
+          number: record.number,
+          ...(identity.warnings.length > 0 ? { warnings: [...identity.warnings] } : {}),
+        } satisfies DocumentJson;
       },
 
       async list(input) {

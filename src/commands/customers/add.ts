@@ -11,6 +11,8 @@ export const command = defineCommand({
     vat: option.string('--vat <vat>', 'VAT number'),
     email: option.string('--email <addr>', 'contact e-mail'),
     partner: option.string('--partner <id>', 'the partner it belongs to (staff)'),
+    address: option.string('--address <text>', 'postal address for its documents; lines separated by "|" or "\\n"'),
+    contact: option.string('--contact <text>', 'who to write to (e.g. "Jana Müller, IT")'),
   },
   examples: ['hwaas customers add --name "Łódź Telekom Sp. z o.o." --country PL', 'hwaas --as USR-101 customers add --name "Acme" --partner PTR-001'],
   writes: true,
@@ -23,7 +25,15 @@ export const command = defineCommand({
     const who = await cases.whoami();
     if (who.role === 'staff' && options.partner === undefined) throw new UsageError('missing --partner: staff must say which partner (e.g. --partner PTR-001).', 'USAGE');
     const name = await ctx.prompts.need(options.name, '--name', 'Company name of the new customer:', checkWith(checkName, '--name'));
-    const customer = await cases.customers.add({ partner: options.partner ?? null, name, country: options.country ?? null, vat: options.vat ?? null, email: options.email ?? null });
+    const customer = await cases.customers.add({
+      partner: options.partner ?? null,
+      name,
+      country: options.country ?? null,
+      vat: options.vat ?? null,
+      email: options.email ?? null,
+      address: options.address ?? null,
+      contact: options.contact ?? null,
+    });
     if (ctx.json) {
       const { partnerName: _name, ...shown } = customer;
       ctx.printJson(shown);

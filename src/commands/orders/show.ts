@@ -27,6 +27,7 @@ export const command = defineCommand({
       const target = named ?? (await outputTarget(ctx, undefined, document.name, '--out', 'pdf', ['pdf']));
       if (!named) await checkTarget(target, options.force === true);
       const written = await writeFile(ctx, target, options.force === true, document.content);
+      for (const warning of document.warnings ?? []) ctx.err(`warning: ${warning}`);
       if (written.path === null) return;
       if (ctx.json) ctx.printJson({ file: written.path, bytes: written.bytes, title: document.title });
       else ctx.out(`Wrote ${document.title} to ${written.path} (${(written.bytes / 1024).toFixed(1)} KB).`);

@@ -53,3 +53,32 @@ export function checkTier(raw: string, label: string): Tier {
   if (!(TIERS as readonly string[]).includes(tier)) throw new UsageError(`${label}: "${raw}" is not a partner tier (${TIERS.join(', ')}).`, 'INVALID_INPUT', { field: label });
   return tier as Tier;
 }
+
+/** One line of free text (a contact, payment terms, a footer): trimmed, visible, at most `max` characters. */
+export function checkLine(raw: string, label: string, max = 200): string {
+  const line = checkText(raw, label).normalize('NFC').trim().replace(/\s+/g, ' ');
+  if (line === '' || isInvisible(line)) throw new UsageError(`${label}: it is empty; give the text, or clear the field.`, 'INVALID_INPUT', { field: label });
+  if ([...line].length > max) throw new UsageError(`${label}: ${[...line].length} characters; at most ${max} fit.`, 'INVALID_INPUT', { field: label });
+  return line;
+}
+
+/** A postal address: lines separated by newlines (or written "\n" or "|" on a command line), at most 6 of at most 100 characters. */
+export function checkAddress(raw: string, label: string): string {
+  const lines = raw
+    .replace(/\\n|\|/g, '\n')
+    .split(/\r?\n/)
+    .map((l) => checkText(l, label).normalize('NFC').trim().replace(/\s+/g, ' '))
+    .filter((l) => l !== '');
+  if (lines.length === 0 || lines.every(isInvisible)) throw new UsageError(`${label}: it is empty; give the address, or clear the field.`, 'INVALID_INPUT', { field: label });
+  if (lines.length > 6) throw new UsageError(`${label}: ${lines.length} lines; an address has at most 6.`, 'INVALID_INPUT', { field: label });
+  const long = lines.find((l) => [...l].length > 100);
+  if (long) throw new UsageError(`${label}: the line "${long.slice(0, 40)}…" has ${[...long].length} characters; at most 100 fit.`, 'INVALID_INPUT', { field: label });
+  return lines.join('\n');
+}
+
+/** A telephone number as people write it: digits, spaces, + ( ) - . / and an extension, at most 40. */
+export function checkPhone(raw: string, label: string): string {
+  const phone = checkText(raw, label).trim().replace(/\s+/g, ' ');
+  if (!/^\+?[0-9][0-9 ()./-]{3,35}(?: ?(?:ext\.?|x) ?[0-9]{1,6})?$/i.test(phone)) throw new UsageError(`${label}: "${raw}" is not a telephone number.`, 'INVALID_INPUT', { field: label });
+  return phone;
+}

@@ -75,6 +75,40 @@ export interface Customer {
   readonly country: string | null;
   readonly vat: string | null;
   readonly email: string | null;
+  /** Where documents address it (lines separated by newlines), and who to write to; undefined: not read (kept as stored). */
+  readonly address?: string | null;
+  readonly contact?: string | null;
+}
+
+/** A partner's identity on the documents it sends its customers (`partners profile set`). */
+export interface PartnerProfile {
+  readonly legalName: string | null;
+  /** Lines separated by newlines. */
+  readonly address: string | null;
+  readonly vat: string | null;
+  readonly email: string | null;
+  readonly phone: string | null;
+  /** The logo's bytes and type (PNG or JPEG). */
+  readonly logo: { readonly mediaType: 'image/png' | 'image/jpeg'; readonly bytes: Uint8Array } | null;
+  readonly paymentTerms: string | null;
+  readonly footer: string | null;
+}
+
+export const PROFILE_FIELDS = ['legalName', 'address', 'vat', 'email', 'phone', 'logo', 'paymentTerms', 'footer'] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
+
+/** A change recorded with who made it and when (a correction: a customer or PBX edited, a cancellation or change of term undone). */
+export interface Correction {
+  readonly partner: string;
+  readonly at: string;
+  readonly by: string;
+  readonly actedBy: string | null;
+  /** What it is about: CUS-0001, PBX-1001, CAN-0001. */
+  readonly subject: string;
+  /** edited, undone. */
+  readonly action: string;
+  /** What changed, as JSON ({"name": ["before", "after"]}). */
+  readonly detail: string;
 }
 
 export interface Pbx {

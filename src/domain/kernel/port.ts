@@ -18,6 +18,8 @@ import type {
   Product,
   QuoteRecord,
   QuoteStatus,
+  PartnerProfile,
+  Correction,
   ResaleRule,
   ResaleRuleKind,
   Rma,
@@ -109,6 +111,13 @@ export interface PartyRepository {
   addUser(user: NewUser): Promise<User>;
   /** Disabled since `disabledAt`, or enabled again (null); on a backend with logins, its login too. */
   setDisabled(id: string, disabledAt: string | null): Promise<void>;
+  /** The partner's identity on its documents (every field null when never set). */
+  profile(partner: string): Promise<PartnerProfile | null>;
+  setProfile(partner: string, profile: PartnerProfile): Promise<void>;
+  /** A correction, with who and when. */
+  addEvent(event: Correction): Promise<void>;
+  /** The corrections of one subject (CUS-0001, PBX-1001), oldest first, in scope. */
+  events(scope: Scope, subject: string): Promise<Correction[]>;
 }
 
 export interface CustomerFilter {
@@ -124,6 +133,8 @@ export interface NewCustomer {
   readonly country: string | null;
   readonly vat: string | null;
   readonly email: string | null;
+  readonly address?: string | null;
+  readonly contact?: string | null;
 }
 
 export interface CustomerRepository {

@@ -14,10 +14,7 @@ export async function heldResalePrices(tx: Repositories, actor: Actor, order: Or
   if (held.size === 0) return held;
   const quote = (await tx.quotes.get(actor.scope, order.quote)).find((q) => q.partner === order.partner);
   if (quote && quote.validUntil < actor.today) {
-    throw expiredQuote(
-      quote,
-      `${order.id} was made from it at its prices, which no longer hold. Cancel ${order.id} (\`hwaas orders cancel ${order.id}\`) and make the order again`,
-    );
+    throw expiredQuote(quote, `${order.id} was made from it at its prices, which no longer hold. Cancel ${order.id} (\`hwaas orders cancel ${order.id}\`) and make the order again`);
   }
   return held;
 }

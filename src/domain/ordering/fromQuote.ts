@@ -43,11 +43,9 @@ async function requestOf(tx: Repositories, actor: Actor, quote: QuoteRecord, rep
   if (!pbx) throw new NotFoundError('PBX', quote.pbx);
   const term = segmentOn(pbx, actor.today)?.term ?? null;
   if (!reprice && term !== document.quote.term) {
-    throw new RefusedError(
-      'INVALID_STATE',
-      `${quote.number} was priced on the ${document.quote.term} term, and ${pbx.id} is ${term ?? 'perpetual'} today: its prices do not apply`,
-      { hint: { kind: 'reprice-quote', quote: quote.number } },
-    );
+    throw new RefusedError('INVALID_STATE', `${quote.number} was priced on the ${document.quote.term} term, and ${pbx.id} is ${term ?? 'perpetual'} today: its prices do not apply`, {
+      hint: { kind: 'reprice-quote', quote: quote.number },
+    });
   }
   const held = new Map<string, bigint>();
   if (!reprice) for (const line of document.quote.lines) if (line.resaleUnitPrice !== null) held.set(line.sku, parseMinor(line.resaleUnitPrice));
@@ -83,4 +81,3 @@ export async function orderFromQuote(store: Store, actor: Actor, number: string,
     return options.checkout ? checkoutIn(tx, actor, seq, id) : getOrder(tx, actor.scope, seq, id);
   });
 }
-

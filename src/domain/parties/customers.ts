@@ -1,6 +1,6 @@
 import { NotFoundError } from '../../errors.js';
 import type { Actor, Agreement, Customer, Partner, Pbx } from '../kernel/model.js';
-import type { Store } from '../kernel/port.js';
+import type { Repositories, Store } from '../kernel/port.js';
 
 import { customerSearch } from '../kernel/search.js';
 
@@ -8,9 +8,9 @@ import { customerSearch } from '../kernel/search.js';
  * The partner a record is for: a partner user's own (another partner's ID reads as
  * unknown), or for staff the one named, which must exist.
  */
-export async function partnerFor(store: Store, actor: Actor, requested: string): Promise<Partner>;
-export async function partnerFor(store: Store, actor: Actor, requested: string | null): Promise<Partner | null>;
-export async function partnerFor(store: Store, actor: Actor, requested: string | null): Promise<Partner | null> {
+export async function partnerFor(store: Repositories, actor: Actor, requested: string): Promise<Partner>;
+export async function partnerFor(store: Repositories, actor: Actor, requested: string | null): Promise<Partner | null>;
+export async function partnerFor(store: Repositories, actor: Actor, requested: string | null): Promise<Partner | null> {
   if (actor.scope.kind === 'partner') {
     if (requested !== null && requested !== actor.scope.partnerId) throw new NotFoundError('partner', requested);
     return store.parties.partner(actor.scope.partnerId);
@@ -61,9 +61,44 @@ export interface NewCustomerInput {
   readonly country: string | null;
   readonly vat: string | null;
   readonly email: string | null;
+  readonly address?: string | null;
+  readonly contact?: string | null;
 }
 
 /** Adds a customer with the next free ID, to a partner from partnerFor(). */
 export async function addCustomer(store: Store, actor: Actor, input: NewCustomerInput): Promise<Customer> {
-  return store.write((tx) => tx.customers.add({ partner: input.partner.id, name: input.name, country: input.country, vat: input.vat, email: input.email }, actor.at));
+  return store.write((tx) =>
+    tx.customers.add(
+      { partner: input.partner.id, name: input.name, country: input.country, vat: input.vat, email: input.email, address: input.address ?? null, contact: input.contact ?? null },
+      actor.at,
+    ),
+  );
+}
+
+export type CustomerChanges = Partial<Pick<Customer, 'name' | 'country' | 'vat' | 'email' | 'address' | 'contact'>>;
+
+/**
+ * Corrects what is known of a customer (never its partner), in the acting user's scope;
+ * the change is an event with who and when. Nothing given: nothing to change (exit 2).
+ */
+export async function editCustomer(store: Store, actor: Actor, id: string, changes: CustomerChanges): Promise<{ before: Customer; after: Customer; changed: string[] }> {
+  return store.write(async (tx) => {
+    const before = await tx.customers.get(actor.scope, id);
+    if (!before) throw new NotFoundError('customer', id);
+    const after: Customer = { ...before, ...changes };
+    const changed = (Object.keys(changes) as (keyof CustomerChanges)[]).filter((k) => (before[k] ?? null) !== (after[k] ?? null));
+    if (changed.length > 0) {
+      await tx.customers.update(after);
+      await tx.parties.addEvent({
+        partner: before.partner,
+        at: actor.at,
+        by: actor.user.id,
+        actedBy: actor.actedBy,
+        subject: before.id,
+        action: 'edited',
+        detail: JSON.stringify(Object.fromEntries(changed.map((k) => [k, [before[k] ?? null, after[k] ?? null]]))),
+      });
+    }
+    return { before, after, changed };
+  });
 }

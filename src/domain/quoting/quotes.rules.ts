@@ -14,4 +14,3 @@ export function quoteState(quote: Pick<QuoteRecord, 'status' | 'validUntil'>, to
 export function expiredQuote(quote: Pick<QuoteRecord, 'number' | 'validUntil'>, what: string): RefusedError {
   return new RefusedError('QUOTE_EXPIRED', `${quote.number} was valid until ${formatDate(quote.validUntil)}: ${what}`, { hint: { kind: 'reprice-quote', quote: quote.number } });
 }
-

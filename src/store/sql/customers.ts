@@ -10,11 +10,22 @@ interface CustomerRow {
   country: string | null;
   vat: string | null;
   email: string | null;
+  address: string | null;
+  contact: string | null;
 }
 
-const toCustomer = (row: CustomerRow): Customer => ({ id: row.id, partner: row.partner_id, name: row.name, country: row.country, vat: row.vat, email: row.email });
+const toCustomer = (row: CustomerRow): Customer => ({
+  id: row.id,
+  partner: row.partner_id,
+  name: row.name,
+  country: row.country,
+  vat: row.vat,
+  email: row.email,
+  address: row.address,
+  contact: row.contact,
+});
 
-const CUSTOMER = 'SELECT id, partner_id, name, country, vat, email FROM customers';
+const CUSTOMER = 'SELECT id, partner_id, name, country, vat, email, address, contact FROM customers';
 
 export class SqlCustomers implements CustomerRepository {
   constructor(private readonly sql: SqlDriver) {}
@@ -81,21 +92,30 @@ export class SqlCustomers implements CustomerRepository {
       c.email,
       c.id,
     ]);
+    // Address and contact are written when given (an import without those columns keeps them).
+    if (c.address !== undefined || c.contact !== undefined) {
+      await this.sql.run('UPDATE customers SET address = ?, contact = ? WHERE id = ?', [c.address ?? null, c.contact ?? null, c.id]);
+    }
   }
 
   async add(customer: NewCustomer, createdAt: string, id?: string): Promise<Customer> {
     const insert = async (candidate: string) =>
-      (await this.sql.run(`INSERT INTO customers (id, partner_id, name, search_key, search_text, country, vat, email, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`, [
-        candidate,
-        customer.partner,
-        customer.name,
-        searchKey(customer.name),
-        customerSearchText({ id: candidate, ...customer }),
-        customer.country,
-        customer.vat,
-        customer.email,
-        createdAt,
-      ])) === 1;
+      (await this.sql.run(
+        `INSERT INTO customers (id, partner_id, name, search_key, search_text, country, vat, email, created_at, address, contact) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+        [
+          candidate,
+          customer.partner,
+          customer.name,
+          searchKey(customer.name),
+          customerSearchText({ id: candidate, ...customer }),
+          customer.country,
+          customer.vat,
+          customer.email,
+          createdAt,
+          customer.address ?? null,
+          customer.contact ?? null,
+        ],
+      )) === 1;
     let newId = id;
     if (newId === undefined) newId = await insertWithNextId(this.sql, 'customer', (n) => `CUS-${String(n).padStart(4, '0')}`, insert);
     else {

@@ -1,7 +1,24 @@
-import type { Partner, Role, Tier, User } from '../../domain/kernel/model.js';
+import type { Correction, Partner, PartnerProfile, Role, Scope, Tier, User } from '../../domain/kernel/model.js';
 import type { NewPartner, NewUser, PartyRepository, SettingsRepository } from '../../domain/kernel/port.js';
 import type { Currency } from '../../terms/money.js';
-import { type SqlDriver, insertWithNextId, raiseCounter } from './driver.js';
+import { type SqlDriver, clause, insertWithNextId, partnerClause, raiseCounter, where } from './driver.js';
+
+interface ProfileRow {
+  legal_name: string | null;
+  address: string | null;
+  vat: string | null;
+  email: string | null;
+  phone: string | null;
+  logo: string | null;
+  payment_terms: string | null;
+  footer: string | null;
+}
+
+/** A logo is kept as its type and its bytes in base64: `image/png;base64,iVBOR…`. */
+function readLogo(text: string | null): PartnerProfile['logo'] {
+  const match = text ? /^(image\/png|image\/jpeg);base64,(.*)$/s.exec(text) : null;
+  return match ? { mediaType: match[1] as 'image/png' | 'image/jpeg', bytes: new Uint8Array(Buffer.from(match[2]!, 'base64')) } : null;
+}
 
 export class SqlSettings implements SettingsRepository {
   constructor(private readonly sql: SqlDriver) {}
@@ -140,5 +157,56 @@ export class SqlParties implements PartyRepository {
 
   async setDisabled(id: string, disabledAt: string | null): Promise<void> {
     await this.sql.run('UPDATE users SET disabled_at = ? WHERE id = ?', [disabledAt, id]);
+  }
+
+  async profile(partner: string): Promise<PartnerProfile | null> {
+    const row = await this.sql.get<ProfileRow>('SELECT legal_name, address, vat, email, phone, logo, payment_terms, footer FROM partners WHERE id = ?', [partner]);
+    if (!row) return null;
+    return {
+      legalName: row.legal_name,
+      address: row.address,
+      vat: row.vat,
+      email: row.email,
+      phone: row.phone,
+      logo: readLogo(row.logo),
+      paymentTerms: row.payment_terms,
+      footer: row.footer,
+    };
+  }
+
+  async setProfile(partner: string, p: PartnerProfile): Promise<void> {
+    const logo = p.logo ? `${p.logo.mediaType};base64,${Buffer.from(p.logo.bytes).toString('base64')}` : null;
+    await this.sql.run('UPDATE partners SET legal_name = ?, address = ?, vat = ?, email = ?, phone = ?, logo = ?, payment_terms = ?, footer = ? WHERE id = ?', [
+      p.legalName,
+      p.address,
+      p.vat,
+      p.email,
+      p.phone,
+      logo,
+      p.paymentTerms,
+      p.footer,
+      partner,
+    ]);
+  }
+
+  async addEvent(e: Correction): Promise<void> {
+    await this.sql.run('INSERT INTO events (partner_id, at, by_user, acted_by, subject, action, detail) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+      e.partner,
+      e.at,
+      e.by,
+      e.actedBy,
+      e.subject,
+      e.action,
+      e.detail,
+    ]);
+  }
+
+  async events(scope: Scope, subject: string): Promise<Correction[]> {
+    const w = where(clause('subject = ?', subject), partnerClause(scope, 'partner_id'));
+    const rows = await this.sql.all<{ partner_id: string; at: string; by_user: string; acted_by: string | null; subject: string; action: string; detail: string }>(
+      `SELECT partner_id, at, by_user, acted_by, subject, action, detail FROM events${w.sql} ORDER BY id`,
+      w.params,
+    );
+    return rows.map((r) => ({ partner: r.partner_id, at: r.at, by: r.by_user, actedBy: r.acted_by, subject: r.subject, action: r.action, detail: r.detail }));
   }
 }

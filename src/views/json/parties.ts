@@ -1,4 +1,5 @@
-import type { Agreement, ApiToken, Customer, Invoice, Partner, Role, Tier, User } from '../../domain/kernel/model.js';
+import type { Agreement, ApiToken, Customer, Invoice, Partner, PartnerProfile, Role, Tier, User } from '../../domain/kernel/model.js';
+import { missingForDocuments } from '../../domain/parties/profiles.js';
 import { type Stage, type Standing, standingSentence } from '../../domain/parties/standing.js';
 import { formatDate } from '../../terms/dates.js';
 import { formatAmount } from '../../terms/money.js';
@@ -87,9 +88,47 @@ export interface CustomerJson {
   country: string | null;
   vat: string | null;
   email: string | null;
+  /** Lines separated by newlines. */
+  address: string | null;
+  contact: string | null;
 }
-export const customerJson = (c: Customer): CustomerJson => ({ id: c.id, name: c.name, partner: c.partner, country: c.country, vat: c.vat, email: c.email });
-export const CUSTOMER_KEYS = ['id', 'name', 'partner', 'country', 'vat', 'email'] as const;
+export const customerJson = (c: Customer): CustomerJson => ({
+  id: c.id,
+  name: c.name,
+  partner: c.partner,
+  country: c.country,
+  vat: c.vat,
+  email: c.email,
+  address: c.address ?? null,
+  contact: c.contact ?? null,
+});
+export const CUSTOMER_KEYS = ['id', 'name', 'partner', 'country', 'vat', 'email', 'address', 'contact'] as const;
+
+/** A partner's identity on its documents (`partners profile`): the logo as its type and size; `missing` what a customer's document would lack. */
+export interface ProfileJson {
+  partner: string;
+  legalName: string | null;
+  address: string | null;
+  vat: string | null;
+  email: string | null;
+  phone: string | null;
+  logo: { mediaType: string; bytes: number } | null;
+  paymentTerms: string | null;
+  footer: string | null;
+  missing: string[];
+}
+export const profileJson = (partner: string, p: PartnerProfile): ProfileJson => ({
+  partner,
+  legalName: p.legalName,
+  address: p.address,
+  vat: p.vat,
+  email: p.email,
+  phone: p.phone,
+  logo: p.logo ? { mediaType: p.logo.mediaType, bytes: p.logo.bytes.length } : null,
+  paymentTerms: p.paymentTerms,
+  footer: p.footer,
+  missing: missingForDocuments(p),
+});
 
 export interface AgreementJson {
   id: string;

@@ -197,4 +197,6 @@ export interface DocumentJson {
   title: string;
   /** The number a customer's quote was recorded under. */
   number: string | null;
+  /** What the document lacks (a partner profile without its VAT number, a customer without an address): said on stderr. */
+  warnings?: string[];
 }

@@ -1,4 +1,4 @@
-import type { AgreementJson, CustomerJson, InvoiceJson, PartnerJson, StandingJson, TokenJson, UserRowJson, WhoamiJson } from '../json/parties.js';
+import type { AgreementJson, CustomerJson, InvoiceJson, PartnerJson, ProfileJson, StandingJson, TokenJson, UserRowJson, WhoamiJson } from '../json/parties.js';
 import type { CustomerDetailJson } from '../json/pbxs.js';
 import type { StockJson } from '../json/catalog.js';
 import type { ListingView } from './listing.js';
@@ -175,3 +175,34 @@ export const TOKENS: ListingView<TokenJson> = {
   keys: ['id', 'user', 'name', 'createdAt', 'createdBy', 'expiresAt', 'revokedAt', 'lastUsedAt', 'status'],
   empty: 'No tokens: staff issue one with `hwaas users token create USER`.',
 };
+
+/** A partner's profile for people: each field, the logo's type and size, and what documents would lack. */
+export function profileText(p: ProfileJson): string {
+  const rows: [string, string][] = [
+    ['Legal name', p.legalName ?? '—'],
+    ['Address', p.address ? p.address.split('\n').join(', ') : '—'],
+    ['VAT', p.vat ?? '—'],
+    ['E-mail', p.email ?? '—'],
+    ['Phone', p.phone ?? '—'],
+    ['Logo', p.logo ? `${p.logo.mediaType === 'image/png' ? 'PNG' : 'JPEG'}, ${p.logo.bytes.toLocaleString('en')} bytes` : '—'],
+    ['Payment terms', p.paymentTerms ?? '—'],
+    ['Footer', p.footer ?? '—'],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  const missing = p.missing.map((f) => f.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`));
+  return [
+    `Profile of ${p.partner}:`,
+    ...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`),
+    missing.length === 0 ? 'Quotes and order confirmations carry all of it.' : `Customers' documents lack: ${missing.join(', ')} (\`hwaas partners profile set --${missing[0]} …\`).`,
+  ].join('\n');
+}
+
+/** After `customers edit`: what changed, before → after. */
+export function customerEditText(r: { before: CustomerJson; after: CustomerJson; changed: string[] }): string {
+  if (r.changed.length === 0) return `Nothing changed: ${r.after.id} already had these values.`;
+  const shown = (v: string | null) => (v === null ? '—' : v.split('\n').join(', '));
+  return [
+    `${r.after.id} corrected:`,
+    ...r.changed.map((k) => `  ${k}: ${shown(r.before[k as keyof CustomerJson] as string | null)} → ${shown(r.after[k as keyof CustomerJson] as string | null)}`),
+  ].join('\n');
+}
