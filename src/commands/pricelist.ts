@@ -2,7 +2,7 @@ import { resultOf } from '../app/usecases.js';
 import { defineCommand, option } from '../cli/command.js';
 import { checkTarget, outputTarget, writeFile } from '../cli/output.js';
 import { safeJson } from '../cli/report.js';
-import { UsageError } from '../errors.js';
+import { RefusedError, UsageError } from '../errors.js';
 import { TIERS } from '../domain/kernel/model.js';
 import { escapeUnsafe } from '../domain/kernel/text.js';
 
@@ -49,7 +49,7 @@ export const command = defineCommand({
     if (format === 'json') {
       const list = await cases.pricelist.get(asked);
       content = Buffer.from(`${safeJson(list, 2)}\n`, 'utf8');
-      name = `hwaas-pricelist-${list.type}-${list.currency}-${list.date}.json`;
+      name = `hwaas-pricelist-${list.resale ? 'resale-' : ''}${list.type}-${list.currency}-${list.date}.json`;
       summary = { ...list, tier: list.tier ?? 'resale', items: list.items.length };
     } else {
       const target = await outputTarget(ctx, out, 'hwaas-pricelist.pdf', '--out', format);
@@ -60,10 +60,23 @@ export const command = defineCommand({
       });
       if (showProgress) ctx.io.stderr.write('\r\u001b[K');
       content = made.document.content;
+      for (const warning of made.document.warnings ?? []) ctx.err(`warning: ${warning}`);
       name = made.document.name;
       summary = made.list;
     }
     const target = await outputTarget(ctx, out, name, '--out', format);
+    // --force replaces a price list of the same kind only: a resale list never over the cost list, nor the other way.
+    if (target.kind === 'file' && options.force) {
+      const { pricelistKindOf } = await import('../export/pricelistKind.js');
+      const found = await pricelistKindOf(target.path);
+      const making = summary.resale ? 'resale' : 'cost';
+      if (found !== null && found !== making) {
+        throw new RefusedError(
+          'EXISTS',
+          `${target.path} is your ${found === 'resale' ? 'resale price list (for customers)' : 'confidential cost price list'}; --force replaces only a ${making === 'resale' ? 'resale' : 'cost'} price list: write this one under another name.`,
+        );
+      }
+    }
     // A CSV on a terminal shows no control character of the data raw: a stored name cannot drive the terminal.
     if (format === 'csv' && target.kind === 'stdout' && ctx.io.stdout.isTTY === true) {
       content = Buffer.from(Buffer.from(content).toString('utf8').split('\r\n').map(escapeUnsafe).join('\r\n'), 'utf8');
@@ -87,7 +100,7 @@ export const command = defineCommand({
     }
     const type = summary.type === 'opex' ? 'OpEx' : 'CapEx';
     ctx.out(
-      `Wrote ${written.path}: ${summary.resale ? 'your resale' : type} price list in ${summary.currency}${summary.resale ? '' : ` (${summary.tier} price book valid from ${summary.validFrom})`}, ${summary.items} products, ${(written.bytes / 1024).toFixed(1)} KB.`,
+      `Wrote ${written.path}: ${summary.resale ? 'your price list for customers (resale prices)' : `the confidential ${type} cost price list, not for customers`} in ${summary.currency}${summary.resale ? '' : ` (${summary.tier} price book valid from ${summary.validFrom})`}, ${summary.items} products, ${(written.bytes / 1024).toFixed(1)} KB.`,
     );
   },
 });

@@ -32,6 +32,8 @@ export interface ReportOptions {
   readonly title: string;
   readonly subject: string;
   readonly author: string;
+  /** Words a program can find the document by (which kind of price list it is). */
+  readonly keywords?: string;
   /** The document's date (from --date), so the same input gives the same file. */
   readonly date: Date;
   /** Lines under the title on the first page. */
@@ -80,7 +82,16 @@ export class PdfReport {
       margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
       bufferPages: true,
       autoFirstPage: true,
-      info: { Title: options.title, Subject: options.subject, Author: options.author, Creator: 'hwaas', Producer: 'hwaas', CreationDate: options.date, ModDate: options.date },
+      info: {
+        Title: options.title,
+        Subject: options.subject,
+        Author: options.author,
+        ...(options.keywords ? { Keywords: options.keywords } : {}),
+        Creator: 'hwaas',
+        Producer: 'hwaas',
+        CreationDate: options.date,
+        ModDate: options.date,
+      },
     });
     this.doc.pipe(out);
     this.doc.font(FONT).fillColor(INK);

@@ -1,16 +1,24 @@
 import type { Writable } from 'node:stream';
-import { PRICELIST_TITLES, type Pricelist, SAMPLE_NOTE, monthlyEquivalent, pricelistItems } from '../domain/catalog/pricelist.js';
+import { COST_MARK, type Pricelist, SAMPLE_NOTE, monthlyEquivalent, pricelistItems, pricelistKindMarker, pricelistTitle } from '../domain/catalog/pricelist.js';
 import { formatDate } from '../terms/dates.js';
 import { formatMoney } from '../terms/money.js';
 import { utcDate } from './documentDate.js';
 import { type Paper, type PdfColumn, PdfReport } from './pdf.js';
 
 /** The price list as a PDF a partner can send to a customer. */
-export async function writePricelistPdf(list: Pricelist, paper: Paper, out: Writable, onProgress?: (done: number, total: number) => void, whatIf = false): Promise<void> {
+export async function writePricelistPdf(
+  list: Pricelist,
+  paper: Paper,
+  out: Writable,
+  onProgress?: (done: number, total: number) => void,
+  whatIf = false,
+  identity: { readonly letterhead: { readonly lines: readonly string[]; readonly logo: Uint8Array | null }; readonly footer: string | null } | null = null,
+): Promise<void> {
   const items = pricelistItems(list);
+  const issuer = list.resale ? (identity?.letterhead.lines[0] ?? list.partner?.name ?? null) : null;
   const intro = [
     `Currency: ${list.currency}    Prices in force on ${formatDate(list.date)}${list.resale ? '' : ` (the ${list.tier} price book valid from ${formatDate(list.validFrom)})`}    ${items.length} products`,
-    ...(list.partner ? [`Your partner: ${list.partner.name}`] : []),
+    ...(list.resale ? ['Prices per device, excluding VAT.'] : [COST_MARK, ...(list.partner ? [`The ${list.tier} prices ${list.partner.name} pays Wildix.`] : [])]),
     ...(list.type === 'opex'
       ? ['Prices per device for each term; the per-month figures show what a longer term saves. Every service on a PBX shares its term and expiration.']
       : ['Purchase prices per device.']),
@@ -19,12 +27,15 @@ export async function writePricelistPdf(list: Pricelist, paper: Paper, out: Writ
   const report = new PdfReport(
     {
       paper,
-      title: PRICELIST_TITLES[list.type],
-      subject: `${list.type === 'opex' ? 'OpEx' : 'CapEx'} price list in ${list.currency}, ${formatDate(list.date)}`,
-      author: list.partner?.name ?? 'Wildix',
+      title: pricelistTitle(list),
+      subject: `${list.resale ? 'Price list' : `${list.type === 'opex' ? 'OpEx' : 'CapEx'} cost price list`} in ${list.currency}, ${formatDate(list.date)}`,
+      author: issuer ?? 'Wildix',
+      keywords: pricelistKindMarker(list.resale),
       date: utcDate(list.date),
       intro,
-      footer: `${list.type === 'opex' ? 'OpEx' : 'CapEx'} price list, ${list.currency}, ${formatDate(list.date)}${list.samplePrices ? ' (sample prices)' : ''}${list.sandbox ? ' · sandbox' : whatIf ? ' · what-if: dated, not issued today' : ''}`,
+      footer: `${identity?.footer && list.resale ? `${identity.footer} · ` : ''}${list.resale ? `Price list${issuer ? `, ${issuer}` : ''}` : `Confidential cost price list (${list.type === 'opex' ? 'OpEx' : 'CapEx'})`}, ${list.currency}, ${formatDate(list.date)}${list.samplePrices ? ' (sample prices)' : ''}${list.sandbox ? ' · sandbox' : whatIf ? ' · what-if: dated, not issued today' : ''}`,
+      letterhead: list.resale ? (identity?.letterhead ?? null) : null,
+      mark: list.resale ? null : COST_MARK,
     },
     out,
   );

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { PRICELIST_TITLES, type Pricelist, SAMPLE_NOTE } from '../domain/catalog/pricelist.js';
+import { COST_MARK, type Pricelist, SAMPLE_NOTE, pricelistKindMarker, pricelistTitle } from '../domain/catalog/pricelist.js';
 import { pricelistTable } from './pricelistTable.js';
 import { formatDate } from '../terms/dates.js';
 import { type Currency, currencySymbol } from '../terms/money.js';
@@ -41,9 +41,9 @@ const cellAmount = (minor: bigint): number => Number(minor) / 100;
  * formats, a frozen header, an autofilter, fitted columns and document properties.
  * Text cells are always strings, never formulas, so "=…" in a name is inert.
  */
-export async function writePricelistXlsx(list: Pricelist, out: Writable, onProgress?: (done: number, total: number) => void): Promise<void> {
+export async function writePricelistXlsx(list: Pricelist, out: Writable, onProgress?: (done: number, total: number) => void, issuer: string | null = null): Promise<void> {
   const table = pricelistTable(list);
-  const title = PRICELIST_TITLES[list.type];
+  const title = pricelistTitle(list);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const date = utcDate(list.date);
   Object.assign(workbook, {
@@ -52,19 +52,20 @@ export async function writePricelistXlsx(list: Pricelist, out: Writable, onProgr
     created: date,
     modified: date,
     title,
-    subject: `${list.type === 'opex' ? 'OpEx' : 'CapEx'} price list in ${list.currency}, ${formatDate(list.date)}`,
-    company: list.partner?.name ?? 'Wildix',
-    keywords: list.samplePrices ? 'sample prices' : '',
+    subject: `${list.resale ? 'Price list' : `${list.type === 'opex' ? 'OpEx' : 'CapEx'} cost price list`} in ${list.currency}, ${formatDate(list.date)}`,
+    company: list.resale ? (issuer ?? list.partner?.name ?? '') : 'Wildix',
+    keywords: `${pricelistKindMarker(list.resale)}${list.samplePrices ? ', sample prices' : ''}`,
   });
 
   const intro = [
-    title,
-    `Currency: ${list.currency}. Prices in force on ${formatDate(list.date)}${list.resale ? '' : ` (the ${list.tier} price book valid from ${formatDate(list.validFrom)})`}.${list.partner ? ` Partner: ${xmlText(list.partner.name)}` : ''}`,
+    list.resale && issuer ? `${title}: ${xmlText(issuer)}` : title,
+    ...(list.resale ? [] : [COST_MARK]),
+    `Currency: ${list.currency}. Prices in force on ${formatDate(list.date)}${list.resale ? ', excluding VAT' : ` (the ${list.tier} price book valid from ${formatDate(list.validFrom)})`}.${list.partner && !list.resale ? ` The prices ${xmlText(list.partner.name)} pays Wildix.` : ''}`,
     ...(list.samplePrices ? [SAMPLE_NOTE] : []),
   ];
   const headerRow = intro.length + 2;
   const lastColumn = String.fromCharCode(64 + table.header.length);
-  const sheet = workbook.addWorksheet(`${list.type === 'opex' ? 'OpEx' : 'CapEx'} ${list.currency}`, {
+  const sheet = workbook.addWorksheet(list.resale ? `Price list ${list.currency}` : `Cost ${list.type === 'opex' ? 'OpEx' : 'CapEx'} ${list.currency} CONFIDENTIAL`, {
     views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }],
     // Printed: landscape, one page wide (as many pages long as it takes), the header row on every page.
     pageSetup: {
@@ -76,7 +77,9 @@ export async function writePricelistXlsx(list: Pricelist, out: Writable, onProgr
       printTitlesRow: `${headerRow}:${headerRow}`,
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
-    headerFooter: { oddFooter: `&L&8&"Arial"${title.replace(/&/g, '&&')}&R&8&"Arial"Page &P of &N` },
+    headerFooter: list.resale
+      ? { oddFooter: `&L&8&"Arial"${title.replace(/&/g, '&&')}${issuer ? `, ${xmlText(issuer).replace(/&/g, '&&')}` : ''}&R&8&"Arial"Page &P of &N` }
+      : { oddHeader: `&C&8&"Arial,Bold"&KB00020${COST_MARK}`, oddFooter: `&L&8&"Arial"${title.replace(/&/g, '&&')} · CONFIDENTIAL cost prices&R&8&"Arial"Page &P of &N` },
   });
   sheet.autoFilter = `A${headerRow}:${lastColumn}${headerRow}`;
 
@@ -96,7 +99,12 @@ export async function writePricelistXlsx(list: Pricelist, out: Writable, onProgr
 
   intro.forEach((text, index) => {
     const row = sheet.addRow([xmlText(text)]);
-    row.font = index === 0 ? { name: FONT, bold: true, size: 14 } : { name: FONT, italic: index === intro.length - 1 && list.samplePrices, size: 10 };
+    row.font =
+      index === 0
+        ? { name: FONT, bold: true, size: 14 }
+        : !list.resale && index === 1
+          ? { name: FONT, bold: true, size: 11, color: { argb: 'FFB00020' } }
+          : { name: FONT, italic: index === intro.length - 1 && list.samplePrices, size: 10 };
     row.commit();
   });
   sheet.addRow([]).commit();

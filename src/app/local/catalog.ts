@@ -3,7 +3,7 @@ import { UsageError } from '../../errors.js';
 import { optionalId, skuOf } from './ids.js';
 import { TIERS, type Tier } from '../../domain/kernel/model.js';
 import { diffBooks, listBooks, showBook } from '../../domain/catalog/pricebooks.js';
-import { type Pricelist, loadPricelist, pricelistItems } from '../../domain/catalog/pricelist.js';
+import { type Pricelist, loadPricelist, pricelistFileName, pricelistItems } from '../../domain/catalog/pricelist.js';
 import { type ResaleTarget, clearRules, parseMarkup, resalePartner, setMarkup, setPrice } from '../../domain/catalog/resale.js';
 import { parseUnitPrice } from '../../domain/catalog/items.js';
 import { type CalendarDate, formatDate, parseDate } from '../../terms/dates.js';
@@ -13,6 +13,7 @@ import { bookLineJson, priceBookJson, pricelistJson, resaleRuleJson } from '../.
 import type { DocumentJson } from '../../views/json/quotes.js';
 import type { PricelistInput, UseCases } from '../usecases.js';
 import type { Calls } from './calls.js';
+import { documentIdentity } from './documents.js';
 import { job } from './jobs.js';
 
 /** A tier named by a caller (the command line checked it; a remote caller may not have). */
@@ -57,7 +58,13 @@ export async function bytesOf(write: (out: PassThrough) => Promise<void>): Promi
 export async function pricelistBytes(
   list: Pricelist,
   format: 'pdf' | 'xlsx' | 'csv',
-  options: { paper?: 'a4' | 'letter' | null; bom?: boolean; whatIf?: boolean; onProgress?: (done: number, total: number) => void } = {},
+  options: {
+    paper?: 'a4' | 'letter' | null;
+    bom?: boolean;
+    whatIf?: boolean;
+    onProgress?: (done: number, total: number) => void;
+    identity?: { readonly letterhead: { readonly lines: readonly string[]; readonly logo: Uint8Array | null }; readonly footer: string | null } | null;
+  } = {},
 ): Promise<Uint8Array> {
   switch (format) {
     case 'csv': {
@@ -69,11 +76,11 @@ export async function pricelistBytes(
     }
     case 'xlsx': {
       const { writePricelistXlsx } = await import('../../export/xlsx.js');
-      return bytesOf((out) => writePricelistXlsx(list, out, options.onProgress));
+      return bytesOf((out) => writePricelistXlsx(list, out, options.onProgress, options.identity?.letterhead.lines[0] ?? null));
     }
     case 'pdf': {
       const { writePricelistPdf } = await import('../../export/pricelistPdf.js');
-      return bytesOf((out) => writePricelistPdf(list, options.paper ?? 'a4', out, options.onProgress, options.whatIf === true));
+      return bytesOf((out) => writePricelistPdf(list, options.paper ?? 'a4', out, options.onProgress, options.whatIf === true, options.identity ?? null));
     }
   }
 }
@@ -204,18 +211,24 @@ export function catalogUseCases(calls: Calls): Pick<UseCases, 'resale' | 'pricel
           if (input.paper && format !== 'pdf') throw new UsageError('paper: a paper size is for a PDF.', 'USAGE', { field: 'paper' });
           const list = await load(input);
           const items = pricelistItems(list).length;
+          // The partner's own list carries its identity, as its quotes do.
+          const { store } = await calls.reader();
+          const partner = list.resale && list.partner ? await store.parties.partner(list.partner.id) : null;
+          const identity = partner ? await documentIdentity(store, partner, null) : null;
           const content = await pricelistBytes(list, format, {
+            identity,
             paper: input.paper,
             bom: input.bom,
             whatIf: calls.options.session.date !== null,
             onProgress: (done, total) => progress({ done, total, unit: 'products' }),
           });
           const document: DocumentJson = {
-            name: `hwaas-pricelist-${list.type}-${list.currency}-${formatDate(list.date)}.${format}`,
+            name: pricelistFileName(list, format),
             mediaType: MEDIA_TYPES[format],
             content,
-            title: `${list.resale ? 'Resale' : list.type === 'opex' ? 'OpEx' : 'CapEx'} price list`,
+            title: list.resale ? 'Price list (resale)' : `${list.type === 'opex' ? 'OpEx' : 'CapEx'} cost price list (confidential)`,
             number: null,
+            ...(identity && identity.warnings.length > 0 && format !== 'csv' ? { warnings: [...identity.warnings] } : {}),
           };
           return {
             document,

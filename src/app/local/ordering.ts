@@ -180,8 +180,12 @@ export function orderingUseCases(calls: Calls): Pick<UseCases, 'orders'> {
           if (order.status === 'cancelled')
             throw new RefusedError('INVALID_STATE', `${order.id} was cancelled: a cancelled order confirms nothing to a customer (\`--internal\` prints your own copy).`);
           if (order.status === 'draft')
-            throw new RefusedError('INVALID_STATE', `${order.id} is a draft, not an order yet: check it out first (\`hwaas orders checkout ${order.id}\`), or send the customer a quote (\`hwaas quote --pbx ${order.pbx} … --format pdf\`).`);
-          if (order.source === 'import') throw new RefusedError('INVALID_STATE', `${order.id} is a running line brought in by an import, not an order placed through hwaas: it has no order confirmation.`);
+            throw new RefusedError(
+              'INVALID_STATE',
+              `${order.id} is a draft, not an order yet: check it out first (\`hwaas orders checkout ${order.id}\`), or send the customer a quote (\`hwaas quote --pbx ${order.pbx} … --format pdf\`).`,
+            );
+          if (order.source === 'import')
+            throw new RefusedError('INVALID_STATE', `${order.id} is a running line brought in by an import, not an order placed through hwaas: it has no order confirmation.`);
         }
         if (!figures.quote) throw new RefusedError('NOT_PRICED', `${order.id} cannot be priced today, so there is nothing to confirm: ${(figures.problem ?? '').replace(/[.]$/, '')}.`);
         const quote = figures.quote;

@@ -214,9 +214,7 @@ export function quotingUseCases(calls: Calls): Pick<UseCases, 'quotes'> {
         const record = await recordQuote(store, writer.actor, quoted, validDays, (number, validUntil) =>
           JSON.stringify({ number, validUntil: formatDate(validUntil), partner: quoted.partner.id, customer: base.customer, pbx: base.pbx, priceBook: facts, quote: quoteJson(quote) }),
         );
-        const content = await bytesOf((out) =>
-          writeQuotePdf({ ...customerBase, copy: 'customer', title: `Quote ${record.number}`, number: record.number, validUntil: record.validUntil }, paper, out),
-        );
+        const content = await bytesOf((out) => writeQuotePdf({ ...customerBase, copy: 'customer', title: `Quote ${record.number}`, number: record.number, validUntil: record.validUntil }, paper, out));
         return {
           name: safeFileName(`${stem}.pdf`),
           mediaType: MEDIA_TYPES.pdf,

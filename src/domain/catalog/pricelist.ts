@@ -1,4 +1,4 @@
-import type { CalendarDate } from '../../terms/dates.js';
+import { type CalendarDate, formatDate } from '../../terms/dates.js';
 import { type Currency, divideRoundHalfUp } from '../../terms/money.js';
 import { TERM_MONTHS, TERMS, type Term } from '../../terms/term.js';
 import { UsageError } from '../../errors.js';
@@ -85,6 +85,21 @@ export const PRICELIST_TITLES: Readonly<Record<PricelistType, string>> = {
 };
 
 export const SAMPLE_NOTE = 'Sample prices for demonstration only: not a Wildix price list.';
+
+/** What every page and sheet of a buy (cost) price list says: it is not for customers. */
+export const COST_MARK = 'CONFIDENTIAL: cost prices from Wildix (what the partner pays). Not for customers.';
+
+/** The partner's own list is titled as its document; the buy list as Wildix's. */
+export function pricelistTitle(list: Pick<Pricelist, 'type' | 'resale'>): string {
+  return list.resale ? `Price list${list.type === 'opex' ? ': devices as a service' : ''}` : PRICELIST_TITLES[list.type];
+}
+
+/** Which kind a price list file is, written into its metadata (PDF keywords, XLSX keywords): `--force` never replaces the other kind. */
+export const pricelistKindMarker = (resale: boolean): string => (resale ? 'hwaas price list: resale' : 'hwaas price list: cost');
+
+/** The default file name: the resale list's says so, the buy list's keeps its 0.5 name. */
+export const pricelistFileName = (list: Pick<Pricelist, 'type' | 'currency' | 'date' | 'resale'>, format: string): string =>
+  `hwaas-pricelist-${list.resale ? 'resale-' : ''}${list.type}-${list.currency}-${formatDate(list.date)}.${format}`;
 
 /**
  * The price list the acting user asked for: its partner's tier and currency unless staff
