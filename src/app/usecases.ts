@@ -26,7 +26,18 @@ import type { CustomerDetailJson, PbxDetailJson, PbxJson } from '../views/json/p
 import type { BookDiffJson, BookJson, OrderableJson, PriceBookJson, PricelistFileJson, PricelistJson, ResaleRuleJson, StockJson } from '../views/json/catalog.js';
 import type { CaseCheckJson, CaseOutcomeJson, DocumentJson, QuoteRecordJson, QuoteResultJson, SentQuoteJson } from '../views/json/quotes.js';
 import type { CheckoutPreviewJson, OrderJson, OrderPreviewJson, OrderSummaryJson } from '../views/json/orders.js';
-import type { CancellationJson, CancellationPlanJson, MrrJson, RenewalJson, ReturnJson, RmaJson, ServiceJson, TermChangeJson, TermChangePlanJson } from '../views/json/services.js';
+import type {
+  CancellationJson,
+  CancellationPlanJson,
+  MrrJson,
+  RenewalJson,
+  ReturnJson,
+  RmaJson,
+  ServiceJson,
+  TermChangeJson,
+  TermChangePlanJson,
+  TermChangeUndoneJson,
+} from '../views/json/services.js';
 import type { ImportReportJson, JobEvent, ProgressJson } from '../views/json/imports.js';
 
 /**
@@ -205,6 +216,14 @@ export interface UseCases {
     add(input: { customer: string; name: string; type: PbxType | string; license: License | string; activated: string }): Promise<PbxJson>;
     planTermChange(input: { id: string; to: Term | string }): Promise<TermChangePlanJson>;
     changeTerm(input: { id: string; to: Term | string; plan: string }): Promise<TermChangeJson>;
+    /** A change of term that has not taken effect, undone. */
+    undoTermChange(input: { id: string }): Promise<TermChangeUndoneJson>;
+    /** Corrects a PBX: name and type; licence and activation only while nothing was ordered on it. An event records who and when. */
+    edit(input: { id: string; name?: string | null; type?: PbxType | string | null; license?: License | string | null; activated?: string | null }): Promise<{
+      before: PbxJson;
+      after: PbxJson;
+      changed: string[];
+    }>;
   };
   agreements: {
     list(input: { customer?: string | null }): Promise<Listing<AgreementJson>>;
@@ -296,6 +315,8 @@ export interface UseCases {
     planCancel(input: { pbx: string; items: { sku: string; qty: number }[] | null; pickup?: Pickup | string | null }): Promise<CancellationPlanJson>;
     cancel(input: { pbx: string; items: { sku: string; qty: number }[] | null; pickup?: Pickup | string | null; plan: string }): Promise<CancellationJson>;
     replace(input: { pbx: string; sku: string; qty: number; reason: string; deliverTo: Pickup | string }): Promise<RmaJson>;
+    /** A cancellation undone before it takes effect: the services run on, the return request is void. */
+    undoCancel(input: { id: string }): Promise<CancellationJson>;
   };
   returns: {
     list(input: { all?: boolean }): Promise<Listing<ReturnJson>>;

@@ -118,6 +118,14 @@ export const ROUTES: readonly Route[] = [
   route('pbxs.add', 'Register a PBX', obj({ customer: str, name: str, type: str, license: str, activated: str }), S.pbx, (c, i: Parameters<UseCases['pbxs']['add']>[0]) => c.pbxs.add(i)),
   route('pbxs.planTermChange', 'What a change of term would do', obj({ id: str, to: str }), S.termChangePlan, (c, i: { id: string; to: string }) => c.pbxs.planTermChange(i)),
   route('pbxs.changeTerm', 'Change a PBX’s term, as planned', obj({ id: str, to: str, plan: str }), S.termChange, (c, i: { id: string; to: string; plan: string }) => c.pbxs.changeTerm(i)),
+  route('pbxs.undoTermChange', 'Undo a change of term before it takes effect', S.requests.id, S.termChangeUndone, (c, i: { id: string }) => c.pbxs.undoTermChange(i)),
+  route(
+    'pbxs.edit',
+    'Correct a PBX (licence and activation only while nothing was ordered on it)',
+    o({ id: str, name: nStr, type: nStr, license: nStr, activated: nStr }, ['name', 'type', 'license', 'activated']),
+    obj({ before: S.pbx, after: S.pbx, changed: arr(str) }),
+    (c, i: Parameters<UseCases['pbxs']['edit']>[0]) => c.pbxs.edit(i),
+  ),
 
   route('agreements.list', 'Signed agreements', o({ customer: nStr }), listing(S.agreement), (c, i: { customer?: string | null }) => c.agreements.list(i)),
   route('agreements.add', 'Register a signed agreement', o({ customer: str, signedOn: str, file: nStr }, ['file']), S.agreementAdded, (c, i: Parameters<UseCases['agreements']['add']>[0]) =>
@@ -236,6 +244,7 @@ export const ROUTES: readonly Route[] = [
   route('services.mrr', 'Monthly recurring revenue', o({ by: str, partner: nStr }, ['partner']), listing(S.mrr, { by: str }), (c, i: Parameters<UseCases['services']['mrr']>[0]) => c.services.mrr(i)),
   route('services.planCancel', 'What a cancellation would do', S.requests.planCancel, S.cancellationPlan, (c, i: Parameters<UseCases['services']['planCancel']>[0]) => c.services.planCancel(i)),
   route('services.cancel', 'Cancel services as planned', S.requests.cancel, S.cancellation, (c, i: Parameters<UseCases['services']['cancel']>[0]) => c.services.cancel(i)),
+  route('services.undoCancel', 'Undo a cancellation before it takes effect', S.requests.id, S.cancellation, (c, i: { id: string }) => c.services.undoCancel(i)),
   route(
     'services.replace',
     'Ask for faulty devices to be replaced',

@@ -348,6 +348,7 @@ const cancellationProps = {
   mrrDecrease: amount,
   pickup: nullable(pickup),
   returnStatus: en('none', 'requested', 'received'),
+  undoneAt: nTs,
 };
 export const cancellation = obj(cancellationProps);
 export const cancellationPlan = obj({ ...cancellationProps, names: { type: 'object', additionalProperties: str }, plan: str });
@@ -390,6 +391,7 @@ const termChangeProps = {
 };
 export const termChange = obj(termChangeProps);
 export const termChangePlan = obj({ ...termChangeProps, plan: str });
+export const termChangeUndone = obj({ pbx: str, term, undone: obj({ from: date, term }) });
 
 // ─── imports ──────────────────────────────────────────────────────────────────
 export const importReport = obj(

@@ -3,11 +3,11 @@ import { idFilter, idOf, skuOf } from './ids.js';
 import { PICKUPS, type Pickup } from '../../domain/kernel/model.js';
 import { checkText } from '../../domain/kernel/text.js';
 import { MAX_QTY, parseQty } from '../../domain/catalog/items.js';
-import { type CancelRequest, cancelServices, cancellationKey, listCancellations, planCancellation, receiveReturn } from '../../domain/lifecycle/cancellations.js';
+import { type CancelRequest, cancelServices, cancellationKey, listCancellations, planCancellation, receiveReturn, undoCancellation } from '../../domain/lifecycle/cancellations.js';
 import { RMA_MAX, listRmas, moveRma, requestReplacement } from '../../domain/lifecycle/rmas.js';
 import { MRR_GROUPS, type MrrGroup, listServices, mrrBy, renewals } from '../../domain/lifecycle/serviceLines.js';
-import { changeTerm, planTermChange, termChangeKey } from '../../domain/lifecycle/termChanges.js';
-import { daysBetween } from '../../terms/dates.js';
+import { changeTerm, planTermChange, termChangeKey, undoTermChange } from '../../domain/lifecycle/termChanges.js';
+import { daysBetween, formatDate } from '../../terms/dates.js';
 import { parseTerm } from '../../terms/term.js';
 import { cancellationJson, mrrJson, renewalJson, returnJson, rmaJson, serviceJson, termChangeJson } from '../../views/json/services.js';
 import type { UseCases } from '../usecases.js';
@@ -41,7 +41,7 @@ function cancelRequest(input: { pbx: string; items: readonly { sku: string; qty:
 }
 
 /** After checkout: service lines, renewals, MRR, cancellations and returns, replacements, changes of term. */
-export function lifecycleUseCases(calls: Calls): Pick<UseCases, 'services' | 'returns' | 'rmas'> & { pbxs: Pick<UseCases['pbxs'], 'planTermChange' | 'changeTerm'> } {
+export function lifecycleUseCases(calls: Calls): Pick<UseCases, 'services' | 'returns' | 'rmas'> & { pbxs: Pick<UseCases['pbxs'], 'planTermChange' | 'changeTerm' | 'undoTermChange'> } {
   return {
     services: {
       async list(input) {
@@ -66,6 +66,11 @@ export function lifecycleUseCases(calls: Calls): Pick<UseCases, 'services' | 're
         const { store, actor } = await calls.reader();
         const { lines } = await listServices(store, actor, { partner: only });
         return { by: by as MrrGroup, items: mrrBy(lines, by as MrrGroup).map(mrrJson), viewer: actor.scope.kind };
+      },
+      async undoCancel({ id }) {
+        const cancellation = idOf(id, 'id', 'a cancellation ID');
+        const { store, actor } = await calls.writer();
+        return cancellationJson(await undoCancellation(store, actor, cancellation));
       },
       async planCancel(input) {
         const request = cancelRequest(input);
@@ -132,6 +137,12 @@ export function lifecycleUseCases(calls: Calls): Pick<UseCases, 'services' | 're
         if (typeof plan !== 'string' || plan === '') throw new UsageError('plan: name the plan that was shown (a change of term is planned, shown, then confirmed).', 'USAGE', { field: 'plan' });
         const { store, actor } = await calls.writer();
         return termChangeJson(await changeTerm(store, actor, idOf(id, 'id'), term, plan));
+      },
+      async undoTermChange({ id }) {
+        const pbx = idOf(id, 'id');
+        const { store, actor } = await calls.writer();
+        const { undone, stays } = await undoTermChange(store, actor, pbx);
+        return { pbx, term: stays, undone: { from: formatDate(undone.from), term: undone.term } };
       },
     },
   };

@@ -8,7 +8,7 @@ import { addAgreement, listAgreements } from '../../domain/parties/agreements.js
 import { type CustomerChanges, addCustomer, editCustomer, listCustomers, partnerFor, showCustomer } from '../../domain/parties/customers.js';
 import { listInvoices, payInvoice } from '../../domain/parties/invoices.js';
 import { addPartner, editPartner, listPartners, requirePartner } from '../../domain/parties/partners.js';
-import { addPbx, checkActivation, listPbxs, pbxOnDay, showPbx } from '../../domain/parties/pbxs.js';
+import { type PbxChanges, addPbx, checkActivation, editPbx, listPbxs, pbxOnDay, showPbx } from '../../domain/parties/pbxs.js';
 import { daysOverdue, stageOf } from '../../domain/parties/standing.js';
 import { addUser, listUsers, setUserEnabled, whoami } from '../../domain/parties/users.js';
 import { listStock, setStock } from '../../domain/catalog/stock.js';
@@ -37,7 +37,7 @@ function searchOf(text: string | null | undefined): string | undefined {
 
 /** Who is who: the acting user, partners, users, customers and their PBXs, agreements, invoices, stock. (A PBX's change of term is lifecycle.ts's.) */
 export function partiesUseCases(calls: Calls): Pick<UseCases, 'whoami' | 'today' | 'access' | 'store' | 'partners' | 'tokens' | 'users' | 'customers' | 'agreements' | 'invoices' | 'stock'> & {
-  pbxs: Omit<UseCases['pbxs'], 'planTermChange' | 'changeTerm'>;
+  pbxs: Omit<UseCases['pbxs'], 'planTermChange' | 'changeTerm' | 'undoTermChange'>;
 } {
   return {
     async whoami() {
@@ -241,6 +241,22 @@ export function partiesUseCases(calls: Calls): Pick<UseCases, 'whoami' | 'today'
         checkActivation(activated, actor.today, 'activated');
         const row = await addPbx(store, actor, { customer: idOf(input.customer, 'customer'), name, type: input.type as PbxType, license, activated });
         return pbxJson(row, actor.today);
+      },
+      async edit(input) {
+        const changes: { -readonly [K in keyof PbxChanges]: PbxChanges[K] } = {};
+        if (input.name !== undefined && input.name !== null) changes.name = checkName(input.name, 'name', 120);
+        if (input.type !== undefined && input.type !== null) {
+          const type = String(input.type).trim().toLowerCase();
+          if (!(PBX_TYPES as readonly string[]).includes(type)) throw new UsageError(`type: "${input.type}" is not a PBX type (${PBX_TYPES.join(', ')}).`, 'INVALID_INPUT', { field: 'type' });
+          changes.type = type as PbxType;
+        }
+        if (input.license !== undefined && input.license !== null) changes.license = parseLicense(input.license, 'license');
+        if (input.activated !== undefined && input.activated !== null) changes.activated = parseDate(input.activated, 'activated');
+        if (Object.keys(changes).length === 0) throw new UsageError('give at least one thing to change: name, type, license or activated.', 'USAGE');
+        const id = idOf(input.id, 'id');
+        const { store, actor } = await calls.writer();
+        const { before, after, changed } = await editPbx(store, actor, id, changes);
+        return { before: pbxJson(pbxOnDay(before, actor.today), actor.today), after: pbxJson(pbxOnDay(after, actor.today), actor.today), changed };
       },
     },
 

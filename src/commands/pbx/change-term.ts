@@ -9,11 +9,24 @@ export const command = defineCommand({
   options: {
     to: option.string('--to <term>', 'monthly, yearly or five-year (1m, 1y, 5y)'),
     yes: option.flag('--yes', 'do not ask for confirmation'),
+    undo: option.flag('--undo', 'undo the change of term waiting to take effect'),
   },
-  examples: ['hwaas pbx change-term PBX-1001 --to monthly', 'hwaas pbx change-term PBX-1001 --to 5y --yes --json'],
+  examples: ['hwaas pbx change-term PBX-1001 --to monthly', 'hwaas pbx change-term PBX-1001 --to 5y --yes --json', 'hwaas pbx change-term PBX-1001 --undo --yes'],
   help: "From the end of the current period the PBX's boundaries are counted from that date on the new term, and every service on it renews on the new term at the price of the price book in force on that date (co-termination holds).",
   writes: true,
   async run(ctx, options, { id }) {
+    if (options.undo) {
+      if (options.to !== undefined) throw new UsageError('--undo goes without --to: it undoes the change of term that is waiting.', 'USAGE');
+      const cases = await ctx.useCases();
+      if (!(await ctx.prompts.confirm(options.yes, `Undo the change of term of PBX ${id.trim().toUpperCase()} that is waiting?`))) {
+        ctx.err('Nothing changed.');
+        return 1;
+      }
+      const undone = await cases.pbxs.undoTermChange({ id });
+      if (ctx.json) ctx.printJson(undone);
+      else ctx.out(`PBX ${undone.pbx} no longer changes to ${undone.undone.term} on ${undone.undone.from}: it and its services renew ${undone.term}.`);
+      return 0;
+    }
     if (options.to === undefined) throw new UsageError('missing --to: say the new term (monthly, yearly or five-year).', 'USAGE');
     const to = parseTerm(options.to, '--to');
     const cases = await ctx.useCases();

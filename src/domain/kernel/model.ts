@@ -386,6 +386,8 @@ export interface Cancellation {
   readonly createdAt: string;
   readonly createdBy: string;
   readonly lines: readonly CancellationLine[];
+  /** Undone before it took effect (`cancellations undo`): the services run on, no devices come back. */
+  readonly undoneAt: string | null;
 }
 
 export const cancellationId = (seq: number): string => `CAN-${String(seq).padStart(4, '0')}`;

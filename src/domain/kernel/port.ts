@@ -179,8 +179,10 @@ export interface PbxRepository {
   withOrders(ids: readonly string[]): Promise<Set<string>>;
   /** From `from` (the end of a period) the PBX runs on `term`. */
   addTermChange(pbx: string, from: CalendarDate, term: Term, at: string, by: string): Promise<void>;
-  /** The PBX ends on `on` (its current period's end). */
-  setCancelledOn(pbx: string, on: CalendarDate): Promise<void>;
+  /** The PBX ends on `on` (its current period's end), or runs on again (null: a cancellation undone). */
+  setCancelledOn(pbx: string, on: CalendarDate | null): Promise<void>;
+  /** A change of term that has not taken effect is undone: false when there was none from that day. */
+  removeTermChange(pbx: string, from: CalendarDate): Promise<boolean>;
   /** Holds the PBX's row until the transaction ends (a server; a SQLite write holds the whole store): changes to what runs on it happen one at a time. */
   lock(pbx: string): Promise<void>;
   /** Holds these PBXs' rows until the transaction ends, in ID order (an import that may change their term, licence or cancellation). */
@@ -225,7 +227,7 @@ export interface NewRunningLine {
   };
 }
 
-export type NewCancellation = Omit<Cancellation, 'id' | 'seq' | 'receivedAt' | 'lines'> & { readonly lines: readonly Omit<Cancellation['lines'][number], 'order'>[] };
+export type NewCancellation = Omit<Cancellation, 'id' | 'seq' | 'receivedAt' | 'lines' | 'undoneAt'> & { readonly lines: readonly Omit<Cancellation['lines'][number], 'order'>[] };
 export type NewRma = Omit<Rma, 'id' | 'seq' | 'status' | 'shippedAt' | 'closedAt'>;
 
 /** What runs on PBXs after checkout: service lines, their cancellations (returns) and replacements. */
@@ -237,6 +239,8 @@ export interface ServiceRepository {
   cancellation(scope: Scope, seq: number): Promise<Cancellation | null>;
   /** A return request's devices arrived: only if it was still requested (compare and set). */
   markReceived(seq: number, at: string, by: string): Promise<boolean>;
+  /** A cancellation undone before it took effect (compare and set): false when it was undone or its return received meanwhile. */
+  undoCancellation(seq: number, at: string, by: string): Promise<boolean>;
   addRma(rma: NewRma): Promise<Rma>;
   rmas(scope: Scope): Promise<Rma[]>;
   rma(scope: Scope, seq: number): Promise<Rma | null>;

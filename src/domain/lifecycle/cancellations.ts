@@ -126,3 +126,39 @@ export async function receiveReturn(store: Store, actor: Actor, id: string): Pro
     return (await tx.services.cancellation(actor.scope, seq))!;
   });
 }
+
+/**
+ * A cancellation undone before it takes effect: its services run on and renew, its
+ * devices stay (the return request is void), a whole PBX runs on. Once it took effect the
+ * services have stopped: they are ordered again instead. An event says who and when.
+ */
+export async function undoCancellation(store: Store, actor: Actor, id: string): Promise<Cancellation> {
+  const seq = parseRequestId('CAN', id);
+  return store.write(async (tx) => {
+    const found = await tx.services.cancellation(actor.scope, seq);
+    if (!found) throw new NotFoundError('cancellation', id);
+    await tx.pbxs.lock(found.pbx);
+    if (found.undoneAt !== null) throw new RefusedError('INVALID_STATE', `${found.id} was already undone (${found.undoneAt.slice(0, 10)}).`);
+    if (found.effectiveOn <= actor.today) {
+      throw new RefusedError(
+        'INVALID_STATE',
+        `${found.id} took effect on ${formatDate(found.effectiveOn)}: those services stopped; order them again (\`hwaas order --customer … --pbx ${found.pbx} …\`).`,
+      );
+    }
+    if (!(await tx.services.undoCancellation(seq, actor.at, actor.user.id))) throw new RefusedError('INVALID_STATE', `${found.id} changed at the same moment elsewhere: look at it again.`);
+    if (found.wholePbx) {
+      const pbx = await tx.pbxs.get(actor.scope, found.pbx);
+      if (pbx && pbx.cancelledOn === found.effectiveOn) await tx.pbxs.setCancelledOn(found.pbx, null);
+    }
+    await tx.parties.addEvent({
+      partner: found.partner,
+      at: actor.at,
+      by: actor.user.id,
+      actedBy: actor.actedBy,
+      subject: found.id,
+      action: 'undone',
+      detail: JSON.stringify({ pbx: found.pbx, effectiveOn: formatDate(found.effectiveOn), wholePbx: found.wholePbx }),
+    });
+    return (await tx.services.cancellation(actor.scope, seq))!;
+  });
+}

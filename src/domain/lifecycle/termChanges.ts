@@ -5,7 +5,7 @@ import { type ServiceLine, serviceLines } from './serviceLines.js';
 import type { Repositories, Store } from '../kernel/port.js';
 import { runningPbx } from './running.js';
 import { segmentOn } from '../../terms/period.js';
-import { RefusedError } from '../../errors.js';
+import { NotFoundError, RefusedError } from '../../errors.js';
 export interface TermChangePlan {
   readonly pbx: Pbx;
   readonly from: Term;
@@ -67,5 +67,34 @@ export async function changeTerm(store: Store, actor: Actor, id: string, to: Ter
     }
     await tx.pbxs.addTermChange(plan.pbx.id, plan.effectiveOn, to, actor.at, actor.user.id);
     return plan;
+  });
+}
+
+/** A change of term that has not taken effect, undone: the PBX and its services renew on the term they run on. An event says who and when. */
+export async function undoTermChange(store: Store, actor: Actor, id: string): Promise<{ pbx: Pbx; undone: { from: CalendarDate; term: Term }; stays: Term }> {
+  return store.write(async (tx) => {
+    await tx.pbxs.lock(id);
+    const pbx = await tx.pbxs.get(actor.scope, id);
+    if (!pbx) throw new NotFoundError('PBX', id);
+    const pending = pbx.termChanges.find((c) => c.from > actor.today);
+    if (!pending) {
+      const last = pbx.termChanges.at(-1);
+      throw new RefusedError(
+        'INVALID_STATE',
+        last ? `PBX ${pbx.id}'s change to ${last.term} took effect on ${formatDate(last.from)}: it can no longer be undone.` : `PBX ${pbx.id} has no change of term waiting to take effect.`,
+      );
+    }
+    if (!(await tx.pbxs.removeTermChange(pbx.id, pending.from))) throw new RefusedError('INVALID_STATE', `PBX ${pbx.id} changed at the same moment elsewhere: look at it again.`);
+    const stays = segmentOn(pbx, actor.today)!.term;
+    await tx.parties.addEvent({
+      partner: pbx.partner,
+      at: actor.at,
+      by: actor.user.id,
+      actedBy: actor.actedBy,
+      subject: pbx.id,
+      action: 'term change undone',
+      detail: JSON.stringify({ from: formatDate(pending.from), term: pending.term, stays }),
+    });
+    return { pbx: (await tx.pbxs.get(actor.scope, id))!, undone: pending, stays };
   });
 }

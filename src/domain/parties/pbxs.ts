@@ -1,4 +1,4 @@
-import { NotFoundError, UsageError } from '../../errors.js';
+import { NotFoundError, RefusedError, UsageError } from '../../errors.js';
 import { type CalendarDate, daysBetween, formatDate } from '../../terms/dates.js';
 import { type PbxStatus, pbxStatusOn, termOn } from '../../terms/period.js';
 import type { License, Term } from '../../terms/term.js';
@@ -102,4 +102,49 @@ export async function addPbx(store: Store, actor: Actor, input: NewPbxInput): Pr
   const customer = await requireCustomer(store, actor, input.customer);
   const id = await store.write((tx) => tx.pbxs.add({ customer: customer.id, name: input.name, type: input.type, license: input.license, activated: input.activated }));
   return pbxOnDay((await store.pbxs.get(actor.scope, id))!, actor.today);
+}
+
+export type PbxChanges = Partial<Pick<Pbx, 'name' | 'type' | 'license' | 'activated'>>;
+
+/**
+ * Corrects a PBX: its name and type at any time; its licence and activation only while
+ * nothing was ordered on it (and it has no change of term): every price, period and
+ * renewal of what runs on it hangs on them. The change is an event with who and when.
+ */
+export async function editPbx(store: Store, actor: Actor, id: string, changes: PbxChanges): Promise<{ before: Pbx; after: Pbx; changed: string[] }> {
+  return store.write(async (tx) => {
+    await tx.pbxs.lock(id);
+    const before = await tx.pbxs.get(actor.scope, id);
+    if (!before) throw new NotFoundError('PBX', id);
+    const after: Pbx = { ...before, ...changes };
+    const changed = (Object.keys(changes) as (keyof PbxChanges)[]).filter((k) => before[k] !== after[k]);
+    const terms = changed.filter((k) => k === 'license' || k === 'activated');
+    if (terms.length > 0) {
+      const what = terms.map((k) => (k === 'license' ? 'licence' : 'activation date')).join(' and ');
+      if ((await tx.pbxs.withOrders([before.id])).has(before.id)) {
+        throw new RefusedError('INVALID_STATE', `${before.id} has orders: its ${what} cannot change (the prices, periods and renewals of what runs on it depend on them).`, {
+          hint: { kind: 'services-of-pbx', pbx: before.id },
+        });
+      }
+      if (before.termChanges.length > 0) throw new RefusedError('INVALID_STATE', `${before.id} changed its term: its ${what} cannot change.`);
+      if (changes.activated !== undefined) checkActivation(changes.activated, actor.today, 'activated');
+      if (after.cancelledOn !== null && after.cancelledOn <= after.activated) {
+        throw new UsageError(`activated: ${formatDate(after.activated)} is not before the PBX's end (${formatDate(after.cancelledOn)}).`, 'INVALID_INPUT', { field: 'activated' });
+      }
+    }
+    if (changed.length > 0) {
+      await tx.pbxs.update(before.id, { customer: before.customer, name: after.name, type: after.type, license: after.license, activated: after.activated, cancelledOn: before.cancelledOn });
+      const shown = (p: Pbx, k: keyof PbxChanges) => (k === 'activated' ? formatDate(p.activated) : p[k]);
+      await tx.parties.addEvent({
+        partner: before.partner,
+        at: actor.at,
+        by: actor.user.id,
+        actedBy: actor.actedBy,
+        subject: before.id,
+        action: 'edited',
+        detail: JSON.stringify(Object.fromEntries(changed.map((k) => [k, [shown(before, k), shown(after, k)]]))),
+      });
+    }
+    return { before, after: (await tx.pbxs.get(actor.scope, id))!, changed };
+  });
 }

@@ -87,8 +87,12 @@ export class SqlPbxs implements PbxRepository {
     await this.sql.all(`SELECT id FROM pbxs WHERE id IN ${placeholders(ids.length)} ORDER BY id${this.sql.forUpdate}`, [...ids].sort());
   }
 
-  async setCancelledOn(pbx: string, on: CalendarDate): Promise<void> {
-    await this.sql.run('UPDATE pbxs SET cancelled_on = ? WHERE id = ?', [dateText(on), pbx]);
+  async setCancelledOn(pbx: string, on: CalendarDate | null): Promise<void> {
+    await this.sql.run('UPDATE pbxs SET cancelled_on = ? WHERE id = ?', [on === null ? null : dateText(on), pbx]);
+  }
+
+  async removeTermChange(pbx: string, from: CalendarDate): Promise<boolean> {
+    return (await this.sql.run('DELETE FROM term_changes WHERE pbx_id = ? AND from_on = ?', [pbx, dateText(from)])) === 1;
   }
 
   async insertMany(pbxs: readonly (NewPbx & { readonly id: string })[]): Promise<Set<string>> {

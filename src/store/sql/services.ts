@@ -52,6 +52,7 @@ interface CancellationRow {
   received_at: string | null;
   created_at: string;
   created_by: string;
+  undone_at: string | null;
 }
 
 interface RmaRow {
@@ -110,7 +111,7 @@ export class SqlServices implements ServiceRepository {
     );
     const cancelled = await this.sql.all<{ order_seq: unknown; line_no: unknown; cancellation_seq: unknown; qty: unknown; effective_on: unknown }>(
       `SELECT cl.order_seq, cl.line_no, cl.cancellation_seq, cl.qty, c.effective_on
-       FROM cancellation_lines cl JOIN cancellations c ON c.seq = cl.cancellation_seq JOIN orders o ON o.seq = cl.order_seq${w.sql}
+       FROM cancellation_lines cl JOIN cancellations c ON c.seq = cl.cancellation_seq AND c.undone_at IS NULL JOIN orders o ON o.seq = cl.order_seq${w.sql}
        ORDER BY c.seq`,
       w.params,
     );
@@ -177,11 +178,11 @@ export class SqlServices implements ServiceRepository {
         [seq, l.orderSeq, l.lineNo, l.sku, l.qty, l.returnedQty, dateText(l.since), dateText(l.minimumUntil), l.finalCharge],
       );
     }
-    return { ...c, id: cancellationId(seq), seq, receivedAt: null, lines: c.lines.map((l) => ({ ...l, order: orderId(l.orderSeq) })) };
+    return { ...c, id: cancellationId(seq), seq, receivedAt: null, undoneAt: null, lines: c.lines.map((l) => ({ ...l, order: orderId(l.orderSeq) })) };
   }
 
   async cancellations(scope: Scope, filter: { readonly returns?: boolean } = {}): Promise<Cancellation[]> {
-    return this.readCancellations(where(partnerClause(scope, 'c.partner_id'), filter.returns ? clause("c.return_status <> 'none'") : null));
+    return this.readCancellations(where(partnerClause(scope, 'c.partner_id'), clause('c.undone_at IS NULL'), filter.returns ? clause("c.return_status <> 'none'") : null));
   }
 
   async cancellation(scope: Scope, seq: number): Promise<Cancellation | null> {
@@ -235,11 +236,22 @@ export class SqlServices implements ServiceRepository {
       createdAt: r.created_at,
       createdBy: r.created_by,
       lines: bySeq.get(int(r.seq)) ?? [],
+      undoneAt: r.undone_at ?? null,
     }));
   }
 
   async markReceived(seq: number, at: string, by: string): Promise<boolean> {
-    return (await this.sql.run("UPDATE cancellations SET return_status = 'received', received_at = ?, received_by = ? WHERE seq = ? AND return_status = 'requested'", [at, by, seq])) === 1;
+    return (
+      (await this.sql.run("UPDATE cancellations SET return_status = 'received', received_at = ?, received_by = ? WHERE seq = ? AND return_status = 'requested' AND undone_at IS NULL", [
+        at,
+        by,
+        seq,
+      ])) === 1
+    );
+  }
+
+  async undoCancellation(seq: number, at: string, by: string): Promise<boolean> {
+    return (await this.sql.run("UPDATE cancellations SET undone_at = ?, undone_by = ? WHERE seq = ? AND undone_at IS NULL AND return_status <> 'received'", [at, by, seq])) === 1;
   }
 
   async addRma(rma: NewRma): Promise<Rma> {

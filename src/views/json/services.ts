@@ -151,9 +151,11 @@ export interface CancellationJson {
   mrrDecrease: Amount;
   pickup: Pickup | null;
   returnStatus: ReturnStatus;
+  /** When it was undone before it took effect (`cancellations undo`), or null. */
+  undoneAt: Timestamp | null;
 }
 /** A cancellation as planned (no ID yet) or as recorded. */
-export const cancellationJson = (c: NewCancellation & { readonly id?: string }): CancellationJson => ({
+export const cancellationJson = (c: NewCancellation & { readonly id?: string; readonly undoneAt?: string | null }): CancellationJson => ({
   id: c.id ?? null,
   pbx: c.pbx,
   partner: c.partner,
@@ -174,7 +176,16 @@ export const cancellationJson = (c: NewCancellation & { readonly id?: string }):
   mrrDecrease: formatAmount(c.mrrDecrease),
   pickup: c.pickup,
   returnStatus: c.returnStatus,
+  undoneAt: c.undoneAt ?? null,
 });
+
+/** A change of term undone before it took effect. */
+export interface TermChangeUndoneJson {
+  pbx: string;
+  /** The term it keeps renewing on. */
+  term: Term;
+  undone: { from: DateText; term: Term };
+}
 
 /** A cancellation planned, to be shown before it is confirmed: `plan` is what the confirmation names, so that nothing changes in between. */
 export interface CancellationPlanJson extends CancellationJson {
