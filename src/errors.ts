@@ -68,7 +68,8 @@ export type Hint =
   /** A price the customer would see comes from a resale rule. */
   | { readonly kind: 'resale-price' }
   | { readonly kind: 'as-user' }
-  | { readonly kind: 'reprice-quote'; readonly quote: string };
+  | { readonly kind: 'reprice-quote'; readonly quote: string }
+  | { readonly kind: 'devices-of-pbx'; readonly pbx: string };
 
 /** A sentence of an error, with what to do about it. */
 export interface Said {

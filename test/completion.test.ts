@@ -60,7 +60,7 @@ describe.skipIf(onPostgres || !shells.bash)('bash', () => {
     expect(bash('quote', '--term', 'f')).toEqual(['five-year']);
     expect(bash('completion', '')).toEqual(['bash', 'zsh', 'fish']);
     expect(bash('help', 'exi')).toEqual(['exit-codes']);
-    expect(bash('help', 'pbx', '')).toEqual(['list', 'show', 'add', 'cancel', 'change-term']);
+    expect(bash('help', 'pbx', '')).toEqual(['list', 'show', 'add', 'edit', 'cancel', 'change-term']);
     expect(bash('orders', 'l')).toEqual(['list']);
     const flags = bash('users', 'list', '--');
     expect(flags.filter((f) => f === '--help')).toHaveLength(1);

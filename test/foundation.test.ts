@@ -126,7 +126,7 @@ describe('customers', () => {
     const rows = result.json();
     expect(rows.length).toBe(6);
     expect(rows.every((c: { partner: string }) => c.partner === 'PTR-001')).toBe(true);
-    expect(Object.keys(rows[0])).toEqual(['id', 'name', 'partner', 'country', 'vat', 'email']);
+    expect(Object.keys(rows[0])).toEqual(['id', 'name', 'partner', 'country', 'vat', 'email', 'address', 'contact']);
     expect((await run('customers', 'list', '--format', 'json')).stdout).toBe(result.stdout);
   });
 
@@ -166,7 +166,7 @@ describe('customers', () => {
   it('prints CSV with neutralised formulas and a table for people', async () => {
     const csv = await run('--as', STAFF, 'customers', 'list', '--partner', 'PTR-002', '--format', 'csv');
     // The import's columns, in its order (hwaas 0.2), so the file imports back unchanged.
-    expect(csv.stdout.split('\r\n')[0]).toBe('id,name,country,vat,email,partner');
+    expect(csv.stdout.split('\r\n')[0]).toBe('id,name,country,vat,email,partner,address,contact');
     expect(csv.stdout).toMatch(/^CUS-0006,'=SUM Accounting Ltd,GB,.*,PTR-002\r$/m);
     const table = await run('customers', 'list');
     expect(table.stdout).toContain('Müller GmbH');

@@ -41,8 +41,8 @@ async function store04(): Promise<string> {
   return path;
 }
 
-/** The tables a 0.4 store has (tokens came with 0.5's server). */
-const TABLES_04 = TABLES.filter((t) => t.name !== 'tokens');
+/** The tables a 0.4 store has (tokens came with 0.5's server, events with 0.6's corrections). */
+const TABLES_04 = TABLES.filter((t) => t.name !== 'tokens' && t.name !== 'events');
 const counts = async (db: string) =>
   Object.fromEntries(await Promise.all(TABLES_04.map(async (t) => [t.name, Number((await rawSql<{ n: unknown }>(db, `SELECT count(*) AS n FROM ${t.name}`))[0]!.n)] as const)));
 

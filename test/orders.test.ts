@@ -157,7 +157,7 @@ describe('the order state machine', () => {
     const drafts = (await run('orders', 'list', '--status', 'draft', '--json')).json();
     expect(drafts.map((o: { id: string }) => o.id)).toEqual(['ORD-000002']);
     // The keys of docs/cli.md, then what 0.4 added: a draft's total when it was saved.
-    expect(Object.keys(drafts[0])).toEqual(['id', 'status', 'partner', 'customer', 'pbx', 'term', 'currency', 'total', 'createdAt', 'placedAt', 'savedTotal']);
+    expect(Object.keys(drafts[0])).toEqual(['id', 'status', 'partner', 'customer', 'pbx', 'term', 'currency', 'total', 'createdAt', 'placedAt', 'savedTotal', 'source']);
     expect(drafts[0]).toMatchObject({ partner: 'PTR-001', total: null, placedAt: null, savedTotal: expect.stringMatching(/^\d+\.\d{2}$/) });
     const staffTable = (await as(STAFF, 'orders', 'list')).stdout;
     expect(staffTable).toContain('Partner');

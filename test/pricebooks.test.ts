@@ -433,8 +433,11 @@ describe('what an attack on price books found', () => {
   it('a draft that cannot be priced has no confirmation (NOT_PRICED, exit 1); staff name a partner that exists', async () => {
     const draft = await piotr('--json', 'order', '--customer', 'CUS-0011', '--pbx', 'PBX-1015', '--item', 'SV-R2=1', '--save');
     expect(draft.code, draft.stderr).toBe(0);
-    const pdf = await run('--date', '2027-01-02', '--as', 'USR-004', '--json', 'orders', 'show', draft.json().id, '--format', 'pdf', '--out', 'd.pdf');
+    const pdf = await run('--date', '2027-01-02', '--as', 'USR-004', '--json', 'orders', 'show', draft.json().id, '--format', 'pdf', '--internal', '--out', 'd.pdf');
     expect([pdf.code, errorOf(pdf).code]).toEqual([1, 'NOT_PRICED']);
+    // A draft is no order yet: the customer gets no confirmation of it.
+    const customer = await run('--date', '2027-01-02', '--as', 'USR-004', '--json', 'orders', 'show', draft.json().id, '--format', 'pdf', '--out', 'd.pdf');
+    expect([customer.code, errorOf(customer).code]).toEqual([1, 'INVALID_STATE']);
     expect(errorOf(pdf).message).not.toMatch(/\.\)|\.:/);
     expect(errorOf(await staff('--json', 'quotes', 'list', '--partner', 'PTR-999')).code).toBe('NOT_FOUND');
   });

@@ -180,7 +180,11 @@ describe('pricelist XLSX', () => {
     expect(workbook.title).toContain('OpEx');
     expect(workbook.creator).toBe('hwaas');
     const sheet = workbook.worksheets[0]!;
-    const headerRow = 5;
+    // Title, the confidential mark, the currency line, the sample note, a blank row: then the header.
+    const headerRow = 6;
+    expect(sheet.name).toBe('Cost OpEx GBP CONFIDENTIAL');
+    expect(sheet.getRow(2).getCell(1).value).toMatch(/^CONFIDENTIAL: cost prices from Wildix/);
+    expect(workbook.keywords).toContain('hwaas price list: cost');
     expect(sheet.getRow(headerRow).getCell(1).value).toBe('SKU');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: headerRow });
     expect(sheet.autoFilter).toBeTruthy();
@@ -212,7 +216,8 @@ describe('large exports', () => {
     expect(result.stderr).toContain('xlsx: 2,500 of 2,500 products…');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(dir, 'big.xlsx'));
-    expect(workbook.worksheets[0]!.rowCount).toBe(5 + 2500);
+    // Five rows before the header (the cost list's confidential mark among them), the header, the products.
+    expect(workbook.worksheets[0]!.rowCount).toBe(6 + 2500);
     const piped = await cli(['--db', db, '--date', '2026-11-24', 'pricelist', '--format', 'xlsx', '--out', 'big2.xlsx'], { cwd: dir });
     expect(piped.stderr).toBe('');
   });
@@ -251,7 +256,7 @@ describe('the XLSX for a spreadsheet program and a printer', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(dir, 'p.xlsx'));
     const sheet = book.worksheets[0]!;
-    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '5:5' });
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '6:6' });
     const unnamed: string[] = [];
     sheet.eachRow((row, r) => row.eachCell((cell, c) => (cell.font === undefined || cell.font.name ? null : unnamed.push(`${r}:${c}`))));
     expect(unnamed).toEqual([]);
@@ -261,7 +266,7 @@ describe('the XLSX for a spreadsheet program and a printer', () => {
     const fonts = [...styles.matchAll(/<font>([\s\S]*?)<\/font>/g)].map((m) => m[1]!);
     expect(fonts.length).toBeGreaterThan(0);
     expect(fonts.filter((f) => !/<name val="[^"]+"\/>/.test(f))).toEqual([]);
-    const head = sheet.getRow(5);
+    const head = sheet.getRow(6);
     expect(head.getCell(1).alignment?.horizontal).toBe('left'); // SKU
     expect(head.getCell(4).alignment?.horizontal).toBe('right'); // Monthly
   });

@@ -93,6 +93,7 @@ export const API = {
   'rmas.ship': { path: 'rmas/ship', kind: 'json' },
   'rmas.close': { path: 'rmas/close', kind: 'json' },
   'imports.run': { path: 'imports/run', kind: 'upload' },
+  'devices.list': { path: 'devices/list', kind: 'json' },
 } as const satisfies Record<string, ApiCall>;
 
 export type ApiName = keyof typeof API;

@@ -37,6 +37,7 @@ import type {
   TermChangeJson,
   TermChangePlanJson,
   TermChangeUndoneJson,
+  DeviceJson,
 } from '../views/json/services.js';
 import type { ImportReportJson, JobEvent, ProgressJson } from '../views/json/imports.js';
 
@@ -292,7 +293,8 @@ export interface UseCases {
     checkout(input: { id: string; day?: string | null }): Promise<OrderJson>;
     cancel(input: { id: string }): Promise<OrderJson & { wasStatus: OrderStatus }>;
     approve(input: { id: string }): Promise<OrderJson>;
-    ship(input: { id: string }): Promise<OrderJson>;
+    /** Staff: the devices leave the warehouse; `serials` records each device's serial number (SKU and serial). */
+    ship(input: { id: string; serials?: readonly { sku: string; serial: string }[] | null }): Promise<OrderJson>;
     /** The customer's order confirmation or the internal copy, as a PDF. */
     document(input: { id: string; copy: 'customer' | 'internal'; paper?: 'a4' | 'letter' | null }): Promise<DocumentJson>;
     /** What ordering from a quote would cost today (the buy side), asked before it is placed; refused as the order would be. */
@@ -312,15 +314,16 @@ export interface UseCases {
     renewals(input: { within: number; partner?: string | null }): Promise<Listing<RenewalJson>>;
     mrr(input: { by: MrrGroup | string; partner?: string | null }): Promise<Listing<MrrJson> & { by: MrrGroup }>;
     /** What cancelling units (or a whole PBX: items null) would do, to be confirmed. */
-    planCancel(input: { pbx: string; items: { sku: string; qty: number }[] | null; pickup?: Pickup | string | null }): Promise<CancellationPlanJson>;
-    cancel(input: { pbx: string; items: { sku: string; qty: number }[] | null; pickup?: Pickup | string | null; plan: string }): Promise<CancellationJson>;
-    replace(input: { pbx: string; sku: string; qty: number; reason: string; deliverTo: Pickup | string }): Promise<RmaJson>;
+    planCancel(input: { pbx: string; items: { sku: string; qty: number }[] | null; pickup?: Pickup | string | null; serials?: readonly string[] | null }): Promise<CancellationPlanJson>;
+    cancel(input: { pbx: string; items: { sku: string; qty: number }[] | null; pickup?: Pickup | string | null; serials?: readonly string[] | null; plan: string }): Promise<CancellationJson>;
+    replace(input: { pbx: string; sku: string; qty: number; reason: string; deliverTo: Pickup | string; serials?: readonly string[] | null }): Promise<RmaJson>;
     /** A cancellation undone before it takes effect: the services run on, the return request is void. */
     undoCancel(input: { id: string }): Promise<CancellationJson>;
   };
   returns: {
     list(input: { all?: boolean }): Promise<Listing<ReturnJson>>;
-    receive(input: { id: string }): Promise<ReturnJson>;
+    /** Staff: a return arrived; a return that named its devices is received against their serial numbers. */
+    receive(input: { id: string; serials?: readonly string[] | null }): Promise<ReturnJson>;
   };
   rmas: {
     list(): Promise<Listing<RmaJson>>;
@@ -329,6 +332,10 @@ export interface UseCases {
   };
   imports: {
     run(input: ImportInput): Job<ImportReportJson>;
+  };
+  devices: {
+    /** Devices running on PBXs, one row per unit, with its serial number when recorded; `serial` finds one. */
+    list(input: { pbx?: string | null; customer?: string | null; serial?: string | null }): Promise<Listing<DeviceJson>>;
   };
 }
 

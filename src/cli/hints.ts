@@ -31,6 +31,8 @@ function hintText(hint: Hint): string {
       return ' (`hwaas invoices list --overdue`).';
     case 'show-order':
       return ` (\`hwaas orders show ${hint.order}\`).`;
+    case 'devices-of-pbx':
+      return `: see \`hwaas devices list --pbx ${hint.pbx}\`.`;
     case 'reprice-quote':
       return `: \`hwaas order --from-quote ${hint.quote} --reprice --save\` makes the order at today's prices.`;
     case 'cancel-order':

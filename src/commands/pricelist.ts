@@ -100,7 +100,7 @@ export const command = defineCommand({
     }
     const type = summary.type === 'opex' ? 'OpEx' : 'CapEx';
     ctx.out(
-      `Wrote ${written.path}: ${summary.resale ? 'your price list for customers (resale prices)' : `the confidential ${type} cost price list, not for customers`} in ${summary.currency}${summary.resale ? '' : ` (${summary.tier} price book valid from ${summary.validFrom})`}, ${summary.items} products, ${(written.bytes / 1024).toFixed(1)} KB.`,
+      `Wrote ${written.path}: ${summary.resale ? 'your price list for customers (resale prices)' : `${type} cost price list (confidential: what you pay Wildix, not for customers)`} in ${summary.currency}${summary.resale ? '' : ` (${summary.tier} price book valid from ${summary.validFrom})`}, ${summary.items} products, ${(written.bytes / 1024).toFixed(1)} KB.`,
     );
   },
 });

@@ -278,6 +278,7 @@ const orderLine = obj({
   resaleAmount: nAmount,
   resaleRenewal: nAmount,
   margin: nAmount,
+  serials: arr(str),
 });
 const orderProps = {
   id: str,
@@ -343,7 +344,7 @@ const cancellationProps = {
   requestedOn: date,
   effectiveOn: date,
   currency: str,
-  lines: arr(obj({ order: str, sku: str, qty: int, since: date, minimumUntil: date, finalCharge: amount, returned: int })),
+  lines: arr(obj({ order: str, sku: str, qty: int, since: date, minimumUntil: date, finalCharge: amount, returned: int, serials: arr(str) })),
   finalChargeTotal: amount,
   mrrDecrease: amount,
   pickup: nullable(pickup),
@@ -365,6 +366,8 @@ export const returned = obj({
   wholePbx: bool,
   finalChargeTotal: amount,
   currency: str,
+  serials: arr(str),
+  receivedSerials: arr(str),
 });
 export const rma = obj({
   id: str,
@@ -378,6 +381,19 @@ export const rma = obj({
   createdAt: ts,
   shippedAt: nTs,
   closedAt: nTs,
+  serials: arr(str),
+});
+export const device = obj({
+  pbx: str,
+  customer: str,
+  partner: str,
+  sku: str,
+  name: str,
+  serial: nStr,
+  order: str,
+  since: date,
+  status: en('active', 'ending', 'suspended'),
+  endsOn: nDate,
 });
 const termChangeProps = {
   pbx: str,
@@ -446,7 +462,7 @@ export const requests = {
     'paper',
     'bom',
   ]),
-  planCancel: input({ pbx: str, items: nullable(arr(input({ sku: str, qty: int }))), pickup: oStr }, ['pickup']),
-  cancel: input({ pbx: str, items: nullable(arr(input({ sku: str, qty: int }))), pickup: oStr, plan: str }, ['pickup']),
+  planCancel: input({ pbx: str, items: nullable(arr(input({ sku: str, qty: int }))), pickup: oStr, serials: nullable(arr(str)) }, ['pickup', 'serials']),
+  cancel: input({ pbx: str, items: nullable(arr(input({ sku: str, qty: int }))), pickup: oStr, serials: nullable(arr(str)), plan: str }, ['pickup', 'serials']),
 };
 export { arr, bool, date, int, nStr, oStr };

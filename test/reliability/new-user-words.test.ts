@@ -68,9 +68,9 @@ describe('files', () => {
     const draft = await run('USR-001', 'order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--save');
     expect(draft.code).toBe(0);
     const seq = Number(/\d+$/.exec(draft.json().id)![0]);
-    const result = await run('USR-001', 'orders', 'show', `ord-${seq}`, '--format', 'pdf');
+    const result = await run('USR-001', 'orders', 'show', `ord-${seq}`, '--format', 'pdf', '--internal');
     expect(result.code).toBe(0);
-    expect(result.json().file).toBe(join(dir, `hwaas-order-ORD-${String(seq).padStart(6, '0')}.pdf`));
+    expect(result.json().file).toBe(join(dir, `hwaas-order-ORD-${String(seq).padStart(6, '0')}-internal.pdf`));
     const missing = await run('USR-001', 'orders', 'show', 'ord-99999');
     expect([missing.code, errorOf(missing).message]).toEqual([1, 'order ORD-099999 not found: check the ID with `hwaas orders list`.']);
   });

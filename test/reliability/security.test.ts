@@ -17,8 +17,30 @@ beforeAll(async () => {
   expect(theirs.json().id).toBe('ORD-000001');
   // A token of Thames's user to aim at.
   theirToken = (await cli(['--db', db, '--as', 'USR-101', '--json', 'users', 'token', 'create', 'USR-002'])).json().id;
+  // A quote Thames sent (numbered per partner: Anna has none of that number) and a cancellation of Thames's.
+  const quoted = await cli([
+    '--db',
+    db,
+    '--as',
+    'USR-002',
+    '--json',
+    'quote',
+    '--pbx',
+    'PBX-1007',
+    '--item',
+    'WP480G=1',
+    '--format',
+    'pdf',
+    '--out',
+    join(mkdtempSync(join(tmpdir(), 'hwaas-q-')), 'q.pdf'),
+  ]);
+  theirQuote = quoted.json().number;
+  const cancelled = await cli(['--db', db, '--as', 'USR-002', '--json', 'pbx', 'cancel', 'PBX-1007', '--yes']);
+  theirCancellation = cancelled.json().id;
 });
 let theirToken = '';
+let theirQuote = '';
+let theirCancellation = '';
 const asAnna = (...args: string[]) => cli(['--db', db, '--date', '2026-11-24', '--as', 'USR-001', '--json', ...args]);
 
 /**
@@ -65,6 +87,17 @@ const FOREIGN: Record<string, { args: string[]; expect: 'NOT_FOUND' | 'NOT_ALLOW
   'rma close': { args: ['RMA-0001'], expect: 'NOT_ALLOWED' },
   'users token create': { args: ['USR-002'], expect: 'NOT_ALLOWED' },
   'users token revoke': { args: ['{token}'], expect: 'NOT_FOUND' },
+  'customers edit': { args: ['CUS-0006', '--name', 'X'], expect: 'NOT_FOUND' },
+  'pbx edit': { args: ['PBX-1007', '--name', 'X'], expect: 'NOT_FOUND' },
+  'partners profile show': { args: ['--partner', 'PTR-002'], expect: 'NOT_FOUND' },
+  'partners profile set': { args: ['--partner', 'PTR-002', '--vat', 'GB123456789'], expect: 'NOT_FOUND' },
+  'quotes accept': { args: ['{quote}'], expect: 'NOT_FOUND' },
+  'quotes decline': { args: ['{quote}'], expect: 'NOT_FOUND' },
+  'cancellations undo': { args: ['{cancellation}', '--yes'], expect: 'NOT_FOUND' },
+  'devices list': { args: ['--pbx', 'PBX-1007'], expect: 'NOT_FOUND' },
+  'invoices list': { args: ['--partner', 'PTR-002'], expect: 'NOT_FOUND' },
+  mrr: { args: ['--partner', 'PTR-002'], expect: 'NOT_FOUND' },
+  renewals: { args: ['--partner', 'PTR-002'], expect: 'NOT_FOUND' },
 };
 const ID_OPTIONS = ['--customer', '--pbx', '--partner'];
 const ID_ARGUMENTS = ['id', 'number', 'sku', 'user'];
@@ -85,7 +118,7 @@ describe('partner isolation, table-driven', () => {
   });
 
   it.each(Object.entries(FOREIGN))("%s with another partner's ID", async (path, { args, expect: code }) => {
-    const result = await asAnna(...path.split(' '), ...args.map((a) => (a === '{token}' ? theirToken : a)));
+    const result = await asAnna(...path.split(' '), ...args.map((a) => (a === '{token}' ? theirToken : a === '{quote}' ? theirQuote : a === '{cancellation}' ? theirCancellation : a)));
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     const error = JSON.parse(result.stderr).error;

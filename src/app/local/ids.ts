@@ -1,5 +1,6 @@
 import { canonicalId } from '../../domain/kernel/ids.js';
 import { UsageError } from '../../errors.js';
+import { checkSerial, requireDistinct } from '../../domain/ordering/serials.rules.js';
 import { type CalendarDate, formatDate, parseDate } from '../../terms/dates.js';
 
 /** An ID a use case was given, as hwaas writes it; a blank one is an input error that names its field. */
@@ -32,4 +33,13 @@ export function dateRange(from: string | null | undefined, to: string | null | u
   const end = to === undefined || to === null ? null : parseDate(to, 'to');
   if (start !== null && end !== null && start > end) throw new UsageError(`to: ${formatDate(end)} is before from (${formatDate(start)}).`, 'INVALID_INPUT', { field: 'to' });
   return { from: start, to: end };
+}
+
+/** Serial numbers a request names: each checked, none twice. */
+export function serialsOf(value: readonly string[] | null | undefined, field = 'serials'): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new UsageError(`${field}: a list of serial numbers.`, 'INVALID_INPUT', { field });
+  const serials = value.map((v) => checkSerial(String(v), field));
+  requireDistinct(serials, field);
+  return serials;
 }

@@ -64,6 +64,7 @@ export function localUseCases(options: LocalOptions): UseCases {
     services: lazy(async () => (await lifecycle()).services),
     returns: lazy(async () => (await lifecycle()).returns),
     rmas: lazy(async () => (await lifecycle()).rmas),
+    devices: lazy(async () => (await lifecycle()).devices),
     imports: lazy(async () => (await imports()).imports, ['run']),
   };
 }

@@ -1,5 +1,5 @@
 import { UsageError } from '../../errors.js';
-import { idFilter, idOf, skuOf } from './ids.js';
+import { idFilter, idOf, serialsOf, skuOf } from './ids.js';
 import { PICKUPS, type Pickup } from '../../domain/kernel/model.js';
 import { checkText } from '../../domain/kernel/text.js';
 import { MAX_QTY, parseQty } from '../../domain/catalog/items.js';
@@ -9,7 +9,7 @@ import { MRR_GROUPS, type MrrGroup, listServices, mrrBy, renewals } from '../../
 import { changeTerm, planTermChange, termChangeKey, undoTermChange } from '../../domain/lifecycle/termChanges.js';
 import { daysBetween, formatDate } from '../../terms/dates.js';
 import { parseTerm } from '../../terms/term.js';
-import { cancellationJson, mrrJson, renewalJson, returnJson, rmaJson, serviceJson, termChangeJson } from '../../views/json/services.js';
+import { cancellationJson, devicesOf, mrrJson, renewalJson, returnJson, rmaJson, serviceJson, termChangeJson } from '../../views/json/services.js';
 import type { UseCases } from '../usecases.js';
 import type { Calls } from './calls.js';
 
@@ -21,7 +21,7 @@ function pickupOf(value: string | null | undefined, field: string): Pickup | nul
 }
 
 /** What a cancellation stops: a whole PBX (items null) or units of its products, merged by SKU. */
-function cancelRequest(input: { pbx: string; items: readonly { sku: string; qty: number }[] | null; pickup?: string | null }): CancelRequest {
+function cancelRequest(input: { pbx: string; items: readonly { sku: string; qty: number }[] | null; pickup?: string | null; serials?: readonly string[] | null }): CancelRequest {
   if (input.pbx === undefined || input.pbx === null) throw new UsageError('pbx: say which PBX the services run on.', 'USAGE', { field: 'pbx' });
   let items: { sku: string; qty: number }[] | null = null;
   if (input.items !== null) {
@@ -37,11 +37,11 @@ function cancelRequest(input: { pbx: string; items: readonly { sku: string; qty:
     }
     items = [...merged].map(([sku, qty]) => ({ sku, qty }));
   }
-  return { pbx: idOf(input.pbx, 'pbx'), items, pickup: pickupOf(input.pickup, 'pickup') };
+  return { pbx: idOf(input.pbx, 'pbx'), items, pickup: pickupOf(input.pickup, 'pickup'), serials: serialsOf(input.serials) };
 }
 
 /** After checkout: service lines, renewals, MRR, cancellations and returns, replacements, changes of term. */
-export function lifecycleUseCases(calls: Calls): Pick<UseCases, 'services' | 'returns' | 'rmas'> & { pbxs: Pick<UseCases['pbxs'], 'planTermChange' | 'changeTerm' | 'undoTermChange'> } {
+export function lifecycleUseCases(calls: Calls): Pick<UseCases, 'services' | 'returns' | 'rmas' | 'devices'> & { pbxs: Pick<UseCases['pbxs'], 'planTermChange' | 'changeTerm' | 'undoTermChange'> } {
   return {
     services: {
       async list(input) {
@@ -94,8 +94,9 @@ export function lifecycleUseCases(calls: Calls): Pick<UseCases, 'services' | 're
         if ([...reason].length > 500) throw new UsageError('reason: at most 500 characters.', 'INVALID_INPUT', { field: 'reason' });
         const deliverTo = pickupOf(input.deliverTo, 'deliverTo');
         if (deliverTo === null) throw new UsageError('deliverTo: say where the replacements go: end-user or partner.', 'USAGE', { field: 'deliverTo' });
+        const serials = serialsOf(input.serials);
         const { store, actor } = await calls.writer();
-        return rmaJson(await requestReplacement(store, actor, { pbx: idOf(input.pbx, 'pbx'), sku: skuOf(input.sku, 'sku'), qty: input.qty, reason, deliverTo }));
+        return rmaJson(await requestReplacement(store, actor, { pbx: idOf(input.pbx, 'pbx'), sku: skuOf(input.sku, 'sku'), qty: input.qty, reason, deliverTo, serials }));
       },
     },
 
@@ -104,9 +105,19 @@ export function lifecycleUseCases(calls: Calls): Pick<UseCases, 'services' | 're
         const { store, actor } = await calls.reader();
         return { items: (await listCancellations(store, actor, input.all !== true)).map(returnJson), viewer: actor.scope.kind };
       },
-      async receive({ id }) {
+      async receive({ id, serials }) {
+        const received = serialsOf(serials);
         const { store, actor } = await calls.writer();
-        return returnJson(await receiveReturn(store, actor, idOf(id, 'id')));
+        return returnJson(await receiveReturn(store, actor, idOf(id, 'id'), received));
+      },
+    },
+
+    devices: {
+      async list(input) {
+        const serial = input.serial === undefined || input.serial === null ? null : serialsOf([input.serial], 'serial')[0]!;
+        const { store, actor } = await calls.reader();
+        const { lines } = await listServices(store, actor, { pbx: idFilter(input.pbx, 'pbx') ?? null, customer: idFilter(input.customer, 'customer') ?? null });
+        return { items: devicesOf(lines, serial), viewer: actor.scope.kind };
       },
     },
 

@@ -1,6 +1,6 @@
 import { RefusedError, UsageError } from '../../errors.js';
 import { localDateText } from '../../clock.js';
-import { dateRange, idFilter, idOf, optionalId } from './ids.js';
+import { dateRange, idFilter, idOf, optionalId, serialsOf, skuOf } from './ids.js';
 import { orderFromQuote, quoteRequest } from '../../domain/ordering/fromQuote.js';
 import { documentIdentity } from './documents.js';
 import { ORDER_STATUSES, type OrderStatus, orderId, orderSeq } from '../../domain/kernel/model.js';
@@ -162,10 +162,22 @@ export function orderingUseCases(calls: Calls): Pick<UseCases, 'orders'> {
         return viewJson(store, actor, await approve(store, actor, order.seq, order.id));
       },
 
-      async ship({ id }) {
+      async ship({ id, serials }) {
         const order = orderNumber(id);
+        const given = new Map<string, string[]>();
+        if (serials !== undefined && serials !== null) {
+          if (!Array.isArray(serials)) throw new UsageError('serials: a list of products and serial numbers.', 'INVALID_INPUT', { field: 'serials' });
+          const all = serialsOf(
+            serials.map((s) => String(s?.serial ?? '')),
+            'serials',
+          );
+          serials.forEach((s, index) => {
+            const sku = skuOf(String(s?.sku ?? ''), 'serials');
+            given.set(sku, [...(given.get(sku) ?? []), all[index]!]);
+          });
+        }
         const { store, actor } = await calls.writer();
-        return viewJson(store, actor, await ship(store, actor, order.seq, order.id));
+        return viewJson(store, actor, await ship(store, actor, order.seq, order.id, given));
       },
 
       async document(input) {

@@ -8,6 +8,7 @@ export const command = defineCommand({
   args: { id: { description: 'the PBX' } },
   options: {
     pickup: option.choice('--pickup <who>', 'where the courier collects the devices (default end-user)', PICKUPS),
+    serial: option.list('--serial <SN>', 'the serial number of a device that comes back (repeatable)'),
     yes: option.flag('--yes', 'do not ask for confirmation'),
   },
   examples: ['hwaas pbx cancel PBX-1001', 'hwaas pbx cancel PBX-1001 --yes --json'],
@@ -15,6 +16,6 @@ export const command = defineCommand({
   writes: true,
   async run(ctx, options, { id }) {
     if (id.trim() === '') throw new UsageError('ID: give an ID (it is blank).', 'INVALID_INPUT');
-    return runCancellation(ctx, { pbx: id, items: null, pickup: options.pickup ?? null }, options.yes);
+    return runCancellation(ctx, { pbx: id, items: null, pickup: options.pickup ?? null, serials: options.serial }, options.yes);
   },
 });

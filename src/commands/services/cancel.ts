@@ -10,6 +10,7 @@ export const command = defineCommand({
     pbx: option.string('--pbx <id>', 'the PBX they run on'),
     item: option.list('--item <SKU=QTY>', 'what to cancel (repeatable); units are taken from the oldest lines first'),
     pickup: option.choice('--pickup <who>', 'where the courier collects the devices (default end-user)', PICKUPS),
+    serial: option.list('--serial <SN>', 'the serial number of a device that comes back (repeatable)'),
     yes: option.flag('--yes', 'do not ask for confirmation'),
   },
   examples: ['hwaas services cancel --pbx PBX-1001 --item WP480G=2', 'hwaas services cancel --pbx PBX-1001 --item WP480G=2 --pickup partner --yes --json'],
@@ -21,6 +22,6 @@ export const command = defineCommand({
     const items = parseItemFlags(options.item);
     const priced = items.find((i) => i.price !== null);
     if (priced) throw new UsageError(`--item ${priced.sku}: a cancellation takes SKU=QTY, without a price.`);
-    return runCancellation(ctx, { pbx: options.pbx, items: items.map((i) => ({ sku: i.sku, qty: i.qty })), pickup: options.pickup ?? null }, options.yes);
+    return runCancellation(ctx, { pbx: options.pbx, items: items.map((i) => ({ sku: i.sku, qty: i.qty })), pickup: options.pickup ?? null, serials: options.serial }, options.yes);
   },
 });

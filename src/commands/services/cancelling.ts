@@ -2,7 +2,11 @@ import type { Context } from '../../cli/context.js';
 import { cancellationPlanText, cancellationQuestion } from '../../views/text/services.js';
 
 /** Plans, shows, asks, records: `services cancel` and `pbx cancel`. The cancellation is recorded only as shown. */
-export async function runCancellation(ctx: Context, request: { pbx: string; items: { sku: string; qty: number }[] | null; pickup: string | null }, yes: boolean | undefined): Promise<number> {
+export async function runCancellation(
+  ctx: Context,
+  request: { pbx: string; items: { sku: string; qty: number }[] | null; pickup: string | null; serials?: readonly string[] },
+  yes: boolean | undefined,
+): Promise<number> {
   const cases = await ctx.useCases();
   const plan = await cases.services.planCancel(request);
   if (!ctx.json) ctx.out(cancellationPlanText(ctx.style, plan));

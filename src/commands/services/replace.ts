@@ -12,6 +12,7 @@ export const command = defineCommand({
     qty: option.string('--qty <n>', 'how many (1 to 5)'),
     reason: option.string('--reason <text>', 'what is wrong with them'),
     deliverTo: option.choice('--deliver-to <who>', 'where the replacements go', PICKUPS),
+    serial: option.list('--serial <SN>', 'the serial number of a faulty device (repeatable)'),
   },
   examples: ['hwaas services replace --pbx PBX-1001 --sku WP480G --qty 2 --reason "display dead" --deliver-to end-user'],
   help: "Billing does not change: the replacements take the faulty units' place on the same service lines. Wildix staff ship them (`hwaas rma ship`) and close the case (`hwaas rma close`).",
@@ -28,7 +29,7 @@ export const command = defineCommand({
     const reason = checkText(need(options.reason, '--reason', 'say what is wrong with them'), '--reason');
     if ([...reason].length > 500) throw new UsageError('--reason: at most 500 characters.');
     if (options.deliverTo === undefined) throw new UsageError('missing --deliver-to: say where the replacements go: end-user or partner.', 'USAGE');
-    const rma = await (await ctx.useCases()).services.replace({ pbx, sku, qty: Number(qtyText), reason, deliverTo: options.deliverTo });
+    const rma = await (await ctx.useCases()).services.replace({ pbx, sku, qty: Number(qtyText), reason, deliverTo: options.deliverTo, serials: options.serial });
     if (ctx.json) ctx.printJson(rma);
     else ctx.out(`Requested ${rma.id}: ${rma.qty} × ${rma.sku} for PBX ${rma.pbx}, delivered to the ${rma.deliverTo === 'partner' ? 'partner' : 'end user'}; billing does not change.`);
     return 0;

@@ -10,6 +10,7 @@ import { type BookSource, storeBooks } from '../catalog/pricebooks.js';
 import { type ResalePricer, resalePricer } from '../catalog/resale.js';
 import { type ServiceLine, serviceLines } from '../lifecycle/serviceLines.js';
 import { MAX_QTY } from '../catalog/items.js';
+import { SERIAL_PATTERN } from '../ordering/serials.rules.js';
 
 /**
  * `hwaas import services`: the installed base a partner already runs, brought in as service
@@ -40,9 +41,6 @@ interface ServicesEnv {
   readonly resale: Map<string, Promise<ResalePricer>>;
   readonly seen: Map<string, number>;
 }
-
-/** A serial number as a label on a device: letters, digits and . _ / - , at most 64. */
-export const SERIAL_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
 
 /** Serial numbers written in one cell or flag: separated by commas, semicolons or spaces. */
 export function splitSerials(text: string): string[] {

@@ -366,6 +366,8 @@ export interface CancellationLine {
   readonly since: CalendarDate;
   readonly minimumUntil: CalendarDate;
   readonly finalCharge: bigint;
+  /** Serial numbers of the devices this line stops, when the cancellation named them. */
+  readonly serials: readonly string[];
 }
 
 /** Services stopped at the end of a PBX period (`services cancel`, `pbx cancel`): also the return request of their devices. */
@@ -388,6 +390,8 @@ export interface Cancellation {
   readonly lines: readonly CancellationLine[];
   /** Undone before it took effect (`cancellations undo`): the services run on, no devices come back. */
   readonly undoneAt: string | null;
+  /** Serial numbers of the devices received back. */
+  readonly receivedSerials: readonly string[];
 }
 
 export const cancellationId = (seq: number): string => `CAN-${String(seq).padStart(4, '0')}`;
@@ -410,6 +414,8 @@ export interface Rma {
   readonly createdBy: string;
   readonly shippedAt: string | null;
   readonly closedAt: string | null;
+  /** Serial numbers of the faulty devices, when named. */
+  readonly serials: readonly string[];
 }
 
 export const rmaId = (seq: number): string => `RMA-${String(seq).padStart(4, '0')}`;

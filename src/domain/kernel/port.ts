@@ -227,7 +227,7 @@ export interface NewRunningLine {
   };
 }
 
-export type NewCancellation = Omit<Cancellation, 'id' | 'seq' | 'receivedAt' | 'lines' | 'undoneAt'> & { readonly lines: readonly Omit<Cancellation['lines'][number], 'order'>[] };
+export type NewCancellation = Omit<Cancellation, 'id' | 'seq' | 'receivedAt' | 'lines' | 'undoneAt' | 'receivedSerials'> & { readonly lines: readonly Omit<Cancellation['lines'][number], 'order'>[] };
 export type NewRma = Omit<Rma, 'id' | 'seq' | 'status' | 'shippedAt' | 'closedAt'>;
 
 /** What runs on PBXs after checkout: service lines, their cancellations (returns) and replacements. */
@@ -238,7 +238,9 @@ export interface ServiceRepository {
   cancellations(scope: Scope, filter?: { readonly returns?: boolean }): Promise<Cancellation[]>;
   cancellation(scope: Scope, seq: number): Promise<Cancellation | null>;
   /** A return request's devices arrived: only if it was still requested (compare and set). */
-  markReceived(seq: number, at: string, by: string): Promise<boolean>;
+  markReceived(seq: number, at: string, by: string, serials?: readonly string[]): Promise<boolean>;
+  /** Order lines (in scope) that recorded this serial number. */
+  withSerial(scope: Scope, serial: string): Promise<{ order: string; sku: string; pbx: string }[]>;
   /** A cancellation undone before it took effect (compare and set): false when it was undone or its return received meanwhile. */
   undoCancellation(seq: number, at: string, by: string): Promise<boolean>;
   addRma(rma: NewRma): Promise<Rma>;
@@ -306,6 +308,8 @@ export interface OrderRepository {
   transition(seq: number, from: OrderStatus, to: OrderStatus, at: string, by: EventBy): Promise<boolean>;
   get(scope: Scope, seq: number): Promise<Order | null>;
   list(scope: Scope, filter?: OrderFilter): Promise<OrderSummary[]>;
+  /** Serial numbers recorded for a line's devices (shipping). */
+  setSerials(seq: number, sku: string, serials: readonly string[]): Promise<void>;
   /** The draft was made from a quote: it says so, and its lines keep the quote's resale unit prices (none: today's, repriced). */
   markFromQuote(seq: number, quote: string, resale: ReadonlyMap<string, bigint>): Promise<void>;
   /** Service lines brought in, many at once (an import's batch); returns their orders' sequence numbers, in order. */

@@ -4,7 +4,8 @@ import { type ServiceBook, type ServiceLine, serviceLines } from './serviceLines
 import { type CalendarDate, addMonths, formatDate } from '../../terms/dates.js';
 import { periodsOverlapping, segmentOn } from '../../terms/period.js';
 import { MINIMUM_MONTHS, finalCharge, monthlyRecurring } from '../../terms/cancellation.js';
-import { RefusedError, NotFoundError } from '../../errors.js';
+import { RefusedError, NotFoundError, UsageError } from '../../errors.js';
+import { checkReceivedSerials } from '../ordering/serials.rules.js';
 import { runningPbx, requireKnownSku, parseRequestId } from './running.js';
 import { requireStaff } from '../parties/users.js';
 import { unitsToStop } from './cancellation.rules.js';
@@ -13,6 +14,8 @@ export interface CancelRequest {
   /** SKU → units; null: the whole PBX (`pbx cancel`). */
   readonly items: readonly { readonly sku: string; readonly qty: number }[] | null;
   readonly pickup: Pickup | null;
+  /** Serial numbers of the devices that stop (and come back), when the partner names them. */
+  readonly serials?: readonly string[];
 }
 
 export type CancellationPlan = NewCancellation & { readonly names: ReadonlyMap<string, string> };
@@ -41,6 +44,7 @@ async function chargeLine(book: ServiceBook, pbx: Pbx, e: CalendarDate, line: Se
     since: r.since,
     minimumUntil: charge.minimumUntil,
     finalCharge: charge.amount,
+    serials: [],
   };
 }
 
@@ -61,6 +65,32 @@ export async function planCancellation(tx: Repositories, actor: Actor, request: 
       names.set(r.sku, r.name);
       lines.push(await chargeLine(book, pbx, e, line, q));
       if (line.unitPrice !== null) mrrDecrease += line.mrr - monthlyRecurring(line.unitPrice, line.qty - q, line.term);
+    }
+  }
+  // Named devices go on the lines of their model, as many as each line returns.
+  const named = request.serials ?? [];
+  if (named.length > 0) {
+    const bySku = new Map<string, string[]>();
+    for (const serial of named) {
+      const line = running.find((l) => l.record.serials.includes(serial));
+      if (!line) {
+        throw new RefusedError('NOT_FOUND', `${serial} is not the serial number of a device running on PBX ${pbx.id}.`, { hint: { kind: 'devices-of-pbx', pbx: pbx.id } });
+      }
+      bySku.set(line.record.sku, [...(bySku.get(line.record.sku) ?? []), serial]);
+    }
+    for (const [sku, serials] of bySku) {
+      const of = lines.filter((l) => l.sku === sku);
+      const returning = of.reduce((n, l) => n + l.returnedQty, 0);
+      if (returning === 0)
+        throw new UsageError(`serials: ${serials.join(', ')} ${serials.length === 1 ? 'is a' : 'are'} ${sku}, which this cancellation does not stop.`, 'INVALID_INPUT', { field: 'serials' });
+      if (serials.length > returning)
+        throw new UsageError(`serials: ${serials.length} serial numbers of ${sku}, for ${returning} unit${returning === 1 ? '' : 's'} that stop.`, 'INVALID_INPUT', { field: 'serials' });
+      let rest = serials;
+      for (const [index, line] of lines.entries()) {
+        if (line.sku !== sku || rest.length === 0) continue;
+        lines[index] = { ...line, serials: rest.slice(0, line.returnedQty) };
+        rest = rest.slice(line.returnedQty);
+      }
     }
   }
   const returned = lines.some((l) => l.returnedQty > 0);
@@ -85,7 +115,7 @@ export async function planCancellation(tx: Repositories, actor: Actor, request: 
 
 /** What a plan's figures are, as text: the confirmation names it, and nothing that changes them may happen in between. */
 export const cancellationKey = (plan: NewCancellation): string =>
-  JSON.stringify([plan.effectiveOn, plan.finalChargeTotal.toString(), plan.mrrDecrease.toString(), plan.lines.map((l) => [l.orderSeq, l.lineNo, l.qty, l.finalCharge.toString()])]);
+  JSON.stringify([plan.effectiveOn, plan.finalChargeTotal.toString(), plan.mrrDecrease.toString(), plan.lines.map((l) => [l.orderSeq, l.lineNo, l.qty, l.finalCharge.toString(), l.serials])]);
 
 /**
  * Records a cancellation planned (and shown) before: planned again in the transaction,
@@ -109,7 +139,7 @@ export async function listCancellations(store: Store, actor: Actor, returnsOnly:
 }
 
 /** Staff: a return's devices arrived at the warehouse; they are on hand again. */
-export async function receiveReturn(store: Store, actor: Actor, id: string): Promise<Cancellation> {
+export async function receiveReturn(store: Store, actor: Actor, id: string, serials: readonly string[] = []): Promise<Cancellation> {
   requireStaff(actor, 'Receiving returned devices');
   const seq = parseRequestId('CAN', id);
   return store.write(async (tx) => {
@@ -119,7 +149,15 @@ export async function receiveReturn(store: Store, actor: Actor, id: string): Pro
     if (actor.today < found.effectiveOn) {
       throw new RefusedError('INVALID_STATE', `${found.id}'s devices are in service until ${formatDate(found.effectiveOn)}: they are received on or after that day.`);
     }
-    if (!(await tx.services.markReceived(seq, actor.at, actor.user.id))) throw new RefusedError('INVALID_STATE', `${found.id}'s devices were already received.`);
+    checkReceivedSerials(
+      found.id,
+      found.lines.flatMap((l) => l.serials),
+      serials,
+    );
+    const returning = found.lines.reduce((n, l) => n + l.returnedQty, 0);
+    if (serials.length > returning)
+      throw new UsageError(`serials: ${serials.length} serial numbers for ${returning} returned device${returning === 1 ? '' : 's'}.`, 'INVALID_INPUT', { field: 'serials' });
+    if (!(await tx.services.markReceived(seq, actor.at, actor.user.id, serials))) throw new RefusedError('INVALID_STATE', `${found.id}'s devices were already received.`);
     for (const line of [...found.lines].sort((a, b) => a.sku.localeCompare(b.sku))) {
       if (line.returnedQty > 0) await tx.stock.adjustOnHand(line.sku, line.returnedQty);
     }

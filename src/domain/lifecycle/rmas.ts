@@ -4,6 +4,7 @@ import { UsageError, RefusedError, NotFoundError } from '../../errors.js';
 import { runningPbx, requireKnownSku, parseRequestId } from './running.js';
 import { serviceLines } from './serviceLines.js';
 import { requireStaff } from '../parties/users.js';
+import { requireRunningSerials } from '../ordering/serials.rules.js';
 export const RMA_MAX = 5;
 
 export interface ReplaceRequest {
@@ -12,6 +13,8 @@ export interface ReplaceRequest {
   readonly qty: number;
   readonly reason: string;
   readonly deliverTo: Pickup;
+  /** Serial numbers of the faulty devices, when named. */
+  readonly serials?: readonly string[];
 }
 
 /** A faulty device is replaced: at most five of one model on one PBX per request, of a model that runs there. Billing does not change. */
@@ -37,7 +40,9 @@ export async function requestReplacement(store: Store, actor: Actor, request: Re
       const pending = open.length > 0 ? ` and ${asked} already wait for replacement (${open.map((r) => r.id).join(', ')})` : '';
       throw new RefusedError('INVALID_STATE', `only ${runs} × ${request.sku} run on PBX ${pbx.id}${pending}: ${request.qty} more cannot be replaced.`);
     }
+    requireRunningSerials(pbx.id, request.sku, running, request.serials ?? [], request.qty, 'serials');
     return tx.services.addRma({
+      serials: request.serials ?? [],
       partner: pbx.partner,
       pbx: pbx.id,
       sku: request.sku,

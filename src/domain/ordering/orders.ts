@@ -2,7 +2,8 @@ import { NotFoundError, RefusedError } from '../../errors.js';
 import type { CalendarDate } from '../../terms/dates.js';
 import { type Quote, withResalePrices } from '../../terms/quote.js';
 import { heldResalePrices } from './fromQuote.rules.js';
-import { type Actor, type Customer, type Order, type OrderStatus, type Pbx, type Scope, RESERVING, orderId } from '../kernel/model.js';
+import { type Actor, type Customer, type Order, type OrderStatus, type Pbx, type Scope, RESERVING, STAFF_SCOPE, orderId } from '../kernel/model.js';
+import { assignSerials } from './serials.rules.js';
 import type { Repositories, Store } from '../kernel/port.js';
 import { standingOf } from '../parties/standing.js';
 import { type Blocker, type CheckoutFacts, blockersOf, checkPriceOverrides, requireNotEnding, checkoutWarnings } from './checkout.rules.js';
@@ -177,8 +178,9 @@ export function approve(store: Store, actor: Actor, seq: number, id: string): Pr
 }
 
 /** Staff: the devices leave the warehouse; on hand and reservation go down together. approved → shipped. */
-export function ship(store: Store, actor: Actor, seq: number, id: string): Promise<Order> {
+export function ship(store: Store, actor: Actor, seq: number, id: string, serials: ReadonlyMap<string, readonly string[]> = new Map()): Promise<Order> {
   return staffTransition(store, actor, seq, id, 'approved', 'shipped', async (tx, order) => {
+    if (serials.size > 0) await recordSerials(tx, order, serials);
     // What each line reserved at checkout ships, whatever the catalog says today.
     const lines = order.lines.filter((line) => line.reservedQty > 0);
     const levels = await Promise.all(lines.map(async (line) => ({ line, onHand: (await tx.stock.get(line.sku))?.onHand ?? 0 })));
@@ -190,6 +192,23 @@ export function ship(store: Store, actor: Actor, seq: number, id: string): Promi
     }
     for (const { line } of levels) await tx.stock.ship(line.sku, line.reservedQty);
   });
+}
+
+/** Staff record the serial numbers of the devices an order ships: each once in the store, never more than a line's units. */
+async function recordSerials(tx: Repositories, order: Order, given: ReadonlyMap<string, readonly string[]>): Promise<void> {
+  const products = new Map((await tx.catalog.products()).map((p) => [p.sku, p]));
+  const assigned = assignSerials(
+    order.id,
+    order.lines.map((l) => ({ sku: l.sku, qty: l.qty, stocked: products.get(l.sku)?.stocked ?? false, serials: l.serials })),
+    given,
+  );
+  for (const [sku, serials] of assigned) {
+    for (const serial of serials) {
+      const elsewhere = (await tx.services.withSerial(STAFF_SCOPE, serial)).find((o) => o.order !== order.id && o.sku === sku);
+      if (elsewhere) throw new RefusedError('EXISTS', `${sku} ${serial} is already recorded on ${elsewhere.order} (PBX ${elsewhere.pbx}): a device has one serial number.`);
+    }
+    await tx.orders.setSerials(order.seq, sku, serials);
+  }
 }
 
 function staffTransition(store: Store, actor: Actor, seq: number, id: string, from: OrderStatus, to: OrderStatus, effect: (tx: Repositories, order: Order) => Promise<void>): Promise<Order> {

@@ -1,7 +1,7 @@
 import { CURRENCIES, type Currency } from '../../terms/money.js';
 import { TERMS, type License } from '../../terms/term.js';
 import type { CalendarDate } from '../../terms/dates.js';
-import { PBX_TYPES, type Partner, type PbxType, TIERS, type User } from '../kernel/model.js';
+import { PBX_TYPES, type Partner, type PartnerProfile, type PbxType, TIERS, type User } from '../kernel/model.js';
 
 import type { JsonReader } from '../kernel/validate.js';
 
@@ -10,9 +10,11 @@ export const MAX_INVOICE_AMOUNT = 100_000_000_000n;
 
 export interface DemoData {
   readonly partners: readonly Partner[];
+  /** The identity some demo partners print on their documents. */
+  readonly profiles: ReadonlyMap<string, PartnerProfile>;
   readonly users: readonly User[];
   readonly defaultUser: string;
-  readonly customers: readonly { id: string; partner: string; name: string; country: string | null; vat: string | null; email: string | null }[];
+  readonly customers: readonly { id: string; partner: string; name: string; country: string | null; vat: string | null; email: string | null; address: string | null; contact: string | null }[];
   readonly pbxs: readonly {
     id: string;
     customer: string;
@@ -50,6 +52,7 @@ function known(reader: JsonReader, ids: Set<string>, id: string, what: string): 
 /** data/demo.json: every reference checked against the file itself and the catalog's SKUs. */
 export function readDemo(root: JsonReader, skus: ReadonlySet<string>): DemoData {
   const partnerIds = new Set<string>();
+  const profiles = new Map<string, PartnerProfile>();
   const partners = root
     .field('partners')
     .array()
@@ -57,6 +60,20 @@ export function readDemo(root: JsonReader, skus: ReadonlySet<string>): DemoData 
       const id = entry.field('id').string(ID);
       unique(entry.field('id'), partnerIds, id);
       const manager = entry.field('areaManager');
+      if (entry.has('profile')) {
+        const profile = entry.field('profile');
+        const text = (key: string, max: number) => profile.field(key).optionalString({ max });
+        profiles.set(id, {
+          legalName: text('legalName', 200),
+          address: text('address', 600),
+          vat: text('vat', 40),
+          email: text('email', 254),
+          phone: text('phone', 40),
+          logo: null,
+          paymentTerms: text('paymentTerms', 300),
+          footer: text('footer', 300),
+        });
+      }
       return {
         id,
         name: entry.field('name').string({ max: 120 }),
@@ -108,6 +125,8 @@ export function readDemo(root: JsonReader, skus: ReadonlySet<string>): DemoData 
         country: entry.field('country').optionalString({ max: 2 }),
         vat: entry.field('vat').optionalString({ max: 40 }),
         email: entry.field('email').optionalString({ max: 254 }),
+        address: entry.field('address').optionalString({ max: 600 }),
+        contact: entry.field('contact').optionalString({ max: 200 }),
       };
     });
   const pbxIds = new Set<string>();
@@ -170,5 +189,5 @@ export function readDemo(root: JsonReader, skus: ReadonlySet<string>): DemoData 
       if (!skus.has(sku)) entry.field('sku').fail(`no product ${sku} in the catalog`);
       return { sku, onHand: entry.field('onHand').integer(-1_000_000, 1_000_000) };
     });
-  return { partners, users, defaultUser, customers, pbxs, invoices, agreements, stock };
+  return { partners, profiles, users, defaultUser, customers, pbxs, invoices, agreements, stock };
 }

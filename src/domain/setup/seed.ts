@@ -35,6 +35,7 @@ export function seedStore(
         for (const book of books) await storeBook(tx, book.key, book.lines, createdAt, null, book.file);
         await tx.settings.set('sample_prices', '1');
         for (const partner of demo.partners) await tx.parties.insertPartner(partner);
+        for (const [partner, profile] of demo.profiles) await tx.parties.setProfile(partner, profile);
         for (const user of demo.users) if (!(await tx.parties.user(user.id))) await tx.parties.insertUser(user);
         for (const customer of demo.customers) await tx.customers.add(customer, createdAt, customer.id);
         for (const pbx of demo.pbxs) await tx.pbxs.add(pbx, pbx.id);

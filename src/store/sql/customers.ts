@@ -73,8 +73,8 @@ export class SqlCustomers implements CustomerRepository {
   async insertMany(customers: readonly Customer[], createdAt: string): Promise<Set<string>> {
     if (customers.length === 0) return new Set();
     const rows = await this.sql.all<{ id: string }>(
-      `INSERT INTO customers (id, partner_id, name, search_key, search_text, country, vat, email, created_at) VALUES ${customers.map(() => placeholders(9)).join(', ')} ON CONFLICT (id) DO NOTHING RETURNING id`,
-      customers.flatMap((c) => [c.id, c.partner, c.name, searchKey(c.name), customerSearchText(c), c.country, c.vat, c.email, createdAt]),
+      `INSERT INTO customers (id, partner_id, name, search_key, search_text, country, vat, email, created_at, address, contact) VALUES ${customers.map(() => placeholders(11)).join(', ')} ON CONFLICT (id) DO NOTHING RETURNING id`,
+      customers.flatMap((c) => [c.id, c.partner, c.name, searchKey(c.name), customerSearchText(c), c.country, c.vat, c.email, createdAt, c.address ?? null, c.contact ?? null]),
     );
     const inserted = new Set(rows.map((r) => r.id));
     const highest = highestNumbered(inserted, /^CUS-(\d{1,15})$/);

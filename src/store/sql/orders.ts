@@ -164,6 +164,10 @@ export class SqlOrders implements OrderRepository {
     };
   }
 
+  async setSerials(seq: number, sku: string, serials: readonly string[]): Promise<void> {
+    await this.sql.run('UPDATE order_lines SET serials = ? WHERE order_seq = ? AND sku = ?', [serials.length ? serials.join('\n') : null, seq, sku]);
+  }
+
   async markFromQuote(seq: number, quote: string, resale: ReadonlyMap<string, bigint>): Promise<void> {
     await this.sql.run("UPDATE orders SET source = 'quote', quote_number = ? WHERE seq = ?", [quote, seq]);
     for (const [sku, price] of resale) await this.sql.run('UPDATE order_lines SET resale_unit_minor = ? WHERE order_seq = ? AND sku = ?', [price, seq, sku]);

@@ -15,7 +15,7 @@ import {
 } from '../../domain/kernel/model.js';
 import type { NewCancellation, NewRma, ServiceFilter, ServiceRepository } from '../../domain/kernel/port.js';
 import type { Currency } from '../../terms/money.js';
-import { type SqlDriver, clause, dateText, insertWithNextId, int, money, optionalMoney, partnerClause, placeholders, toDate, where } from './driver.js';
+import { type SqlDriver, clause, dateText, insertWithNextId, int, money, optionalMoney, partnerClause, placeholders, toDate, where, containsPattern } from './driver.js';
 
 interface LineRow {
   seq: unknown;
@@ -53,7 +53,12 @@ interface CancellationRow {
   created_at: string;
   created_by: string;
   undone_at: string | null;
+  received_serials: string | null;
 }
+
+/** Serial numbers are kept one per line of a text column. */
+const serialsOf = (text: string | null | undefined): string[] => (text ? text.split('\n') : []);
+const serialsText = (serials: readonly string[] | undefined): string | null => (serials && serials.length > 0 ? serials.join('\n') : null);
 
 interface RmaRow {
   seq: unknown;
@@ -68,6 +73,7 @@ interface RmaRow {
   created_by: string;
   shipped_at: string | null;
   closed_at: string | null;
+  serials?: string | null;
 }
 
 const toRma = (r: RmaRow): Rma => ({
@@ -84,6 +90,7 @@ const toRma = (r: RmaRow): Rma => ({
   createdBy: r.created_by,
   shippedAt: r.shipped_at,
   closedAt: r.closed_at,
+  serials: r.serials ? r.serials.split('\n') : [],
 });
 
 const flag = (value: unknown): boolean => value === true || value === 1 || value === 1n;
@@ -173,12 +180,12 @@ export class SqlServices implements ServiceRepository {
     );
     for (const l of c.lines) {
       await this.sql.run(
-        `INSERT INTO cancellation_lines (cancellation_seq, order_seq, line_no, sku, qty, returned_qty, since, minimum_until, final_charge_minor)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [seq, l.orderSeq, l.lineNo, l.sku, l.qty, l.returnedQty, dateText(l.since), dateText(l.minimumUntil), l.finalCharge],
+        `INSERT INTO cancellation_lines (cancellation_seq, order_seq, line_no, sku, qty, returned_qty, since, minimum_until, final_charge_minor, serials)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [seq, l.orderSeq, l.lineNo, l.sku, l.qty, l.returnedQty, dateText(l.since), dateText(l.minimumUntil), l.finalCharge, serialsText(l.serials)],
       );
     }
-    return { ...c, id: cancellationId(seq), seq, receivedAt: null, undoneAt: null, lines: c.lines.map((l) => ({ ...l, order: orderId(l.orderSeq) })) };
+    return { ...c, id: cancellationId(seq), seq, receivedAt: null, undoneAt: null, receivedSerials: [], lines: c.lines.map((l) => ({ ...l, order: orderId(l.orderSeq) })) };
   }
 
   async cancellations(scope: Scope, filter: { readonly returns?: boolean } = {}): Promise<Cancellation[]> {
@@ -202,6 +209,7 @@ export class SqlServices implements ServiceRepository {
       since: unknown;
       minimum_until: unknown;
       final_charge_minor: unknown;
+      serials: string | null;
     }>(`SELECT cl.* FROM cancellation_lines cl JOIN cancellations c ON c.seq = cl.cancellation_seq${w.sql} ORDER BY cl.cancellation_seq, cl.since, cl.order_seq, cl.line_no`, w.params);
     const bySeq = new Map<number, CancellationLine[]>();
     for (const l of lines) {
@@ -216,6 +224,7 @@ export class SqlServices implements ServiceRepository {
         since: toDate(l.since),
         minimumUntil: toDate(l.minimum_until),
         finalCharge: money(l.final_charge_minor),
+        serials: serialsOf(l.serials),
       });
       bySeq.set(int(l.cancellation_seq), list);
     }
@@ -237,17 +246,26 @@ export class SqlServices implements ServiceRepository {
       createdBy: r.created_by,
       lines: bySeq.get(int(r.seq)) ?? [],
       undoneAt: r.undone_at ?? null,
+      receivedSerials: serialsOf(r.received_serials),
     }));
   }
 
-  async markReceived(seq: number, at: string, by: string): Promise<boolean> {
+  async markReceived(seq: number, at: string, by: string, serials: readonly string[] = []): Promise<boolean> {
     return (
-      (await this.sql.run("UPDATE cancellations SET return_status = 'received', received_at = ?, received_by = ? WHERE seq = ? AND return_status = 'requested' AND undone_at IS NULL", [
-        at,
-        by,
-        seq,
-      ])) === 1
+      (await this.sql.run(
+        "UPDATE cancellations SET return_status = 'received', received_at = ?, received_by = ?, received_serials = ? WHERE seq = ? AND return_status = 'requested' AND undone_at IS NULL",
+        [at, by, serialsText(serials), seq],
+      )) === 1
     );
+  }
+
+  async withSerial(scope: Scope, serial: string): Promise<{ order: string; sku: string; pbx: string }[]> {
+    const w = where(clause("l.serials LIKE ? ESCAPE '\\'", containsPattern(serial)), partnerClause(scope, 'o.partner_id'), clause("o.status <> 'cancelled'"));
+    const rows = await this.sql.all<{ seq: unknown; sku: string; pbx_id: string; serials: string }>(
+      `SELECT o.seq, l.sku, o.pbx_id, l.serials FROM order_lines l JOIN orders o ON o.seq = l.order_seq${w.sql}`,
+      w.params,
+    );
+    return rows.filter((r) => serialsOf(r.serials).includes(serial)).map((r) => ({ order: orderId(int(r.seq)), sku: r.sku, pbx: r.pbx_id }));
   }
 
   async undoCancellation(seq: number, at: string, by: string): Promise<boolean> {
@@ -261,9 +279,9 @@ export class SqlServices implements ServiceRepository {
       (n) => n,
       async (candidate) =>
         (await this.sql.run(
-          `INSERT INTO rmas (seq, partner_id, pbx_id, sku, qty, reason, deliver_to, status, created_at, created_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?, 'requested', ?, ?) ON CONFLICT (seq) DO NOTHING`,
-          [candidate, rma.partner, rma.pbx, rma.sku, rma.qty, rma.reason, rma.deliverTo, rma.createdAt, rma.createdBy],
+          `INSERT INTO rmas (seq, partner_id, pbx_id, sku, qty, reason, deliver_to, status, created_at, created_by, serials)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 'requested', ?, ?, ?) ON CONFLICT (seq) DO NOTHING`,
+          [candidate, rma.partner, rma.pbx, rma.sku, rma.qty, rma.reason, rma.deliverTo, rma.createdAt, rma.createdBy, serialsText(rma.serials)],
         )) === 1,
     );
     return { ...rma, id: rmaId(seq), seq, status: 'requested', shippedAt: null, closedAt: null };

@@ -378,6 +378,8 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE cancellations ADD COLUMN undone_at TEXT;
   ALTER TABLE cancellations ADD COLUMN undone_by TEXT REFERENCES users (id);
   ALTER TABLE rmas ADD COLUMN serials TEXT;
+  ALTER TABLE cancellation_lines ADD COLUMN serials TEXT;
+  ALTER TABLE cancellations ADD COLUMN received_serials TEXT;
   CREATE TABLE events (
     id         INTEGER PRIMARY KEY,
     partner_id TEXT NOT NULL REFERENCES partners (id),

@@ -9,6 +9,8 @@ import type { QuoteLineJson } from './quotes.js';
 export interface OrderLineJson extends QuoteLineJson {
   listPrice: Amount | null;
   priceOverride: boolean;
+  /** Serial numbers of the devices shipped, as staff recorded them. */
+  serials: string[];
 }
 
 /** The order JSON of the contract: figures fixed at checkout, or a draft's estimate as of today. */
@@ -82,6 +84,7 @@ export function orderJson(view: OrderView): OrderJson {
           resaleAmount: amount(l.resaleAmount),
           resaleRenewal: amount(l.resaleRenewal),
           margin: amount(l.margin),
+          serials: [...(order.lines.find((o) => o.sku === l.sku)?.serials ?? [])],
         }))
       : order.lines.map((l) => ({
           sku: l.sku,
@@ -95,6 +98,7 @@ export function orderJson(view: OrderView): OrderJson {
           resaleAmount: null,
           resaleRenewal: null,
           margin: null,
+          serials: [...l.serials],
         })),
     total: quote ? formatAmount(quote.total) : null,
     renewalTotal: quote ? amount(quote.renewalTotal) : null,

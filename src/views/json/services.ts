@@ -146,7 +146,7 @@ export interface CancellationJson {
   requestedOn: DateText;
   effectiveOn: DateText;
   currency: string;
-  lines: { order: string; sku: string; qty: number; since: DateText; minimumUntil: DateText; finalCharge: Amount; returned: number }[];
+  lines: { order: string; sku: string; qty: number; since: DateText; minimumUntil: DateText; finalCharge: Amount; returned: number; serials: string[] }[];
   finalChargeTotal: Amount;
   mrrDecrease: Amount;
   pickup: Pickup | null;
@@ -171,6 +171,7 @@ export const cancellationJson = (c: NewCancellation & { readonly id?: string; re
     minimumUntil: formatDate(l.minimumUntil),
     finalCharge: formatAmount(l.finalCharge),
     returned: l.returnedQty,
+    serials: [...l.serials],
   })),
   finalChargeTotal: formatAmount(c.finalChargeTotal),
   mrrDecrease: formatAmount(c.mrrDecrease),
@@ -207,6 +208,9 @@ export interface ReturnJson {
   wholePbx: boolean;
   finalChargeTotal: Amount;
   currency: string;
+  /** The serial numbers of the devices that come back, when named, and of those received. */
+  serials: string[];
+  receivedSerials: string[];
 }
 export const returnJson = (c: Cancellation): ReturnJson => ({
   id: c.id,
@@ -221,8 +225,25 @@ export const returnJson = (c: Cancellation): ReturnJson => ({
   wholePbx: c.wholePbx,
   finalChargeTotal: formatAmount(c.finalChargeTotal),
   currency: c.currency,
+  serials: c.lines.flatMap((l) => l.serials),
+  receivedSerials: [...c.receivedSerials],
 });
-export const RETURN_KEYS = ['id', 'pbx', 'partner', 'requestedOn', 'effectiveOn', 'items', 'pickup', 'status', 'receivedAt', 'wholePbx', 'finalChargeTotal', 'currency'] as const;
+export const RETURN_KEYS = [
+  'id',
+  'pbx',
+  'partner',
+  'requestedOn',
+  'effectiveOn',
+  'items',
+  'pickup',
+  'status',
+  'receivedAt',
+  'wholePbx',
+  'finalChargeTotal',
+  'currency',
+  'serials',
+  'receivedSerials',
+] as const;
 
 export interface RmaJson {
   id: string;
@@ -236,6 +257,8 @@ export interface RmaJson {
   createdAt: Timestamp;
   shippedAt: Timestamp | null;
   closedAt: Timestamp | null;
+  /** Serial numbers of the faulty devices, when named. */
+  serials: string[];
 }
 export const rmaJson = (r: Rma): RmaJson => ({
   id: r.id,
@@ -249,8 +272,59 @@ export const rmaJson = (r: Rma): RmaJson => ({
   createdAt: r.createdAt,
   shippedAt: r.shippedAt,
   closedAt: r.closedAt,
+  serials: [...r.serials],
 });
-export const RMA_KEYS = ['id', 'pbx', 'partner', 'sku', 'qty', 'reason', 'deliverTo', 'status', 'createdAt', 'shippedAt', 'closedAt'] as const;
+export const RMA_KEYS = ['id', 'pbx', 'partner', 'sku', 'qty', 'reason', 'deliverTo', 'status', 'createdAt', 'shippedAt', 'closedAt', 'serials'] as const;
+
+/** A device running on a PBX: one row per unit, its serial number when recorded. */
+export interface DeviceJson {
+  pbx: string;
+  customer: string;
+  partner: string;
+  sku: string;
+  name: string;
+  serial: string | null;
+  order: string;
+  since: DateText;
+  status: 'active' | 'ending' | 'suspended';
+  endsOn: DateText | null;
+}
+export const DEVICE_KEYS = ['pbx', 'customer', 'partner', 'sku', 'name', 'serial', 'order', 'since', 'status', 'endsOn'] as const;
+
+/** The devices (stocked products) of running lines, one per unit: recorded serials first, then the units without one; with `serial`, only that device. */
+export function devicesOf(lines: readonly ServiceLine[], serial: string | null): DeviceJson[] {
+  const out: DeviceJson[] = [];
+  const byRecord = new Map<string, ServiceLine[]>();
+  for (const line of lines) {
+    // Devices are at the customer's once their order shipped.
+    if (!line.record.stocked || line.record.orderStatus !== 'shipped') continue;
+    const key = `${line.record.orderSeq}:${line.record.lineNo}`;
+    byRecord.set(key, [...(byRecord.get(key) ?? []), line]);
+  }
+  for (const parts of byRecord.values()) {
+    const serials = [...parts[0]!.record.serials];
+    for (const part of parts) {
+      const r = part.record;
+      for (let unit = 0; unit < part.qty; unit++) {
+        const s = serials.shift() ?? null;
+        if (serial !== null && s !== serial) continue;
+        out.push({
+          pbx: r.pbx,
+          customer: r.customer,
+          partner: r.partner,
+          sku: r.sku,
+          name: r.name,
+          serial: s,
+          order: r.order,
+          since: formatDate(r.since),
+          status: part.status,
+          endsOn: date(part.endsOn),
+        });
+      }
+    }
+  }
+  return out;
+}
 
 export interface TermChangeJson {
   pbx: string;

@@ -20,7 +20,7 @@ export const ORDERS = (when: WhenText): ListingView<OrderSummaryJson> => ({
     { header: 'Total', value: (o) => (o.total !== null ? money(o.total, o.currency) : o.savedTotal !== null ? `~${money(o.savedTotal, o.currency)}` : ''), align: 'right' },
     { header: 'Created', value: (o) => when(o.createdAt), drop: 1 },
   ],
-  keys: ['id', 'status', 'partner', 'customer', 'pbx', 'term', 'currency', 'total', 'createdAt', 'placedAt', 'savedTotal'],
+  keys: ['id', 'status', 'partner', 'customer', 'pbx', 'term', 'currency', 'total', 'createdAt', 'placedAt', 'savedTotal', 'source'],
   empty: 'No orders yet: start one with `hwaas order`.',
 });
 

@@ -77,10 +77,10 @@ export const CUSTOMERS: ListingView<CustomerJson> = {
     { header: 'VAT', value: (c) => c.vat ?? '', drop: 2 },
     { header: 'E-mail', value: (c) => c.email ?? '', shrink: true, drop: 3 },
   ],
-  keys: ['id', 'name', 'partner', 'country', 'vat', 'email'],
+  keys: ['id', 'name', 'partner', 'country', 'vat', 'email', 'address', 'contact'],
   csv: {
-    keys: ['id', 'name', 'country', 'vat', 'email', 'partner'],
-    rows: (rows) => rows.map((c) => ({ id: c.id, name: c.name, country: c.country, vat: c.vat, email: c.email, partner: c.partner })),
+    keys: ['id', 'name', 'country', 'vat', 'email', 'partner', 'address', 'contact'],
+    rows: (rows) => rows.map((c) => ({ id: c.id, name: c.name, country: c.country, vat: c.vat, email: c.email, partner: c.partner, address: c.address, contact: c.contact })),
   },
   empty: 'No customers yet: add one with `hwaas customers add --name NAME`.',
 };

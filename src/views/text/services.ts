@@ -1,4 +1,4 @@
-import type { CancellationPlanJson, MrrJson, RenewalJson, ReturnJson, RmaJson, ServiceJson, TermChangePlanJson } from '../json/services.js';
+import type { CancellationPlanJson, DeviceJson, MrrJson, RenewalJson, ReturnJson, RmaJson, ServiceJson, TermChangePlanJson } from '../json/services.js';
 import type { ListingView } from './listing.js';
 import { money, moneyOrBlank } from './money.js';
 import { type Style, renderTable } from './style.js';
@@ -143,7 +143,7 @@ export const RETURNS = (all: boolean): ListingView<ReturnJson> => ({
     { header: 'Stops', value: (c) => c.effectiveOn },
     { header: 'Status', value: (c) => c.status },
   ],
-  keys: ['id', 'pbx', 'partner', 'requestedOn', 'effectiveOn', 'items', 'pickup', 'status', 'receivedAt', 'wholePbx', 'finalChargeTotal', 'currency'],
+  keys: ['id', 'pbx', 'partner', 'requestedOn', 'effectiveOn', 'items', 'pickup', 'status', 'receivedAt', 'wholePbx', 'finalChargeTotal', 'currency', 'serials', 'receivedSerials'],
   empty: all ? 'No cancellations.' : 'No returns: cancelled devices show up here (--all: services too).',
 });
 
@@ -157,7 +157,7 @@ export const RMAS: ListingView<RmaJson> = {
     { header: 'Reason', value: (r) => r.reason },
     { header: 'Status', value: (r) => r.status },
   ],
-  keys: ['id', 'pbx', 'partner', 'sku', 'qty', 'reason', 'deliverTo', 'status', 'createdAt', 'shippedAt', 'closedAt'],
+  keys: ['id', 'pbx', 'partner', 'sku', 'qty', 'reason', 'deliverTo', 'status', 'createdAt', 'shippedAt', 'closedAt', 'serials'],
   empty: 'No replacements: `hwaas services replace` asks for one.',
 };
 
@@ -217,3 +217,17 @@ export function termChangePlanText(style: Style, plan: TermChangePlanJson): stri
   } else out.push('No services renew on it.');
   return out.join('\n');
 }
+
+export const DEVICES: ListingView<DeviceJson> = {
+  columns: () => [
+    { header: 'PBX', value: (d) => d.pbx },
+    { header: 'Customer', value: (d) => d.customer, drop: 2 },
+    { header: 'SKU', value: (d) => d.sku },
+    { header: 'Serial', value: (d) => d.serial ?? { text: 'not recorded', paint: 'grey' as const } },
+    { header: 'Order', value: (d) => d.order, drop: 1 },
+    { header: 'Since', value: (d) => d.since },
+    { header: 'Status', value: (d) => (d.status === 'active' ? 'active' : { text: d.endsOn === null ? d.status : `${d.status}, ends ${d.endsOn}`, paint: 'yellow' as const }) },
+  ],
+  keys: ['pbx', 'customer', 'partner', 'sku', 'name', 'serial', 'order', 'since', 'status', 'endsOn'],
+  empty: 'No devices run on these PBXs.',
+};
