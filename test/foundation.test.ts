@@ -167,7 +167,7 @@ describe('customers', () => {
     const csv = await run('--as', STAFF, 'customers', 'list', '--partner', 'PTR-002', '--format', 'csv');
     // The import's columns, in its order (hwaas 0.2), so the file imports back unchanged.
     expect(csv.stdout.split('\r\n')[0]).toBe('id,name,country,vat,email,partner,address,contact');
-    expect(csv.stdout).toMatch(/^CUS-0006,'=SUM Accounting Ltd,GB,.*,PTR-002\r$/m);
+    expect(csv.stdout).toMatch(/^CUS-0006,'=SUM Accounting Ltd,GB,.*,PTR-002,,\r$/m);
     const table = await run('customers', 'list');
     expect(table.stdout).toContain('Müller GmbH');
     expect(table.stdout).not.toMatch(/\u001b\[/);

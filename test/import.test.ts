@@ -282,6 +282,7 @@ describe('keyed, idempotent, never deleting', () => {
       ['invoices', 'invoices'],
       ['agreements', 'agreements'],
       ['stock', 'stock'],
+      ['services', 'services'],
     ] as const) {
       const exported = await staff(listing, 'list', '--format', 'csv');
       const again = await staff('--json', 'import', kind, file(`${kind}.csv`, exported.stdout));

@@ -135,6 +135,7 @@ export const service = obj({
   source: nullable(en('import', 'quote')),
   serials: arr(str),
 });
+const history = arr(obj({ at: ts, by: str, actedBy: nStr, action: str, changes: { type: 'object' } }));
 export const pbxDetail = obj({
   ...pbxProps,
   customerName: nStr,
@@ -143,6 +144,7 @@ export const pbxDetail = obj({
   serviceLines: arr(service),
   mrr: amount,
   currency: nStr,
+  history,
 });
 export const customerDetail = obj({
   id: str,

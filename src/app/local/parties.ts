@@ -17,7 +17,7 @@ import { formatDate, parseDate } from '../../terms/dates.js';
 import { formatAmount } from '../../terms/money.js';
 import { parseLicense } from '../../terms/term.js';
 import { agreementJson, customerJson, invoiceJson, partnerJson, profileJson, standingJson, userJson, userRecordJson, userRowJson, tokenJson } from '../../views/json/parties.js';
-import { pbxJson } from '../../views/json/pbxs.js';
+import { historyJson, pbxJson } from '../../views/json/pbxs.js';
 import { stockJson } from '../../views/json/catalog.js';
 import { serviceJson } from '../../views/json/services.js';
 import type { ProfileInput, UseCases } from '../usecases.js';
@@ -153,7 +153,13 @@ export function partiesUseCases(calls: Calls): Pick<UseCases, 'whoami' | 'today'
       async show({ id }) {
         const { store, actor } = await calls.reader();
         const { customer, partner, pbxs, agreements } = await showCustomer(store, actor, idOf(id, 'id'));
-        return { ...customerJson(customer), partnerName: partner?.name ?? null, pbxs: pbxs.map((p) => pbxJson(pbxOnDay(p, actor.today), actor.today)), agreements: agreements.map(agreementJson) };
+        return {
+          ...customerJson(customer),
+          partnerName: partner?.name ?? null,
+          pbxs: pbxs.map((p) => pbxJson(pbxOnDay(p, actor.today), actor.today)),
+          agreements: agreements.map(agreementJson),
+          history: (await store.parties.events(actor.scope, customer.id)).map(historyJson),
+        };
       },
       async add(input) {
         // Every field is checked before anything is asked of the store.
@@ -230,6 +236,7 @@ export function partiesUseCases(calls: Calls): Pick<UseCases, 'whoami' | 'today'
           serviceLines: lines.map(serviceJson),
           mrr: mrr === null ? '0.00' : formatAmount(mrr.mrr),
           currency: mrr?.currency ?? lines[0]?.record.currency ?? null,
+          history: (await store.parties.events(actor.scope, pbx.id)).map(historyJson),
         };
       },
       async add(input) {

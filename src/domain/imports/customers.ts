@@ -36,7 +36,7 @@ export const customersImport: ImportKindSpec<CustomerRecord, PartnersEnv> = {
     const country = row.text('country', false, (t, l) => checkCountry(t, l));
     const vat = row.text('vat', false, (t, l) => checkVat(t, l));
     const email = row.text('email', false, (t, l) => checkEmail(t, l));
-    const address = row.text('address', false, (t, l) => checkAddress(t, l));
+    const address = row.text('address', false, (t, l) => checkAddress(t, l), { keepLines: true });
     const contact = row.text('contact', false, (t, l) => checkLine(t, l));
     const partner = partnerOfRow(row, env, actor.scope.kind === 'partner' ? actor.scope.partnerId : null);
     if (!id || !name || !partner) return null;

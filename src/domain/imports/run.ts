@@ -1,7 +1,7 @@
 import { UsageError } from '../../errors.js';
 import type { CalendarDate } from '../../terms/dates.js';
 import { type Cell, CellError, type CellOptions, type Parsed, cellAmount, cellDate, cellInteger, cellText, isBlank, withoutFormulaGuard } from './cells.js';
-import { type ColumnMap, type ColumnSpec, mapColumns } from './columns.js';
+import { type ColumnMap, type ColumnSpec, mapColumns, normalHeader } from './columns.js';
 import type { Actor } from '../kernel/model.js';
 import type { Repositories, Store } from '../kernel/port.js';
 import { checkText } from '../kernel/text.js';
@@ -116,11 +116,17 @@ export class RowReader {
    * check by a label: here the column). A cell that looks like a formula (`=…`, `+…`,
    * `@…`) is text like any other: it is stored, never evaluated.
    */
-  text<T = string>(column: string, required: boolean, check: (text: string, label: string) => T = (t, l) => checkText(t, l).trim() as T): T | null | undefined {
+  text<T = string>(
+    column: string,
+    required: boolean,
+    check: (text: string, label: string) => T = (t, l) => checkText(t, l).trim() as T,
+    options: { readonly keepLines?: boolean } = {},
+  ): T | null | undefined {
     const cell = this.present(column, required);
     if (cell === undefined || cell === null) return cell;
-    // A line break or tab inside a cell (Alt+Enter in a spreadsheet) is a space in a name.
-    const text = (typeof cell === 'string' ? withoutFormulaGuard(cell) : cellText(cell)).replace(/\r\n|[\r\n\t]/g, ' ');
+    // A line break or tab inside a cell (Alt+Enter in a spreadsheet) is a space in a name; an address keeps its lines.
+    const raw = typeof cell === 'string' ? withoutFormulaGuard(cell) : cellText(cell);
+    const text = options.keepLines ? raw.replace(/\r\n|\r/g, '\n').replace(/\t/g, ' ') : raw.replace(/\r\n|[\r\n\t]/g, ' ');
     if (text.length > 10_000) {
       this.say(column, `has ${text.length.toLocaleString('en')} characters; at most 10,000 fit`);
       return undefined;
@@ -161,6 +167,8 @@ export interface ImportKindSpec<R, E> {
   readonly key: string;
   /** What keys the rows, for help, when it is more than one column. */
   readonly keyHelp?: string;
+  /** Columns of hwaas's own export of this kind that an import does not read (figures it works out): ignored without a warning. */
+  readonly exportOnly?: readonly string[];
   readonly staffOnly: boolean;
   /** Read once per run: partners, products, what every row is checked against. */
   prepare(tx: Repositories, actor: Actor): Promise<E>;
@@ -218,6 +226,10 @@ async function scan<R, E>(
     if (cells.every(isBlank)) continue;
     if (map === null) {
       map = mapColumns(options.file, kind, cells, spec.columns, actor.scope);
+      if (spec.exportOnly) {
+        const known = new Set(spec.exportOnly.map(normalHeader));
+        map = { ...map, unknown: map.unknown.filter((h) => !known.has(normalHeader(h))) };
+      }
       if (map.unknown.length > 0)
         report.warnings.push(
           `${options.file}: column${map.unknown.length > 1 ? 's' : ''} ${map.unknown.map((h) => `"${h}"`).join(', ')} ${map.unknown.length > 1 ? 'are' : 'is'} not part of an import of ${kind}, and ignored.`,

@@ -65,6 +65,8 @@ export const servicesImport: ImportKindSpec<ServiceRow, ServicesEnv> = {
   key: 'pbx',
   keyHelp: 'pbx, sku and since (the nth row with the same three is the nth such line)',
   staffOnly: false,
+  // `services list --format csv` imports back: what it works out is not read.
+  exportOnly: ['order', 'name', 'renewsOn', 'term', 'currency', 'renewal', 'mrr', 'status', 'endsOn', 'orderStatus', 'resaleRenewal', 'resaleMrr', 'marginMrr', 'source'],
   async prepare(tx) {
     return {
       products: new Map((await tx.catalog.products()).map((p) => [p.sku, p])),

@@ -1,9 +1,9 @@
 import type { License, Term } from '../../terms/term.js';
-import type { PbxType } from '../../domain/kernel/model.js';
+import type { Correction, PbxType } from '../../domain/kernel/model.js';
 import { type PbxOnDay, currentPeriod } from '../../domain/parties/pbxs.js';
 import { daysBetween, formatDate } from '../../terms/dates.js';
 import type { CalendarDate } from '../../terms/dates.js';
-import { type DateText, date } from './common.js';
+import { type DateText, type Timestamp, date } from './common.js';
 import type { AgreementJson, CustomerJson } from './parties.js';
 import type { ServiceJson } from './services.js';
 
@@ -64,11 +64,34 @@ export interface PbxDetailJson extends PbxJson {
   serviceLines: ServiceJson[];
   mrr: string;
   currency: string | null;
+  /** Corrections of the PBX (pbx edit, a change of term undone), oldest first, with who and when. */
+  history: HistoryJson[];
 }
+
+/** A correction: when, by whom (and the staff user who acted as them), what, and each field's value before and after. */
+export interface HistoryJson {
+  at: Timestamp;
+  by: string;
+  actedBy: string | null;
+  action: string;
+  changes: Record<string, unknown>;
+}
+export const historyJson = (e: Correction): HistoryJson => {
+  let changes: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(e.detail);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) changes = parsed as Record<string, unknown>;
+  } catch {
+    changes = { detail: e.detail };
+  }
+  return { at: e.at, by: e.by, actedBy: e.actedBy, action: e.action, changes };
+};
 
 /** `customers show`: a customer with its PBXs and agreements. */
 export interface CustomerDetailJson extends CustomerJson {
   partnerName: string | null;
   pbxs: PbxJson[];
   agreements: AgreementJson[];
+  /** Corrections of the customer (customers edit), oldest first, with who and when. */
+  history: HistoryJson[];
 }
