@@ -158,6 +158,7 @@ export const customerDetail = obj({
   partnerName: nStr,
   pbxs: arr(pbx),
   agreements: arr(agreement),
+  history,
 });
 export const pbxChoice = obj({ id: str, name: str, license, expiresOn: nDate, daysLeft: nInt, whyNot: nStr });
 
