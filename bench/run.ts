@@ -10,7 +10,7 @@ import { startupBench } from './startup.js';
 import { concurrencyBench, postgresAvailable, postgresStartupBench, stopBenchCluster } from './postgres.js';
 
 // `npm run bench` runs every section; `npm run bench -- engine startup` only those.
-const SECTIONS = ['startup', 'engine', 'exports', 'imports', 'checkouts', 'server', 'scale'] as const;
+const SECTIONS = ['startup', 'engine', 'exports', 'imports', 'book', 'checkouts', 'server', 'scale'] as const;
 const wanted = new Set(process.argv.slice(2).length ? process.argv.slice(2) : SECTIONS);
 
 process.stdout.write(`hwaas benchmarks on ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}\n`);
@@ -32,6 +32,10 @@ if (wanted.has('engine')) {
 
 if (wanted.has('exports')) exportBench();
 if (wanted.has('imports')) await importBench();
+if (wanted.has('book')) {
+  const { bookBench } = await import('./book.js');
+  await bookBench();
+}
 if (wanted.has('checkouts')) await concurrencyBench(demo);
 if (wanted.has('server')) {
   const { serverStartupBench, serverThroughputBench } = await import('./server.js');
