@@ -23,11 +23,18 @@ if (how === 'import') {
   const db = new Database(store);
   if (kind === 'services') {
     // A service line is an order of one line and its event: the same three rows an import writes, at a fixed price, with no lookups.
-    const pbxs = new Map((db.prepare('SELECT p.id, p.customer_id, c.partner_id FROM pbxs p JOIN customers c ON c.id = p.customer_id').all() as { id: string; customer_id: string; partner_id: string }[]).map((p) => [p.id, p]));
+    const pbxs = new Map(
+      (db.prepare('SELECT p.id, p.customer_id, c.partner_id FROM pbxs p JOIN customers c ON c.id = p.customer_id').all() as { id: string; customer_id: string; partner_id: string }[]).map((p) => [
+        p.id,
+        p,
+      ]),
+    );
     const order = db.prepare(
       "INSERT INTO orders (partner_id, customer_id, pbx_id, term, status, currency, start_on, end_on, period_start, days, period_days, total_minor, renewal_total_minor, created_at, created_by, placed_at, warnings, source) VALUES (?, ?, ?, 'yearly', 'shipped', 'EUR', ?, ?, ?, 1, 365, 0, 6800, '2026-11-24T10:00:00.000Z', 'USR-001', '2026-11-24T10:00:00.000Z', '[]', 'import')",
     );
-    const line = db.prepare("INSERT INTO order_lines (order_seq, line_no, sku, name, qty, unit_price_minor, amount_minor, renewal_minor, reserved_qty, resale_unit_minor, resale_renewal_minor) VALUES (?, 1, ?, ?, ?, 6800, 0, 6800, 0, 8160, 8160)");
+    const line = db.prepare(
+      'INSERT INTO order_lines (order_seq, line_no, sku, name, qty, unit_price_minor, amount_minor, renewal_minor, reserved_qty, resale_unit_minor, resale_renewal_minor) VALUES (?, 1, ?, ?, ?, 6800, 0, 6800, 0, 8160, 8160)',
+    );
     const event = db.prepare("INSERT INTO order_events (order_seq, at, by_user, from_status, to_status) VALUES (?, '2026-11-24T10:00:00.000Z', 'USR-001', NULL, 'shipped')");
     db.transaction(() => {
       for (const r of rows) {
