@@ -194,7 +194,7 @@ function serverFor(ownerUrl: string): Promise<TestServer> {
         pool,
         timezone: zone?.value ?? null,
         where: ownerUrl,
-        version: process.env.HWAAS_TEST_VERSION ?? '0.5.0',
+        version: process.env.HWAAS_TEST_VERSION ?? '0.6.0',
         clock: serverClock,
         logger: false,
         onAnswer: (path, status, body) => {
