@@ -13,7 +13,7 @@ export async function bookBench(): Promise<void> {
   const template = join(dir, 'template.db');
   if (timeCommand([BIN, 'init', '--demo'], { HWAAS_DB: template }).status !== 0) throw new Error('init failed');
   const worker = join(ROOT, 'dist/bench/importWorker.js');
-  const work = (how: 'import' | 'direct', kind: 'customers' | 'pbxs' | 'services', file: string, store: string, user = 'USR-101') => {
+  const work = (how: 'import' | 'direct', kind: 'customers' | 'pbxs' | 'agreements' | 'services', file: string, store: string, user = 'USR-101') => {
     const result = timeCommand([worker, how, kind, file, store, user]);
     const figures = JSON.parse(result.stdout || '{}') as { code: number; ms: number; maxRssMB: number };
     if (result.status !== 0 || figures.code !== 0) throw new Error(`${how} ${kind} failed: ${result.stderr.slice(0, 400)}`);
@@ -29,18 +29,23 @@ export async function bookBench(): Promise<void> {
     customers.push(`BC-${i},Book Customer ${i} GmbH,DE,PTR-001`);
     pbxs.push(`BX-${i},BC-${i},PBX ${i},cloud,${terms[i % 3]},202${i % 5}-0${1 + (i % 9)}-1${i % 9}`);
   }
+  const agreements = ['customer,signed'];
+  for (let i = 0; i < PBXS; i++) agreements.push(`BC-${i},2019-12-01`);
   const skus = ['WP480G', 'WP490G', 'WAIR-BASE', 'DUOLED', 'MONOLED'];
   const services = ['pbx,sku,qty,since,unit price,resale price,serials'];
   for (let i = 0; i < LINES; i++) {
     const pbx = i % PBXS;
     services.push(`BX-${pbx},${skus[Math.floor(i / PBXS)]},${1 + (i % 5)},2025-0${1 + (i % 9)}-1${i % 9},,,`);
   }
-  const files = { customers: join(dir, 'customers.csv'), pbxs: join(dir, 'pbxs.csv'), services: join(dir, 'services.csv') };
+  const files = { customers: join(dir, 'customers.csv'), pbxs: join(dir, 'pbxs.csv'), agreements: join(dir, 'agreements.csv'), services: join(dir, 'services.csv') };
   writeFileSync(files.customers, `${customers.join('\n')}\n`);
   writeFileSync(files.pbxs, `${pbxs.join('\n')}\n`);
   writeFileSync(files.services, `${services.join('\n')}\n`);
+  writeFileSync(files.agreements, `${agreements.join('\n')}\n`);
   work('import', 'customers', files.customers, template);
   work('import', 'pbxs', files.pbxs, template);
+  // Each customer signed its HWaaS agreement (a partner brings lines in under checkout's rules).
+  work('import', 'agreements', files.agreements, template);
   const imported = join(dir, 'imported.db');
   const direct = join(dir, 'direct.db');
   copyFileSync(template, imported);

@@ -6,7 +6,7 @@ import { main } from '../src/cli/main.js';
 import { processIo } from '../src/cli/io.js';
 import Database from 'better-sqlite3';
 
-const [how, kind, file, store, as = 'USR-101'] = process.argv.slice(2) as ['import' | 'direct', 'customers' | 'pbxs' | 'services', string, string, string?];
+const [how, kind, file, store, as = 'USR-101'] = process.argv.slice(2) as ['import' | 'direct', 'customers' | 'pbxs' | 'agreements' | 'services', string, string, string?];
 const start = process.hrtime.bigint();
 let code = 0;
 if (how === 'import') {

@@ -59,9 +59,7 @@ const services = async (run: (...args: string[]) => ReturnType<typeof cli>, ...a
   return result.json();
 };
 
-const BASE = ['pbx,sku,qty,since,unit price,resale price,serials', 'PBX-1001,WP480G,3,2025-06-01,,,SN-1 SN-2', 'PBX-1004,WP480G,2,2024-04-01,60.00,90.00,', 'pbx-1006,wp480g,1,2026-10-10,,,'].join(
-  '\n',
-);
+const BASE = ['pbx,sku,qty,since,unit price,resale price,serials', 'PBX-1001,WP480G,3,2025-06-01,,,SN-1 SN-2', 'PBX-1004,WP480G,2,2024-04-01,,400.00,', 'pbx-1006,wp480g,1,2026-10-10,,,'].join('\n');
 
 describe('the installed base: import services', () => {
   it('brings running lines in at the book price on their start (or the price given), resold by the rules (or the price given); both sides listed', async () => {
@@ -90,14 +88,14 @@ describe('the installed base: import services', () => {
       source: 'import',
       serials: ['SN-1', 'SN-2'],
     });
-    // PBX-1004 (five years): both prices as given.
-    expect(of('PBX-1004')).toMatchObject({ unitPrice: '60.00', resaleUnitPrice: '90.00', mrr: text(mrrOf(6000n, 2, 'five-year')), resaleMrr: text(mrrOf(9000n, 2, 'five-year')) });
+    // PBX-1004 (five years): the book's 306.00, resold at the price given.
+    expect(of('PBX-1004')).toMatchObject({ unitPrice: '306.00', resaleUnitPrice: '400.00', mrr: text(mrrOf(30600n, 2, 'five-year')), resaleMrr: text(mrrOf(40000n, 2, 'five-year')) });
     // PBX-1006 (monthly), written in lower case.
     expect(of('PBX-1006')).toMatchObject({ sku: 'WP480G', unitPrice: '6.80', resaleUnitPrice: text(markup(680n, 25n)) });
 
     // MRR and renewals on both sides.
-    const buy = mrrOf(6800n, 3, 'yearly') + mrrOf(6000n, 2, 'five-year') + mrrOf(680n, 1, 'monthly');
-    const sell = mrrOf(yearly.sell, 3, 'yearly') + mrrOf(9000n, 2, 'five-year') + mrrOf(markup(680n, 25n), 1, 'monthly');
+    const buy = mrrOf(6800n, 3, 'yearly') + mrrOf(30600n, 2, 'five-year') + mrrOf(680n, 1, 'monthly');
+    const sell = mrrOf(yearly.sell, 3, 'yearly') + mrrOf(40000n, 2, 'five-year') + mrrOf(markup(680n, 25n), 1, 'monthly');
     const mrr = await anna('mrr');
     expect(mrr.json()).toEqual([{ key: 'PTR-001', currency: 'EUR', mrr: text(buy), devices: text(buy), services: '0.00', lines: 3, resaleMrr: text(sell), marginMrr: text(sell - buy) }]);
     const renewals = (await anna('renewals', '--within', '200')).json() as { pbx: string; total: string; resaleTotal: string; marginTotal: string }[];
@@ -111,7 +109,7 @@ describe('the installed base: import services', () => {
     expect(sellOnly.stdout).not.toContain('Devices');
     expect(sellOnly.stdout).toContain(`€${text(sell)}`);
     // Staff see each partner's sides.
-    expect((await services(staff, '--partner', 'PTR-001')).map((r) => r.resaleUnitPrice).sort()).toEqual([text(markup(680n, 25n)), text(yearly.sell), '90.00'].sort());
+    expect((await services(staff, '--partner', 'PTR-001')).map((r) => r.resaleUnitPrice).sort()).toEqual([text(markup(680n, 25n)), text(yearly.sell), '400.00'].sort());
     expect(await services(staff, '--partner', 'PTR-002')).toEqual([]);
 
     // Not orders of the partner's history: listed when asked.
@@ -120,7 +118,10 @@ describe('the installed base: import services', () => {
   });
 
   it('importing again, or importing services list --format csv, changes nothing', async () => {
-    expect((await anna('import', 'services', file('base.csv', BASE))).json().created).toBe(3);
+    const first = await anna('import', 'services', file('base.csv', BASE));
+    expect(first.json().created).toBe(3);
+    // Without resale rules a blank resale price is the buy price, fixed from now on: the import says so.
+    expect(first.json().warnings).toEqual([expect.stringContaining('2 lines took the resale price from your resale rules, which set none')]);
     expect((await anna('import', 'services', 'base.csv')).json()).toMatchObject({ created: 0, unchanged: 3 });
     const exported = await cli(['--db', db, '--date', D, '--as', 'USR-001', 'services', 'list', '--format', 'csv'], { cwd: dir });
     const again = await anna('import', 'services', file('back.csv', exported.stdout));
@@ -130,7 +131,20 @@ describe('the installed base: import services', () => {
     const more = await anna('import', 'services', file('more.csv', `${BASE}\nPBX-1001,WP480G,3,2025-06-01,,,`));
     expect(more.json()).toMatchObject({ created: 1, unchanged: 3 });
     // A row that names a running line with another quantity is refused: an import never changes a line.
+    // A device has one serial number: one recorded already, or named twice in the file, is refused.
+    const taken = await anna(
+      'import',
+      'services',
+      file('taken.csv', 'pbx,sku,qty,since,serials\nPBX-1006,WP480G,1,2026-10-01,SN-1\nPBX-1006,WP480G,2,2026-10-02,X-1 X-1\nPBX-1006,WP480G,1,2026-10-03,X-2\nPBX-1006,WP480G,1,2026-10-04,X-2'),
+    );
+    expect(taken.code).toBe(2);
+    expect(errorOf(taken).details.errors.map((e: { row: number; column: string }) => [e.row, e.column])).toEqual([
+      [3, 'serials'],
+      [5, 'serials'],
+      [2, 'serials'],
+    ]);
     const changed = await anna('import', 'services', file('changed.csv', 'pbx,sku,qty,since\nPBX-1004,WP480G,5,2024-04-01'));
+    expect(errorOf(changed).details.errors[0]).toMatchObject({ row: 2, column: 'qty' });
     expect(changed.code).toBe(2);
     expect(errorOf(changed).details.errors[0]).toMatchObject({ row: 2, column: 'qty', message: expect.stringContaining('already runs 2 × WP480G since 2024-04-01') });
   });
@@ -172,6 +186,26 @@ describe('the installed base: import services', () => {
     expect(await services(anna)).toEqual([]);
   });
 
+  it('a partner brings lines in under the rules of checkout and at the price book’s buy price; staff record a negotiated one', async () => {
+    // What Wildix bills is the book's: a partner's own figure is refused, staff's is kept.
+    const own = await anna('import', 'services', file('own.csv', 'pbx,sku,qty,since,unit price\nPBX-1004,WP480G,2,2024-04-01,60.00'));
+    expect(own.code).toBe(2);
+    expect(errorOf(own).details.errors[0]).toMatchObject({ column: 'unit price', message: expect.stringContaining('a negotiated price is recorded by Wildix staff') });
+    const bookPrice = await anna('import', 'services', file('book.csv', 'pbx,sku,qty,since,unit price\nPBX-1004,WP480G,2,2024-04-01,306.00'));
+    expect(bookPrice.code, bookPrice.stderr).toBe(0);
+    const negotiated = await staff('import', 'services', file('staff.csv', 'pbx,sku,qty,since,unit price\nPBX-1001,WP480G,4,2025-01-10,60.00'));
+    expect(negotiated.code, negotiated.stderr).toBe(0);
+    expect((await services(anna, '--pbx', 'PBX-1001'))[0]).toMatchObject({ unitPrice: '60.00', qty: 4 });
+    // No signed agreement (CUS-0014), or an account blocked by an overdue invoice: refused as checkout is.
+    const unsigned = await anna('import', 'services', file('unsigned.csv', 'pbx,sku,qty,since\nPBX-1019,WP480G,1,2026-04-01'));
+    expect(errorOf(unsigned).details.errors[0]).toMatchObject({ column: 'pbx', message: expect.stringContaining('no signed HWaaS agreement') });
+    const blocked = await on('2026-12-10', 'USR-001', 'import', 'services', file('late.csv', 'pbx,sku,qty,since\nPBX-1001,WP480G,1,2026-04-01'));
+    expect(errorOf(blocked).details.errors[0]).toMatchObject({ column: 'pbx', message: expect.stringContaining('INV-2026-0102') });
+    // Bounded amounts.
+    const huge = await anna('import', 'services', file('huge.csv', 'pbx,sku,qty,since,resale price\nPBX-1001,WP480G,1,2026-04-01,999999999.99'));
+    expect(errorOf(huge).details.errors[0]).toMatchObject({ column: 'resale price', message: expect.stringContaining('above the limit') });
+  });
+
   it('an imported line is cancelled with the six-month minimum counted from its start, and its devices are replaced by serial number', async () => {
     expect((await anna('import', 'services', file('m.csv', 'pbx,sku,qty,since,serials\nPBX-1006,WP480G,2,2026-10-10,M-1 M-2'))).code).toBe(0);
     const cancel = await anna('services', 'cancel', '--pbx', 'PBX-1006', '--item', 'WP480G=2', '--serial', 'M-2', '--yes');
@@ -181,6 +215,12 @@ describe('the installed base: import services', () => {
     const expected = 4n * 680n * 2n + halfUp(680n * 2n * 16n, 31n);
     expect(cancel.json()).toMatchObject({ effectiveOn: '2026-11-25', finalChargeTotal: text(expected) });
     expect(cancel.json().lines[0]).toMatchObject({ since: '2026-10-10', minimumUntil: '2027-04-10', serials: ['M-2'] });
+    // The device named is the one that stops.
+    const devices = (await anna('devices', 'list', '--pbx', 'PBX-1006')).json() as { serial: string; status: string; endsOn: string | null }[];
+    expect(devices.map((d) => [d.serial, d.status, d.endsOn])).toEqual([
+      ['M-2', 'ending', '2026-11-25'],
+      ['M-1', 'ending', '2026-11-25'],
+    ]);
     const rma = await anna('services', 'replace', '--pbx', 'PBX-1006', '--sku', 'WP480G', '--qty', '1', '--reason', 'display dead', '--deliver-to', 'partner', '--serial', 'M-1');
     expect(rma.code, rma.stderr).toBe(0);
     expect(rma.json().serials).toEqual(['M-1']);
@@ -428,7 +468,7 @@ describe('corrections', () => {
     expect(fixed.code, fixed.stderr).toBe(0);
     expect(fixed.json()).toMatchObject({ changed: ['license', 'activated'], after: { license: 'yearly', activated: '2026-03-30' } });
     expect((await anna('pbx', 'show', 'PBX-1019')).json().history[0]).toMatchObject({ action: 'edited', changes: { license: ['monthly', 'yearly'] } });
-    expect((await anna('import', 'services', file('one.csv', 'pbx,sku,qty,since\nPBX-1019,WP480G,1,2026-04-01'))).code).toBe(0);
+    expect((await staff('import', 'services', file('one.csv', 'pbx,sku,qty,since\nPBX-1019,WP480G,1,2026-04-01'))).code).toBe(0);
     const refused = await anna('pbx', 'edit', 'PBX-1019', '--license', 'monthly');
     expect([refused.code, errorOf(refused).code]).toEqual([1, 'INVALID_STATE']);
     expect((await anna('pbx', 'edit', 'PBX-1019', '--name', 'Café Zürich (Bar)')).code).toBe(0);
@@ -484,6 +524,12 @@ describe('serial numbers', () => {
     const cancel = await anna('services', 'cancel', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--serial', 'A-2', '--yes');
     expect(cancel.code, cancel.stderr).toBe(0);
     const effective = cancel.json().effectiveOn as string;
+    // A-2 stops; A-1 runs on (the one named, whatever order the units were shipped in).
+    const both = (await anna('devices', 'list', '--pbx', 'PBX-1001')).json() as { serial: string; status: string }[];
+    expect(both.map((d) => [d.serial, d.status]).sort()).toEqual([
+      ['A-1', 'active'],
+      ['A-2', 'ending'],
+    ]);
     const blind = await on(effective, 'USR-101', 'returns', 'receive', cancel.json().id);
     expect([blind.code, errorOf(blind).message]).toEqual([1, expect.stringContaining('receive it against them')]);
     const wrong = await on(effective, 'USR-101', 'returns', 'receive', cancel.json().id, '--serial', 'A-1');
@@ -491,5 +537,7 @@ describe('serial numbers', () => {
     const received = await on(effective, 'USR-101', 'returns', 'receive', cancel.json().id, '--serial', 'A-2');
     expect(received.code, received.stderr).toBe(0);
     expect(received.json()).toMatchObject({ status: 'received', serials: ['A-2'], receivedSerials: ['A-2'] });
+    // Once it took effect, A-2 is no longer at the customer's.
+    expect(((await on(effective, 'USR-001', 'devices', 'list', '--pbx', 'PBX-1001')).json() as { serial: string }[]).map((d) => d.serial)).toEqual(['A-1']);
   });
 });

@@ -9,7 +9,7 @@ const LISTING: Readonly<Record<Findable, string>> = {
   partner: 'whoami',
   product: 'pricelist --format json',
   quote: 'quotes list',
-  cancellation: 'returns list',
+  cancellation: 'cancellations list',
   RMA: 'rma list',
   token: 'users token list',
 };
@@ -58,7 +58,7 @@ function hintText(hint: Hint): string {
     case 'login':
       return ' (`hwaas auth login --server URL`).';
     case 'cancellations':
-      return ' (`hwaas returns list --all`).';
+      return ' (`hwaas cancellations list`).';
     case 'as-user':
       return ': check the ID with `hwaas users list` (`hwaas init --demo --json` names the users of a sandbox).';
     case 'resale-price':

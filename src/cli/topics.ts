@@ -52,6 +52,7 @@ Error codes (stderr; with --json as {"error":{"code":"…","message":"…"}})
           ACCOUNT_LOCKED     an invoice is 30 or more days overdue: the partner's users
                              cannot change anything until it is paid
           INVALID_STATE      the order is not in a state that allows this
+          QUOTE_EXPIRED      an order from a quote past its valid-until (--reprice)
           EXISTS             the file exists (use --force)
           CHECK_FAILED       a quote --check case or db check failed
           NO_STORE           no store yet (or an empty file, or no such database): run

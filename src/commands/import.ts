@@ -112,7 +112,7 @@ function columnsHelp(): string {
   lines.push(
     '',
     ...wrap(
-      'Dates: YYYY-MM-DD, or a date cell of the sheet; others with --date-format. Amounts: 1234.56 or 1,234.56 (1234,56 or 1.234,56 with --decimal-comma), or a number cell; never more than two decimals, never rounded. A new key is created, a changed row updated, an identical one left alone; nothing is ever deleted. If any row is wrong nothing is written, and every problem is named FILE:ROW:COLUMN.',
+      'Dates: YYYY-MM-DD, or a date cell of the sheet; others with --date-format. Amounts: 1234.56 or 1,234.56 (1234,56 or 1.234,56 with --decimal-comma), or a number cell; never more than two decimals, never rounded. A new key is created, a changed row updated, an identical one left alone (services: a running line is never changed by an import; another quantity is refused); nothing is ever deleted. If any row is wrong nothing is written, and every problem is named FILE:ROW:COLUMN.',
       0,
     ),
   );
@@ -120,7 +120,7 @@ function columnsHelp(): string {
 }
 
 export const command = defineCommand({
-  description: 'import customers, PBXs, invoices, agreements or stock from a CSV or XLSX file: all rows or none',
+  description: 'import customers, PBXs, invoices, agreements, stock or running services from a CSV or XLSX file: all rows or none',
   args: { kind: { description: IMPORT_KINDS.join(', ') }, file: { description: 'a .csv or .xlsx file, or - for standard input' } },
   options: importOptions(),
   examples: [
@@ -128,6 +128,7 @@ export const command = defineCommand({
     'hwaas import pbxs data/samples/pbxs.xlsx',
     'hwaas --as USR-101 import invoices invoices.csv --date-format DD.MM.YYYY --decimal-comma',
     'hwaas customers list --format csv > mine.csv && hwaas import customers mine.csv   # 0 created, 0 updated',
+    'hwaas import services installed-base.csv --dry-run   # pbx,sku,qty,since[,unit price,resale price,serials]',
   ],
   help: columnsHelp(),
   writes: (options) => options.dryRun !== true,

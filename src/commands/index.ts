@@ -87,6 +87,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { path: ['mrr'], load: () => import('./mrr.js') },
   { path: ['returns', 'list'], load: () => import('./returns/list.js') },
   { path: ['returns', 'receive'], load: () => import('./returns/receive.js') },
+  { path: ['cancellations', 'list'], load: () => import('./cancellations/list.js') },
   { path: ['cancellations', 'undo'], load: () => import('./cancellations/undo.js') },
   { path: ['devices', 'list'], load: () => import('./devices/list.js') },
   { path: ['rma', 'list'], load: () => import('./rma/list.js') },

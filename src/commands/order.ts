@@ -110,7 +110,9 @@ async function fromQuote(ctx: Context, options: FromQuoteOptions): Promise<numbe
   let day: string | null = null;
   if (options.checkout) {
     const preview = options.yes ? null : await cases.orders.previewFromQuote(input);
-    const amount = preview ? ` for ${money(preview.total, preview.currency)}` : '';
+    const amount = preview
+      ? ` for ${money(preview.total, preview.currency)} (what you pay now, the first charge${preview.resaleTotal === null ? '' : `; your customer pays ${money(preview.resaleTotal, preview.currency)}`})`
+      : '';
     if (!(await ctx.prompts.confirm(options.yes, `Place the HWaaS order of quote ${number.trim().toUpperCase()}${amount}?`))) {
       ctx.err('Nothing placed.');
       return 1;

@@ -40,6 +40,8 @@ export interface ReportOptions {
   readonly intro: readonly string[];
   /** Left side of every page's footer. */
   readonly footer: string;
+  /** The issuer's own line (bank details, registration), above the footer of every page. */
+  readonly footerNote?: string | null;
   /** Who issues the document: lines at the top right of the first page (the first in bold), under a logo (PNG or JPEG bytes). */
   readonly letterhead?: { readonly lines: readonly string[]; readonly logo?: Uint8Array | null } | null;
   /** A warning printed at the top of every page, in red (a confidential price list). */
@@ -126,7 +128,7 @@ export class PdfReport {
   }
 
   private get bottom(): number {
-    return this.doc.page.height - MARGIN - 18; // room for the footer
+    return this.doc.page.height - MARGIN - 18 - (this.options.footerNote ? 11 : 0); // room for the footer
   }
 
   private get right(): number {
@@ -402,13 +404,10 @@ export class PdfReport {
       this.doc.page.margins.bottom = 0; // writing below the margin must not add a page
       this.setFont(false, 7.5);
       this.doc.fillColor(MUTED);
-      this.doc
-        .moveTo(MARGIN, y - 6)
-        .lineTo(this.right, y - 6)
-        .lineWidth(0.5)
-        .strokeColor('#cccccc')
-        .stroke();
+      const rule = y - 6 - (this.options.footerNote ? 11 : 0);
+      this.doc.moveTo(MARGIN, rule).lineTo(this.right, rule).lineWidth(0.5).strokeColor('#cccccc').stroke();
       this.print(this.fit(this.options.footer, this.contentWidth - 80), MARGIN, y);
+      if (this.options.footerNote) this.print(this.fit(this.options.footerNote, this.contentWidth), MARGIN, y - 10);
       if (this.options.mark) {
         this.setFont(true, 8.5);
         this.doc.fillColor('#b00020');

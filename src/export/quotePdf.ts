@@ -52,7 +52,7 @@ export interface QuoteDocument {
 
 /** What binds the customer, said on every customer's document (docs/terms.md): the co-termination, the six-month minimum, VAT. */
 export function bindingTerms(quote: Quote, pbx: { readonly id: string } | null, paymentTerms: string | null): string[] {
-  const on = pbx ? `PBX ${pbx.id}` : 'the PBX';
+  const on = pbx ? pbx.id : 'the PBX';
   return [
     quote.renewalDate !== null
       ? `Term: everything on this document runs on ${on} and ends with it on its expiration, ${formatDate(quote.end)}; it then renews with the PBX for each ${PER_TERM[quote.renewalTerm ?? quote.term]} at the renewal price unless cancelled before the renewal.`
@@ -99,7 +99,8 @@ export async function writeQuotePdf(document: QuoteDocument, paper: Paper, out: 
       author: partner?.name ?? 'hwaas',
       date: utcDate(document.date),
       intro,
-      footer: `${identity?.footer ? `${identity.footer} · ` : ''}${document.title}${partner ? `, ${partner.name}` : ''}, ${formatDate(document.date)}${customerCopy ? '' : ' · internal'}${document.sandbox ? ' · sandbox' : document.whatIf ? ' · what-if: dated, not issued today' : ''}`,
+      footerNote: identity?.footer ?? null,
+      footer: `${document.title}${partner ? `, ${partner.name}` : ''}, ${formatDate(document.date)}${customerCopy ? '' : ' · internal'}${document.sandbox ? ' · sandbox' : document.whatIf ? ' · what-if: dated, not issued today' : ''}`,
       letterhead: identity?.letterhead ?? null,
     },
     out,

@@ -2,6 +2,7 @@ import { RefusedError, UsageError } from '../../errors.js';
 import { localDateText } from '../../clock.js';
 import { dateRange, idFilter, idOf, optionalId, serialsOf, skuOf } from './ids.js';
 import { orderFromQuote, quoteRequest } from '../../domain/ordering/fromQuote.js';
+import { withResalePrices } from '../../terms/quote.js';
 import { documentIdentity } from './documents.js';
 import { ORDER_STATUSES, type OrderStatus, orderId, orderSeq } from '../../domain/kernel/model.js';
 import type { Store } from '../../domain/kernel/port.js';
@@ -115,8 +116,9 @@ export function orderingUseCases(calls: Calls): Pick<UseCases, 'orders'> {
       async previewFromQuote(input) {
         const number = idOf(input.number, 'number', 'a quote number');
         const { store, actor } = await calls.reader();
-        const { request } = await quoteRequest(store, actor, number, optionalId(input.partner, 'partner') ?? null, input.reprice === true);
-        const quote = await previewOrder(store, actor, request);
+        const { request, held } = await quoteRequest(store, actor, number, optionalId(input.partner, 'partner') ?? null, input.reprice === true);
+        // The customer pays the quote's prices while it holds.
+        const quote = withResalePrices(await previewOrder(store, actor, request), held);
         return { total: formatAmount(quote.total), currency: quote.currency, resaleTotal: quote.resaleTotal === null ? null : formatAmount(quote.resaleTotal), day: formatDate(actor.today) };
       },
 

@@ -3,7 +3,7 @@ import { money } from '../../views/text/money.js';
 
 export const command = defineCommand({
   description: 'undo a cancellation before it takes effect: the services run on and renew, no devices come back',
-  args: { id: { description: 'the cancellation, CAN-NNNN (`hwaas returns list --all` lists them)' } },
+  args: { id: { description: 'the cancellation, CAN-NNNN (`hwaas cancellations list` lists them)' } },
   options: { yes: option.flag('--yes', 'do not ask for confirmation') },
   examples: ['hwaas cancellations undo CAN-0001', 'hwaas cancellations undo CAN-0001 --yes --json'],
   writes: true,
@@ -20,7 +20,7 @@ export const command = defineCommand({
     }
     const units = undone.lines.reduce((n, l) => n + l.qty, 0);
     ctx.out(
-      `${undone.id} undone: ${undone.wholePbx ? `PBX ${undone.pbx} and everything on it run on` : `${units} unit${units === 1 ? '' : 's'} on PBX ${undone.pbx} run on`} past ${undone.effectiveOn}${undone.finalChargeTotal === '0.00' ? '' : `; the final charge of ${money(undone.finalChargeTotal, undone.currency)} is not due`}${undone.returnStatus === 'requested' ? '; no devices come back' : ''}.`,
+      `${undone.id} undone: ${undone.wholePbx ? `PBX ${undone.pbx} and everything on it run on` : `${units} unit${units === 1 ? '' : 's'} on PBX ${undone.pbx} ${units === 1 ? 'runs' : 'run'} on`} past ${undone.effectiveOn}${undone.finalChargeTotal === '0.00' ? '' : `; the final charge of ${money(undone.finalChargeTotal, undone.currency)} is not due`}${undone.returnStatus === 'requested' ? '; no devices come back' : ''}.`,
     );
     return 0;
   },

@@ -177,8 +177,8 @@ export interface ImportKindSpec<R, E> {
   keyOf(record: R): string;
   /** Looks the batch up, compares and writes; says a problem for a row with `say`; counts. */
   apply(tx: Repositories, env: E, actor: Actor, batch: readonly { row: RowReader; record: R }[], counts: Counts): Promise<void>;
-  /** After the last batch of a file without problems: what the whole file decides (a price book drops what it no longer lists). */
-  finish?(tx: Repositories, env: E, actor: Actor, counts: Counts): Promise<void>;
+  /** After the last batch of a file without problems: what the whole file decides (a price book drops what it no longer lists), and what to warn about. */
+  finish?(tx: Repositories, env: E, actor: Actor, counts: Counts, warn: (message: string) => void): Promise<void>;
 }
 
 export interface Counts {
@@ -292,7 +292,7 @@ export async function importFile<R, E>(
       if (batch.length >= BATCH) await flush();
     });
     await flush();
-    if (report.errorCount === 0) await spec.finish?.(tx, env, actor, report);
+    if (report.errorCount === 0) await spec.finish?.(tx, env, actor, report, (message) => report.warnings.push(message));
     if (report.errorCount > 0 || options.dryRun) throw new Rollback();
   };
   try {

@@ -5,11 +5,11 @@ import { idOf } from './rows.js';
 import { type CalendarDate, daysBetween, formatDate } from '../../terms/dates.js';
 import { formatAmount } from '../../terms/money.js';
 import { pbxPeriodOn, pbxStatusOn, segmentOn } from '../../terms/period.js';
-import { prorate } from '../../terms/proration.js';
 import { type BookSource, storeBooks } from '../catalog/pricebooks.js';
 import { type ResalePricer, resalePricer } from '../catalog/resale.js';
 import { type ServiceLine, serviceLines } from '../lifecycle/serviceLines.js';
-import { MAX_QTY } from '../catalog/items.js';
+import { MAX_QTY, MAX_UNIT_PRICE } from '../catalog/items.js';
+import { checkoutBlockers } from '../ordering/orders.js';
 import { SERIAL_PATTERN } from '../ordering/serials.rules.js';
 
 /**
@@ -40,6 +40,13 @@ interface ServicesEnv {
   readonly partners: Map<string, Promise<Partner | null>>;
   readonly resale: Map<string, Promise<ResalePricer>>;
   readonly seen: Map<string, number>;
+  /** Serial numbers named by the file so far (SKU|SN), and those the store has (read on first need). */
+  readonly serialsInFile: Map<string, number>;
+  recorded: Set<string> | null;
+  /** Lines that took their resale price from rules that set none (resold at the buy price). */
+  atBuyPrice: number;
+  /** What stops a partner's user bringing lines in for a customer (as it stops checkout), by customer. */
+  readonly blockers: Map<string, Promise<string | null>>;
 }
 
 /** Serial numbers written in one cell or flag: separated by commas, semicolons or spaces. */
@@ -58,7 +65,7 @@ export const servicesImport: ImportKindSpec<ServiceRow, ServicesEnv> = {
     { name: 'sku', required: true, synonyms: ['product', 'product code', 'item', 'model'] },
     { name: 'qty', required: true, synonyms: ['quantity', 'units'] },
     { name: 'since', required: true, synonyms: ['start', 'start date', 'started on', 'installed', 'installed on', 'since date'] },
-    { name: 'unit price', required: false, synonyms: ['unit price per term', 'buy price', 'price'] },
+    { name: 'unit price', required: false, synonyms: ['unit price per term', 'buy price'] },
     { name: 'resale price', required: false, synonyms: ['resale unit price', 'sell price', 'customer price'] },
     { name: 'serials', required: false, synonyms: ['serial', 'serial numbers', 'serial number', 'sn'] },
   ],
@@ -74,6 +81,10 @@ export const servicesImport: ImportKindSpec<ServiceRow, ServicesEnv> = {
       partners: new Map(),
       resale: new Map(),
       seen: new Map(),
+      serialsInFile: new Map(),
+      recorded: null,
+      atBuyPrice: 0,
+      blockers: new Map(),
     };
   },
   parse(row, env, actor) {
@@ -101,8 +112,18 @@ export const servicesImport: ImportKindSpec<ServiceRow, ServicesEnv> = {
       return null;
     }
     let serials: string[] | null = null;
+    for (const [column, price] of [
+      ['unit price', unitPrice],
+      ['resale price', resalePrice],
+    ] as const) {
+      if (price !== null && price !== undefined && price > MAX_UNIT_PRICE) {
+        row.say(column, `${formatAmount(price)} is above the limit of ${formatAmount(MAX_UNIT_PRICE)} per device and term`);
+        return null;
+      }
+    }
     if (serialText) {
-      serials = splitSerials(serialText);
+      // Serial numbers are kept in capitals: SN-1 and sn-1 are one device.
+      serials = splitSerials(serialText).map((s) => s.toUpperCase());
       const bad = serials.find((s) => !SERIAL_PATTERN.test(s));
       if (bad !== undefined) {
         row.say('serials', `"${bad.slice(0, 70)}" is not a serial number (letters, digits, dots, dashes, slashes; at most 64)`);
@@ -120,6 +141,12 @@ export const servicesImport: ImportKindSpec<ServiceRow, ServicesEnv> = {
         row.say('serials', `names ${serials.length} serial numbers for ${qty} unit${qty === 1 ? '' : 's'}`);
         return null;
       }
+      const again = sku ? serials.find((s) => env.serialsInFile.has(`${sku}|${s}`)) : undefined;
+      if (again !== undefined) {
+        row.say('serials', `${again} is already on row ${env.serialsInFile.get(`${sku}|${again}`)}: a device has one serial number`);
+        return null;
+      }
+      if (sku) for (const s of serials) env.serialsInFile.set(`${sku}|${s}`, row.row);
     }
     if (!pbx || !sku || !qty || !since || unitPrice === undefined || resalePrice === undefined || serialText === undefined || (serialText !== null && serials === null)) return null;
     const group = groupKey(pbx, sku, since);
@@ -128,12 +155,21 @@ export const servicesImport: ImportKindSpec<ServiceRow, ServicesEnv> = {
     return { pbx, sku, qty, since, unitPrice: unitPrice ?? null, resalePrice: resalePrice ?? null, serials, nth };
   },
   keyOf: (r) => `${groupKey(r.pbx, r.sku, r.since)}|${r.nth}`,
+  async finish(_tx, env, _actor, _counts, warn) {
+    if (env.atBuyPrice > 0) {
+      warn(
+        `${env.atBuyPrice.toLocaleString('en')} line${env.atBuyPrice === 1 ? '' : 's'} took the resale price from your resale rules, which set none for ${env.atBuyPrice === 1 ? 'it' : 'them'}: resold at the buy price (margin 0), fixed from now on. Set a markup first (\`hwaas resale set --markup 20\`) or give a "resale price" column.`,
+      );
+    }
+  },
   async apply(tx, env, actor, batch, counts) {
     const ids = [...new Set(batch.map((b) => b.record.pbx))];
     const pbxs = new Map((await tx.pbxs.getMany(actor.scope, ids)).map((p) => [p.id, p]));
     const running = new Map<string, ServiceLine[]>();
     if (pbxs.size > 0) {
-      for (const line of (await serviceLines(tx, actor.scope, actor.today, { pbxs: [...pbxs.keys()] })).lines) {
+      // Only the lines of the batch's PBX, product and start (a PBX with many lines is not read whole for every batch).
+      const keys = [...new Map(batch.filter((b) => pbxs.has(b.record.pbx)).map((b) => [groupKey(b.record.pbx, b.record.sku, b.record.since), b.record])).values()];
+      for (const line of (await serviceLines(tx, actor.scope, actor.today, { keys: keys.map((k) => ({ pbx: k.pbx, sku: k.sku, since: k.since })) })).lines) {
         const key = groupKey(line.record.pbx, line.record.sku, line.record.since);
         running.set(key, [...(running.get(key) ?? []), line]);
       }
@@ -150,6 +186,24 @@ export const servicesImport: ImportKindSpec<ServiceRow, ServicesEnv> = {
         row.say(refusal.column, refusal.message);
         continue;
       }
+      // A partner's user brings lines in under the rules of checkout: a signed agreement, an account in good standing.
+      if (actor.scope.kind === 'partner') {
+        if (!env.blockers.has(pbx.customer)) {
+          env.blockers.set(
+            pbx.customer,
+            (async () => {
+              const customer = await tx.customers.get(actor.scope, pbx.customer);
+              const [first] = customer ? await checkoutBlockers(tx, customer, actor.today) : [];
+              return first ? first.message.replace(/\.$/, '') : null;
+            })(),
+          );
+        }
+        const blocked = await env.blockers.get(pbx.customer)!;
+        if (blocked) {
+          row.say('pbx', blocked);
+          continue;
+        }
+      }
       const existing = running.get(groupKey(record.pbx, record.sku, record.since))?.[record.nth - 1];
       if (existing) {
         const differs = sameLine(existing, record);
@@ -157,8 +211,19 @@ export const servicesImport: ImportKindSpec<ServiceRow, ServicesEnv> = {
         else counts.unchanged++;
         continue;
       }
+      if (record.serials && record.serials.length > 0) {
+        env.recorded ??= await tx.services.recordedSerials(actor.scope);
+        const taken = record.serials.find((s) => env.recorded!.has(`${record.sku}|${s}`));
+        if (taken !== undefined) {
+          row.say('serials', `${record.sku} ${taken} is already recorded on another line (\`hwaas devices list --serial ${taken}\`): a device has one serial number`);
+          continue;
+        }
+      }
       const line = await newLine(tx, env, actor, row, pbx, record);
-      if (line) fresh.push(line);
+      if (line) {
+        fresh.push(line);
+        for (const s of line.line.serials) env.recorded?.add(`${record.sku}|${s}`);
+      }
     }
     if (fresh.length > 0) await tx.orders.insertRunning(fresh);
     counts.created += fresh.length;
@@ -197,6 +262,16 @@ async function newLine(tx: Repositories, env: ServicesEnv, actor: Actor, row: Ro
   const period = pbxPeriodOn(pbx, record.since);
   const book = await env.books.inForce(partner.tier, partner.currency, record.since);
   const listPrice = book?.line(record.sku)?.prices[segment.term] ?? null;
+  // What Wildix bills is its price book's: another price (a negotiated one) is Wildix staff's to record.
+  if (record.unitPrice !== null && actor.scope.kind === 'partner' && record.unitPrice !== listPrice) {
+    row.say(
+      'unit price',
+      listPrice === null
+        ? `the price book in force on ${formatDate(record.since)} has no ${segment.term} price for ${record.sku}: a line at a price of its own is recorded by Wildix staff`
+        : `${formatAmount(record.unitPrice)} is not the price book's (${formatAmount(listPrice)} a ${segment.term === 'five-year' ? 'five-year term' : segment.term.replace('ly', '')} on ${formatDate(record.since)}): a negotiated price is recorded by Wildix staff; leave the column blank`,
+    );
+    return null;
+  }
   const unitPrice = record.unitPrice ?? listPrice;
   if (unitPrice === null) {
     row.say(
@@ -209,9 +284,11 @@ async function newLine(tx: Repositories, env: ServicesEnv, actor: Actor, row: Ro
   }
   if (!env.resale.has(pbx.partner)) env.resale.set(pbx.partner, tx.resale.list(pbx.partner).then(resalePricer));
   const resaleUnitPrice = record.resalePrice ?? (await env.resale.get(pbx.partner)!).unitPrice(record.sku, product.category, segment.term, partner.currency, unitPrice);
+  if (record.resalePrice === null && resaleUnitPrice === unitPrice) env.atBuyPrice++;
   const days = daysBetween(record.since, period.end);
   const periodDays = daysBetween(period.start, period.end);
-  const amount = prorate(unitPrice, record.qty, days, periodDays);
+  // Nothing was charged through hwaas for a line brought in: its first charge is 0; it renews at its price.
+  const amount = 0n;
   return {
     partner: pbx.partner,
     customer: pbx.customer,

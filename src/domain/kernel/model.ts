@@ -348,7 +348,7 @@ export interface ServiceRecord {
   /** Serial numbers of the devices recorded when shipping (or imported). */
   readonly serials: readonly string[];
   /** Units of this line cancelled, each batch stopping on its date. */
-  readonly cancelled: readonly { readonly cancellation: string; readonly qty: number; readonly effectiveOn: CalendarDate }[];
+  readonly cancelled: readonly { readonly cancellation: string; readonly qty: number; readonly effectiveOn: CalendarDate; readonly serials: readonly string[] }[];
 }
 
 export const PICKUPS = ['end-user', 'partner'] as const;

@@ -193,6 +193,8 @@ export interface ServiceFilter {
   readonly pbx?: string | null;
   /** Lines on any of these PBXs. */
   readonly pbxs?: readonly string[] | null;
+  /** Lines of these PBXs, products and starts (an import's batch). */
+  readonly keys?: readonly { readonly pbx: string; readonly sku: string; readonly since: CalendarDate }[] | null;
   readonly customer?: string | null;
   readonly partner?: string | null;
 }
@@ -239,6 +241,8 @@ export interface ServiceRepository {
   cancellation(scope: Scope, seq: number): Promise<Cancellation | null>;
   /** A return request's devices arrived: only if it was still requested (compare and set). */
   markReceived(seq: number, at: string, by: string, serials?: readonly string[]): Promise<boolean>;
+  /** Every serial number recorded on order lines in scope (not cancelled orders), as `SKU|SN`. */
+  recordedSerials(scope: Scope): Promise<Set<string>>;
   /** Order lines (in scope) that recorded this serial number. */
   withSerial(scope: Scope, serial: string): Promise<{ order: string; sku: string; pbx: string }[]>;
   /** A cancellation undone before it took effect (compare and set): false when it was undone or its return received meanwhile. */

@@ -62,9 +62,15 @@ function parseMinor(text: string): bigint {
 }
 
 /** What ordering from the quote would do today: the request, to be priced for the question before it is placed. */
-export async function quoteRequest(store: Store, actor: Actor, number: string, partner: string | null, reprice: boolean): Promise<{ quote: QuoteRecord; request: OrderRequest }> {
+export async function quoteRequest(
+  store: Store,
+  actor: Actor,
+  number: string,
+  partner: string | null,
+  reprice: boolean,
+): Promise<{ quote: QuoteRecord; request: OrderRequest; held: Map<string, bigint> }> {
   const quote = await findQuote(store, actor, number, partner);
-  return { quote, request: (await requestOf(store, actor, quote, reprice)).request };
+  return { quote, ...(await requestOf(store, actor, quote, reprice)) };
 }
 
 /** The order made from the quote, saved as a draft or checked out, in one transaction; the quote is `ordered`. */

@@ -8,8 +8,9 @@ import { RefusedError, UsageError } from '../../errors.js';
 /** A serial number as printed on a device: letters, digits and . _ / -, at most 64. */
 export const SERIAL_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
 
+/** A serial number as hwaas keeps it: in capitals (SN-1 and sn-1 are one device). */
 export function checkSerial(text: string, field: string): string {
-  const serial = text.trim();
+  const serial = text.trim().toUpperCase();
   if (!SERIAL_PATTERN.test(serial)) {
     throw new UsageError(`${field}: "${serial.slice(0, 70)}" is not a serial number (letters, digits, dots, dashes, slashes; at most 64).`, 'INVALID_INPUT', { field });
   }

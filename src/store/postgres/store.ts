@@ -11,6 +11,7 @@ import { ORDER_INVARIANTS, RESERVATION_MISMATCHES, sqlRepositories } from '../sq
 import { RETRYABLE, postgresFailure } from './failures.js';
 import { connectionConfig } from './location.js';
 import { EARLIER_FUNCTIONS, LOGINS_UNTIL, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+import { TABLES } from '../schema.js';
 import { ADMIN_USER } from '../../domain/parties/users.js';
 
 const { Client, escapeIdentifier: ident, escapeLiteral: literal } = pg;
@@ -429,9 +430,9 @@ export class PostgresStore implements Store {
     const { version } = await PostgresStore.found(client);
     if (version === null || version === 0) return null;
     const storeId = (await client.query<{ value: string }>("SELECT value FROM settings WHERE key = 'store_id'")).rows[0]?.value ?? null;
-    await client.query(
-      'DROP TABLE IF EXISTS tokens, rmas, cancellation_lines, cancellations, term_changes, quotes, resale_rules, price_book_lines, price_books, order_events, order_lines, orders, agreements, invoices, stock, prices, products, pbxs, customers, users, partners, counters, settings CASCADE',
-    );
+    // Every table of the schema (and `prices`, an earlier schema's), newest first.
+    const tables = [...TABLES.map((t) => t.name).reverse(), 'prices'];
+    await client.query(`DROP TABLE IF EXISTS ${tables.join(', ')} CASCADE`);
     await client.query(`DROP FUNCTION IF EXISTS ${EARLIER_FUNCTIONS.join(', ')} CASCADE`);
     return storeId;
   }

@@ -107,6 +107,11 @@ export class SqlServices implements ServiceRepository {
       partnerClause(scope, 'o.partner_id'),
       filter.pbx ? clause('o.pbx_id = ?', filter.pbx) : null,
       filter.pbxs ? clause(`o.pbx_id IN ${placeholders(filter.pbxs.length)}`, ...filter.pbxs) : null,
+      filter.keys
+        ? filter.keys.length === 0
+          ? clause('1 = 0')
+          : clause(`(${filter.keys.map(() => '(o.pbx_id = ? AND l.sku = ? AND o.start_on = ?)').join(' OR ')})`, ...filter.keys.flatMap((k) => [k.pbx, k.sku, dateText(k.since)]))
+        : null,
       filter.customer ? clause('o.customer_id = ?', filter.customer) : null,
       filter.partner ? clause('o.partner_id = ?', filter.partner) : null,
     );
@@ -116,9 +121,10 @@ export class SqlServices implements ServiceRepository {
        ORDER BY o.pbx_id, o.start_on, o.seq, l.line_no`,
       w.params,
     );
-    const cancelled = await this.sql.all<{ order_seq: unknown; line_no: unknown; cancellation_seq: unknown; qty: unknown; effective_on: unknown }>(
-      `SELECT cl.order_seq, cl.line_no, cl.cancellation_seq, cl.qty, c.effective_on
-       FROM cancellation_lines cl JOIN cancellations c ON c.seq = cl.cancellation_seq AND c.undone_at IS NULL JOIN orders o ON o.seq = cl.order_seq${w.sql}
+    const cancelled = await this.sql.all<{ order_seq: unknown; line_no: unknown; cancellation_seq: unknown; qty: unknown; effective_on: unknown; serials: string | null }>(
+      `SELECT cl.order_seq, cl.line_no, cl.cancellation_seq, cl.qty, c.effective_on, cl.serials
+       FROM cancellation_lines cl JOIN cancellations c ON c.seq = cl.cancellation_seq AND c.undone_at IS NULL JOIN orders o ON o.seq = cl.order_seq
+       JOIN order_lines l ON l.order_seq = cl.order_seq AND l.line_no = cl.line_no${w.sql}
        ORDER BY c.seq`,
       w.params,
     );
@@ -126,7 +132,7 @@ export class SqlServices implements ServiceRepository {
     for (const c of cancelled) {
       const key = `${int(c.order_seq)}:${int(c.line_no)}`;
       const list = byLine.get(key) ?? [];
-      list.push({ cancellation: cancellationId(int(c.cancellation_seq)), qty: int(c.qty), effectiveOn: toDate(c.effective_on) });
+      list.push({ cancellation: cancellationId(int(c.cancellation_seq)), qty: int(c.qty), effectiveOn: toDate(c.effective_on), serials: serialsOf(c.serials) });
       byLine.set(key, list);
     }
     return rows.map((r) => ({
@@ -257,6 +263,12 @@ export class SqlServices implements ServiceRepository {
         [at, by, serialsText(serials), seq],
       )) === 1
     );
+  }
+
+  async recordedSerials(scope: Scope): Promise<Set<string>> {
+    const w = where(clause('l.serials IS NOT NULL'), partnerClause(scope, 'o.partner_id'), clause("o.status <> 'cancelled'"));
+    const rows = await this.sql.all<{ sku: string; serials: string }>(`SELECT l.sku, l.serials FROM order_lines l JOIN orders o ON o.seq = l.order_seq${w.sql}`, w.params);
+    return new Set(rows.flatMap((r) => serialsOf(r.serials).map((s) => `${r.sku}|${s}`)));
   }
 
   async withSerial(scope: Scope, serial: string): Promise<{ order: string; sku: string; pbx: string }[]> {

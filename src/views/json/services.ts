@@ -302,11 +302,15 @@ export function devicesOf(lines: readonly ServiceLine[], serial: string | null):
     byRecord.set(key, [...(byRecord.get(key) ?? []), line]);
   }
   for (const parts of byRecord.values()) {
-    const serials = [...parts[0]!.record.serials];
+    const record = parts[0]!.record;
+    // A device a cancellation named stops with it (and is gone once it took effect); the others run on.
+    const named = new Set(record.cancelled.flatMap((c) => c.serials));
+    const running = record.serials.filter((s) => !named.has(s));
     for (const part of parts) {
       const r = part.record;
+      const stopping = part.ending ? record.cancelled.filter((c) => c.effectiveOn === part.endsOn).flatMap((c) => c.serials) : [];
       for (let unit = 0; unit < part.qty; unit++) {
-        const s = serials.shift() ?? null;
+        const s = stopping.shift() ?? running.shift() ?? null;
         if (serial !== null && s !== serial) continue;
         out.push({
           pbx: r.pbx,

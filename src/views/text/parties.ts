@@ -1,5 +1,6 @@
 import type { AgreementJson, CustomerJson, InvoiceJson, PartnerJson, ProfileJson, StandingJson, TokenJson, UserRowJson, WhoamiJson } from '../json/parties.js';
 import type { CustomerDetailJson } from '../json/pbxs.js';
+import { historyText } from './pbxs.js';
 import type { StockJson } from '../json/catalog.js';
 import type { ListingView } from './listing.js';
 import { money } from './money.js';
@@ -91,6 +92,9 @@ export function customerText(style: Style, c: CustomerDetailJson): string {
   if (c.country) lines.push(`Country: ${c.country}`);
   if (c.vat) lines.push(`VAT: ${c.vat}`);
   if (c.email) lines.push(`E-mail: ${c.email}`);
+  if (c.address) lines.push(`Address: ${c.address.split('\n').join(', ')}`);
+  if (c.contact) lines.push(`Contact: ${c.contact}`);
+  lines.push(...historyText(c.history));
   const last = c.agreements[c.agreements.length - 1];
   lines.push(
     last

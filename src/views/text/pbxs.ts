@@ -1,4 +1,4 @@
-import type { PbxDetailJson, PbxJson } from '../json/pbxs.js';
+import type { HistoryJson, PbxDetailJson, PbxJson } from '../json/pbxs.js';
 import type { ServiceJson } from '../json/services.js';
 import type { ListingView } from './listing.js';
 import { money, moneyOrBlank } from './money.js';
@@ -53,6 +53,7 @@ export function pbxDetailText(style: Style, p: PbxDetailJson): string {
   } else {
     lines.push(`State: ${pbxState(p)}${p.activatedLicense === 'perpetual' ? ': HWaaS needs a subscription PBX' : ''}`);
   }
+  lines.push(...historyText(p.history));
   lines.push('');
   if (p.serviceLines.length === 0) {
     lines.push(inPeriod ? 'No HWaaS services run on this PBX.' : 'No HWaaS services run on it.');
@@ -76,4 +77,19 @@ export function pbxDetailText(style: Style, p: PbxDetailJson): string {
   );
   if (p.currency !== null && p.serviceLines.some((l) => l.status !== 'ending')) lines.push(`MRR: ${money(p.mrr, p.currency)}`);
   return lines.join('\n');
+}
+
+/** Corrections for people: one line each, oldest first (when, who, what changed). */
+export function historyText(history: readonly HistoryJson[]): string[] {
+  if (history.length === 0) return [];
+  const shown = (v: unknown) => (v === null || v === undefined ? '—' : String(v).split('\n').join(', '));
+  return [
+    'History:',
+    ...history.map((h) => {
+      const changes = Object.entries(h.changes)
+        .map(([k, v]) => (Array.isArray(v) && v.length === 2 ? `${k} ${shown(v[0])} → ${shown(v[1])}` : `${k} ${shown(v)}`))
+        .join('; ');
+      return `  ${h.at.slice(0, 16).replace('T', ' ')} ${h.by}${h.actedBy ? ` (by ${h.actedBy})` : ''}: ${h.action}${changes ? `: ${changes}` : ''}`;
+    }),
+  ];
 }

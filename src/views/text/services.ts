@@ -7,10 +7,16 @@ import { type Style, renderTable } from './style.js';
 export type Side = 'buy' | 'sell' | 'both';
 export const SIDES = ['buy', 'sell', 'both'] as const;
 
-const sideColumns = <T>(side: Side, buy: { header: string; value: (r: T) => string }[], sell: { header: string; value: (r: T) => string }[], margin: { header: string; value: (r: T) => string }[]) => [
+/** The money columns of a side; in a narrow terminal the renewals give way before the monthly figures and the margin (`drop` on a column: left out first). */
+const sideColumns = <T>(
+  side: Side,
+  buy: { header: string; value: (r: T) => string; drop?: number }[],
+  sell: { header: string; value: (r: T) => string; drop?: number }[],
+  margin: { header: string; value: (r: T) => string }[],
+) => [
   ...(side === 'sell' ? [] : buy.map((c) => ({ ...c, align: 'right' as const }))),
   ...(side === 'buy' ? [] : sell.map((c) => ({ ...c, align: 'right' as const }))),
-  ...(side === 'both' ? margin.map((c) => ({ ...c, align: 'right' as const, drop: 1 })) : []),
+  ...(side === 'both' ? margin.map((c) => ({ ...c, align: 'right' as const })) : []),
 ];
 
 export const SERVICES = (side: Side = 'buy'): ListingView<ServiceJson> => ({
@@ -24,12 +30,12 @@ export const SERVICES = (side: Side = 'buy'): ListingView<ServiceJson> => ({
     ...sideColumns<ServiceJson>(
       side,
       [
-        { header: side === 'both' ? 'Renewal (buy)' : 'Renewal', value: (l) => moneyOrBlank(l.renewal, l.currency) },
+        { header: side === 'both' ? 'Renewal (buy)' : 'Renewal', value: (l) => moneyOrBlank(l.renewal, l.currency), ...(side === 'both' ? { drop: 4 } : {}) },
         { header: side === 'both' ? 'MRR (buy)' : 'MRR', value: (l) => money(l.mrr, l.currency) },
       ],
       [
-        { header: side === 'both' ? 'Renewal (sell)' : 'Renewal', value: (l) => moneyOrBlank(l.resaleRenewal, l.currency) },
-        { header: side === 'both' ? 'MRR (sell)' : 'MRR', value: (l) => money(l.resaleMrr, l.currency) },
+        { header: side === 'both' ? 'Renewal (sell)' : 'Renewal (sell)', value: (l) => moneyOrBlank(l.resaleRenewal, l.currency), ...(side === 'both' ? { drop: 4 } : {}) },
+        { header: 'MRR (sell)', value: (l) => money(l.resaleMrr, l.currency) },
       ],
       [{ header: 'Margin / month', value: (l) => money(l.marginMrr, l.currency) }],
     ),
@@ -95,13 +101,13 @@ export const RENEWALS = (within: number, side: Side = 'buy'): ListingView<Renewa
     { header: 'Renews', value: (r) => r.renewsOn },
     { header: 'In', value: (r) => `${r.inDays} d`, align: 'right' },
     { header: 'PBX', value: (r) => r.pbx },
-    { header: 'Customer', value: (r) => r.customer },
-    { header: 'Term', value: (r) => r.term },
-    { header: 'Lines', value: (r) => String(r.lines), align: 'right' },
+    { header: 'Customer', value: (r) => r.customer, ...(side === 'both' ? { drop: 2 } : {}) },
+    { header: 'Term', value: (r) => r.term, ...(side === 'both' ? { drop: 1 } : {}) },
+    { header: 'Lines', value: (r) => String(r.lines), align: 'right', ...(side === 'both' ? { drop: 3 } : {}) },
     ...sideColumns<RenewalJson>(
       side,
       [{ header: side === 'both' ? 'Total (buy)' : 'Total', value: (r) => money(r.total, r.currency) }],
-      [{ header: side === 'both' ? 'Total (sell)' : 'Total', value: (r) => money(r.resaleTotal, r.currency) }],
+      [{ header: 'Total (sell)', value: (r) => money(r.resaleTotal, r.currency) }],
       [{ header: 'Margin', value: (r) => money(r.marginTotal, r.currency) }],
     ),
   ],
@@ -122,7 +128,7 @@ export const MRR = (by: string, side: Side = 'buy'): ListingView<MrrJson> => ({
     ...sideColumns<MrrJson>(
       side,
       [{ header: side === 'both' ? 'MRR (buy)' : 'MRR', value: (r) => money(r.mrr, r.currency) }],
-      [{ header: side === 'both' ? 'MRR (sell)' : 'MRR', value: (r) => money(r.resaleMrr, r.currency) }],
+      [{ header: 'MRR (sell)', value: (r) => money(r.resaleMrr, r.currency) }],
       [{ header: 'Margin', value: (r) => money(r.marginMrr, r.currency) }],
     ),
   ],
