@@ -43,6 +43,8 @@ interface ServicesEnv {
   /** Serial numbers named by the file so far (SKU|SN), and those the store has (read on first need). */
   readonly serialsInFile: Map<string, number>;
   recorded: Set<string> | null;
+  /** The lines that ran before the import, by group (read once per group). */
+  readonly existing: Map<string, ServiceLine[]>;
   /** Lines that took their resale price from rules that set none (resold at the buy price). */
   atBuyPrice: number;
   /** What stops a partner's user bringing lines in for a customer (as it stops checkout), by customer. */
@@ -85,6 +87,7 @@ export const servicesImport: ImportKindSpec<ServiceRow, ServicesEnv> = {
       recorded: null,
       atBuyPrice: 0,
       blockers: new Map(),
+      existing: new Map(),
     };
   },
   parse(row, env, actor) {
@@ -165,13 +168,22 @@ export const servicesImport: ImportKindSpec<ServiceRow, ServicesEnv> = {
   async apply(tx, env, actor, batch, counts) {
     const ids = [...new Set(batch.map((b) => b.record.pbx))];
     const pbxs = new Map((await tx.pbxs.getMany(actor.scope, ids)).map((p) => [p.id, p]));
-    const running = new Map<string, ServiceLine[]>();
+    // The lines that ran before this import, by PBX, product and start, read once per group (a file that
+    // repeats a group is not read again and again: the lines this import adds come after them).
+    const running = env.existing;
     if (pbxs.size > 0) {
-      // Only the lines of the batch's PBX, product and start (a PBX with many lines is not read whole for every batch).
-      const keys = [...new Map(batch.filter((b) => pbxs.has(b.record.pbx)).map((b) => [groupKey(b.record.pbx, b.record.sku, b.record.since), b.record])).values()];
-      for (const line of (await serviceLines(tx, actor.scope, actor.today, { keys: keys.map((k) => ({ pbx: k.pbx, sku: k.sku, since: k.since })) })).lines) {
-        const key = groupKey(line.record.pbx, line.record.sku, line.record.since);
-        running.set(key, [...(running.get(key) ?? []), line]);
+      const keys = [
+        ...new Map(
+          batch
+            .filter((b) => pbxs.has(b.record.pbx) && !running.has(groupKey(b.record.pbx, b.record.sku, b.record.since)))
+            .map((b) => [groupKey(b.record.pbx, b.record.sku, b.record.since), b.record]),
+        ).values(),
+      ];
+      for (const k of keys) running.set(groupKey(k.pbx, k.sku, k.since), []);
+      if (keys.length > 0) {
+        for (const line of (await serviceLines(tx, actor.scope, actor.today, { keys: keys.map((k) => ({ pbx: k.pbx, sku: k.sku, since: k.since })) })).lines) {
+          running.get(groupKey(line.record.pbx, line.record.sku, line.record.since))?.push(line);
+        }
       }
     }
     const fresh: NewRunningLine[] = [];
