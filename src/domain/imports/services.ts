@@ -9,7 +9,8 @@ import { type BookSource, storeBooks } from '../catalog/pricebooks.js';
 import { type ResalePricer, resalePricer } from '../catalog/resale.js';
 import { type ServiceLine, serviceLines } from '../lifecycle/serviceLines.js';
 import { MAX_QTY, MAX_UNIT_PRICE } from '../catalog/items.js';
-import { checkoutBlockers } from '../ordering/orders.js';
+import { blockersOf } from '../ordering/checkout.rules.js';
+import { type Standing, standingOf } from '../parties/standing.js';
 import { SERIAL_PATTERN } from '../ordering/serials.rules.js';
 
 /**
@@ -47,8 +48,10 @@ interface ServicesEnv {
   readonly existing: Map<string, ServiceLine[]>;
   /** Lines that took their resale price from rules that set none (resold at the buy price). */
   atBuyPrice: number;
-  /** What stops a partner's user bringing lines in for a customer (as it stops checkout), by customer. */
-  readonly blockers: Map<string, Promise<string | null>>;
+  /** What stops a partner's user bringing lines in for a customer (as it stops checkout), by customer: a sentence, or null. */
+  readonly blockers: Map<string, string | null>;
+  /** Each partner's standing on the day, read once. */
+  readonly standings: Map<string, Standing>;
 }
 
 /** Serial numbers written in one cell or flag: separated by commas, semicolons or spaces. */
@@ -87,6 +90,7 @@ export const servicesImport: ImportKindSpec<ServiceRow, ServicesEnv> = {
       recorded: null,
       atBuyPrice: 0,
       blockers: new Map(),
+      standings: new Map(),
       existing: new Map(),
     };
   },
@@ -179,13 +183,17 @@ export const servicesImport: ImportKindSpec<ServiceRow, ServicesEnv> = {
             .map((b) => [groupKey(b.record.pbx, b.record.sku, b.record.since), b.record]),
         ).values(),
       ];
-      for (const k of keys) running.set(groupKey(k.pbx, k.sku, k.since), []);
+      const loading = new Set(keys.map((k) => groupKey(k.pbx, k.sku, k.since)));
+      for (const key of loading) running.set(key, []);
       if (keys.length > 0) {
         for (const line of (await serviceLines(tx, actor.scope, actor.today, { keys: keys.map((k) => ({ pbx: k.pbx, sku: k.sku, since: k.since })) })).lines) {
-          running.get(groupKey(line.record.pbx, line.record.sku, line.record.since))?.push(line);
+          // The query may bring lines of other groups (of these PBXs, products and starts): only those asked for count.
+          const key = groupKey(line.record.pbx, line.record.sku, line.record.since);
+          if (loading.has(key)) running.get(key)!.push(line);
         }
       }
     }
+    if (actor.scope.kind === 'partner') await checkCustomers(tx, env, actor, [...new Set([...pbxs.values()].map((p) => p.customer))]);
     const fresh: NewRunningLine[] = [];
     for (const { row, record } of batch) {
       const pbx = pbxs.get(record.pbx);
@@ -200,17 +208,7 @@ export const servicesImport: ImportKindSpec<ServiceRow, ServicesEnv> = {
       }
       // A partner's user brings lines in under the rules of checkout: a signed agreement, an account in good standing.
       if (actor.scope.kind === 'partner') {
-        if (!env.blockers.has(pbx.customer)) {
-          env.blockers.set(
-            pbx.customer,
-            (async () => {
-              const customer = await tx.customers.get(actor.scope, pbx.customer);
-              const [first] = customer ? await checkoutBlockers(tx, customer, actor.today) : [];
-              return first ? first.message.replace(/\.$/, '') : null;
-            })(),
-          );
-        }
-        const blocked = await env.blockers.get(pbx.customer)!;
+        const blocked = env.blockers.get(pbx.customer);
         if (blocked) {
           row.say('pbx', blocked);
           continue;
@@ -329,4 +327,21 @@ async function newLine(tx: Repositories, env: ServicesEnv, actor: Actor, row: Ro
       serials: record.serials ?? [],
     },
   };
+}
+
+/** Checkout's blockers for these customers (those not looked at yet), read for the whole batch at once. */
+async function checkCustomers(tx: Repositories, env: ServicesEnv, actor: Actor, ids: readonly string[]): Promise<void> {
+  const wanted = ids.filter((id) => !env.blockers.has(id));
+  if (wanted.length === 0) return;
+  const customers = await tx.customers.getMany(actor.scope, wanted);
+  const latest = await tx.agreements.latest(actor.scope, wanted);
+  for (const customer of customers) {
+    if (!env.partners.has(customer.partner)) env.partners.set(customer.partner, tx.parties.partner(customer.partner));
+    if (!env.standings.has(customer.partner)) env.standings.set(customer.partner, await standingOf(tx, customer.partner, actor.today));
+    const last = latest.get(customer.id);
+    // The latest agreement decides, unless it is dated after today: then all of them are read.
+    const agreements = last && last.signedOn > actor.today ? await tx.agreements.list(actor.scope, customer.id) : last ? [last] : [];
+    const [first] = blockersOf({ customer, partner: await env.partners.get(customer.partner)!, agreements, standing: env.standings.get(customer.partner)!, today: actor.today });
+    env.blockers.set(customer.id, first ? first.message.replace(/\.$/, '') : null);
+  }
 }

@@ -107,11 +107,15 @@ export class SqlServices implements ServiceRepository {
       partnerClause(scope, 'o.partner_id'),
       filter.pbx ? clause('o.pbx_id = ?', filter.pbx) : null,
       filter.pbxs ? clause(`o.pbx_id IN ${placeholders(filter.pbxs.length)}`, ...filter.pbxs) : null,
-      filter.keys
+      // By the PBX's index, then the products and starts named (the caller keeps the pairs it asked for).
+      ...(filter.keys
         ? filter.keys.length === 0
-          ? clause('1 = 0')
-          : clause(`(${filter.keys.map(() => '(o.pbx_id = ? AND l.sku = ? AND o.start_on = ?)').join(' OR ')})`, ...filter.keys.flatMap((k) => [k.pbx, k.sku, dateText(k.since)]))
-        : null,
+          ? [clause('1 = 0')]
+          : (['o.pbx_id', 'l.sku', 'o.start_on'] as const).map((column, i) => {
+              const values = [...new Set(filter.keys!.map((k) => (i === 0 ? k.pbx : i === 1 ? k.sku : dateText(k.since))))];
+              return clause(`${column} IN ${placeholders(values.length)}`, ...values);
+            })
+        : []),
       filter.customer ? clause('o.customer_id = ?', filter.customer) : null,
       filter.partner ? clause('o.partner_id = ?', filter.partner) : null,
     );
