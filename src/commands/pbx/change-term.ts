@@ -1,5 +1,5 @@
 import { defineCommand, option } from '../../cli/command.js';
-import { UsageError } from '../../errors.js';
+import { RefusedError, UsageError } from '../../errors.js';
 import { parseTerm } from '../../terms/term.js';
 import { termChangePlanText } from '../../views/text/services.js';
 
@@ -18,7 +18,13 @@ export const command = defineCommand({
     if (options.undo) {
       if (options.to !== undefined) throw new UsageError('--undo goes without --to: it undoes the change of term that is waiting.', 'USAGE');
       const cases = await ctx.useCases();
-      if (!(await ctx.prompts.confirm(options.yes, `Undo the change of term of PBX ${id.trim().toUpperCase()} that is waiting?`))) {
+      // What is waiting is said before the question (and nothing waiting is said without one).
+      const [shown, today] = [await cases.pbxs.show({ id }), await cases.today()];
+      const waiting = shown.termChanges.find((c) => c.from > today);
+      if (!waiting) {
+        throw new RefusedError('INVALID_STATE', `PBX ${shown.id} has no change of term waiting to take effect.`);
+      }
+      if (!(await ctx.prompts.confirm(options.yes, `Undo the change of PBX ${shown.id} to ${waiting.term} on ${waiting.from}: it keeps renewing ${shown.license}?`))) {
         ctx.err('Nothing changed.');
         return 1;
       }
