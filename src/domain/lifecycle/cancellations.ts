@@ -9,6 +9,7 @@ import { checkReceivedSerials } from '../ordering/serials.rules.js';
 import { runningPbx, requireKnownSku, parseRequestId } from './running.js';
 import { requireStaff } from '../parties/users.js';
 import { unitsToStop } from './cancellation.rules.js';
+import { correction } from '../parties/corrections.js';
 export interface CancelRequest {
   readonly pbx: string;
   /** SKU → units; null: the whole PBX (`pbx cancel`). */
@@ -188,15 +189,7 @@ export async function undoCancellation(store: Store, actor: Actor, id: string): 
       const pbx = await tx.pbxs.get(actor.scope, found.pbx);
       if (pbx && pbx.cancelledOn === found.effectiveOn) await tx.pbxs.setCancelledOn(found.pbx, null);
     }
-    await tx.parties.addEvent({
-      partner: found.partner,
-      at: actor.at,
-      by: actor.user.id,
-      actedBy: actor.actedBy,
-      subject: found.id,
-      action: 'undone',
-      detail: JSON.stringify({ pbx: found.pbx, effectiveOn: formatDate(found.effectiveOn), wholePbx: found.wholePbx }),
-    });
+    await tx.parties.addEvent(correction(actor, found.partner, found.id, 'undone', { pbx: found.pbx, effectiveOn: formatDate(found.effectiveOn), wholePbx: found.wholePbx }));
     return (await tx.services.cancellation(actor.scope, seq))!;
   });
 }

@@ -6,6 +6,7 @@ import type { Repositories, Store } from '../kernel/port.js';
 import { runningPbx } from './running.js';
 import { segmentOn } from '../../terms/period.js';
 import { NotFoundError, RefusedError } from '../../errors.js';
+import { correction } from '../parties/corrections.js';
 export interface TermChangePlan {
   readonly pbx: Pbx;
   readonly from: Term;
@@ -86,15 +87,7 @@ export async function undoTermChange(store: Store, actor: Actor, id: string): Pr
     }
     if (!(await tx.pbxs.removeTermChange(pbx.id, pending.from))) throw new RefusedError('INVALID_STATE', `PBX ${pbx.id} changed at the same moment elsewhere: look at it again.`);
     const stays = segmentOn(pbx, actor.today)!.term;
-    await tx.parties.addEvent({
-      partner: pbx.partner,
-      at: actor.at,
-      by: actor.user.id,
-      actedBy: actor.actedBy,
-      subject: pbx.id,
-      action: 'term change undone',
-      detail: JSON.stringify({ from: formatDate(pending.from), term: pending.term, stays }),
-    });
+    await tx.parties.addEvent(correction(actor, pbx.partner, pbx.id, 'term change undone', { from: formatDate(pending.from), term: pending.term, stays }));
     return { pbx: (await tx.pbxs.get(actor.scope, id))!, undone: pending, stays };
   });
 }

@@ -3,6 +3,7 @@ import type { Actor, Agreement, Customer, Partner, Pbx } from '../kernel/model.j
 import type { Repositories, Store } from '../kernel/port.js';
 
 import { customerSearch } from '../kernel/search.js';
+import { beforeAfter, correction } from './corrections.js';
 
 /**
  * The partner a record is for: a partner user's own (another partner's ID reads as
@@ -89,15 +90,7 @@ export async function editCustomer(store: Store, actor: Actor, id: string, chang
     const changed = (Object.keys(changes) as (keyof CustomerChanges)[]).filter((k) => (before[k] ?? null) !== (after[k] ?? null));
     if (changed.length > 0) {
       await tx.customers.update(after);
-      await tx.parties.addEvent({
-        partner: before.partner,
-        at: actor.at,
-        by: actor.user.id,
-        actedBy: actor.actedBy,
-        subject: before.id,
-        action: 'edited',
-        detail: JSON.stringify(Object.fromEntries(changed.map((k) => [k, [before[k] ?? null, after[k] ?? null]]))),
-      });
+      await tx.parties.addEvent(correction(actor, before.partner, before.id, 'edited', beforeAfter(before, after, changed)));
     }
     return { before, after, changed };
   });

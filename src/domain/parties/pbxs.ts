@@ -6,6 +6,7 @@ import { requireCustomer } from './customers.js';
 import type { Actor, Customer, Pbx, PbxType } from '../kernel/model.js';
 
 import type { Store } from '../kernel/port.js';
+import { beforeAfter, correction } from './corrections.js';
 
 /** A PBX with what it is doing on a day: computed once per PBX, read by every view. */
 export interface PbxOnDay {
@@ -135,15 +136,7 @@ export async function editPbx(store: Store, actor: Actor, id: string, changes: P
     if (changed.length > 0) {
       await tx.pbxs.update(before.id, { customer: before.customer, name: after.name, type: after.type, license: after.license, activated: after.activated, cancelledOn: before.cancelledOn });
       const shown = (p: Pbx, k: keyof PbxChanges) => (k === 'activated' ? formatDate(p.activated) : p[k]);
-      await tx.parties.addEvent({
-        partner: before.partner,
-        at: actor.at,
-        by: actor.user.id,
-        actedBy: actor.actedBy,
-        subject: before.id,
-        action: 'edited',
-        detail: JSON.stringify(Object.fromEntries(changed.map((k) => [k, [shown(before, k), shown(after, k)]]))),
-      });
+      await tx.parties.addEvent(correction(actor, before.partner, before.id, 'edited', beforeAfter(before, after, changed, shown)));
     }
     return { before, after: (await tx.pbxs.get(actor.scope, id))!, changed };
   });

@@ -2,6 +2,7 @@ import { NotFoundError, UsageError } from '../../errors.js';
 import type { Actor, PartnerProfile, ProfileField } from '../kernel/model.js';
 import type { Repositories, Store } from '../kernel/port.js';
 import { partnerFor } from './customers.js';
+import { beforeAfter, correction } from './corrections.js';
 
 /**
  * A partner's identity on the documents it sends its customers: letterhead, logo, VAT
@@ -51,15 +52,7 @@ export async function setProfile(
     if (changed.length > 0) {
       await tx.parties.setProfile(partner, after);
       const shown = (p: PartnerProfile, f: ProfileField) => (f === 'logo' ? (p.logo ? `${p.logo.mediaType}, ${p.logo.bytes.length} bytes` : null) : p[f]);
-      await tx.parties.addEvent({
-        partner,
-        at: actor.at,
-        by: actor.user.id,
-        actedBy: actor.actedBy,
-        subject: partner,
-        action: 'profile',
-        detail: JSON.stringify(Object.fromEntries(changed.map((f) => [f, [shown(before, f), shown(after, f)]]))),
-      });
+      await tx.parties.addEvent(correction(actor, partner, partner, 'profile', beforeAfter(before, after, changed, shown)));
     }
     return { partner, profile: after, changed };
   });

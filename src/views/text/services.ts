@@ -1,4 +1,14 @@
-import type { CancellationPlanJson, DeviceJson, MrrJson, RenewalJson, ReturnJson, RmaJson, ServiceJson, TermChangePlanJson } from '../json/services.js';
+import {
+  type CancellationPlanJson,
+  type DeviceJson,
+  type MrrJson,
+  type RenewalJson,
+  type ReturnJson,
+  type RmaJson,
+  SERVICE_KEYS,
+  type ServiceJson,
+  type TermChangePlanJson,
+} from '../json/services.js';
 import type { ListingView } from './listing.js';
 import { money, moneyOrBlank } from './money.js';
 import { type Style, renderTable } from './style.js';
@@ -18,6 +28,9 @@ const sideColumns = <T>(
   ...(side === 'buy' ? [] : sell.map((c) => ({ ...c, align: 'right' as const }))),
   ...(side === 'both' ? margin.map((c) => ({ ...c, align: 'right' as const })) : []),
 ];
+
+/** The keys of a service line in a listing's JSON and CSV: the contract's, but the order's status (in `pbx show`). */
+const LISTED = SERVICE_KEYS.filter((k) => k !== 'orderStatus');
 
 export const SERVICES = (side: Side = 'buy'): ListingView<ServiceJson> => ({
   columns: () => [
@@ -45,28 +58,7 @@ export const SERVICES = (side: Side = 'buy'): ListingView<ServiceJson> => ({
         l.status === 'active' ? 'active' : { text: l.endsOn === null ? l.status : `${l.status}, ends ${l.endsOn}`, paint: l.status === 'suspended' ? ('red' as const) : ('yellow' as const) },
     },
   ],
-  keys: [
-    'pbx',
-    'order',
-    'sku',
-    'name',
-    'qty',
-    'since',
-    'renewsOn',
-    'term',
-    'currency',
-    'unitPrice',
-    'renewal',
-    'mrr',
-    'status',
-    'endsOn',
-    'resaleUnitPrice',
-    'resaleRenewal',
-    'resaleMrr',
-    'marginMrr',
-    'source',
-    'serials',
-  ],
+  keys: LISTED,
   // A CSV imports back (\`hwaas import services\`): serial numbers in one cell, separated by spaces.
   csv: {
     keys: [
