@@ -103,7 +103,7 @@ describe('the installed base: import services', () => {
 
     // Tables take --side as quotes do.
     const both = await shown('USR-001', 'services', 'list', '--side', 'both', '--wide');
-    expect(both.stdout).toContain('Margin / month');
+    expect(both.stdout).toContain('Margin');
     expect(both.stdout).toContain('MRR (sell)');
     const sellOnly = await shown('USR-001', 'mrr', '--side', 'sell');
     expect(sellOnly.stdout).not.toContain('Devices');

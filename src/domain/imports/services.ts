@@ -342,6 +342,7 @@ async function checkCustomers(tx: Repositories, env: ServicesEnv, actor: Actor, 
     // The latest agreement decides, unless it is dated after today: then all of them are read.
     const agreements = last && last.signedOn > actor.today ? await tx.agreements.list(actor.scope, customer.id) : last ? [last] : [];
     const [first] = blockersOf({ customer, partner: await env.partners.get(customer.partner)!, agreements, standing: env.standings.get(customer.partner)!, today: actor.today });
-    env.blockers.set(customer.id, first ? first.message.replace(/\.$/, '') : null);
+    // Its first sentence: what checkout says next (drafts) is not for an import.
+    env.blockers.set(customer.id, first ? `${first.message.split('. ')[0]!.replace(/\.$/, '')}; lines are brought in under checkout's rules` : null);
   }
 }

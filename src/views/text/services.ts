@@ -39,7 +39,7 @@ export const SERVICES = (side: Side = 'buy'): ListingView<ServiceJson> => ({
     { header: 'SKU', value: (l) => l.sku },
     { header: 'Qty', value: (l) => String(l.qty), align: 'right' },
     { header: 'Since', value: (l) => l.since, drop: 1 },
-    { header: 'Renews', value: (l) => l.renewsOn ?? '' },
+    { header: 'Renews', value: (l) => l.renewsOn ?? '', ...(side === 'both' ? { drop: 1 } : {}) },
     ...sideColumns<ServiceJson>(
       side,
       [
@@ -50,7 +50,7 @@ export const SERVICES = (side: Side = 'buy'): ListingView<ServiceJson> => ({
         { header: side === 'both' ? 'Renewal (sell)' : 'Renewal (sell)', value: (l) => moneyOrBlank(l.resaleRenewal, l.currency), ...(side === 'both' ? { drop: 4 } : {}) },
         { header: 'MRR (sell)', value: (l) => money(l.resaleMrr, l.currency) },
       ],
-      [{ header: 'Margin / month', value: (l) => money(l.marginMrr, l.currency) }],
+      [{ header: 'Margin', value: (l) => money(l.marginMrr, l.currency) }],
     ),
     {
       header: 'Status',
