@@ -385,6 +385,9 @@ describe('documents with the partner’s identity', () => {
     const cancelled = await anna('orders', 'show', order.json().id, '--format', 'pdf', '--out', 'c.pdf');
     expect([cancelled.code, errorOf(cancelled).code]).toEqual([1, 'INVALID_STATE']);
     expect(errorOf(cancelled).message).toContain('was cancelled');
+    // The partner's own copy says it was cancelled.
+    const own = await anna('orders', 'show', order.json().id, '--format', 'pdf', '--internal', '--out', 'ci.pdf');
+    expect(own.json().title).toBe(`Cancelled order ${order.json().id} (internal copy)`);
   });
 
   it('a document issued without a profile says which fields are missing; a logo that is not an image is refused; staff set any partner’s', async () => {

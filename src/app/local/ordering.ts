@@ -207,7 +207,8 @@ export function orderingUseCases(calls: Calls): Pick<UseCases, 'orders'> {
         const partner = await store.parties.partner(order.partner);
         const customer = view.customer;
         const zone = await store.settings.get('timezone');
-        const title = figures.estimate ? `Draft order ${order.id}` : `Order confirmation ${order.id}`;
+        // The partner's own copy says what the order is: a draft, one cancelled, or confirmed.
+        const title = order.status === 'cancelled' ? `Cancelled order ${order.id}` : figures.estimate ? `Draft order ${order.id}` : `Order confirmation ${order.id}`;
         const samplePrices = (await store.settings.get('sample_prices')) === '1';
         const sandbox = (await store.mode()) === 'sandbox';
         const identity = copy === 'customer' && partner ? await documentIdentity(store, partner, customer) : null;
