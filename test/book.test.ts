@@ -518,6 +518,9 @@ describe('serial numbers', () => {
     const found = (await anna('devices', 'list', '--serial', 'A-2')).json();
     expect(found).toEqual([expect.objectContaining({ pbx: 'PBX-1001', sku: 'WP480G', serial: 'A-2', order: id })]);
     expect((await anna('devices', 'list', '--pbx', 'PBX-1001')).json()).toHaveLength(2);
+    // Units without a recorded serial are one row with their count (a line may hold 10,000).
+    expect((await staff('import', 'services', file('many.csv', 'pbx,sku,qty,since\nPBX-1004,WP480G,9000,2024-04-01'))).code).toBe(0);
+    expect((await anna('devices', 'list', '--pbx', 'PBX-1004')).json()).toEqual([expect.objectContaining({ serial: null, units: 9000, sku: 'WP480G' })]);
     // A device has one serial number: another order cannot record it again.
     const other = await anna('order', '--customer', 'CUS-0001', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--checkout', '--yes');
     expect((await staff('orders', 'approve', other.json().id)).code).toBe(0);
@@ -527,6 +530,9 @@ describe('serial numbers', () => {
     const cancel = await anna('services', 'cancel', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--serial', 'A-2', '--yes');
     expect(cancel.code, cancel.stderr).toBe(0);
     const effective = cancel.json().effectiveOn as string;
+    // A device that already stops is not cancelled again (another one would stop in its place).
+    const twice = await anna('services', 'cancel', '--pbx', 'PBX-1001', '--item', 'WP480G=1', '--serial', 'a-2', '--yes');
+    expect([twice.code, errorOf(twice).code, errorOf(twice).message]).toEqual([1, 'INVALID_STATE', expect.stringContaining('A-2 already stops on')]);
     // A-2 stops; A-1 runs on (the one named, whatever order the units were shipped in).
     const both = (await anna('devices', 'list', '--pbx', 'PBX-1001')).json() as { serial: string; status: string }[];
     expect(both.map((d) => [d.serial, d.status]).sort()).toEqual([

@@ -51,8 +51,10 @@ function pngProblem(bytes: Buffer): string | null {
   let inflated: Buffer;
   try {
     inflated = inflateSync(Buffer.concat(data), { maxOutputLength: expected + height * 7 + 1 });
-  } catch {
-    return 'the PNG image data cannot be read (damaged or not compressed as PNG is)';
+  } catch (error) {
+    return (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError
+      ? `the PNG image data inflates past the ${width} × ${height} pixels its header says (a decompression bomb?)`
+      : 'the PNG image data cannot be read (damaged or not compressed as PNG is)';
   }
   if (interlace === 0 ? inflated.length !== expected : inflated.length > expected + height * 7) return 'the PNG image data does not match its size';
   return null;

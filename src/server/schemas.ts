@@ -393,6 +393,7 @@ export const device = obj({
   sku: str,
   name: str,
   serial: nStr,
+  units: int,
   order: str,
   since: date,
   status: en('active', 'ending', 'suspended'),

@@ -48,6 +48,8 @@ interface ServicesEnv {
   readonly existing: Map<string, ServiceLine[]>;
   /** Lines that took their resale price from rules that set none (resold at the buy price). */
   atBuyPrice: number;
+  /** Lines resold below their buy price (a loss every term). */
+  belowBuy: number;
   /** What stops a partner's user bringing lines in for a customer (as it stops checkout), by customer: a sentence, or null. */
   readonly blockers: Map<string, string | null>;
   /** Each partner's standing on the day, read once. */
@@ -89,6 +91,7 @@ export const servicesImport: ImportKindSpec<ServiceRow, ServicesEnv> = {
       serialsInFile: new Map(),
       recorded: null,
       atBuyPrice: 0,
+      belowBuy: 0,
       blockers: new Map(),
       standings: new Map(),
       existing: new Map(),
@@ -163,6 +166,7 @@ export const servicesImport: ImportKindSpec<ServiceRow, ServicesEnv> = {
   },
   keyOf: (r) => `${groupKey(r.pbx, r.sku, r.since)}|${r.nth}`,
   async finish(_tx, env, _actor, _counts, warn) {
+    if (env.belowBuy > 0) warn(`${env.belowBuy.toLocaleString('en')} line${env.belowBuy === 1 ? ' is' : 's are'} resold below the buy price: a loss every term.`);
     if (env.atBuyPrice > 0) {
       warn(
         `${env.atBuyPrice.toLocaleString('en')} line${env.atBuyPrice === 1 ? '' : 's'} took the resale price from your resale rules, which set none for ${env.atBuyPrice === 1 ? 'it' : 'them'}: resold at the buy price (margin 0), fixed from now on. Set a markup first (\`hwaas resale set --markup 20\`) or give a "resale price" column.`,
@@ -255,6 +259,8 @@ function sameLine(line: ServiceLine, row: ServiceRow): { column: string; message
   if (line.qty !== row.qty) return { column: 'qty', message: `${what}; an import adds lines and never changes one (cancel units with \`hwaas services cancel\`)` };
   if (row.unitPrice !== null && line.unitPrice !== null && row.unitPrice !== line.unitPrice)
     return { column: 'unit price', message: `${what} at ${formatAmount(line.unitPrice)} a term; an import never changes a running line's price` };
+  if (row.serials !== null && row.serials.length > 0 && row.serials.join(' ') !== line.record.serials.join(' '))
+    return { column: 'serials', message: `${what} with serials ${line.record.serials.join(' ') || 'none'}; an import never changes a running line's serial numbers` };
   if (row.resalePrice !== null && line.resaleUnitPrice !== null && row.resalePrice !== line.resaleUnitPrice)
     return { column: 'resale price', message: `${what} resold at ${formatAmount(line.resaleUnitPrice)} a term; an import never changes a running line's price` };
   return null;
@@ -295,6 +301,7 @@ async function newLine(tx: Repositories, env: ServicesEnv, actor: Actor, row: Ro
   if (!env.resale.has(pbx.partner)) env.resale.set(pbx.partner, tx.resale.list(pbx.partner).then(resalePricer));
   const resaleUnitPrice = record.resalePrice ?? (await env.resale.get(pbx.partner)!).unitPrice(record.sku, product.category, segment.term, partner.currency, unitPrice);
   if (record.resalePrice === null && resaleUnitPrice === unitPrice) env.atBuyPrice++;
+  if (resaleUnitPrice < unitPrice) env.belowBuy++;
   const days = daysBetween(record.since, period.end);
   const periodDays = daysBetween(period.start, period.end);
   // Nothing was charged through hwaas for a line brought in: its first charge is 0; it renews at its price.

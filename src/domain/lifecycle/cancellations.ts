@@ -77,6 +77,11 @@ export async function planCancellation(tx: Repositories, actor: Actor, request: 
       if (!line) {
         throw new RefusedError('NOT_FOUND', `${serial} is not the serial number of a device running on PBX ${pbx.id}.`, { hint: { kind: 'devices-of-pbx', pbx: pbx.id } });
       }
+      // A device another cancellation named already stops (or stopped): it is not cancelled twice.
+      const before = line.record.cancelled.find((c) => c.serials.includes(serial));
+      if (before) {
+        throw new RefusedError('INVALID_STATE', `${serial} already stops on ${formatDate(before.effectiveOn)} (${before.cancellation}).`, { hint: { kind: 'devices-of-pbx', pbx: pbx.id } });
+      }
       bySku.set(line.record.sku, [...(bySku.get(line.record.sku) ?? []), serial]);
     }
     for (const [sku, serials] of bySku) {

@@ -284,12 +284,14 @@ export interface DeviceJson {
   sku: string;
   name: string;
   serial: string | null;
+  /** 1 for a device with its serial number; the units of a line whose serials were not recorded, as one row. */
+  units: number;
   order: string;
   since: DateText;
   status: 'active' | 'ending' | 'suspended';
   endsOn: DateText | null;
 }
-export const DEVICE_KEYS = ['pbx', 'customer', 'partner', 'sku', 'name', 'serial', 'order', 'since', 'status', 'endsOn'] as const;
+export const DEVICE_KEYS = ['pbx', 'customer', 'partner', 'sku', 'name', 'serial', 'units', 'order', 'since', 'status', 'endsOn'] as const;
 
 /** The devices (stocked products) of running lines, one per unit: recorded serials first, then the units without one; with `serial`, only that device. */
 export function devicesOf(lines: readonly ServiceLine[], serial: string | null): DeviceJson[] {
@@ -309,22 +311,28 @@ export function devicesOf(lines: readonly ServiceLine[], serial: string | null):
     for (const part of parts) {
       const r = part.record;
       const stopping = part.ending ? record.cancelled.filter((c) => c.effectiveOn === part.endsOn).flatMap((c) => c.serials) : [];
-      for (let unit = 0; unit < part.qty; unit++) {
+      const row = (s: string | null, units: number): DeviceJson => ({
+        pbx: r.pbx,
+        customer: r.customer,
+        partner: r.partner,
+        sku: r.sku,
+        name: r.name,
+        serial: s,
+        units,
+        order: r.order,
+        since: formatDate(r.since),
+        status: part.status,
+        endsOn: date(part.endsOn),
+      });
+      // One row per recorded serial; the units without one as one row (a line may hold 10,000).
+      let left = part.qty;
+      while (left > 0) {
         const s = stopping.shift() ?? running.shift() ?? null;
-        if (serial !== null && s !== serial) continue;
-        out.push({
-          pbx: r.pbx,
-          customer: r.customer,
-          partner: r.partner,
-          sku: r.sku,
-          name: r.name,
-          serial: s,
-          order: r.order,
-          since: formatDate(r.since),
-          status: part.status,
-          endsOn: date(part.endsOn),
-        });
+        if (s === null) break;
+        left--;
+        if (serial === null || s === serial) out.push(row(s, 1));
       }
+      if (left > 0 && serial === null) out.push(row(null, left));
     }
   }
   return out;

@@ -221,11 +221,11 @@ export const DEVICES: ListingView<DeviceJson> = {
     { header: 'PBX', value: (d) => d.pbx },
     { header: 'Customer', value: (d) => d.customer, drop: 2 },
     { header: 'SKU', value: (d) => d.sku },
-    { header: 'Serial', value: (d) => d.serial ?? { text: 'not recorded', paint: 'grey' as const } },
+    { header: 'Serial', value: (d) => d.serial ?? { text: `${d.units} not recorded`, paint: 'grey' as const } },
     { header: 'Order', value: (d) => d.order, drop: 1 },
     { header: 'Since', value: (d) => d.since },
     { header: 'Status', value: (d) => (d.status === 'active' ? 'active' : { text: d.endsOn === null ? d.status : `${d.status}, ends ${d.endsOn}`, paint: 'yellow' as const }) },
   ],
-  keys: ['pbx', 'customer', 'partner', 'sku', 'name', 'serial', 'order', 'since', 'status', 'endsOn'],
+  keys: ['pbx', 'customer', 'partner', 'sku', 'name', 'serial', 'units', 'order', 'since', 'status', 'endsOn'],
   empty: 'No devices run on these PBXs.',
 };
