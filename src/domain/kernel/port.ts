@@ -199,19 +199,23 @@ export interface ServiceFilter {
   readonly partner?: string | null;
 }
 
-/** A service line brought in (`import services`): an order of one line, shipped, whose source is the import. */
-export interface NewRunningLine {
-  readonly partner: string;
-  readonly customer: string;
-  readonly pbx: string;
-  readonly term: Term;
-  readonly currency: Currency;
+/** What an order fixes when it runs: its days in the PBX's period and its first charge. */
+export interface OrderPeriod {
   readonly start: CalendarDate;
   readonly end: CalendarDate;
   readonly periodStart: CalendarDate;
   readonly days: number;
   readonly periodDays: number;
   readonly total: bigint;
+}
+
+/** A service line brought in (`import services`): an order of one line, shipped, whose source is the import. */
+export interface NewRunningLine extends OrderPeriod {
+  readonly partner: string;
+  readonly customer: string;
+  readonly pbx: string;
+  readonly term: Term;
+  readonly currency: Currency;
   readonly renewalTotal: bigint;
   readonly createdAt: string;
   readonly by: EventBy;
@@ -268,13 +272,7 @@ export interface NewDraft {
   readonly lines: readonly { sku: string; name: string; qty: number; priceOverride: bigint | null }[];
 }
 
-export interface Placement {
-  readonly start: CalendarDate;
-  readonly end: CalendarDate;
-  readonly periodStart: CalendarDate;
-  readonly days: number;
-  readonly periodDays: number;
-  readonly total: bigint;
+export interface Placement extends OrderPeriod {
   readonly renewalTotal: bigint | null;
   readonly lines: readonly {
     sku: string;
